@@ -1,0 +1,85 @@
+/**
+ * Opens the notebook database: creates its folder, refuses files it must not touch, sets the
+ * connection pragmas and brings the schema up to date.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/errors';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, tooNewError } from './migrate';
+import { describeSqliteFailure } from './sqlite-errors';
+
+/** How to open a database. */
+export interface OpenDatabaseOptions {
+  /**
+   * Open without writing anything: no folder is created, no migration runs, and the connection refuses
+   * writes. The file must exist and already be at the latest schema.
+   */
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `path` and migrates it to the latest schema.
+ *
+ * Rejects with DB_TOO_NEW when the file was written by a newer Dossier, DB_CORRUPT when it is not a
+ * database, DB_READONLY when it cannot be written; in each case the file is left byte-for-byte as it was.
+ */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Database.Database {
+  const readonly = options.readonly === true;
+  const db = connect(path, readonly);
+  try {
+    // Nothing so far has written to the file. Decide whether we may before changing anything: even
+    // switching to WAL rewrites the header, and a newer Dossier's notebook must stay exactly as it is.
+    const found = schemaVersion(db);
+    if (found > LATEST_SCHEMA_VERSION) throw tooNewError(found, LATEST_SCHEMA_VERSION, path);
+    if (readonly && found < LATEST_SCHEMA_VERSION) {
+      throw new ApiError(
+        'DB_READONLY',
+        `The notebook at ${path} needs upgrading (schema ${found} to ${LATEST_SCHEMA_VERSION}), which a ` +
+          'read-only open cannot do. Open it once in Dossier normally, then try again. The file was not changed.',
+        { path, found, supported: LATEST_SCHEMA_VERSION },
+      );
+    }
+    configure(db, readonly);
+    if (!readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw describeSqliteFailure(error, path, 'Dossier could not open the notebook');
+  }
+}
+
+function connect(file: string, readonly: boolean): Database.Database {
+  try {
+    if (!readonly) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // SQLite silently opens a write-protected file read-only and fails only at the first save; the
+      // user should hear about it now, before typing anything.
+      if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    }
+    const db = new Database(file, { readonly, fileMustExist: readonly });
+    // Before the first read: another Dossier process (the CLI beside the app) may hold a lock briefly.
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw describeSqliteFailure(error, file, 'Dossier could not open the notebook');
+  }
+}
+
+/**
+ * Connection settings. journal_mode is stored in the file; the others apply to this connection only and
+ * so must be set on every connection, which is why every connection comes from here.
+ */
+function configure(db: Database.Database, readonly: boolean): void {
+  if (!readonly) {
+    // WAL: readers (search, the CLI) never block the writer, and a commit is one append to the log.
+    db.pragma('journal_mode = WAL');
+  }
+  // FULL, not NORMAL: a note the UI shows as "saved" must survive a power cut, not just a crash of
+  // Dossier. In WAL mode NORMAL skips the fsync on commit, so the last commits can be lost when the OS
+  // goes down; FULL costs one fsync per commit, which autosave every second or so easily affords.
+  db.pragma('synchronous = FULL');
+  // Off by default in SQLite, per connection; without it the ON DELETE rules and references are ignored.
+  db.pragma('foreign_keys = ON');
+  if (readonly) db.pragma('query_only = ON');
+}

@@ -1,0 +1,201 @@
+/**
+ * The host side of the core worker: starts the worker thread, waits until the notebook is open, and
+ * exposes it as a NotebookApi whose calls cross to the worker as RpcRequest messages.
+ */
+import { Worker } from 'node:worker_threads';
+import {
+  isApiMethod,
+  type ApiArgs,
+  type ApiMethod,
+  type ApiResult,
+  type CreateNoteInput,
+  type ListNotesOptions,
+  type NotebookApi,
+  type UpdateNoteInput,
+} from '../../../shared/api';
+import { ApiError, deserializeError } from '../../../shared/errors';
+import type { AppInfo, HostKind, Note, NoteId, NoteSummary } from '../../../shared/model';
+import type { RpcOutcome, RpcRequest } from '../../../shared/rpc';
+import { unknownMethodError } from '../dispatch';
+import type { CloseMessage, CoreWorkerData } from './protocol';
+import { resolveWorkerScript, workerSource } from './script';
+
+/** A notebook running in a worker thread. */
+export interface CoreWorker extends NotebookApi {
+  /**
+   * Sends one call as it arrived from a UI (arguments not yet validated; the worker validates them) and
+   * returns its outcome. Never rejects: a dead or closed worker gives an UNAVAILABLE outcome.
+   */
+  call(method: string, args: unknown[]): Promise<RpcOutcome>;
+  /** Lets calls in flight finish, closes the database and waits until the thread has exited. */
+  close(): Promise<void>;
+}
+
+/** How to start the core worker. */
+export interface StartCoreWorkerOptions {
+  dataDir: string;
+  host: HostKind;
+  /**
+   * The worker script: a path or file URL. Hosts should pass it (e.g. `out/main/core-worker.js` next to
+   * their own entry), since only they know where the build put it. A `.ts` file (tests, development)
+   * runs through tsx. Default: see `resolveWorkerScript`.
+   */
+  workerFile?: string | URL;
+}
+
+function unavailable(message: string, details?: Record<string, unknown>): ApiError {
+  return new ApiError('UNAVAILABLE', message, details);
+}
+
+class CoreWorkerClient implements CoreWorker {
+  private readonly pending = new Map<number, (outcome: RpcOutcome) => void>();
+  private nextId = 1;
+  /** Set once calls can no longer be answered: why, as the error callers get. */
+  private stopped: ApiError | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(private readonly worker: Worker) {
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+  }
+
+  /** Called when the thread has ended for any reason: nothing still waiting will ever be answered. */
+  markExited(reason: ApiError): void {
+    this.stopped ??= reason;
+    for (const settle of this.pending.values()) settle({ ok: false, error: this.stopped.toJSON() });
+    this.pending.clear();
+  }
+
+  /** Delivers one response from the worker to its caller. */
+  settle(id: number, outcome: RpcOutcome): void {
+    const settle = this.pending.get(id);
+    this.pending.delete(id);
+    settle?.(outcome);
+  }
+
+  async call(method: string, args: unknown[]): Promise<RpcOutcome> {
+    if (!isApiMethod(method)) return { ok: false, error: unknownMethodError(method).toJSON() };
+    if (this.stopped !== undefined) return { ok: false, error: this.stopped.toJSON() };
+    const id = this.nextId++;
+    const request: RpcRequest = { id, method, args };
+    return new Promise<RpcOutcome>((resolve) => {
+      this.pending.set(id, resolve);
+      try {
+        this.worker.postMessage(request);
+      } catch (error) {
+        // Functions, symbols and the like cannot be copied to another thread.
+        this.pending.delete(id);
+        const cause = error instanceof Error ? error.message : String(error);
+        resolve({
+          ok: false,
+          error: { code: 'INVALID_ARGUMENT', message: `${method}: the arguments cannot be sent (${cause}).` },
+        });
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.stopped === undefined) {
+      this.stopped = unavailable('The notebook was closed.');
+      const message: CloseMessage = { type: 'close' };
+      this.worker.postMessage(message);
+    }
+    return this.exited;
+  }
+
+  private async invoke<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+    const outcome = await this.call(method, args);
+    if (!outcome.ok) throw deserializeError(outcome.error);
+    // The worker runs the same build's Notebook, so the result has the method's type.
+    return outcome.result as ApiResult<M>;
+  }
+
+  getAppInfo(): Promise<AppInfo> {
+    return this.invoke('getAppInfo', []);
+  }
+
+  createNote(input?: CreateNoteInput): Promise<Note> {
+    return this.invoke('createNote', input === undefined ? [] : [input]);
+  }
+
+  getNote(id: NoteId): Promise<Note> {
+    return this.invoke('getNote', [id]);
+  }
+
+  listNotes(options?: ListNotesOptions): Promise<NoteSummary[]> {
+    return this.invoke('listNotes', options === undefined ? [] : [options]);
+  }
+
+  updateNote(input: UpdateNoteInput): Promise<Note> {
+    return this.invoke('updateNote', [input]);
+  }
+
+  deleteNote(id: NoteId): Promise<Note> {
+    return this.invoke('deleteNote', [id]);
+  }
+
+  restoreNote(id: NoteId): Promise<Note> {
+    return this.invoke('restoreNote', [id]);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
+/**
+ * Starts the core worker on `options.dataDir` and resolves once the notebook is open. Rejects with the
+ * worker's ApiError when the notebook cannot be opened (DB_TOO_NEW, DB_CORRUPT, DB_READONLY), or
+ * UNAVAILABLE when the thread fails to start or dies; in both cases the thread has exited.
+ */
+export async function startCoreWorker(options: StartCoreWorkerOptions): Promise<CoreWorker> {
+  const script = resolveWorkerScript(options.workerFile, import.meta.url);
+  const data: CoreWorkerData = { dataDir: options.dataDir, host: options.host };
+  const source = workerSource(script);
+  const worker = new Worker(source.filename, { eval: source.eval, workerData: data });
+  const client = new CoreWorkerClient(worker);
+
+  return new Promise<CoreWorker>((resolve, reject) => {
+    let ready = false;
+    let fatal: ApiError | undefined;
+    let crash: string | undefined;
+
+    worker.on('message', (message: unknown) => {
+      if (!isRecord(message)) return;
+      if (message.type === 'ready') {
+        ready = true;
+        resolve(client);
+      } else if (message.type === 'fatal') {
+        fatal = deserializeError(message.error);
+      } else if (typeof message.id === 'number') {
+        client.settle(
+          message.id,
+          message.ok === true
+            ? { ok: true, result: message.result }
+            : { ok: false, error: deserializeError(message.error).toJSON() },
+        );
+      }
+    });
+    worker.on('error', (error: Error) => {
+      crash = error.message;
+    });
+    worker.once('exit', (code: number) => {
+      const reason =
+        crash === undefined
+          ? unavailable('The notebook stopped. Restart Dossier.', { exitCode: code })
+          : unavailable(`The notebook stopped after an internal error: ${crash}. Restart Dossier.`, {
+              exitCode: code,
+            });
+      client.markExited(reason);
+      if (!ready) {
+        reject(
+          fatal ??
+            unavailable(
+              `The notebook could not be started${crash === undefined ? '' : `: ${crash}`}. ` +
+                `Restart Dossier; if this keeps happening, report it with this message.`,
+              { exitCode: code, workerFile: script },
+            ),
+        );
+      }
+    });
+  });
+}
