@@ -1,0 +1,142 @@
+/**
+ * `POST /api/<method>` with `{ "args": [...] }`: checks the token, the content type and the size,
+ * validates the arguments with the shared validators and answers with the core's RpcOutcome.
+ * Every answer, refusals included, is an RpcOutcome so the page's client handles one shape.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isApiMethod, type ApiMethod } from '../../shared/api';
+import { ApiError, serializeError, type ErrorCode } from '../../shared/errors';
+import { API_PATH_PREFIX, TOKEN_HEADER, type RpcOutcome } from '../../shared/rpc';
+import { validateArgs } from '../../shared/validate';
+import { hasValidToken } from './security';
+
+/** Runs one API call in the core and reports its outcome (never rejects for an API error). */
+export type CallCore = (method: ApiMethod, args: unknown[]) => Promise<RpcOutcome>;
+
+/** Largest request body accepted: a note's content may be up to ~50 MB of JSON. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Options of {@link handleApi}. */
+export interface ApiRouteOptions {
+  token: string;
+  call: CallCore;
+  maxBodyBytes: number;
+}
+
+function sendOutcome(res: ServerResponse, status: number, outcome: RpcOutcome): void {
+  const body = Buffer.from(JSON.stringify(outcome), 'utf8');
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendOutcome(res, status, { ok: false, error: new ApiError(code, message).toJSON() });
+}
+
+/** True when the request's media type is application/json (parameters such as charset allowed). */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Reads the body up to `limit` bytes. Resolves null (after answering 413 and discarding the rest)
+ * when the body is larger, so a client that sends too much still gets a readable answer.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    const refuseTooLarge = (): void => {
+      tooLarge = true;
+      chunks.length = 0;
+      res.setHeader('Connection', 'close');
+      refuse(res, 413, 'INVALID_ARGUMENT', `The request is larger than ${limit} bytes.`);
+      resolvePromise(null);
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      refuseTooLarge();
+      req.resume();
+      return;
+    }
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > limit) refuseTooLarge();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!tooLarge) resolvePromise(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** The `args` list of a request body, or an ApiError saying why the body is unusable. */
+function parseArgs(body: Buffer): unknown[] | ApiError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return new ApiError('INVALID_ARGUMENT', 'The request body is not valid JSON.');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return new ApiError('INVALID_ARGUMENT', 'The request body must be an object: { "args": [...] }.');
+  }
+  const { args } = parsed as { args?: unknown };
+  if (args === undefined) return [];
+  if (!Array.isArray(args)) return new ApiError('INVALID_ARGUMENT', '"args" must be a list.');
+  return args;
+}
+
+/** Answers one request whose path starts with {@link API_PATH_PREFIX}. */
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ApiRouteOptions,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    refuse(res, 405, 'INVALID_ARGUMENT', 'API calls must use POST.');
+    return;
+  }
+  if (!hasValidToken(req.headers[TOKEN_HEADER], options.token)) {
+    refuse(
+      res,
+      401,
+      'UNAUTHORIZED',
+      'This request lacks the token of this Dossier session. Reload the page.',
+    );
+    return;
+  }
+  const path = (req.url ?? '').split('?', 1)[0]!;
+  const name = path.slice(API_PATH_PREFIX.length);
+  if (!isApiMethod(name)) {
+    refuse(res, 404, 'NOT_FOUND', `There is no API method "${name.slice(0, 100)}".`);
+    return;
+  }
+  if (!isJson(req.headers['content-type'])) {
+    refuse(res, 415, 'INVALID_ARGUMENT', 'API calls must send Content-Type: application/json.');
+    return;
+  }
+  const body = await readBody(req, res, options.maxBodyBytes);
+  if (body === null) return;
+  const args = parseArgs(body);
+  if (args instanceof ApiError) {
+    sendOutcome(res, 400, { ok: false, error: args.toJSON() });
+    return;
+  }
+  let outcome: RpcOutcome;
+  try {
+    // The core validates too; checking here keeps malformed network input from ever reaching it.
+    outcome = await options.call(name, validateArgs(name, args));
+  } catch (error) {
+    outcome = { ok: false, error: serializeError(error) };
+  }
+  sendOutcome(res, 200, outcome);
+}

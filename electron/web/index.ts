@@ -1,0 +1,114 @@
+/**
+ * `node out/main/web.js [--port N] [--data-dir DIR] [--json]`: serves Dossier to a browser on
+ * 127.0.0.1. Also reads DOSSIER_PORT and DOSSIER_DATA_DIR. Built to out/main/web.js next to
+ * core-worker.js, with the renderer in out/renderer.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../core/paths';
+import { describeStartupError } from './startup-error';
+import { startWebHost } from './server';
+
+const USAGE = `Usage: node out/main/web.js [--port N] [--data-dir DIR] [--json]
+
+Serves Dossier to your browser on 127.0.0.1.
+  --port N          port to listen on (default: DOSSIER_PORT, or a free port)
+  --data-dir DIR    folder of the notebook (default: DOSSIER_DATA_DIR, or the platform's app-data folder)
+  --json            also print one JSON line with url, port, dataDir and pid for scripts`;
+
+/** The port from the flag or DOSSIER_PORT; 0 means any free port. */
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new Error(`"${value}" is not a port number (0 to 65535).`);
+  return port;
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  // Entries are emitted at the root of out/main, so the renderer and the core worker sit beside us.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const rendererDir = join(here, '..', 'renderer');
+  const workerFile = join(here, 'core-worker.js');
+  if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(workerFile)) {
+    process.stderr.write('Dossier is not built yet: run `npm run build` first (or use `npm run web`).\n');
+    return 1;
+  }
+
+  let port: number;
+  try {
+    port = parsePort(values.port ?? process.env.DOSSIER_PORT);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const dataDir = resolveDataDir({ flag: values['data-dir'], env: process.env });
+
+  let host;
+  try {
+    host = await startWebHost({ dataDir, port, rendererDir, workerFile });
+  } catch (error) {
+    process.stderr.write(`${describeStartupError(error)}\n`);
+    return 1;
+  }
+
+  process.stdout.write(`Dossier is running at ${host.url}\n`);
+  process.stdout.write(`Data folder: ${dataDir}\n`);
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ url: host.url, port: host.port, dataDir, pid: process.pid })}\n`,
+    );
+  }
+
+  const running = host;
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) {
+      // A second Ctrl-C: the user does not want to wait. WAL mode keeps saved notes safe.
+      process.exit(1);
+    }
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Dossier did not shut down cleanly: ${describeStartupError(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${describeStartupError(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,128 @@
+/**
+ * Serves the built renderer (out/renderer) read-only. Only regular files inside the renderer folder
+ * are served, after decoding and resolving the path and following symlinks, so `..`, `%2e%2e` and
+ * links out of the folder all end in 404. index.html gets the per-launch token as a meta tag.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { TOKEN_META_NAME } from '../../shared/rpc';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+};
+
+/** The Content-Type for a file name; unknown kinds are sent as opaque bytes (and nosniff applies). */
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** index.html with `<meta name="dossier-token">` inserted at the start of <head>. */
+export function injectToken(html: string, token: string): string {
+  const meta = `<meta name="${TOKEN_META_NAME}" content="${token}">`;
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head) {
+    const end = head.index + head[0].length;
+    return `${html.slice(0, end)}\n    ${meta}${html.slice(end)}`;
+  }
+  return `${meta}\n${html}`;
+}
+
+function send(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(res.req.method === 'HEAD' ? undefined : text);
+}
+
+/** True when `child` is `parent` or inside it (both absolute and normalised). */
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The file a URL path names inside `root`, or null when it names nothing servable. */
+async function resolveFile(root: string, rawPath: string): Promise<string | null> {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (pathname === '/' || pathname === '') pathname = '/index.html';
+  const candidate = resolve(root, `.${pathname.startsWith('/') ? '' : '/'}${pathname}`);
+  if (!isInside(root, candidate)) return null;
+  try {
+    const real = await realpath(candidate);
+    if (!isInside(await realpath(root), real)) return null;
+    if (!(await stat(real)).isFile()) return null;
+    return real;
+  } catch {
+    return null;
+  }
+}
+
+/** Options of {@link serveStatic}. */
+export interface StaticOptions {
+  /** Absolute folder of the built renderer. */
+  rendererDir: string;
+  /** The per-launch token injected into index.html. */
+  token: string;
+}
+
+/** Answers a GET or HEAD for a renderer file; 404 for anything outside the renderer or missing. */
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: StaticOptions,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    send(res, 405, 'Method not allowed.');
+    return;
+  }
+  const rawPath = (req.url ?? '/').split('?', 1)[0]!.split('#', 1)[0]!;
+  const root = resolve(options.rendererDir);
+  const file = await resolveFile(root, rawPath);
+  if (file === null) {
+    send(res, 404, 'Not found.');
+    return;
+  }
+  const type = contentTypeOf(file);
+  if (file === resolve(await realpath(root), 'index.html')) {
+    const html = injectToken(await readFile(file, 'utf8'), options.token);
+    const body = Buffer.from(html, 'utf8');
+    // The token changes on every launch: never let a cache keep an old page.
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const { size } = await stat(file);
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-cache' });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
