@@ -1,0 +1,93 @@
+/**
+ * The rich-text editor of one note. Mount it with a React `key` per note (and per reload of the note's
+ * stored text): Lexical reads its initial state only once.
+ */
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { LexicalEditor } from 'lexical';
+import { useMemo, type JSX, type ReactNode, type RefObject } from 'react';
+import { NOTE_EDITOR_NAMESPACE, NOTE_MARKDOWN_TRANSFORMERS, NOTE_NODES } from './noteNodes';
+import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { noteEditorTheme } from './theme';
+import { isSafeLinkUrl } from './url';
+import './editor.css';
+
+export interface EditorProps {
+  /** The note's stored editor state (JSON text), or '' for a note never edited. */
+  initialContent: string;
+  /** Called with the serialized editor state after every change. */
+  onChange(serialized: string): void;
+  /** Put the caret in the text when the editor opens. */
+  autoFocus?: boolean;
+  /** Filled with the Lexical editor, e.g. so the title field can move the caret into the body. */
+  editorRef?: RefObject<LexicalEditor | null>;
+  /** Note-level buttons shown at the end of the toolbar. */
+  actions?: ReactNode;
+}
+
+function reportEditorError(error: Error): void {
+  // Lexical recovers from most update errors by discarding the update; log it for bug reports.
+  console.error('Dossier editor error:', error);
+}
+
+export function Editor({
+  initialContent,
+  onChange,
+  autoFocus,
+  editorRef,
+  actions,
+}: EditorProps): JSX.Element {
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: NOTE_EDITOR_NAMESPACE,
+      nodes: NOTE_NODES,
+      theme: noteEditorTheme,
+      onError: reportEditorError,
+      // Stored text that cannot be parsed throws here and is caught by NoteErrorBoundary, which shows
+      // the problem instead of an empty editor that would overwrite the note on the next keystroke.
+      editorState: initialContent === '' ? undefined : initialContent,
+    }),
+    // Read once per mount on purpose; the parent remounts with a new key to load other text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <ToolbarPlugin actions={actions} />
+      <div className="editor-scroll">
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="editor-input"
+              aria-label="Note body"
+              data-testid="note-editor"
+              aria-placeholder="Start writing…"
+              placeholder={
+                <div className="editor-placeholder">Start writing… (# heading, - list, &gt; quote)</div>
+              }
+              spellCheck
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <MarkdownShortcutPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
+      <AutosavePlugin onChange={onChange} />
+      {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
+      {editorRef && <EditorRefPlugin editorRef={editorRef} />}
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The open note: its title, save state, conflict banner and editor. Keyed by note and generation by the
+ * parent, so the title field and the editor start from the stored text each time a note is (re)loaded.
+ */
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useRef, useState, type JSX } from 'react';
+import { Editor } from '../editor/Editor';
+import { TrashIcon } from '../shell/icons';
+import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { ConflictBanner } from './ConflictBanner';
+import { SaveStatusIndicator } from './SaveStatusIndicator';
+import type { SaveStatus } from './saveController';
+import type { OpenNote } from './useNoteSession';
+
+export interface NoteEditorPaneProps {
+  open: OpenNote;
+  status: SaveStatus;
+  onTitleChange(title: string): void;
+  onTrash(): void;
+  onLoadNewer(): void;
+  onKeepMine(): void;
+}
+
+function UnreadableNote({ error, plainText }: { error: Error; plainText: string }): JSX.Element {
+  return (
+    <div className="banner banner-error" role="alert">
+      <p>
+        <strong>This note’s formatting could not be read</strong> ({error.message}). It has not been changed.
+        Its text is shown below so you can copy it.
+      </p>
+      <pre className="plain-fallback">{plainText}</pre>
+    </div>
+  );
+}
+
+export function NoteEditorPane(props: NoteEditorPaneProps): JSX.Element {
+  const { open, status, onTitleChange, onTrash, onLoadNewer, onKeepMine } = props;
+  const { controller } = open;
+  const [title, setTitle] = useState(() => controller.fields.title);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const onContentChange = useCallback((content: string) => controller.edit({ content }), [controller]);
+
+  const trashButton = (
+    <button
+      type="button"
+      className="tool tool-danger"
+      data-testid="delete-note"
+      aria-label="Move note to trash"
+      title="Move note to trash (it can be restored from Trash)"
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onTrash}
+    >
+      <TrashIcon /> Trash
+    </button>
+  );
+
+  return (
+    <section className="editor-pane" aria-label="Note">
+      <header className="note-header">
+        <input
+          className="note-title"
+          data-testid="note-title"
+          aria-label="Note title"
+          placeholder="Untitled"
+          value={title}
+          autoFocus={open.isNew}
+          maxLength={1000}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            controller.edit({ title: e.target.value });
+            onTitleChange(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            // Enter moves on to the text, as in most writing apps.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              editorRef.current?.focus();
+            }
+          }}
+        />
+        <SaveStatusIndicator status={status} />
+      </header>
+      {status.state === 'conflict' && <ConflictBanner onLoadNewer={onLoadNewer} onKeepMine={onKeepMine} />}
+      <ErrorBoundary fallback={(error) => <UnreadableNote error={error} plainText={open.note.plainText} />}>
+        <Editor
+          initialContent={controller.fields.content}
+          onChange={onContentChange}
+          autoFocus={!open.isNew}
+          editorRef={editorRef}
+          actions={trashButton}
+        />
+      </ErrorBoundary>
+    </section>
+  );
+}

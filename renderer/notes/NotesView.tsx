@@ -1,0 +1,128 @@
+/**
+ * The Notes screen: the list, the open note, and the shortcuts that act on them. It stays mounted while
+ * other screens are shown so an open note keeps its unsaved text and its save controller.
+ */
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import type { NoteId } from '../../shared/model';
+import { FatalError } from '../shell/FatalError';
+import { isNewNoteKey, isSaveKey, SHORTCUT_LABELS } from '../shortcuts';
+import { NoteEditorPane } from './NoteEditorPane';
+import { NotesList } from './NotesList';
+import { useFlushOnLeave } from './useFlushOnLeave';
+import { useNoteSession } from './useNoteSession';
+import { useNotesList } from './useNotesList';
+
+export interface NotesViewProps {
+  /** Whether the Notes screen is the one shown. */
+  active: boolean;
+}
+
+export function NotesView({ active }: NotesViewProps): JSX.Element {
+  const list = useNotesList({ trashed: false });
+  const [loadError, setLoadError] = useState<Error | null>(null);
+  const session = useNoteSession({ onStored: list.upsert, onTrashed: list.remove });
+  const { open, openNote, createNote, flush } = session;
+  const openId = open?.note.id ?? null;
+  const { reload } = list;
+
+  // Reload whenever the screen is shown: notes may have been restored from the trash meanwhile. On the
+  // first load, open the most recent note so the user can continue writing straight away.
+  const openedFirst = useRef(false);
+  useEffect(() => {
+    if (!active) return;
+    reload().then(
+      (notes) => {
+        setLoadError(null);
+        const first = notes[0];
+        if (!openedFirst.current && first) void openNote(first.id);
+        openedFirst.current = true;
+      },
+      (error: Error) => setLoadError(error),
+    );
+  }, [active, reload, openNote]);
+
+  useFlushOnLeave(useCallback(() => session.open?.controller ?? null, [session.open]));
+
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (isNewNoteKey(event)) {
+        event.preventDefault();
+        void createNote();
+      } else if (isSaveKey(event)) {
+        // Also stops the browser's "Save page as" dialog.
+        event.preventDefault();
+        void flush();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [active, createNote, flush]);
+
+  if (loadError && list.notes === null) {
+    return (
+      <FatalError
+        error={loadError}
+        onRetry={() => void reload().then(() => setLoadError(null), setLoadError)}
+      />
+    );
+  }
+
+  return (
+    <div className="notes-view" hidden={!active}>
+      <aside className="list-pane" aria-label="Notes list">
+        <header className="list-header">
+          <h1>Notes</h1>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="new-note"
+            title={`New note (${SHORTCUT_LABELS.newNote})`}
+            aria-keyshortcuts="Control+N Control+Alt+N Meta+N Meta+Alt+N"
+            onClick={() => void createNote()}
+          >
+            + New note
+          </button>
+        </header>
+        {list.notes === null ? (
+          <p className="list-empty muted">Loading notes…</p>
+        ) : (
+          <NotesList
+            notes={list.notes}
+            selectedId={openId}
+            onOpen={(id) => void openNote(id)}
+            onTrash={(id: NoteId) => void session.trashNote(id)}
+          />
+        )}
+      </aside>
+      <main className="editor-column">
+        {session.notice && (
+          <div className="banner banner-error" role="alert">
+            <p>{session.notice}</p>
+            <button type="button" className="button button-quiet" onClick={session.dismissNotice}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {open ? (
+          <NoteEditorPane
+            key={`${open.note.id}:${open.generation}`}
+            open={open}
+            status={session.status}
+            onTitleChange={(title) => list.previewTitle(open.note.id, title)}
+            onTrash={() => void session.trashOpenNote()}
+            onLoadNewer={() => void session.loadNewerVersion()}
+            onKeepMine={() => void session.keepMyVersion()}
+          />
+        ) : (
+          <div className="empty-editor">
+            <p>No note open.</p>
+            <p className="muted">
+              Pick a note from the list, or start a new one ({SHORTCUT_LABELS.newNote}).
+            </p>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
