@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: measures the foundation's speed and prints a table, also written to
+ * bench/results/latest.md. Runs against the built browser host (out/main/web.js) and the core, on real
+ * SQLite files in a temp folder.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startHost, tempDataDir } from '../e2e/host';
+import { HostClient } from './host-client';
+import { markdownTable, row, type BenchRow } from './stats';
+
+const STARTS = 10;
+const SAVES = 1_000;
+
+/** Browser host: process spawn until the first API call answers. */
+async function measureStartup(): Promise<BenchRow> {
+  const samples: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const dataDir = tempDataDir();
+    const t0 = performance.now();
+    const host = await startHost(dataDir);
+    const client = await HostClient.connect(host.url);
+    await client.call('getAppInfo', []);
+    samples.push(performance.now() - t0);
+    await host.stop();
+  }
+  return row('browser host: start to API-ready', samples, 'ms', {
+    note: 'spawn node → first getAppInfo answered',
+  });
+}
+
+/** Note save round trip through the browser host: HTTP → core worker → SQLite COMMIT (synchronous=FULL) → back. */
+async function measureSaves(): Promise<BenchRow[]> {
+  const host = await startHost(tempDataDir());
+  try {
+    const client = await HostClient.connect(host.url);
+    const note = (await client.call('createNote', [{ title: 'Bench' }])) as { id: string; version: number };
+    let version = note.version;
+    const samples: number[] = [];
+    const words: string[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      words.push(`word${i}`);
+      const content = editorState(words.join(' '));
+      const t0 = performance.now();
+      const saved = (await client.call('updateNote', [
+        { id: note.id, expectedVersion: version, content },
+      ])) as {
+        version: number;
+      };
+      samples.push(performance.now() - t0);
+      version = saved.version;
+    }
+    return [
+      row('note save round trip (browser host)', samples, 'ms', { note: `${SAVES} saves, growing note` }),
+    ];
+  } finally {
+    await host.stop();
+  }
+}
+
+/** A minimal serialized Lexical state holding one paragraph of `text`. */
+function editorState(text: string): string {
+  return JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          textFormat: 0,
+          textStyle: '',
+          children: [{ type: 'text', version: 1, text, format: 0, mode: 'normal', style: '', detail: 0 }],
+        },
+      ],
+    },
+  });
+}
+
+const rows = [await measureStartup(), ...(await measureSaves())];
+const table = markdownTable(rows);
+const header = `# Dossier benchmarks\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB.\nCommand: \`npm run bench\`.\n\n`;
+console.log(table);
+writeFileSync(join(import.meta.dirname, 'results', 'latest.md'), `${header}${table}\n`);
