@@ -15,7 +15,13 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
  */
 function restrict(message, paths, patterns) {
   return {
-    'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: patterns.map((group) => ({ group: [group], message })) }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: paths.map((name) => ({ name, message })),
+        patterns: patterns.map((group) => ({ group: [group], message })),
+      },
+    ],
   };
 }
 

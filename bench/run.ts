@@ -8,6 +8,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startHost, tempDataDir } from '../e2e/host';
+import { Notebook } from '../electron/core/notebook';
+import type { NoteId } from '../shared/model';
 import { HostClient } from './host-client';
 import { markdownTable, row, type BenchRow } from './stats';
 
@@ -85,7 +87,31 @@ function editorState(text: string): string {
   });
 }
 
-const rows = [await measureStartup(), ...(await measureSaves())];
+/** The same saves in-process: SQLite plus the core's work, without the worker hop and HTTP. */
+async function measureCoreSaves(): Promise<BenchRow> {
+  const notebook = Notebook.open({ dataDir: tempDataDir(), host: 'test' });
+  try {
+    const note = await notebook.createNote({ title: 'Bench' });
+    let version = note.version;
+    const samples: number[] = [];
+    const words: string[] = [];
+    for (let i = 0; i < SAVES; i++) {
+      words.push(`word${i}`);
+      const content = editorState(words.join(' '));
+      const t0 = performance.now();
+      version = (await notebook.updateNote({ id: note.id as NoteId, expectedVersion: version, content }))
+        .version;
+      samples.push(performance.now() - t0);
+    }
+    return row('note save (core in-process, for comparison)', samples, 'ms', {
+      note: 'same saves without worker hop and HTTP',
+    });
+  } finally {
+    notebook.close();
+  }
+}
+
+const rows = [await measureStartup(), ...(await measureSaves()), await measureCoreSaves()];
 const table = markdownTable(rows);
 const header = `# Dossier benchmarks\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB.\nCommand: \`npm run bench\`.\n\n`;
 console.log(table);

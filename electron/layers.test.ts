@@ -76,7 +76,8 @@ export function violations(file: string, source: string): string[] {
       // The Node side reads its version from package.json; the renderer gets it from getAppInfo.
       if (path === join(repo, 'package.json') && layer !== 'renderer' && layer !== 'shared') continue;
       const target = layerOf(path);
-      if (!ALLOWED[layer].includes(target)) found.push(`${relative(repo, file)} (${layer}) imports ${specifier} (${target})`);
+      if (!ALLOWED[layer].includes(target))
+        found.push(`${relative(repo, file)} (${layer}) imports ${specifier} (${target})`);
     } else if (forbiddenPackage(layer, specifier)) {
       found.push(`${relative(repo, file)} (${layer}) imports package ${specifier}`);
     }
@@ -99,14 +100,28 @@ describe('layer boundaries', () => {
   });
 
   it('detects the violations it exists to catch', () => {
-    expect(violations(join(repo, 'renderer/x.ts'), "import { openDatabase } from '../electron/core/db/open';")).toHaveLength(1);
+    expect(
+      violations(join(repo, 'renderer/x.ts'), "import { openDatabase } from '../electron/core/db/open';"),
+    ).toHaveLength(1);
     expect(violations(join(repo, 'renderer/x.ts'), "import fs from 'node:fs';")).toHaveLength(1);
-    expect(violations(join(repo, 'shared/x.ts'), "import type { X } from '../renderer/api';")).toHaveLength(1);
+    expect(violations(join(repo, 'shared/x.ts'), "import type { X } from '../renderer/api';")).toHaveLength(
+      1,
+    );
     expect(violations(join(repo, 'electron/core/x.ts'), "import { app } from 'electron';")).toHaveLength(1);
-    expect(violations(join(repo, 'electron/core/x.ts'), "const m = await import('../main/window');")).toHaveLength(1);
-    expect(violations(join(repo, 'electron/web/x.ts'), "import { createMainWindow } from '../main/window';")).toHaveLength(1);
-    expect(violations(join(repo, 'electron/preload/x.ts'), "import { Notebook } from '../core/notebook';")).toHaveLength(1);
-    expect(violations(join(repo, 'electron/main/x.ts'), "import { Notebook } from '../core/notebook';")).toEqual([]);
-    expect(violations(join(repo, 'renderer/x.ts'), "import type { NotebookApi } from '../shared/api';")).toEqual([]);
+    expect(
+      violations(join(repo, 'electron/core/x.ts'), "const m = await import('../main/window');"),
+    ).toHaveLength(1);
+    expect(
+      violations(join(repo, 'electron/web/x.ts'), "import { createMainWindow } from '../main/window';"),
+    ).toHaveLength(1);
+    expect(
+      violations(join(repo, 'electron/preload/x.ts'), "import { Notebook } from '../core/notebook';"),
+    ).toHaveLength(1);
+    expect(
+      violations(join(repo, 'electron/main/x.ts'), "import { Notebook } from '../core/notebook';"),
+    ).toEqual([]);
+    expect(
+      violations(join(repo, 'renderer/x.ts'), "import type { NotebookApi } from '../shared/api';"),
+    ).toEqual([]);
   });
 });

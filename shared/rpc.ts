@@ -14,8 +14,7 @@ export interface RpcRequest {
 
 /** The outcome of one call: a result, or an error the UI can show. */
 export type RpcResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: SerializedApiError };
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedApiError };
 
 /** The same outcome without a request id (HTTP and IPC answer one call per request). */
 export type RpcOutcome = { ok: true; result: unknown } | { ok: false; error: SerializedApiError };

@@ -35,7 +35,8 @@ function arity(method: string, args: unknown[], min: number, max: number): void 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 function noteId(method: string, value: unknown): NoteId {
-  if (typeof value !== 'string' || !ID_PATTERN.test(value)) invalid(method, 'the note id must be an id string');
+  if (typeof value !== 'string' || !ID_PATTERN.test(value))
+    invalid(method, 'the note id must be an id string');
   return value as NoteId;
 }
 
@@ -77,7 +78,8 @@ function listNotesOptions(method: string, value: unknown): ListNotesOptions | un
   if (value === undefined) return undefined;
   if (!isPlainObject(value)) invalid(method, 'the options must be an object');
   onlyKeys(method, value, ['trashed']);
-  if (value.trashed !== undefined && typeof value.trashed !== 'boolean') invalid(method, '"trashed" must be true or false');
+  if (value.trashed !== undefined && typeof value.trashed !== 'boolean')
+    invalid(method, '"trashed" must be true or false');
   return value.trashed === undefined ? {} : { trashed: value.trashed };
 }
 
