@@ -55,4 +55,22 @@ export class NotebookPage {
     await this.noteItems().filter({ hasText: title }).first().click();
     await expect(this.title).toHaveValue(title);
   }
+
+  /** Moves the open note to the trash with the toolbar button. */
+  async trashOpenNote(): Promise<void> {
+    await this.page.getByTestId('delete-note').click();
+  }
+
+  /** Opens the trash and restores the note titled `title`. */
+  async restoreFromTrash(title: string): Promise<void> {
+    await this.page.getByTestId('nav-trash').click();
+    const item = this.page.getByTestId('trash-item').filter({ hasText: title });
+    await item.getByTestId('restore-note').click();
+    await expect(item).toHaveCount(0);
+  }
+
+  /** The conflict banner shown when another tab saved the open note first. */
+  conflictBanner(): Locator {
+    return this.page.getByTestId('conflict-banner');
+  }
 }
