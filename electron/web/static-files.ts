@@ -6,36 +6,9 @@
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { TOKEN_META_NAME } from '../../shared/rpc';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-/** The Content-Type for a file name; unknown kinds are sent as opaque bytes (and nosniff applies). */
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+import { contentTypeOf, findRendererFile } from '../core/renderer-files';
 
 /** index.html with `<meta name="dossier-token">` inserted at the start of <head>. */
 export function injectToken(html: string, token: string): string {
@@ -51,34 +24,6 @@ export function injectToken(html: string, token: string): string {
 function send(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(res.req.method === 'HEAD' ? undefined : text);
-}
-
-/** True when `child` is `parent` or inside it (both absolute and normalised). */
-function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-/** The file a URL path names inside `root`, or null when it names nothing servable. */
-async function resolveFile(root: string, rawPath: string): Promise<string | null> {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(rawPath);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  if (pathname === '/' || pathname === '') pathname = '/index.html';
-  const candidate = resolve(root, `.${pathname.startsWith('/') ? '' : '/'}${pathname}`);
-  if (!isInside(root, candidate)) return null;
-  try {
-    const real = await realpath(candidate);
-    if (!isInside(await realpath(root), real)) return null;
-    if (!(await stat(real)).isFile()) return null;
-    return real;
-  } catch {
-    return null;
-  }
 }
 
 /** Options of {@link serveStatic}. */
@@ -102,7 +47,7 @@ export async function serveStatic(
   }
   const rawPath = (req.url ?? '/').split('?', 1)[0]!.split('#', 1)[0]!;
   const root = resolve(options.rendererDir);
-  const file = await resolveFile(root, rawPath);
+  const file = await findRendererFile(root, rawPath);
   if (file === null) {
     send(res, 404, 'Not found.');
     return;
