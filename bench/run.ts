@@ -4,12 +4,12 @@
  * SQLite files in a temp folder.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startHost, tempDataDir } from '../e2e/host';
 import { Notebook } from '../electron/core/notebook';
-import type { NoteId } from '../shared/model';
+import type { Note, NoteId } from '../shared/model';
 import { HostClient } from './host-client';
 import { markdownTable, row, type BenchRow } from './stats';
 
@@ -33,30 +33,42 @@ async function measureStartup(): Promise<BenchRow> {
   });
 }
 
+/** The calls a save benchmark needs, whichever host answers them. */
+interface SaveTarget {
+  create(): Promise<{ id: string; version: number }>;
+  /** Saves `content` at `expectedVersion`; resolves to the new version. */
+  save(id: string, expectedVersion: number, content: string): Promise<number>;
+}
+
+/** Times SAVES saves of one growing note, each waiting for the previous one's new version. */
+async function timeSaves(target: SaveTarget): Promise<number[]> {
+  const note = await target.create();
+  let version = note.version;
+  const samples: number[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    words.push(`word${i}`);
+    const content = editorState(words.join(' '));
+    const t0 = performance.now();
+    version = await target.save(note.id, version, content);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
 /** Note save round trip through the browser host: HTTP → core worker → SQLite COMMIT (synchronous=FULL) → back. */
-async function measureSaves(): Promise<BenchRow[]> {
+async function measureSaves(): Promise<BenchRow> {
   const host = await startHost(tempDataDir());
   try {
     const client = await HostClient.connect(host.url);
-    const note = (await client.call('createNote', [{ title: 'Bench' }])) as { id: string; version: number };
-    let version = note.version;
-    const samples: number[] = [];
-    const words: string[] = [];
-    for (let i = 0; i < SAVES; i++) {
-      words.push(`word${i}`);
-      const content = editorState(words.join(' '));
-      const t0 = performance.now();
-      const saved = (await client.call('updateNote', [
-        { id: note.id, expectedVersion: version, content },
-      ])) as {
-        version: number;
-      };
-      samples.push(performance.now() - t0);
-      version = saved.version;
-    }
-    return [
-      row('note save round trip (browser host)', samples, 'ms', { note: `${SAVES} saves, growing note` }),
-    ];
+    const samples = await timeSaves({
+      create: async () => (await client.call('createNote', [{ title: 'Bench' }])) as Note,
+      save: async (id, expectedVersion, content) =>
+        ((await client.call('updateNote', [{ id, expectedVersion, content }])) as Note).version,
+    });
+    return row('note save round trip (browser host)', samples, 'ms', {
+      note: `${SAVES} saves, growing note`,
+    });
   } finally {
     await host.stop();
   }
@@ -91,18 +103,11 @@ function editorState(text: string): string {
 async function measureCoreSaves(): Promise<BenchRow> {
   const notebook = Notebook.open({ dataDir: tempDataDir(), host: 'test' });
   try {
-    const note = await notebook.createNote({ title: 'Bench' });
-    let version = note.version;
-    const samples: number[] = [];
-    const words: string[] = [];
-    for (let i = 0; i < SAVES; i++) {
-      words.push(`word${i}`);
-      const content = editorState(words.join(' '));
-      const t0 = performance.now();
-      version = (await notebook.updateNote({ id: note.id as NoteId, expectedVersion: version, content }))
-        .version;
-      samples.push(performance.now() - t0);
-    }
+    const samples = await timeSaves({
+      create: () => notebook.createNote({ title: 'Bench' }),
+      save: async (id, expectedVersion, content) =>
+        (await notebook.updateNote({ id: id as NoteId, expectedVersion, content })).version,
+    });
     return row('note save (core in-process, for comparison)', samples, 'ms', {
       note: 'same saves without worker hop and HTTP',
     });
@@ -111,8 +116,8 @@ async function measureCoreSaves(): Promise<BenchRow> {
   }
 }
 
-const rows = [await measureStartup(), ...(await measureSaves()), await measureCoreSaves()];
+const rows = [await measureStartup(), await measureSaves(), await measureCoreSaves()];
 const table = markdownTable(rows);
-const header = `# Dossier benchmarks\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB.\nCommand: \`npm run bench\`.\n\n`;
+const header = `# Dossier benchmarks\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0]!.toFixed(1)} at the start of the run.\nCommand: \`npm run bench\`.\n\n`;
 console.log(table);
 writeFileSync(join(import.meta.dirname, 'results', 'latest.md'), `${header}${table}\n`);
