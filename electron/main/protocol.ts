@@ -52,7 +52,11 @@ export function resolveAppPath(rendererDir: string, requestUrl: string): string 
   return rendererPathFor(rendererDir, url.pathname);
 }
 
-function respond(status: number, body: string | Uint8Array | null, contentType: string): Response {
+function respond(
+  status: number,
+  body: string | Uint8Array<ArrayBuffer> | null,
+  contentType: string,
+): Response {
   return new Response(body, {
     status,
     headers: { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' },
