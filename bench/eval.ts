@@ -1,28 +1,34 @@
 /**
- * `npm run eval`: measures clipping and extraction quality on the evaluation data beside the checkout
- * (`../shared/data`, or `$DOSSIER_EVAL_DATA`), with the metrics of EVAL.md. Each evaluation registers
- * here as its feature lands; until then this lists the data sets found and which evaluation uses them.
+ * `npm run eval`: clipping and extraction quality on the evaluation data beside the checkout
+ * (`../shared/data`, or `$DOSSIER_EVAL_DATA`), with the exact metrics of EVAL.md. Prints the tables and
+ * writes them to bench/results/eval.md. `npm run eval -- clipping` or `-- extraction` runs one part.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { evaluateClipping } from './eval/clipping';
+import { evaluateExtraction } from './eval/extraction';
+import type { EvalSection } from './eval/types';
 
 const dataDir = resolve(
   process.env.DOSSIER_EVAL_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data'),
 );
 
-const DATA_SETS = [
-  { folder: 'seed', evaluation: 'seed article: quotes, people, dates, events (extraction)' },
-  { folder: 'extraction/readability-test-pages', evaluation: 'clipper body F1 + metadata (clipping)' },
-  { folder: 'extraction/cleanportaleval', evaluation: 'clipper body F1 (clipping)' },
-  { folder: 'extraction/trafilatura-eval', evaluation: 'clipper snippet precision/recall (clipping)' },
-  { folder: 'quotes/polnear', evaluation: 'direct-quote recall + speaker accuracy (extraction)' },
-  { folder: 'ner/conll2003', evaluation: 'PER/LOC/ORG F1 (extraction)' },
-  { folder: 'ner/gum-news', evaluation: 'people, coreference, dates (extraction)' },
-  { folder: 'temporal/tempeval3', evaluation: 'DATE value F1 (extraction)' },
-];
+const PARTS: Record<string, (dir: string) => Promise<EvalSection[]>> = {
+  clipping: evaluateClipping,
+  extraction: evaluateExtraction,
+};
 
-function countFiles(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+function renderSection(section: EvalSection): string {
+  const lines = [
+    `## ${section.title}`,
+    '',
+    `| ${section.columns.join(' | ')} |`,
+    `|${section.columns.map(() => '---').join('|')}|`,
+    ...section.rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ];
+  if (section.notes?.length) lines.push('', ...section.notes.map((note) => `- ${note}`));
+  return lines.join('\n');
 }
 
 if (!existsSync(dataDir)) {
@@ -31,11 +37,22 @@ if (!existsSync(dataDir)) {
   );
   process.exit(0);
 }
-console.log(`Evaluation data: ${dataDir}\n`);
-console.log('| data set | files | evaluation | status |');
-console.log('|---|---:|---|---|');
-for (const { folder, evaluation } of DATA_SETS) {
-  const path = join(dataDir, folder);
-  const files = existsSync(path) ? countFiles(path) : 0;
-  console.log(`| ${folder} | ${files} | ${evaluation} | not implemented yet: arrives with its feature |`);
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in PARTS));
+if (unknown.length > 0) {
+  console.error(`Unknown part(s): ${unknown.join(', ')}. Choose from: ${Object.keys(PARTS).join(', ')}.`);
+  process.exit(2);
 }
+const names = wanted.length > 0 ? wanted : Object.keys(PARTS);
+const rendered: string[] = [];
+for (const name of names) {
+  console.error(`Evaluating ${name}...`);
+  for (const section of await PARTS[name]!(dataDir)) {
+    const text = renderSection(section);
+    console.log(`${text}\n`);
+    rendered.push(text);
+  }
+}
+const header = `# Dossier evaluation\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores; data: \`${dataDir}\`.\nCommand: \`npm run eval${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\`.\n\n`;
+writeFileSync(join(import.meta.dirname, 'results', 'eval.md'), `${header}${rendered.join('\n\n')}\n`);

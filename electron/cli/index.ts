@@ -5,6 +5,7 @@
 import { isApiError } from '../../shared/errors';
 import { APP_VERSION } from '../core/version';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { clip } from './commands/clip';
 import { extract } from './commands/extract';
 import { info } from './commands/info';
 import { notes } from './commands/notes';
@@ -12,7 +13,7 @@ import { notes } from './commands/notes';
 export type { CliCommand, CliIo } from './command';
 
 /** Every command, in the order `dossier --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [info, notes, extract];
+export const COMMANDS: readonly CliCommand[] = [info, notes, extract, clip];
 
 /** The text of `dossier --help`. */
 export function helpText(commands: readonly CliCommand[] = COMMANDS): string {

@@ -1,0 +1,185 @@
+/**
+ * Loaders for the extraction evaluation data (formats in ../shared/EVAL.md): PolNeAR brat standoff,
+ * CoNLL-2003 IOB columns and TempEval-3 TimeML. Read-only; nothing is copied into the repository.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** [start, end) character offsets. */
+export type Span = [number, number];
+
+/** One PolNeAR attribution: where its source, cue and content are (segments of discontinuous spans). */
+export interface PolnearAttribution {
+  source: { segments: Span[]; text: string } | null;
+  content: { segments: Span[]; text: string } | null;
+}
+
+/** One annotated PolNeAR text. */
+export interface PolnearDoc {
+  name: string;
+  text: string;
+  attributions: PolnearAttribution[];
+}
+
+interface BratSpan {
+  segments: Span[];
+  text: string;
+}
+
+function parseAnn(source: string): PolnearAttribution[] {
+  const spans = new Map<string, BratSpan>();
+  const events: Array<Record<string, string>> = [];
+  let last: BratSpan | null = null;
+  for (const line of source.split('\n')) {
+    const t = /^(T\d+)\t\S+ ([\d ;]+)\t(.*)$/.exec(line);
+    if (t !== null) {
+      const segments = (t[2] as string).split(';').map((s) => s.trim().split(' ').map(Number) as Span);
+      last = { segments, text: t[3] as string };
+      spans.set(t[1] as string, last);
+    } else if (/^E\d+\t/.test(line)) {
+      const args: Record<string, string> = {};
+      for (const arg of line.split('\t')[1]?.trim().split(/\s+/) ?? []) {
+        const [key, value] = arg.split(':');
+        if (key !== undefined && value !== undefined) args[key.replace(/\d+$/, '')] = value;
+      }
+      events.push(args);
+      last = null;
+    } else if (line.startsWith('#')) {
+      last = null;
+    } else if (last !== null && line !== '') {
+      // Covered text with a newline continues on the next physical line.
+      last.text += `\n${line}`;
+    }
+  }
+  return events.map((e) => ({
+    source: (e.Source === undefined ? null : spans.get(e.Source)) ?? null,
+    content: (e.Content === undefined ? null : spans.get(e.Content)) ?? null,
+  }));
+}
+
+/** PolNeAR texts of one split, each with its first annotator's attributions (one file per text). */
+export function loadPolnear(dataDir: string, split: 'dev' | 'train'): PolnearDoc[] {
+  const root = join(dataDir, 'quotes/polnear/data', split);
+  const files = readdirSync(join(root, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
+  const seen = new Set<string>();
+  const docs: PolnearDoc[] = [];
+  for (const file of files) {
+    const base = file.replace(/_[0-9a-f]{4}\.ann$/, '');
+    if (seen.has(base)) continue;
+    seen.add(base);
+    docs.push({
+      name: base,
+      text: readFileSync(join(root, 'text', `${base}.txt`), 'utf8'),
+      attributions: parseAnn(readFileSync(join(root, 'attributions', file), 'utf8')),
+    });
+  }
+  return docs;
+}
+
+const QUOTE_MARK = /["“”‘]|(?<!\p{L})’|’(?!\p{L})/u;
+
+/** EVAL.md's direct quote: the content contains a quotation mark or is wrapped by one. */
+export function isDirectQuote(text: string, attribution: PolnearAttribution): boolean {
+  const content = attribution.content;
+  if (content === null) return false;
+  if (content.segments.some(([a, b]) => QUOTE_MARK.test(text.slice(a, b)))) return true;
+  const start = content.segments[0]?.[0] ?? 0;
+  const end = content.segments[content.segments.length - 1]?.[1] ?? 0;
+  return QUOTE_MARK.test(text[start - 1] ?? '') || QUOTE_MARK.test(text[end] ?? '');
+}
+
+/** A CoNLL document rebuilt as EVAL.md says: tokens joined by spaces, sentences by newlines. */
+export interface ConllDoc {
+  text: string;
+  tokens: Array<{ start: number; end: number }>;
+  /** Gold entities as "type:firstToken:lastToken". */
+  gold: Set<string>;
+}
+
+/** The CoNLL-2003 dev documents. */
+export function loadConll(dataDir: string): ConllDoc[] {
+  const lines = readFileSync(join(dataDir, 'ner/conll2003/conll2003_dev_testa.txt'), 'utf8').split('\n');
+  const docs: Array<Array<Array<[string, string]>>> = [];
+  let sentence: Array<[string, string]> = [];
+  const flush = (): void => {
+    if (sentence.length > 0) docs[docs.length - 1]?.push(sentence);
+    sentence = [];
+  };
+  for (const line of lines) {
+    if (line.startsWith('-DOCSTART-')) {
+      flush();
+      docs.push([]);
+    } else if (line.trim() === '') flush();
+    else {
+      const cols = line.split(' ');
+      sentence.push([cols[0] ?? '', cols[cols.length - 1] ?? 'O']);
+    }
+  }
+  flush();
+  return docs.map((sentences) => {
+    let text = '';
+    const tokens: Array<{ start: number; end: number }> = [];
+    const gold = new Set<string>();
+    let open: { type: string; first: number } | null = null;
+    const close = (lastToken: number): void => {
+      if (open !== null) gold.add(`${open.type}:${open.first}:${lastToken}`);
+      open = null;
+    };
+    sentences.forEach((words, s) => {
+      if (s > 0) text += '\n';
+      close(tokens.length - 1);
+      words.forEach(([word, tag], w) => {
+        if (w > 0) text += ' ';
+        const index = tokens.length;
+        tokens.push({ start: text.length, end: text.length + word.length });
+        text += word;
+        const [bio, type] = tag === 'O' ? ['O', ''] : (tag.split('-') as [string, string]);
+        if (open !== null && (bio !== 'I' || type !== open.type)) close(index - 1);
+        if (bio !== 'O' && open === null) open = { type, first: index };
+      });
+    });
+    close(tokens.length - 1);
+    return { text, tokens, gold };
+  });
+}
+
+/** A TempEval-3 document: plain text, creation date and gold TIMEX3s with offsets into the text. */
+export interface TimemlDoc {
+  name: string;
+  dct: string;
+  text: string;
+  timexes: Array<{ span: Span; type: string; value: string }>;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The TempEval-3 training documents (TimeBank and AQUAINT). */
+export function loadTempeval(dataDir: string): TimemlDoc[] {
+  const root = join(dataDir, 'temporal/tempeval3/TBAQ-cleaned');
+  const docs: TimemlDoc[] = [];
+  for (const sub of ['TimeBank', 'AQUAINT']) {
+    for (const file of readdirSync(join(root, sub)).filter((f) => f.endsWith('.tml'))) {
+      const source = readFileSync(join(root, sub, file), 'utf8');
+      const dct = /<DCT>.*?value="(\d{4}-\d\d-\d\d)/s.exec(source)?.[1] ?? '2000-01-01';
+      const body = source.split('<TEXT>')[1]?.split('</TEXT>')[0] ?? '';
+      let text = '';
+      const timexes: TimemlDoc['timexes'] = [];
+      let open: { start: number; type: string; value: string } | null = null;
+      for (const m of body.matchAll(/<(\/?)(\w+)([^>]*)>|&(\w+);|([^<&]+)/g)) {
+        if (m[5] !== undefined) text += m[5];
+        else if (m[4] !== undefined) text += ENTITIES[m[4]] ?? m[0];
+        else if (m[2] === 'TIMEX3' && m[1] === '') {
+          const attr = (name: string): string => new RegExp(`${name}="([^"]*)"`).exec(m[3] ?? '')?.[1] ?? '';
+          open = { start: text.length, type: attr('type'), value: attr('value') };
+        } else if (m[2] === 'TIMEX3' && open !== null) {
+          timexes.push({ span: [open.start, text.length], type: open.type, value: open.value });
+          open = null;
+        }
+      }
+      docs.push({ name: `${sub}/${file}`, dct, text, timexes });
+    }
+  }
+  return docs;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './index';
+import { isoWeek, resolveTimex, tenseOf } from './timex';
+
+const dates = (text: string, published = '2025-03-14'): string[] =>
+  extractArticle(text, { published }).dates.map((d) => `${d.text}=${d.value}/${d.precision}`);
+
+describe('dates', () => {
+  it('puts a weekday in a past-tense sentence on or before publication, and after it in a future one', () => {
+    expect(dates('The minister resigned on Thursday.')).toEqual(['Thursday=2025-03-13/day']);
+    expect(dates('The minister will resign on Monday.')).toEqual(['Monday=2025-03-17/day']);
+  });
+
+  it('puts a month later in the year into last year when the sentence is past tense', () => {
+    expect(dates('The troops crossed the river in August.')).toEqual(['August=2024-08/month']);
+    expect(dates('The talks will resume in August.')).toEqual(['August=2025-08/month']);
+  });
+
+  it('resolves seasons, years, "mid-2024" and leaves quantities alone', () => {
+    expect(dates('Prices have risen since mid-2024 and peaked last summer.')).toEqual([
+      'since mid-2024=2024/fuzzy',
+      'last summer=2024-SU/season',
+    ]);
+    expect(dates('The war began in 1939. The lake covers 1300 square kilometres.')).toEqual([
+      '1939=1939/year',
+    ]);
+  });
+
+  it('maps open recogniser values', () => {
+    const ref = new Date('2025-03-14T12:00:00Z');
+    expect(resolveTimex('XXXX-WXX-5', ref, 'past')).toEqual({ value: '2025-03-14', precision: 'day' });
+    expect(resolveTimex('(2024-07-01,2024-10-01,P3M)', ref, 'past')).toEqual({
+      value: '2024-Q3',
+      precision: 'quarter',
+    });
+    expect(resolveTimex('PRESENT_REF', ref, 'present')).toEqual({ value: 'PRESENT_REF', precision: 'fuzzy' });
+    expect(isoWeek(ref)).toBe('2025-W11');
+    expect(tenseOf('He will go.')).toBe('future');
+    expect(tenseOf('He went.')).toBe('past');
+  });
+});

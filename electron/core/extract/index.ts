@@ -1,0 +1,76 @@
+/**
+ * Reads one article: people, places, organisations, dates, quotes with speakers and candidate events,
+ * each anchored to character spans of `text`. Pure and synchronous; the app runs it in a worker thread.
+ */
+import { Coreference } from './coref';
+import { findDates } from './dates';
+import { findPlacesAndOrganizations } from './entities';
+import { findEvents } from './events';
+import { findPeople, type PeopleIndex } from './people';
+import { findQuotedSpans } from './quote-marks';
+import { findSocialBylines, socialQuotes } from './social';
+import { attributeQuotes } from './speakers';
+import { layoutText } from './text';
+import { tokenize } from './tokens';
+import type { ExtractOptions, Extraction, NamedEntity, Span } from './types';
+
+export type * from './types';
+
+/** Today's date as YYYY-MM-DD (UTC), the reference when an article has no publication date. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function peopleEntities(index: PeopleIndex): NamedEntity[] {
+  return index.people.map((person, i) => {
+    const seen = new Set<string>();
+    const mentions: Span[] = [];
+    for (const m of index.mentions) {
+      const key = `${m.span[0]}:${m.span[1]}`;
+      if (m.person !== i || seen.has(key)) continue;
+      seen.add(key);
+      mentions.push(m.span);
+    }
+    return { name: person.name, aliases: [...person.aliases], mentions };
+  });
+}
+
+/**
+ * Extracts everything Dossier proposes from one article's plain text.
+ * @param text the article text; every returned offset is a JavaScript string index into it
+ * @param options.published the publication date (YYYY-MM-DD) that relative dates resolve against
+ */
+export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
+  const published = options.published ?? today();
+  if (!/^\d{4}-\d\d-\d\d$/.test(published)) {
+    throw new Error(`The publication date "${published}" is not a date: write it as YYYY-MM-DD.`);
+  }
+  const layout = layoutText(text);
+  const tokens = tokenize(text);
+  const bylines = findSocialBylines(text, layout);
+  const people = findPeople(text, tokens, bylines);
+  const { places, organizations } = findPlacesAndOrganizations(
+    text,
+    tokens,
+    people.mentions.map((m) => m.span),
+  );
+  const quoted = findQuotedSpans(text, layout);
+  const coref = new Coreference(
+    text,
+    people,
+    layout.sentences,
+    quoted.map((q) => q.span),
+  );
+  const social = socialQuotes(
+    text,
+    layout,
+    bylines,
+    (byline) => coref.named(byline.name)?.name ?? text.slice(...byline.name),
+  );
+  const quotes = [...attributeQuotes(text, layout, quoted, coref), ...social].sort(
+    (a, b) => a.span[0] - b.span[0],
+  );
+  const dates = findDates(text, layout.sentences, published);
+  const events = findEvents(text, layout.sentences, people, places, dates, quotes);
+  return { people: peopleEntities(people), places, organizations, dates, quotes, events };
+}

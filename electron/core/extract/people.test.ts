@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './index';
+
+const people = (text: string): Array<[string, string[]]> =>
+  extractArticle(text, { published: '2024-05-10' }).people.map((p) => [p.name, p.aliases]);
+
+describe('people', () => {
+  it('merges titled forms and bare surnames into one person, titles stripped from the name', () => {
+    expect(
+      people('French President Marie Dubois arrived. President Marie Dubois spoke. Later Dubois left.'),
+    ).toEqual([
+      ['Marie Dubois', ['French President Marie Dubois', 'Marie Dubois', 'President Marie Dubois', 'Dubois']],
+    ]);
+  });
+
+  it('keeps a lower-case role after an organisation as part of the titled alias', () => {
+    expect(people('UN chief Paul Berger met reporters.')).toEqual([
+      ['Paul Berger', ['UN chief Paul Berger', 'Paul Berger']],
+    ]);
+  });
+
+  it('meets transliterations of a surname (-yy, -y, -iy) in one person', () => {
+    expect(people('Volodymyr Zelenskyy spoke. Zelensky later said more. Zelenskiy agreed.')).toEqual([
+      ['Volodymyr Zelenskyy', ['Volodymyr Zelenskyy', 'Zelensky', 'Zelenskiy']],
+    ]);
+  });
+
+  it('gives each mention span the text of an alias, possessives excluded, never a pronoun', () => {
+    const text = 'Helen Park won. Park’s rival, he said, lost to Park.';
+    const [person] = extractArticle(text, { published: '2024-05-10' }).people;
+    expect(person?.mentions.map(([a, b]) => text.slice(a, b))).toEqual(['Helen Park', 'Park', 'Park']);
+  });
+
+  it('finds a titled bare surname and keeps two people with different first names apart', () => {
+    expect(people('Mr. Ward arrived. Paul Grant and Susan Grant spoke.').map(([name]) => name)).toEqual([
+      'Ward',
+      'Paul Grant',
+      'Susan Grant',
+    ]);
+  });
+});

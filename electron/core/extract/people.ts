@@ -1,0 +1,236 @@
+/**
+ * People: names found by rules over capitalised runs (a first name from the lexicon, a title before
+ * the name, or a known surname), merged within the article so that "Russian President Vladimir Putin",
+ * "President Vladimir Putin" and a later bare "Putin" are one person.
+ */
+import {
+  firstNameGender,
+  isKnownLastName,
+  isKnownOrganization,
+  isKnownPlace,
+  lexiconTag,
+  NON_NAME_WORDS,
+  TITLES,
+} from './lexicon';
+import type { SocialByline } from './social';
+import { capitalizedRuns, nameKey, type Token } from './tokens';
+import type { Span } from './types';
+
+/** One place a person is named, with the titled form around it. */
+export interface PersonMention {
+  /** The name itself, title left out. */
+  span: Span;
+  /** Start of the titled form ("Russian President ..."); equals span[0] without a title. */
+  aliasStart: number;
+  /** Index into {@link PeopleIndex.people}. */
+  person: number;
+}
+
+/** A person and what the rules know about them. */
+export interface Person {
+  name: string;
+  aliases: string[];
+  /** Key of the surname, under which bare surnames and transliterations meet. */
+  surnameKey: string;
+  firstKey: string | null;
+  gender: 'male' | 'female' | 'unknown';
+  /** Lower-case title words seen before the name ("president", "chief"), for "the president". */
+  titles: Set<string>;
+}
+
+/** The people of one article and every mention of them, in text order. */
+export interface PeopleIndex {
+  people: Person[];
+  mentions: PersonMention[];
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  titled: boolean;
+}
+
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/\.$/, '');
+}
+
+function isTitle(token: Token): boolean {
+  return TITLES.has(token.text.toLowerCase()) || TITLES.has(bare(token.text));
+}
+
+function isNameWord(token: Token): boolean {
+  const lower = bare(token.text);
+  return !token.allCaps && !NON_NAME_WORDS.has(lower) && !isTitle(token) && !/\p{N}/u.test(token.text);
+}
+
+/** Where in the run [i, j] a name sits, if any. */
+function candidateIn(
+  tokens: readonly Token[],
+  i: number,
+  j: number,
+  prev: Token | undefined,
+  sentenceInitial: boolean,
+): Candidate | null {
+  for (let k = i; k <= j; k++) {
+    const token = tokens[k];
+    if (token === undefined || !isNameWord(token) || firstNameGender(token.text) === undefined) continue;
+    let last = k;
+    while (last < j && isNameWord(tokens[last + 1] as Token) && !(tokens[last] as Token).possessive) last++;
+    if (last - k >= 1 && last - k <= 3)
+      return { first: k, last, titled: k > i && isTitle(tokens[k - 1] as Token) };
+  }
+  // "President Clinton", "Sen. Warren", "coach Smith": a title right before one to three name words.
+  for (let t = j - 1; t >= i - 1; t--) {
+    const title = t >= i ? tokens[t] : prev;
+    if (title === undefined || !isTitle(title)) continue;
+    let last = t + 1;
+    if (!isNameWord(tokens[last] as Token)) return null;
+    while (last < j && isNameWord(tokens[last + 1] as Token) && !(tokens[last] as Token).possessive) last++;
+    return last - t <= 3 ? { first: t + 1, last, titled: true } : null;
+  }
+  // Two or three name words ending in a surname the lexicon knows, not opening a sentence.
+  const first = tokens[i];
+  const last = tokens[j];
+  if (first === undefined || last === undefined || j - i < 1 || j - i > 2) return null;
+  if (!isKnownLastName(last.text) || isKnownPlace(first.text) || isKnownOrganization(first.text)) return null;
+  if (sentenceInitial) return null;
+  for (let k = i; k <= j; k++) if (!isNameWord(tokens[k] as Token)) return null;
+  return { first: i, last: j, titled: false };
+}
+
+/** Walks left over titles and the capitalised word before a title ("NATO chief", "Russian President"). */
+function aliasStartOf(text: string, tokens: readonly Token[], first: number, titles: Set<string>): number {
+  let start = first;
+  let idx = first - 1;
+  while (idx >= 0) {
+    const token = tokens[idx] as Token;
+    const right = tokens[idx + 1] as Token;
+    if (text.slice(token.end, right.start) !== ' ' || token.possessive) break;
+    const before = tokens[idx - 1];
+    const beforeJoined = before !== undefined && text.slice(before.end, token.start) === ' ';
+    if (isTitle(token) && (token.capitalized || (beforeJoined && before.capitalized))) {
+      titles.add(bare(token.text));
+      start = idx;
+      idx--;
+      continue;
+    }
+    if (token.capitalized && start < first && !NON_NAME_WORDS.has(bare(token.text))) {
+      const tag = lexiconTag(token.text) ?? '';
+      if (token.allCaps || /Demonym|Country|Organization|Place|Region|City/.test(tag)) start = idx;
+    }
+    break;
+  }
+  return (tokens[start] as Token).start;
+}
+
+/** Finds the people of an article. `tokens` is {@link tokenize}(text). */
+export function findPeople(
+  text: string,
+  tokens: readonly Token[],
+  bylines: readonly SocialByline[],
+): PeopleIndex {
+  const people: Person[] = [];
+  const mentions: PersonMention[] = [];
+  const addAlias = (person: Person, alias: string): void => {
+    if (!person.aliases.includes(alias)) person.aliases.push(alias);
+  };
+  const lastMentionOf = (key: string): number => {
+    for (let m = mentions.length - 1; m >= 0; m--) {
+      const person = people[(mentions[m] as PersonMention).person] as Person;
+      if (person.surnameKey === key) return (mentions[m] as PersonMention).person;
+    }
+    return people.findIndex((person) => person.surnameKey === key);
+  };
+  const register = (words: readonly string[], span: Span, aliasStart: number, titles: Set<string>): void => {
+    const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
+    const surnameKey = nameKey(core[core.length - 1] ?? words[0] ?? '');
+    const firstKey = core.length > 1 ? nameKey(core[0] as string) : null;
+    let index =
+      firstKey === null
+        ? lastMentionOf(surnameKey)
+        : people.findIndex(
+            (p) => p.surnameKey === surnameKey && (p.firstKey === null || p.firstKey === firstKey),
+          );
+    if (index === -1) {
+      index = people.length;
+      const gender = firstKey === null ? 'unknown' : (firstNameGender(core[0] as string) ?? 'unknown');
+      people.push({ name: '', aliases: [], surnameKey, firstKey, gender, titles: new Set() });
+    }
+    const person = people[index] as Person;
+    if (person.firstKey === null && firstKey !== null) {
+      person.firstKey = firstKey;
+      person.gender = firstNameGender(core[0] as string) ?? 'unknown';
+    }
+    const name = text.slice(span[0], span[1]);
+    if (name.split(' ').length > person.name.split(' ').length || person.name === '') person.name = name;
+    for (const title of titles) person.titles.add(title);
+    addAlias(person, text.slice(aliasStart, span[1]));
+    addAlias(person, name);
+    mentions.push({ span, aliasStart, person: index });
+  };
+
+  for (const [i, j] of capitalizedRuns(text, tokens)) {
+    const start = (tokens[i] as Token).start;
+    // Any capitalised word can open a sentence, so there a surname alone is weak evidence.
+    const sentenceInitial = /(?:^|[.!?]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, start - 4), start));
+    const candidate = candidateIn(tokens, i, j, tokens[i - 1], sentenceInitial);
+    if (candidate === null) continue;
+    const titles = new Set<string>();
+    const first = tokens[candidate.first] as Token;
+    const last = tokens[candidate.last] as Token;
+    const aliasStart = aliasStartOf(text, tokens, candidate.first, titles);
+    const words = tokens.slice(candidate.first, candidate.last + 1).map((t) => t.text);
+    register(words, [first.start, last.end], aliasStart, titles);
+  }
+  for (const byline of bylines) {
+    const words = text.slice(byline.name[0], byline.name[1]).split(/\s+/);
+    register(words, byline.name, byline.name[0], new Set());
+    const person = people[(mentions[mentions.length - 1] as PersonMention).person] as Person;
+    for (const extra of [byline.nativeName, byline.handle]) {
+      if (extra === null) continue;
+      addAlias(person, text.slice(extra[0], extra[1]));
+      mentions.push({ span: extra, aliasStart: extra[0], person: people.indexOf(person) });
+    }
+  }
+  mentions.sort((a, b) => a.span[0] - b.span[0]);
+  propagateSurnames(text, tokens, people, mentions);
+  return { people, mentions };
+}
+
+/** Bare surnames ("Putin", "PUTIN", "Zelensky") of people already named in full. */
+function propagateSurnames(
+  text: string,
+  tokens: readonly Token[],
+  people: Person[],
+  mentions: PersonMention[],
+): void {
+  const byKey = new Map<string, number[]>();
+  people.forEach((person, index) =>
+    byKey.set(person.surnameKey, [...(byKey.get(person.surnameKey) ?? []), index]),
+  );
+  const taken = mentions.map((m) => m.span);
+  const added: PersonMention[] = [];
+  let cursor = 0;
+  for (const token of tokens) {
+    if (!token.capitalized) continue;
+    const owners = byKey.get(nameKey(token.text));
+    if (owners === undefined) continue;
+    while (cursor < taken.length && (taken[cursor] as Span)[1] <= token.start) cursor++;
+    const next = taken[cursor];
+    if (next !== undefined && next[0] < token.end) continue;
+    // Two people sharing a surname: the bare surname is the one named most recently before it.
+    let person = owners[0] as number;
+    for (const m of mentions) {
+      if (m.span[0] > token.start) break;
+      if (owners.includes(m.person)) person = m.person;
+    }
+    const alias = text.slice(token.start, token.end);
+    const owner = people[person] as Person;
+    if (!token.allCaps && !owner.aliases.includes(alias)) owner.aliases.push(alias);
+    added.push({ span: [token.start, token.end], aliasStart: token.start, person });
+  }
+  mentions.push(...added);
+  mentions.sort((a, b) => a.span[0] - b.span[0]);
+}

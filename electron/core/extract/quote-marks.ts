@@ -1,0 +1,73 @@
+/**
+ * Where the quoted words are: pairs of straight or curly quotation marks inside a paragraph, and quotes
+ * whose paragraph ends without a closing mark (a multi-paragraph quote continues in the next one).
+ */
+import { trimSpan, type TextLayout } from './text';
+import type { Span } from './types';
+
+/** One quotation, marks excluded from `span`. */
+export interface QuotedSpan {
+  /** The quoted words, without the marks and surrounding white space. */
+  span: Span;
+  /** Index of the opening mark. */
+  open: number;
+  /** Index just past the closing mark, or the paragraph's end when the quote runs on. */
+  close: number;
+  paragraph: number;
+  /** False when the paragraph ended before a closing mark. */
+  closed: boolean;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function opensAt(text: string, i: number, start: number): boolean {
+  const prev = i > start ? (text[i - 1] ?? ' ') : ' ';
+  return !LETTER.test(prev) && prev !== '.' && prev !== ',';
+}
+
+/** Index of the closing mark for an opening mark at `i`, or -1 when the paragraph has none. */
+function closingMark(text: string, i: number, end: number): number {
+  const mark = text[i];
+  if (mark === '“') {
+    const close = text.indexOf('”', i + 1);
+    return close !== -1 && close < end ? close : -1;
+  }
+  if (mark === '"') {
+    const close = text.indexOf('"', i + 1);
+    return close !== -1 && close < end ? close : -1;
+  }
+  // A single ’ closes only when no letter follows: "don’t" is an apostrophe.
+  for (let j = i + 1; j < end; j++) {
+    if (text[j] === '’' && !LETTER.test(text[j + 1] ?? ' ')) return j;
+  }
+  return -1;
+}
+
+/** Every quotation in the text, in order. */
+export function findQuotedSpans(text: string, layout: TextLayout): QuotedSpan[] {
+  const quotes: QuotedSpan[] = [];
+  layout.paragraphs.forEach(([start, end], paragraph) => {
+    let i = start;
+    while (i < end) {
+      const ch = text[i];
+      const isOpen = ch === '“' || ch === '"' || (ch === '‘' && opensAt(text, i, start));
+      if (!isOpen || (ch === '"' && !opensAt(text, i, start) && i !== start)) {
+        i++;
+        continue;
+      }
+      const close = closingMark(text, i, end);
+      // An unclosed single mark is more often a stray apostrophe than a quote.
+      if (close === -1 && ch === '‘') {
+        i++;
+        continue;
+      }
+      const closed = close !== -1;
+      const [a, b] = trimSpan(text, i + 1, closed ? close : end);
+      if (b > a && LETTER.test(text.slice(a, b))) {
+        quotes.push({ span: [a, b], open: i, close: closed ? close + 1 : end, paragraph, closed });
+      }
+      i = closed ? close + 1 : end;
+    }
+  });
+  return quotes;
+}

@@ -1,0 +1,249 @@
+/**
+ * Who said each quote. Rules, tried in order, each named in the result's `rule`:
+ * after-cue-speaker ("…,” said Putin, a former …), after-speaker-cue ("…,” Putin said / he said),
+ * before (Trump later said … “very promising”; according to X, “…”), continuation (a paragraph that is
+ * only a quote inherits the previous quote's speaker).
+ */
+import type { Coreference } from './coref';
+import { CUE_PATTERN, NON_NAME_WORDS, PRONOUNS } from './lexicon';
+import type { QuotedSpan } from './quote-marks';
+import { sentenceAt, type TextLayout } from './text';
+import type { QuoteKind, QuoteMention, Span } from './types';
+
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}(?:\s\([^()]{1,20}\))?`;
+const PRONOUN = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)`;
+const DESCRIPTION = String.raw`\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+(?!(?:that|who|which|and|or)\b)[\p{L}\p{M}'’-]+){1,4}?`;
+const SPEAKER = `(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})`;
+const APPOSITION = String.raw`(?:,\s[^,“”"]{2,80},)?`;
+const AUX = String.raw`(?:\s+(?:\p{Ll}+ly|later|also|then|again|once|earlier|has|had|have|would|will|previously|recently))*`;
+const CUE = `(?<cue>${CUE_PATTERN})`;
+const LEAD = String.raw`^[\s,.;:!?—–-]*`;
+
+/** "…,” said Putin" / "…,” says the president" */
+const AFTER_CUE_SPEAKER = new RegExp(`${LEAD}${CUE}\\s+(?<sp>${NAME}|${DESCRIPTION}(?=[\\s,.;:]|$))`, 'u');
+/** "…,” Putin said" / "…,” he said" / "…,” Putin, a former spy, said" */
+const AFTER_SPEAKER_CUE = new RegExp(`${LEAD}${SPEAKER}${APPOSITION}${AUX}\\s+${CUE}\\b`, 'u');
+/** "…” ― Jorge Falcon": a dash and a name after the closing mark. */
+const AFTER_DASH = new RegExp(`^[\\s,.]*[―—–]\\s*(?<sp>${NAME})`, 'u');
+/** The last "X said" (or "according to X") before an opening mark. */
+const BEFORE_CUES = new RegExp(`\\b${CUE}\\b`, 'gu');
+const SUBJECT_AT_END = new RegExp(`(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})${APPOSITION}${AUX}\\s*$`, 'u');
+const OBJECT_AT_START = new RegExp(`^\\s+(?<sp>${NAME}|${DESCRIPTION}(?=[\\s,.;:]|$))`, 'u');
+
+/** Cues that may come before their speaker: "according to X", "said X:", "wrote X". */
+const INVERTING_CUES = new Set(
+  'according to|said|says|say|added|adds|asked|asks|wrote|writes|reported|reports|continued|tweeted'.split(
+    '|',
+  ),
+);
+
+const LEADING_ADVERBIAL = String.raw`^(?:(?:At|In|On|During|After|Before|Since|As|When|While|Later|Earlier|Meanwhile|But|And|Yet|So|Still|Then|Now|Instead|Also)\b[^,“”"]{0,60},\s*|(?:But|And|Yet|So|Still|Then|Now|Instead|Also)\s+)?`;
+/** "Trump tweeted that Machado was “…”": the sentence's subject when no cue verb links it to the quote. */
+const SENTENCE_SUBJECT = new RegExp(
+  `${LEADING_ADVERBIAL}(?<sp>${DESCRIPTION}|${PRONOUN}|${NAME})\\s+(?:\\p{Ll}|\\()`,
+  'u',
+);
+/** "PENCE: Well, …" or a paragraph opening "Pat Caddell: …": a speaker label. */
+const LABEL = new RegExp(`^(?<sp>${NAME}):\\s`, 'u');
+
+interface Attribution {
+  speakerSpan: Span;
+  cue: string;
+  rule: string;
+}
+
+// Descriptions are matched lazily; cut them where a preposition starts a new phrase.
+function trimPhrase(text: string, start: number, phrase: string): Span {
+  const cut = /\s(?:at|in|on|to|during|after|before|with|when|while|as|from|for)\s/.exec(phrase);
+  const kept = (cut === null ? phrase : phrase.slice(0, cut.index)).replace(/[\s,.;:]+$/, '');
+  return [start, start + kept.length];
+}
+
+function afterQuote(text: string, quote: QuotedSpan, windowEnd: number): Attribution | null {
+  const window = text.slice(quote.close, windowEnd);
+  for (const [pattern, rule] of [
+    [AFTER_CUE_SPEAKER, 'after-cue-speaker'],
+    [AFTER_SPEAKER_CUE, 'after-speaker-cue'],
+    [AFTER_DASH, 'after-dash'],
+  ] as const) {
+    const m = pattern.exec(window);
+    const sp = m?.groups?.sp;
+    const cue = rule === 'after-dash' ? '―' : m?.groups?.cue;
+    if (m === null || sp === undefined || cue === undefined) continue;
+    const offset =
+      quote.close + m.index + m[0].indexOf(sp, rule === 'after-cue-speaker' ? m[0].indexOf(cue) : 0);
+    return { speakerSpan: trimPhrase(text, offset, sp), cue: cue.replace(/\s+/g, ' '), rule };
+  }
+  return null;
+}
+
+function beforeQuote(text: string, windowStart: number, windowEnd: number): Attribution | null {
+  const window = text.slice(windowStart, windowEnd);
+  const cues = [...window.matchAll(BEFORE_CUES)];
+  for (let c = cues.length - 1; c >= 0; c--) {
+    const m = cues[c] as RegExpExecArray;
+    const cue = (m.groups?.cue ?? '').replace(/\s+/g, ' ').toLowerCase();
+    if (cue.endsWith('ing')) {
+      // "Clinton spoke out …, arguing that …": a participle's speaker is the sentence's subject.
+      const subject = subjectOf(text, windowStart, windowStart + m.index);
+      if (subject !== null) return { ...subject, cue, rule: 'before-participle' };
+    }
+    const subject = cue === 'according to' ? null : SUBJECT_AT_END.exec(window.slice(0, m.index));
+    const sp = subject?.groups?.sp;
+    if (subject !== null && sp !== undefined) {
+      return {
+        speakerSpan: [windowStart + subject.index, windowStart + subject.index + sp.length],
+        cue,
+        rule: 'before',
+      };
+    }
+    // After "told" or "called" comes the listener or the thing named, not the speaker.
+    if (!INVERTING_CUES.has(cue)) continue;
+    const object = OBJECT_AT_START.exec(window.slice(m.index + m[0].length));
+    const op = object?.groups?.sp;
+    if (object !== null && op !== undefined) {
+      const start = windowStart + m.index + m[0].length + object[0].indexOf(op);
+      return { speakerSpan: trimPhrase(text, start, op), cue, rule: 'before-cue-speaker' };
+    }
+  }
+  return null;
+}
+
+function subjectOf(text: string, windowStart: number, windowEnd: number): Attribution | null {
+  const window = text.slice(windowStart, windowEnd);
+  if (window.trim().split(/\s+/).length < 3) return null;
+  const m = SENTENCE_SUBJECT.exec(window);
+  const sp = m?.groups?.sp;
+  if (m === null || sp === undefined) return null;
+  const firstWord = sp.split(/\s/)[0]?.toLowerCase() ?? '';
+  if (
+    !PRONOUNS.has(firstWord) &&
+    NON_NAME_WORDS.has(firstWord) &&
+    !/^(?:the|a|an|his|her|their|its)\s/i.test(sp)
+  ) {
+    return null;
+  }
+  const start = windowStart + m[0].indexOf(sp);
+  return { speakerSpan: trimPhrase(text, start, sp), cue: '', rule: 'sentence-subject' };
+}
+
+function labelAt(text: string, start: number, end: number): Attribution | null {
+  const m = LABEL.exec(text.slice(start, end));
+  const sp = m?.groups?.sp;
+  if (m === null || sp === undefined) return null;
+  return { speakerSpan: [start, start + sp.length], cue: ':', rule: 'label' };
+}
+
+function kindOf(
+  text: string,
+  quote: QuotedSpan,
+  sentenceStart: number,
+  attribution: Attribution | null,
+): QuoteKind {
+  const words = text.slice(quote.span[0], quote.span[1]).split(/\s+/).length;
+  if (words <= 3 && (attribution === null || /^(?:called|calls|calling)$/.test(attribution.cue)))
+    return 'scare';
+  const lead = text.slice(sentenceStart, quote.open).trim();
+  return lead === '' || /[:,]$/.test(lead) ? 'direct' : 'partial';
+}
+
+const CONFIDENCE: Record<string, number> = {
+  'after-cue-speaker': 0.95,
+  'after-speaker-cue': 0.95,
+  before: 0.85,
+  'before-cue-speaker': 0.85,
+  continuation: 0.7,
+  label: 0.8,
+  'sentence-subject': 0.5,
+  'before-participle': 0.7,
+  'after-dash': 0.9,
+};
+
+/** Attributes each quoted span to a speaker. */
+export function attributeQuotes(
+  text: string,
+  layout: TextLayout,
+  quotes: readonly QuotedSpan[],
+  coref: Coreference,
+): QuoteMention[] {
+  const result: QuoteMention[] = [];
+  quotes.forEach((quote, q) => {
+    const sentences = layout.sentences;
+    const openSentence = sentences[sentenceAt(sentences, quote.open)];
+    const closeSentence = sentences[sentenceAt(sentences, Math.max(quote.open, quote.close - 1))];
+    const previous = quotes[q - 1];
+    const next = quotes[q + 1];
+    const [paraStart, paraEnd] = layout.paragraphs[quote.paragraph] as Span;
+    // Windows stop at the neighbouring quotes so "“A,” he said, “B.”" gives both halves the same cue.
+    let windowEnd = Math.min(closeSentence?.end ?? paraEnd, paraEnd);
+    if (next !== undefined && next.paragraph === quote.paragraph) windowEnd = Math.min(windowEnd, next.open);
+    let windowStart = Math.max(openSentence?.start ?? paraStart, paraStart);
+    if (previous !== undefined && previous.paragraph === quote.paragraph) {
+      windowStart = Math.max(windowStart, previous.close);
+    }
+    let attribution = labelAt(text, quote.span[0], quote.span[1]);
+    if (attribution === null && quote.closed) attribution = afterQuote(text, quote, windowEnd);
+    attribution ??= beforeQuote(text, windowStart, quote.open);
+    if (attribution === null && previous !== undefined && previous.paragraph === quote.paragraph) {
+      // The second half of a split quote: "“A,” he said, “B.”"
+      attribution = afterQuote(text, previous, quote.open);
+    }
+    const above = layout.paragraphs[quote.paragraph - 1];
+    if (
+      attribution === null &&
+      quote.open === paraStart &&
+      above !== undefined &&
+      text[above[1] - 1] === ':'
+    ) {
+      // "He said:" closing the paragraph above introduces this one.
+      const last = sentences[sentenceAt(sentences, above[1] - 1)];
+      const start = Math.max(last?.start ?? above[0], above[0]);
+      attribution = beforeQuote(text, start, above[1]) ?? subjectOf(text, start, above[1]);
+    }
+    attribution ??= labelAt(text, paraStart, quote.open) ?? subjectOf(text, windowStart, quote.open);
+    let speaker: string | null = null;
+    let speakerSpan: Span | null = null;
+    let rule = attribution?.rule ?? 'none';
+    let confidence = 0;
+    if (attribution !== null) {
+      const referent = coref.resolve(attribution.speakerSpan);
+      speakerSpan = attribution.speakerSpan;
+      speaker = referent.person?.name ?? (referent.via === 'pronoun' ? null : text.slice(...speakerSpan));
+      confidence = (CONFIDENCE[attribution.rule] ?? 0.5) * (referent.person === null ? 0.6 : 1);
+      if (referent.via !== 'name') rule += `+${referent.via}`;
+    } else if (
+      previous !== undefined &&
+      sentenceAt(sentences, previous.open) === sentenceAt(sentences, quote.open) &&
+      result[result.length - 1]?.speaker !== null
+    ) {
+      // "… that Machado was “disgusting” and “a con”": the same sentence, the same speaker.
+      const before = result[result.length - 1] as QuoteMention;
+      speaker = before.speaker;
+      speakerSpan = before.speakerSpan;
+      rule = 'same-sentence';
+      confidence = before.confidence;
+    } else {
+      const before = result[result.length - 1];
+      const startsParagraph = quote.open === paraStart;
+      const adjacent = previous !== undefined && quote.paragraph - previous.paragraph <= 1;
+      if (startsParagraph && adjacent && before !== undefined && before.speaker !== null) {
+        speaker = before.speaker;
+        speakerSpan = before.speakerSpan;
+        rule = 'continuation';
+        confidence = CONFIDENCE.continuation ?? 0.7;
+      }
+    }
+    const kind = kindOf(text, quote, openSentence?.start ?? paraStart, attribution);
+    result.push({
+      span: quote.span,
+      text: text.slice(quote.span[0], quote.span[1]),
+      speaker,
+      speakerSpan,
+      cue: attribution === null || attribution.cue === '' ? null : attribution.cue,
+      confidence: Math.round(confidence * 100) / 100,
+      rule,
+      kind,
+    });
+  });
+  return result;
+}
