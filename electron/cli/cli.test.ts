@@ -5,34 +5,15 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Notebook } from '../core/notebook';
-import { COMMANDS, main, type CliCommand, type CliIo } from './index';
+import { COMMANDS, type CliCommand } from './index';
+import { runCli } from './testing';
 
 const repo = resolve(import.meta.dirname, '../..');
 const packageVersion = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string })
   .version;
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `dossier <argv>` in-process with captured output and an environment without DOSSIER_DATA_DIR. */
-async function dossier(
-  argv: string[],
-  env: NodeJS.ProcessEnv = {},
-  commands?: readonly CliCommand[],
-): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env,
-  };
-  const code = await main(argv, io, commands);
-  return { code, stdout, stderr };
-}
+const dossier = runCli;
 
 const temps: string[] = [];
 function tempDir(): string {

@@ -2,22 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../index';
+import { runCli, type CliRun } from '../testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-extract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function dossier(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: {},
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const dossier = (argv: string[]): Promise<CliRun> => runCli(argv);
 
 describe('dossier extract', () => {
   it('prints one JSON object per file with the fields of the extraction', async () => {
