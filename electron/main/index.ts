@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import { DATA_DIR_ENV, parseDataDirFlag, resolveDataDir } from '../core/paths';
 import { startCoreWorker, type CoreWorker } from '../core/worker/client';
+import { BUNDLED_WORKER_FILE } from '../core/worker/script';
 import { serializeError } from '../../shared/errors';
 import { createSenderCheck, registerApiHandlers, trackCalls, type TrackedCaller } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -20,7 +21,7 @@ const APP_NAME = 'Dossier';
 const MAIN_DIR = import.meta.dirname;
 const PRELOAD_PATH = join(MAIN_DIR, '../preload/index.cjs');
 const RENDERER_DIR = join(MAIN_DIR, '../renderer');
-const WORKER_FILE = join(MAIN_DIR, 'core-worker.js');
+const WORKER_FILE = join(MAIN_DIR, BUNDLED_WORKER_FILE);
 /** How long quitting waits for the core to close before giving up (the WAL keeps saved data safe). */
 const CLOSE_TIMEOUT_MS = 15_000;
 

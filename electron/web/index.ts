@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/paths';
+import { BUNDLED_WORKER_FILE } from '../core/worker/script';
 import { describeStartupError } from './startup-error';
 import { startWebHost } from './server';
 
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
   // Entries are emitted at the root of out/main, so the renderer and the core worker sit beside us.
   const here = dirname(fileURLToPath(import.meta.url));
   const rendererDir = join(here, '..', 'renderer');
-  const workerFile = join(here, 'core-worker.js');
+  const workerFile = join(here, BUNDLED_WORKER_FILE);
   if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(workerFile)) {
     process.stderr.write('Dossier is not built yet: run `npm run build` first (or use `npm run web`).\n');
     return 1;
