@@ -49,9 +49,7 @@ test('a trashed note can be restored with its text', async ({ page }) => {
   host = await startHost(tempDataDir());
   const notebook = new NotebookPage(page);
   await notebook.open(host.url);
-  await notebook.newNote();
-  await notebook.setTitle('To be trashed');
-  await notebook.typeInBody('Still here after the trash.');
+  await notebook.writeNewNote('To be trashed', 'Still here after the trash.');
   await notebook.waitUntilSaved();
 
   await notebook.trashOpenNote();
@@ -70,9 +68,7 @@ test('two tabs editing one note never silently overwrite each other', async ({ b
   const second = new NotebookPage(await context.newPage());
 
   await first.open(host.url);
-  await first.newNote();
-  await first.setTitle('Shared note');
-  await first.typeInBody('Original text.');
+  await first.writeNewNote('Shared note', 'Original text.');
   await first.waitUntilSaved();
 
   await second.open(host.url);
@@ -97,9 +93,7 @@ test('the editor in the dark theme', async ({ browser }, testInfo) => {
   const context = await browser.newContext({ colorScheme: 'dark' });
   const notebook = new NotebookPage(await context.newPage());
   await notebook.open(host.url);
-  await notebook.newNote();
-  await notebook.setTitle('Night shift');
-  await notebook.typeInBody('Notes written after dark.');
+  await notebook.writeNewNote('Night shift', 'Notes written after dark.');
   await notebook.waitUntilSaved();
   // A dark page: every colour channel of the body's background is below 80.
   await expect(notebook.page.locator('body')).toHaveCSS(

@@ -17,14 +17,13 @@ test('a note survives switching notes, a reload and a restart of the host', asyn
   const notebook = new NotebookPage(page);
   await notebook.open(host.url);
 
-  await notebook.newNote();
-  await notebook.setTitle('Ceasefire talks');
-  await notebook.typeInBody('Putin said Russia agrees with the proposals to cease hostilities.');
+  await notebook.writeNewNote(
+    'Ceasefire talks',
+    'Putin said Russia agrees with the proposals to cease hostilities.',
+  );
 
   // Switch away immediately, before the debounce fires: switching must flush the save.
-  await notebook.newNote();
-  await notebook.setTitle('Second note');
-  await notebook.typeInBody('Another thought.');
+  await notebook.writeNewNote('Second note', 'Another thought.');
   await notebook.waitUntilSaved();
 
   await notebook.openNote('Ceasefire talks');
@@ -56,9 +55,7 @@ test('text shown as saved survives a crash of the host', async ({ page }) => {
   host = await startHost(dataDir);
   const notebook = new NotebookPage(page);
   await notebook.open(host.url);
-  await notebook.newNote();
-  await notebook.setTitle('Crash test');
-  await notebook.typeInBody('Written just before the crash.');
+  await notebook.writeNewNote('Crash test', 'Written just before the crash.');
   await notebook.waitUntilSaved();
 
   await host.stop('SIGKILL');

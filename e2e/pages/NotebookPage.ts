@@ -29,6 +29,13 @@ export class NotebookPage {
     await expect(this.editor).toBeVisible();
   }
 
+  /** Starts a new note and writes its title and body, as a user would; does not wait for the save. */
+  async writeNewNote(title: string, body: string): Promise<void> {
+    await this.newNote();
+    await this.setTitle(title);
+    await this.typeInBody(body);
+  }
+
   /** Replaces the note's title. */
   async setTitle(text: string): Promise<void> {
     await this.title.fill(text);
