@@ -63,6 +63,16 @@ export default tseslint.config(
     ),
   },
   {
+    // One folder down, `../` is still shared/; leaving shared/ takes `../../`.
+    files: ['shared/*/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: restrict(
+      'shared/ is the pure contract: it imports nothing outside shared/.',
+      [...nodeBuiltins, 'electron', 'better-sqlite3', ...uiPackages],
+      [...uiPatterns, '**/electron/**', '**/renderer/**', '../../*', '../../**'],
+    ),
+  },
+  {
     files: ['electron/core/**/*.ts'],
     rules: restrict(
       'electron/core is plain Node shared by every host: no electron, no UI, no host code.',

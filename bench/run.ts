@@ -12,6 +12,8 @@ import { Notebook } from '../electron/core/notebook';
 import type { Note, NoteId } from '../shared/model';
 import { HostClient } from './host-client';
 import { markdownTable, row, type BenchRow } from './stats';
+import { SUITES } from './suites';
+import type { BenchSuite } from './suites/types';
 
 /** Other work on the machine slows every number: the table says how busy it was. */
 const loadAtStart = loadavg()[0]!;
@@ -114,12 +116,38 @@ async function measureCoreSaves(): Promise<BenchRow> {
       note: 'same saves without worker hop and HTTP',
     });
   } finally {
-    notebook.close();
+    await notebook.close();
   }
 }
 
-const rows = [await measureStartup(), await measureSaves(), await measureCoreSaves()];
-const table = markdownTable(rows);
-const header = `# Dossier benchmarks\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadAtStart.toFixed(1)} at the start of the run.\nCommand: \`npm run bench\`.\n\n`;
-console.log(table);
-writeFileSync(join(import.meta.dirname, 'results', 'latest.md'), `${header}${table}\n`);
+const FOUNDATION: BenchSuite = {
+  name: 'foundation',
+  title: 'Foundation: start-up and note saves',
+  run: async () => ({ rows: [await measureStartup(), await measureSaves(), await measureCoreSaves()] }),
+};
+
+// `npm run bench -- import search` runs only the suites named; without names, all of them.
+const wanted = process.argv.slice(2);
+const suites = [FOUNDATION, ...SUITES].filter((s) => wanted.length === 0 || wanted.includes(s.name));
+const unknown = wanted.filter((name) => ![FOUNDATION, ...SUITES].some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown suite(s): ${unknown.join(', ')}. Known: ${[FOUNDATION, ...SUITES].map((s) => s.name).join(', ')}.`,
+  );
+  process.exit(2);
+}
+
+const sections: string[] = [];
+for (const suite of suites) {
+  console.log(`\n## ${suite.title}\n`);
+  const result = await suite.run();
+  const table = markdownTable(result.rows);
+  const notes = (result.notes ?? []).map((n) => `- ${n}`).join('\n');
+  const section = `## ${suite.title}\n\n${table}\n${notes === '' ? '' : `\n${notes}\n`}`;
+  console.log(table);
+  if (notes !== '') console.log(notes);
+  sections.push(section);
+}
+const header = `# Dossier benchmarks\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadAtStart.toFixed(1)} at the start of the run.\nCommand: \`npm run bench${wanted.length > 0 ? ` -- ${wanted.join(' ')}` : ''}\`.\n\n`;
+const file = wanted.length === 0 ? 'latest.md' : `latest-${wanted.join('-')}.md`;
+writeFileSync(join(import.meta.dirname, 'results', file), `${header}${sections.join('\n')}`);

@@ -151,7 +151,7 @@ describe('dossier notes list', () => {
     await notebook.createNote({ title: 'Second' });
     const gone = await notebook.createNote({ title: 'Gone' });
     await notebook.deleteNote(gone.id);
-    notebook.close();
+    await notebook.close();
 
     const live = await dossier(['notes', 'list', '--data-dir', dataDir]);
     expect(live.code).toBe(0);

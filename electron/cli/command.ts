@@ -66,7 +66,7 @@ export async function withNotebook<T>(
   try {
     return await task(notebook);
   } finally {
-    notebook.close();
+    await notebook.close();
   }
 }
 

@@ -13,8 +13,8 @@ beforeEach(() => {
   notebook = Notebook.open({ dataDir: temp.dir, host: 'test' });
 });
 
-afterEach(() => {
-  notebook.close();
+afterEach(async () => {
+  await notebook.close();
   temp.remove();
 });
 

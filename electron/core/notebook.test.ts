@@ -1,3 +1,4 @@
+import { API_METHODS } from '../../shared/api';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
@@ -25,8 +26,8 @@ beforeEach(() => {
   notebook = Notebook.open({ dataDir: temp.dir, host: 'test' });
 });
 
-afterEach(() => {
-  notebook.close();
+afterEach(async () => {
+  await notebook.close();
   temp.remove();
 });
 
@@ -72,8 +73,12 @@ describe('Notebook', () => {
     expect((await notebook.restoreNote(note.id)).deletedAt).toBeNull();
   });
 
+  it('serves every API method', () => {
+    for (const method of API_METHODS) expect(typeof notebook[method], method).toBe('function');
+  });
+
   it('answers UNAVAILABLE once closed', async () => {
-    notebook.close();
+    await notebook.close();
     const error: unknown = await notebook.listNotes().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('UNAVAILABLE');

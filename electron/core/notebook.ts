@@ -1,19 +1,28 @@
 /**
- * The composition root of the core: opens the notebook database and implements {@link NotebookApi} on
- * top of the repositories. Every host (Electron, browser host, CLI) talks to one of these, usually
- * inside the core worker thread.
+ * The composition root of the core: opens the notebook database, builds one service per API area
+ * (`shared/areas/*`) and exposes their methods as one {@link NotebookApi}. Every host (Electron, browser
+ * host, CLI) talks to one of these, usually inside the core worker thread.
  */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { CreateNoteInput, ListNotesOptions, NotebookApi, UpdateNoteInput } from '../../shared/api';
+import type { NotebookApi } from '../../shared/api';
+import { ANALYSIS_METHODS } from '../../shared/areas/analysis';
+import { BACKUP_METHODS } from '../../shared/areas/backup';
+import { CLIP_ENDPOINT_METHODS } from '../../shared/areas/clip-endpoint';
+import { LIBRARY_METHODS } from '../../shared/areas/library';
+import { NOTES_METHODS } from '../../shared/areas/notes';
+import { SEARCH_METHODS } from '../../shared/areas/search';
 import { ApiError } from '../../shared/errors';
-import type { AppInfo, HostKind, Note, NoteId, NoteSummary } from '../../shared/model';
-import { LATEST_SCHEMA_VERSION, schemaVersion } from './db/migrate';
-import { NotesRepo } from './db/notes-repo';
+import type { HostKind } from '../../shared/model';
+import { AnalysisService } from './analysis/service';
+import { BackupService } from './backup/service';
+import { ClipEndpointService } from './clip-endpoint/service';
+import { closeService, type CoreContext } from './context';
 import { openDatabase } from './db/open';
-import { lexicalPlainText } from './notes/plain-text';
+import { LibraryService } from './library/service';
+import { NotesService } from './notes/service';
 import { DATABASE_FILE } from './paths';
-import { APP_VERSION } from './version';
+import { SearchService } from './search/service';
 
 /** Where the notebook is and who serves it. */
 export interface NotebookOptions {
@@ -22,24 +31,57 @@ export interface NotebookOptions {
   host: HostKind;
 }
 
-interface OpenState {
-  db: Database.Database;
-  notes: NotesRepo;
-}
+// The class below gets every NotebookApi method in its constructor, from the area services; this
+// declaration tells the type checker so. The test "every API method is served" checks it at run time.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Notebook extends NotebookApi {}
 
 /**
  * One open notebook. Methods are async to match the API, but run synchronously on this thread: the
  * SQLite driver is synchronous, which is why hosts run the Notebook in a worker thread.
  */
-export class Notebook implements NotebookApi {
-  private state: OpenState | undefined;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Notebook {
+  private db: Database.Database | undefined;
+  private readonly services: object[] = [];
 
-  private constructor(
-    private readonly options: NotebookOptions,
-    private readonly databasePath: string,
-    db: Database.Database,
-  ) {
-    this.state = { db, notes: new NotesRepo(db) };
+  private constructor(options: NotebookOptions, databasePath: string, db: Database.Database) {
+    this.db = db;
+    const analysisRef: { current?: AnalysisService } = {};
+    const ctx: CoreContext = {
+      db,
+      dataDir: options.dataDir,
+      databasePath,
+      host: options.host,
+      hooks: { sourceStored: (id) => analysisRef.current?.sourceStored(id) },
+    };
+    const notes = new NotesService(ctx);
+    const library = new LibraryService(ctx);
+    const analysis = new AnalysisService(ctx);
+    analysisRef.current = analysis;
+    const search = new SearchService(ctx);
+    const clipEndpoint = new ClipEndpointService(ctx);
+    const backup = new BackupService(ctx);
+    this.services.push(notes, library, analysis, search, clipEndpoint, backup);
+    this.serve(notes, NOTES_METHODS);
+    this.serve(library, LIBRARY_METHODS);
+    this.serve(analysis, ANALYSIS_METHODS);
+    this.serve(search, SEARCH_METHODS);
+    this.serve(clipEndpoint, CLIP_ENDPOINT_METHODS);
+    this.serve(backup, BACKUP_METHODS);
+  }
+
+  /** Exposes `methods` of `service` on this notebook; calls after close() reject with UNAVAILABLE. */
+  private serve(service: object, methods: readonly string[]): void {
+    for (const method of methods) {
+      const fn = (service as Record<string, (...args: unknown[]) => Promise<unknown>>)[method];
+      if (typeof fn !== 'function') throw new Error(`Notebook: ${method} is not implemented.`);
+      (this as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+        if (this.db === undefined)
+          throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
+        return fn.apply(service, args);
+      };
+    }
   }
 
   /**
@@ -51,75 +93,12 @@ export class Notebook implements NotebookApi {
     return new Notebook(options, databasePath, openDatabase(databasePath));
   }
 
-  /** Closes the database. Later calls reject with UNAVAILABLE. Closing twice is harmless. */
-  close(): void {
-    const state = this.state;
-    this.state = undefined;
-    state?.db.close();
-  }
-
-  private open(): OpenState {
-    if (this.state === undefined)
-      throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
-    return this.state;
-  }
-
-  /** @inheritdoc */
-  async getAppInfo(): Promise<AppInfo> {
-    const { db } = this.open();
-    const sqlite = db.prepare<[], { version: string }>('SELECT sqlite_version() AS version').get();
-    return {
-      version: APP_VERSION,
-      dataDir: this.options.dataDir,
-      databasePath: this.databasePath,
-      schemaVersion: schemaVersion(db),
-      latestSchemaVersion: LATEST_SCHEMA_VERSION,
-      sqliteVersion: sqlite?.version ?? 'unknown',
-      host: this.options.host,
-    };
-  }
-
-  /** @inheritdoc */
-  async createNote(input: CreateNoteInput = {}): Promise<Note> {
-    const content = input.content ?? '';
-    return this.open().notes.create({
-      title: input.title ?? '',
-      content,
-      plainText: lexicalPlainText(content),
-    });
-  }
-
-  /** @inheritdoc */
-  async getNote(id: NoteId): Promise<Note> {
-    return this.open().notes.get(id);
-  }
-
-  /** @inheritdoc */
-  async listNotes(options: ListNotesOptions = {}): Promise<NoteSummary[]> {
-    return this.open().notes.list(options.trashed === true);
-  }
-
-  /** @inheritdoc */
-  async updateNote(input: UpdateNoteInput): Promise<Note> {
-    const { notes } = this.open();
-    // Derived before the write so that invalid content is refused without touching the stored note.
-    const plainText = input.content === undefined ? undefined : lexicalPlainText(input.content);
-    return notes.update({
-      id: input.id,
-      expectedVersion: input.expectedVersion,
-      title: input.title,
-      content: input.content,
-      plainText,
-    });
-  }
-
-  /** @inheritdoc */
-  async deleteNote(id: NoteId): Promise<Note> {
-    return this.open().notes.softDelete(id);
-  }
-
-  /** @inheritdoc */
-  async restoreNote(id: NoteId): Promise<Note> {
-    return this.open().notes.restore(id);
+  /** Closes the services and the database. Later calls reject with UNAVAILABLE. Closing twice is harmless. */
+  async close(): Promise<void> {
+    const db = this.db;
+    if (db === undefined) return;
+    this.db = undefined;
+    for (const service of [...this.services].reverse()) await closeService(service);
+    db.close();
   }
 }

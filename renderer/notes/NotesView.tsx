@@ -15,9 +15,11 @@ import { useNotesList } from './useNotesList';
 export interface NotesViewProps {
   /** Whether the Notes screen is the one shown. */
   active: boolean;
+  /** A note to open (from a link, a backlink or a search hit); otherwise the list's first note. */
+  requestedNoteId?: NoteId | undefined;
 }
 
-export function NotesView({ active }: NotesViewProps): JSX.Element {
+export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Element {
   const list = useNotesList({ trashed: false });
   const [loadError, setLoadError] = useState<Error | null>(null);
   const session = useNoteSession({ onStored: list.upsert, onTrashed: list.remove });
@@ -40,6 +42,16 @@ export function NotesView({ active }: NotesViewProps): JSX.Element {
       (error: Error) => setLoadError(error),
     );
   }, [active, reload, openNote]);
+
+  // A request to show a particular note (navigation from elsewhere in the app).
+  useEffect(() => {
+    if (active && requestedNoteId !== undefined && requestedNoteId !== openId) {
+      openedFirst.current = true;
+      void openNote(requestedNoteId);
+    }
+    // Only a new request should open the note, not the user switching notes afterwards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, requestedNoteId]);
 
   useFlushOnLeave(useCallback(() => session.open?.controller ?? null, [session.open]));
 

@@ -1,7 +1,7 @@
 /** The app's main navigation and, at its foot, which notebook is open (from getAppInfo). */
 import type { JSX } from 'react';
 import type { AppInfo } from '../../shared/model';
-import { SECTIONS, TRASH_SECTION, type Section, type SectionId } from './sections';
+import { SECTIONS, SETTINGS_SECTION, TRASH_SECTION, type Section, type SectionId } from './sections';
 
 export interface SidebarProps {
   current: SectionId;
@@ -31,7 +31,6 @@ function NavItem({
           {section.icon}
         </span>
         {section.label}
-        {section.comingSoon && <span className="nav-soon">soon</span>}
       </button>
     </li>
   );
@@ -48,6 +47,7 @@ export function Sidebar({ current, onSelect, appInfo }: SidebarProps): JSX.Eleme
       </ul>
       <ul className="nav-list nav-list-bottom">
         <NavItem section={TRASH_SECTION} current={current} onSelect={onSelect} />
+        <NavItem section={SETTINGS_SECTION} current={current} onSelect={onSelect} />
       </ul>
       <footer className="app-info" data-testid="app-info" title={appInfo.databasePath}>
         <div>

@@ -4,17 +4,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import {
+  API_METHODS,
   isApiMethod,
   type ApiArgs,
   type ApiMethod,
   type ApiResult,
-  type CreateNoteInput,
-  type ListNotesOptions,
   type NotebookApi,
-  type UpdateNoteInput,
 } from '../../../shared/api';
 import { ApiError, deserializeError } from '../../../shared/errors';
-import type { AppInfo, HostKind, Note, NoteId, NoteSummary } from '../../../shared/model';
+import type { HostKind } from '../../../shared/model';
 import type { RpcOutcome, RpcRequest } from '../../../shared/rpc';
 import { unknownMethodError } from '../dispatch';
 import type { CloseMessage, CoreWorkerData } from './protocol';
@@ -47,6 +45,12 @@ function unavailable(message: string, details?: Record<string, unknown>): ApiErr
   return new ApiError('UNAVAILABLE', message, details);
 }
 
+// Every NotebookApi method is installed in the constructor from API_METHODS, so a method added to the
+// contract crosses to the worker without edits here; this declaration tells the type checker so.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+interface CoreWorkerClient extends NotebookApi {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 class CoreWorkerClient implements CoreWorker {
   private readonly pending = new Map<number, (outcome: RpcOutcome) => void>();
   private nextId = 1;
@@ -56,6 +60,10 @@ class CoreWorkerClient implements CoreWorker {
 
   constructor(private readonly worker: Worker) {
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    for (const method of API_METHODS) {
+      (this as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
+        this.invoke(method, args as ApiArgs<typeof method>);
+    }
   }
 
   /** Called when the thread has ended for any reason: nothing still waiting will ever be answered. */
@@ -107,34 +115,6 @@ class CoreWorkerClient implements CoreWorker {
     if (!outcome.ok) throw deserializeError(outcome.error);
     // The worker runs the same build's Notebook, so the result has the method's type.
     return outcome.result as ApiResult<M>;
-  }
-
-  getAppInfo(): Promise<AppInfo> {
-    return this.invoke('getAppInfo', []);
-  }
-
-  createNote(input?: CreateNoteInput): Promise<Note> {
-    return this.invoke('createNote', input === undefined ? [] : [input]);
-  }
-
-  getNote(id: NoteId): Promise<Note> {
-    return this.invoke('getNote', [id]);
-  }
-
-  listNotes(options?: ListNotesOptions): Promise<NoteSummary[]> {
-    return this.invoke('listNotes', options === undefined ? [] : [options]);
-  }
-
-  updateNote(input: UpdateNoteInput): Promise<Note> {
-    return this.invoke('updateNote', [input]);
-  }
-
-  deleteNote(id: NoteId): Promise<Note> {
-    return this.invoke('deleteNote', [id]);
-  }
-
-  restoreNote(id: NoteId): Promise<Note> {
-    return this.invoke('restoreNote', [id]);
   }
 }
 

@@ -34,8 +34,8 @@ function serve(port: MessagePort, notebook: Notebook): void {
   port.on('message', (message: unknown) => {
     if (isClose(message)) {
       closing = true;
-      void Promise.allSettled(inFlight).then(() => {
-        notebook.close();
+      void Promise.allSettled(inFlight).then(async () => {
+        await notebook.close();
         // With the port closed nothing keeps the thread alive, so it exits with code 0.
         port.close();
       });

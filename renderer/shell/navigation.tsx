@@ -1,0 +1,55 @@
+/**
+ * Where the user is: one Route for the whole app, and `useNavigate()` for any screen to go elsewhere
+ * (a quote opens the reader at its span, a search hit opens its note or source, a name opens its page).
+ */
+import { createContext, useContext } from 'react';
+import type { EntityId, NoteId, SourceId } from '../../shared/model';
+import type { SectionId } from './sections';
+
+/** A span of a source's plain text to scroll to and highlight, in JavaScript string offsets. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** Every screen the app can show, with what it shows. */
+export type Route =
+  | { screen: 'library' }
+  | { screen: 'reader'; sourceId: SourceId; highlight?: TextSpan }
+  | { screen: 'notes'; noteId?: NoteId }
+  | { screen: 'people' }
+  | { screen: 'events' }
+  | { screen: 'entity'; entityId: EntityId }
+  | { screen: 'timeline' }
+  | { screen: 'search'; query?: string }
+  | { screen: 'settings' }
+  | { screen: 'trash' };
+
+/** The sidebar entry a route belongs to. */
+export function sectionOf(route: Route): SectionId {
+  switch (route.screen) {
+    case 'reader':
+      return 'library';
+    case 'entity':
+      return 'people';
+    default:
+      return route.screen;
+  }
+}
+
+/** The route a sidebar entry opens. */
+export function routeOf(section: SectionId): Route {
+  return { screen: section } as Route;
+}
+
+/** Goes to `route`. */
+export type Navigate = (route: Route) => void;
+
+export const NavigationContext = createContext<Navigate>(() => {
+  throw new Error('useNavigate() outside the App');
+});
+
+/** The app's navigate function. */
+export function useNavigate(): Navigate {
+  return useContext(NavigationContext);
+}
