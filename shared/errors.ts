@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   'DB_READONLY',
   /** The request lacked the host's token or came from a foreign origin. */
   'UNAUTHORIZED',
+  /**
+   * An article could not be clipped (empty, binary, too large, no article, unreachable URL ...);
+   * `details.reason` is the clipper's code, `details.file` the file or URL. Nothing stored was changed.
+   */
+  'CLIP_FAILED',
   /** The notebook is not available (still starting, or closed). */
   'UNAVAILABLE',
   /** A bug in Dossier; the message says what failed. */

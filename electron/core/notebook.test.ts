@@ -75,6 +75,7 @@ describe('Notebook', () => {
 
   it('serves every API method', () => {
     for (const method of API_METHODS) expect(typeof notebook[method], method).toBe('function');
+    expect(notebook.missing).toEqual([]);
   });
 
   it('answers UNAVAILABLE once closed', async () => {

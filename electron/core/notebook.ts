@@ -44,6 +44,8 @@ export interface Notebook extends NotebookApi {}
 export class Notebook {
   private db: Database.Database | undefined;
   private readonly services: object[] = [];
+  /** API methods no service implements; a test keeps this empty. */
+  readonly missing: string[] = [];
 
   private constructor(options: NotebookOptions, databasePath: string, db: Database.Database) {
     this.db = db;
@@ -74,12 +76,13 @@ export class Notebook {
   /** Exposes `methods` of `service` on this notebook; calls after close() reject with UNAVAILABLE. */
   private serve(service: object, methods: readonly string[]): void {
     for (const method of methods) {
-      const fn = (service as Record<string, (...args: unknown[]) => Promise<unknown>>)[method];
-      if (typeof fn !== 'function') throw new Error(`Notebook: ${method} is not implemented.`);
+      const fn = (service as Record<string, unknown>)[method];
+      if (typeof fn !== 'function') this.missing.push(method);
       (this as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
         if (this.db === undefined)
           throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
-        return fn.apply(service, args);
+        if (typeof fn !== 'function') throw new ApiError('INTERNAL', `${method} is not implemented.`);
+        return (fn as (...a: unknown[]) => Promise<unknown>).apply(service, args);
       };
     }
   }

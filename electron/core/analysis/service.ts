@@ -1,10 +1,10 @@
 /** The analysis area of the core. (Being built.) */
-import type { AnalysisApi } from '../../../shared/areas/analysis';
+
 import type { SourceId } from '../../../shared/model';
 import type { CoreContext } from '../context';
 
 /** Implements {@link AnalysisApi} on one open notebook. */
-export class AnalysisService implements AnalysisApi {
+export class AnalysisService {
   constructor(private readonly ctx: CoreContext) {
     void this.ctx;
   }
