@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/errors';
 import { MIGRATION_001_INIT } from './migrations/001_init';
+import { MIGRATION_002_SETTINGS } from './migrations/002_settings';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -17,7 +18,10 @@ export interface Migration {
 }
 
 /** Every migration this build knows, oldest first. Append only: shipped migrations never change. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: MIGRATION_001_INIT }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: MIGRATION_001_INIT },
+  { version: 2, name: 'settings', sql: MIGRATION_002_SETTINGS },
+];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */
 export const LATEST_SCHEMA_VERSION: number = latestVersion(MIGRATIONS);
