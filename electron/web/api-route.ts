@@ -8,6 +8,7 @@ import { isApiMethod, type ApiMethod } from '../../shared/api';
 import { ApiError, serializeError, type ErrorCode } from '../../shared/errors';
 import { API_PATH_PREFIX, TOKEN_HEADER, type RpcOutcome } from '../../shared/rpc';
 import { validateArgs } from '../../shared/validate';
+import { isJsonRequest, readBody } from '../core/http/body';
 import { hasValidToken } from './security';
 
 /** Runs one API call in the core and reports its outcome (never rejects for an API error). */
@@ -35,46 +36,6 @@ function sendOutcome(res: ServerResponse, status: number, outcome: RpcOutcome): 
 
 function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
   sendOutcome(res, status, { ok: false, error: new ApiError(code, message).toJSON() });
-}
-
-/** True when the request's media type is application/json (parameters such as charset allowed). */
-function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
-}
-
-/**
- * Reads the body up to `limit` bytes. Resolves null (after answering 413 and discarding the rest)
- * when the body is larger, so a client that sends too much still gets a readable answer.
- */
-function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    const refuseTooLarge = (): void => {
-      tooLarge = true;
-      chunks.length = 0;
-      res.setHeader('Connection', 'close');
-      refuse(res, 413, 'INVALID_ARGUMENT', `The request is larger than ${limit} bytes.`);
-      resolvePromise(null);
-    };
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      refuseTooLarge();
-      req.resume();
-      return;
-    }
-    req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size > limit) refuseTooLarge();
-      else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!tooLarge) resolvePromise(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
 }
 
 /** The `args` list of a request body, or an ApiError saying why the body is unusable. */
@@ -120,12 +81,16 @@ export async function handleApi(
     refuse(res, 404, 'NOT_FOUND', `There is no API method "${name.slice(0, 100)}".`);
     return;
   }
-  if (!isJson(req.headers['content-type'])) {
+  if (!isJsonRequest(req)) {
     refuse(res, 415, 'INVALID_ARGUMENT', 'API calls must send Content-Type: application/json.');
     return;
   }
-  const body = await readBody(req, res, options.maxBodyBytes);
-  if (body === null) return;
+  const body = await readBody(req, options.maxBodyBytes);
+  if (body === 'too-large') {
+    res.setHeader('Connection', 'close');
+    refuse(res, 413, 'INVALID_ARGUMENT', `The request is larger than ${options.maxBodyBytes} bytes.`);
+    return;
+  }
   const args = parseArgs(body);
   if (args instanceof ApiError) {
     sendOutcome(res, 400, { ok: false, error: args.toJSON() });
