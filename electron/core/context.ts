@@ -4,6 +4,7 @@
  * separate modules that the Notebook composes.
  */
 import type Database from 'better-sqlite3';
+import type { ClipPasteInput, ClipResult } from '../../shared/areas/library';
 import type { HostKind, SourceId } from '../../shared/model';
 
 /** Calls one area makes into another, wired by the Notebook. */
@@ -13,6 +14,8 @@ export interface CoreHooks {
    * extracts people, quotes and events from it. Failures are the callee's to report, never the clip's.
    */
   sourceStored: (id: SourceId) => void;
+  /** Clips pasted or posted HTML through the library (the clip endpoint files pages this way). */
+  clipPaste: (input: ClipPasteInput) => Promise<ClipResult>;
 }
 
 /** The shared state of one open notebook. */

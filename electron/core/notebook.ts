@@ -55,7 +55,10 @@ export class Notebook {
       dataDir: options.dataDir,
       databasePath,
       host: options.host,
-      hooks: { sourceStored: (id) => analysisRef.current?.sourceStored(id) },
+      hooks: {
+        sourceStored: (id) => analysisRef.current?.sourceStored(id),
+        clipPaste: (input) => this.clipPaste(input),
+      },
     };
     const notes = new NotesService(ctx);
     const library = new LibraryService(ctx);

@@ -1,10 +1,209 @@
-/** The clip-endpoint area of the core. (Being built.) */
-import type { ClipEndpointApi } from '../../../shared/areas/clip-endpoint';
+/**
+ * The clip endpoint area of the core: keeps the endpoint's settings (on/off, port, paired browsers by
+ * token digest) in the notebook, runs the server while enabled, and files what it receives through the
+ * library's normal clip pipeline. It starts by itself only in the app's hosts (Electron, browser
+ * host), never for a CLI command.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  DEFAULT_CLIP_PORT,
+  type ClipClient,
+  type ClipEndpointApi,
+  type ClipEndpointStatus,
+  type SetClipEndpointInput,
+} from '../../../shared/areas/clip-endpoint';
+import { ApiError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { SettingsRepo } from '../db/settings-repo';
+import { createToken, tokenDigest, tokenMatches } from '../http/guard';
+import { bookmarkletFor, endpointOrigin } from './bookmarklet';
+import { Pairing, type PairingRefusal } from './pairing';
+import { ClipServer, type EndpointClip } from './server';
+
+const SETTINGS_KEY = 'clipEndpoint';
+
+interface StoredClient extends ClipClient {
+  /** sha256 of the token, hex. The token itself is never stored. */
+  tokenDigest: string;
+}
+
+interface EndpointSettings {
+  enabled: boolean;
+  port: number;
+  clients: StoredClient[];
+}
+
+const REFUSALS: Record<PairingRefusal, string> = {
+  'no-pairing': 'No pairing is in progress. In Dossier, press "Pair a browser" to get a code.',
+  expired: 'That code has expired. In Dossier, press "Pair a browser" for a new one.',
+  'wrong-code': 'That code is not right. Check it and try again.',
+  'too-many-attempts': 'Too many wrong codes; the pairing was cancelled. Start a new one in Dossier.',
+};
 
 /** Implements {@link ClipEndpointApi} on one open notebook. */
 export class ClipEndpointService implements ClipEndpointApi {
+  private readonly settings: SettingsRepo;
+  private readonly pairing = new Pairing();
+  private server: ClipServer | null = null;
+  private error: string | null = null;
+  /** The start or stop in progress, so changes apply one after another. */
+  private transition: Promise<void> = Promise.resolve();
+  private closed = false;
+
   constructor(private readonly ctx: CoreContext) {
-    void this.ctx;
+    this.settings = new SettingsRepo(ctx.db);
+    if ((ctx.host === 'electron' || ctx.host === 'web') && this.load().enabled) this.apply();
+  }
+
+  private load(): EndpointSettings {
+    const stored = this.settings.get<Partial<EndpointSettings>>(SETTINGS_KEY, {});
+    return {
+      enabled: stored.enabled === true,
+      port: typeof stored.port === 'number' ? stored.port : DEFAULT_CLIP_PORT,
+      clients: Array.isArray(stored.clients) ? stored.clients : [],
+    };
+  }
+
+  private save(settings: EndpointSettings): void {
+    this.settings.set(SETTINGS_KEY, settings);
+  }
+
+  /** Brings the server in line with the settings (start, stop or move), one change at a time. */
+  private apply(): Promise<void> {
+    this.transition = this.transition.then(async () => {
+      const { enabled, port } = this.load();
+      const wanted = enabled && !this.closed;
+      if (this.server !== null && (!wanted || this.server.port !== port)) {
+        await this.server.stop();
+        this.server = null;
+      }
+      if (wanted && this.server === null) {
+        try {
+          this.server = await ClipServer.start(port, {
+            authorize: (token) => this.authorize(token),
+            pair: (code, name) => this.pair(code, name),
+            clip: (clientId, clip) => this.clip(clientId, clip),
+          });
+          this.error = null;
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          this.error =
+            code === 'EADDRINUSE'
+              ? `Port ${port} is in use by another program (or another Dossier). Choose another port.`
+              : `The clip endpoint could not start: ${String(error)}`;
+        }
+      } else if (!wanted) {
+        this.error = null;
+      }
+    });
+    return this.transition;
+  }
+
+  private status(): ClipEndpointStatus {
+    const settings = this.load();
+    const active = this.pairing.active();
+    return {
+      enabled: settings.enabled,
+      port: settings.port,
+      running: this.server !== null,
+      error: this.error,
+      url: this.server === null ? null : `${endpointOrigin(this.server.port)}/`,
+      bookmarklet: bookmarkletFor(settings.port),
+      clients: settings.clients.map(({ id, name, createdAt, lastUsedAt }) => ({
+        id,
+        name,
+        createdAt,
+        lastUsedAt,
+      })),
+      pairing:
+        active === null ? null : { code: active.code, expiresAt: new Date(active.expiresAt).toISOString() },
+    };
+  }
+
+  private authorize(token: string): string | null {
+    for (const client of this.load().clients) {
+      if (tokenMatches(token, Buffer.from(client.tokenDigest, 'hex'))) return client.id;
+    }
+    return null;
+  }
+
+  private pair(code: string, name: string): { token: string } | { refused: string } {
+    const outcome = this.pairing.redeem(code);
+    if (outcome !== true) return { refused: REFUSALS[outcome] };
+    const token = createToken();
+    const settings = this.load();
+    settings.clients.push({
+      id: randomUUID(),
+      name: name.trim() === '' ? 'Browser' : name.trim(),
+      createdAt: new Date().toISOString(),
+      lastUsedAt: null,
+      tokenDigest: tokenDigest(token).toString('hex'),
+    });
+    this.save(settings);
+    return { token };
+  }
+
+  private async clip(
+    clientId: string,
+    clip: EndpointClip,
+  ): Promise<{ status: string; id: string; title: string }> {
+    const settings = this.load();
+    const client = settings.clients.find((c) => c.id === clientId);
+    if (client) {
+      client.lastUsedAt = new Date().toISOString();
+      this.save(settings);
+    }
+    const input = {
+      html: clip.html,
+      onDuplicate: clip.onDuplicate,
+      ...(/^https?:\/\//i.test(clip.url) ? { url: clip.url } : {}),
+    };
+    const result = await this.ctx.hooks.clipPaste(input);
+    if (result.status === 'duplicate') {
+      return { status: 'duplicate', id: result.duplicateOf.id, title: result.duplicateOf.title };
+    }
+    return { status: result.status, id: result.source.id, title: result.source.title };
+  }
+
+  /** @inheritdoc */
+  async getClipEndpoint(): Promise<ClipEndpointStatus> {
+    await this.transition;
+    return this.status();
+  }
+
+  /** @inheritdoc */
+  async setClipEndpoint(input: SetClipEndpointInput): Promise<ClipEndpointStatus> {
+    const settings = this.load();
+    if (input.enabled !== undefined) settings.enabled = input.enabled;
+    if (input.port !== undefined) settings.port = input.port;
+    this.save(settings);
+    await this.apply();
+    return this.status();
+  }
+
+  /** @inheritdoc */
+  async startClipPairing(): Promise<ClipEndpointStatus> {
+    if (!this.load().enabled) {
+      throw new ApiError('INVALID_ARGUMENT', 'Turn the clip endpoint on before pairing a browser.');
+    }
+    this.pairing.start();
+    return this.getClipEndpoint();
+  }
+
+  /** @inheritdoc */
+  async revokeClipClient(id: string): Promise<ClipEndpointStatus> {
+    const settings = this.load();
+    const remaining = settings.clients.filter((c) => c.id !== id);
+    if (remaining.length === settings.clients.length) {
+      throw new ApiError('NOT_FOUND', 'That browser is not paired (any more).');
+    }
+    this.save({ ...settings, clients: remaining });
+    return this.getClipEndpoint();
+  }
+
+  /** Stops the server (the notebook is closing). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.apply();
   }
 }
