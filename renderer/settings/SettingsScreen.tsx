@@ -1,7 +1,8 @@
-/** The Settings screen. (Being built.) */
+/** The Settings screen: one panel per area that has preferences. */
 import type { JSX } from 'react';
 import type { Route } from '../shell/navigation';
-import { ComingSoon } from '../shell/ComingSoon';
+import { ClipEndpointPanel } from './ClipEndpointPanel';
+import './settings.css';
 
 export interface SettingsScreenProps {
   route: Route;
@@ -9,5 +10,10 @@ export interface SettingsScreenProps {
 
 export function SettingsScreen({ route }: SettingsScreenProps): JSX.Element {
   void route;
-  return <ComingSoon title="Settings" what="backups, the browser clip endpoint and other preferences." />;
+  return (
+    <main className="settings" data-testid="settings-screen">
+      <h1>Settings</h1>
+      <ClipEndpointPanel />
+    </main>
+  );
 }
