@@ -32,11 +32,13 @@ describe.skipIf(!present)('clipping real pages', () => {
     const pages = loadReadabilityPages(dataDir);
     expect(pages.length).toBeGreaterThan(100);
     const { score, out } = scoreBodies(dossierExtractor(), pages);
-    // Measured 0.9950 (Readability + jsdom: 0.9955; the gap is removed "Continue reading..." furniture).
-    expect(score.f1).toBeGreaterThan(0.99);
+    // Measured 0.9955, as Readability + jsdom (the default clean-up removes nothing these pages hold).
+    expect(score.f1).toBeGreaterThan(0.995);
     const gold = pages.map((page) => page.goldMetadata as GoldMetadata);
     const matches = metadataMatches(out, gold);
-    expect(matches.title / matches.pages).toBeGreaterThan(0.85);
+    expect(matches.title / matches.pages).toBeGreaterThan(0.9);
+    // The same headline once a site-name suffix is set aside (the gold keeps it, Dossier drops it).
+    expect(matches.headline / matches.pages).toBeGreaterThan(0.95);
     expect(matches.byline / matches.pages).toBeGreaterThan(0.95);
     // Where the gold states a date, Dossier must find the same day.
     const dated = gold.flatMap((g, i) =>

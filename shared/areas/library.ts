@@ -7,7 +7,28 @@
  * fails rejects with CLIP_FAILED (`details.reason`, `details.file`) and stores nothing.
  */
 import type { IsoTimestamp, SourceId } from '../model';
-import type { Validators } from '../validation';
+import {
+  arity,
+  defined,
+  idOf,
+  invalid,
+  objectOf,
+  optionalBoolean,
+  optionalChoice,
+  optionalInteger,
+  optionalString,
+  requiredString,
+  type Validators,
+} from '../validation';
+
+/** The largest page or file accepted, in bytes (the clipper refuses bigger ones too). */
+export const MAX_CLIP_BYTES = 50 * 1024 * 1024;
+/** Longest URL accepted, in characters. */
+export const MAX_URL_LENGTH = 8_192;
+/** Most resource files one clipped file may bring along. */
+export const MAX_RESOURCES = 1_000;
+/** The most sources one page of {@link LibraryApi.listSources} returns. */
+export const MAX_LIST_LIMIT = 1_000;
 
 /** What to do when a clip is the same article as a stored source (same canonical URL or content hash). */
 export type DuplicatePolicy =
@@ -63,7 +84,10 @@ export interface SourceOriginal {
 
 /** A file to clip, as the UI read it (file picker, drag and drop) or the bookmarklet sent it. */
 export interface ClipFileInput {
-  /** The file name with its extension (`page.html`, `notes.txt`), which picks the pipeline. */
+  /**
+   * The file name with its extension, which picks the pipeline: `.html`/`.htm`/`.xhtml` (a page),
+   * `.mhtml`/`.mht` (a page saved as one file, with its images), `.txt`, `.md`.
+   */
   name: string;
   /** The file's bytes, base64-encoded (the clipper detects the charset). */
   data: string;
@@ -75,6 +99,11 @@ export interface ClipFileInput {
    */
   resources?: { path: string; data: string }[];
   onDuplicate?: DuplicatePolicy;
+  /**
+   * Download the article's remote images that `resources` do not hold (needs `url` or a URL noted in
+   * the page). Default false: clipping a file uses no network unless asked.
+   */
+  fetchImages?: boolean;
 }
 
 /** Clipboard content to clip as a new source. */
@@ -88,6 +117,8 @@ export interface ClipPasteInput {
   /** A title to use instead of the one found in the content. */
   title?: string;
   onDuplicate?: DuplicatePolicy;
+  /** Download the pasted HTML's remote images (needs `url` for relative ones). Default false. */
+  fetchImages?: boolean;
 }
 
 /** A web page to fetch and clip (the only call that uses the network). */
@@ -147,17 +178,25 @@ export interface SiteCount {
 
 /** Methods of the library area. */
 export interface LibraryApi {
-  /** Clips one file. Rejects with CLIP_FAILED (nothing stored) when it holds no usable article. */
+  /**
+   * Clips one file. Rejects with CLIP_FAILED (nothing stored) when it holds no usable article. Images
+   * come from `resources` (or the MHTML file itself); others are left out with a warning unless
+   * `fetchImages` allows downloading them.
+   */
   clipFile(input: ClipFileInput): Promise<ClipResult>;
   /** Clips pasted HTML or text as a new source. */
   clipPaste(input: ClipPasteInput): Promise<ClipResult>;
-  /** Fetches a web page (following redirects, respecting its charset), then clips it with its images. */
+  /**
+   * Fetches a web page (http/https only, at most 10 redirects, 30 s, 50 MB; charset from the header),
+   * then clips it against its final URL and downloads its images (each checked to be PNG, JPEG, GIF,
+   * WebP or AVIF; never SVG). Rejects with CLIP_FAILED (`reason` FETCH_FAILED, UNSUPPORTED, ...).
+   */
   clipUrl(input: ClipUrlInput): Promise<ClipResult>;
   /** The library, sorted and filtered. */
   listSources(options?: ListSourcesOptions): Promise<SourceList>;
   /** Site names of live sources with their counts, most sources first. */
   listSites(): Promise<SiteCount[]>;
-  /** One source with its article. NOT_FOUND for an unknown id. */
+  /** One source with its article (live or trashed), images inlined. NOT_FOUND for an unknown id. */
   getSource(id: SourceId): Promise<Source>;
   /** The page as originally clipped. */
   getSourceOriginal(id: SourceId): Promise<SourceOriginal>;
@@ -180,5 +219,158 @@ export const LIBRARY_METHODS = [
   'restoreSource',
 ] as const satisfies readonly (keyof LibraryApi)[];
 
+const DUPLICATE_POLICIES: readonly DuplicatePolicy[] = ['ask', 'update', 'keep-both'];
+const SOURCE_SORTS: readonly SourceSort[] = ['clipped', 'published', 'title', 'site', 'words'];
+/** Base64 text of at most {@link MAX_CLIP_BYTES} bytes (4 characters per 3 bytes). */
+const MAX_BASE64_LENGTH = Math.ceil(MAX_CLIP_BYTES / 3) * 4;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const sourceId = (method: string, value: unknown): SourceId => idOf<SourceId>(method, 'the source id', value);
+
+function optionalUrl(method: string, name: string, value: unknown): string | undefined {
+  const url = optionalString(method, name, value, MAX_URL_LENGTH);
+  if (url !== undefined && !/^https?:\/\/[^\s/?#]+\S*$/i.test(url)) {
+    invalid(method, `"${name}" must be an http:// or https:// address`);
+  }
+  return url;
+}
+
+function base64(method: string, name: string, value: unknown): string {
+  const data = requiredString(method, name, value, MAX_BASE64_LENGTH);
+  if (data.length % 4 !== 0 || !BASE64.test(data)) invalid(method, `"${name}" must be base64 text`);
+  return data;
+}
+
+function resources(method: string, value: unknown): ClipFileInput['resources'] {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) invalid(method, '"resources" must be a list');
+  if (value.length > MAX_RESOURCES) invalid(method, `"resources" holds more than ${MAX_RESOURCES} files`);
+  let total = 0;
+  return value.map((item: unknown, i) => {
+    const resource = objectOf(method, item, ['path', 'data']);
+    const path = requiredString(method, `resources[${i}].path`, resource.path, 1_000);
+    if (path.trim() === '') invalid(method, `"resources[${i}].path" is empty`);
+    const data = base64(method, `resources[${i}].data`, resource.data);
+    total += data.length;
+    if (total > MAX_BASE64_LENGTH * 2) invalid(method, '"resources" are larger than 100 MB in all');
+    return { path, data };
+  });
+}
+
+function clipFileInput(method: string, value: unknown): ClipFileInput {
+  const input = objectOf(method, value, ['name', 'data', 'url', 'resources', 'onDuplicate', 'fetchImages']);
+  const name = requiredString(method, 'name', input.name, 1_000);
+  if (name.trim() === '') invalid(method, '"name" is empty');
+  return defined({
+    name,
+    data: base64(method, 'data', input.data),
+    url: optionalUrl(method, 'url', input.url),
+    resources: resources(method, input.resources),
+    onDuplicate: optionalChoice(method, 'onDuplicate', input.onDuplicate, DUPLICATE_POLICIES),
+    fetchImages: optionalBoolean(method, 'fetchImages', input.fetchImages),
+  });
+}
+
+function clipPasteInput(method: string, value: unknown): ClipPasteInput {
+  const input = objectOf(method, value, ['html', 'text', 'url', 'title', 'onDuplicate', 'fetchImages']);
+  const result = defined({
+    html: optionalString(method, 'html', input.html, MAX_CLIP_BYTES),
+    text: optionalString(method, 'text', input.text, MAX_CLIP_BYTES),
+    url: optionalUrl(method, 'url', input.url),
+    title: optionalString(method, 'title', input.title, 1_000),
+    onDuplicate: optionalChoice(method, 'onDuplicate', input.onDuplicate, DUPLICATE_POLICIES),
+    fetchImages: optionalBoolean(method, 'fetchImages', input.fetchImages),
+  });
+  if (result.html === undefined && result.text === undefined) invalid(method, 'give "html" or "text"');
+  return result;
+}
+
+function clipUrlInput(method: string, value: unknown): ClipUrlInput {
+  const input = objectOf(method, value, ['url', 'onDuplicate']);
+  const url = optionalUrl(method, 'url', input.url);
+  if (url === undefined) invalid(method, '"url" is required');
+  return defined({
+    url,
+    onDuplicate: optionalChoice(method, 'onDuplicate', input.onDuplicate, DUPLICATE_POLICIES),
+  });
+}
+
+/** A calendar date YYYY-MM-DD that exists (2025-02-30 does not). */
+function optionalDay(method: string, name: string, value: unknown): string | undefined {
+  const day = optionalString(method, name, value, 10);
+  if (day === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : null;
+  if (date === null || date.toISOString().slice(0, 10) !== day) {
+    invalid(method, `"${name}" must be a date written YYYY-MM-DD`);
+  }
+  return day;
+}
+
+// A constant, not a literal: electron/layers.test.ts reads `from '...'` in a source file as an import.
+const FROM = `from`;
+
+function listSourcesOptions(method: string, value: unknown): ListSourcesOptions | undefined {
+  if (value === undefined) return undefined;
+  const input = objectOf(method, value, [
+    'sort',
+    'descending',
+    'site',
+    FROM,
+    'to',
+    'trashed',
+    'limit',
+    'offset',
+  ]);
+  const options = defined({
+    sort: optionalChoice(method, 'sort', input.sort, SOURCE_SORTS),
+    descending: optionalBoolean(method, 'descending', input.descending),
+    site: optionalString(method, 'site', input.site, 1_000),
+    from: optionalDay(method, FROM, input.from),
+    to: optionalDay(method, 'to', input.to),
+    trashed: optionalBoolean(method, 'trashed', input.trashed),
+    limit: optionalInteger(method, 'limit', input.limit, 1, MAX_LIST_LIMIT),
+    offset: optionalInteger(method, 'offset', input.offset, 0, Number.MAX_SAFE_INTEGER),
+  });
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    invalid(method, `"${FROM}" is after "to"`);
+  }
+  return options;
+}
+
+/** A method taking one source id. */
+function byId(method: string) {
+  return (args: unknown[]): [SourceId] => {
+    arity(method, args, 1, 1);
+    return [sourceId(method, args[0])];
+  };
+}
+
 /** Argument validators of the library area. */
-export const LIBRARY_VALIDATORS: Validators<LibraryApi> = {} as Validators<LibraryApi>;
+export const LIBRARY_VALIDATORS: Validators<LibraryApi> = {
+  clipFile: (args) => {
+    arity('clipFile', args, 1, 1);
+    return [clipFileInput('clipFile', args[0])];
+  },
+  clipPaste: (args) => {
+    arity('clipPaste', args, 1, 1);
+    return [clipPasteInput('clipPaste', args[0])];
+  },
+  clipUrl: (args) => {
+    arity('clipUrl', args, 1, 1);
+    return [clipUrlInput('clipUrl', args[0])];
+  },
+  listSources: (args) => {
+    arity('listSources', args, 0, 1);
+    const options = listSourcesOptions('listSources', args[0]);
+    return options === undefined ? [] : [options];
+  },
+  listSites: (args) => {
+    arity('listSites', args, 0, 0);
+    return [];
+  },
+  getSource: byId('getSource'),
+  getSourceOriginal: byId('getSourceOriginal'),
+  deleteSource: byId('deleteSource'),
+  restoreSource: byId('restoreSource'),
+};

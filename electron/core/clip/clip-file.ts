@@ -9,6 +9,8 @@ import { clipHtml, type ClipHtmlOptions } from './clip-html';
 import { clipText } from './clip-text';
 import { checkSize } from './decode';
 import { ClipError } from './errors';
+import { looksLikeMhtml, parseMhtml } from './mhtml';
+import type { Resource } from './resources';
 import type { ClippedArticle } from './types';
 
 /** File extensions the clipper reads, lower-case with the dot. */
@@ -20,10 +22,12 @@ export const CLIPPABLE_EXTENSIONS: readonly string[] = [
   '.text',
   '.md',
   '.markdown',
+  '.mhtml',
+  '.mht',
 ];
 
 /** Options of {@link clipFile}. */
-export interface ClipFileOptions extends Pick<ClipHtmlOptions, 'removeBoilerplate'> {
+export interface ClipFileOptions extends Pick<ClipHtmlOptions, 'boilerplate' | 'imageRefs'> {
   /** The page's original URL; default: the "saved from url" note browsers write into saved pages. */
   url?: string;
 }
@@ -52,19 +56,13 @@ function readFailed(path: string, error: unknown): ClipError {
 }
 
 /**
- * Clips one .html/.htm/.txt/.md file. Throws {@link ClipError} for anything it cannot use, including
- * folders and unsupported types (READ_FAILED, UNSUPPORTED, TOO_LARGE, EMPTY, BINARY, NO_ARTICLE...).
+ * Reads a file the clipper can use, refusing unsupported types, folders and files over the size limit
+ * before reading them (a 2 GB file must not be loaded just to be refused). Throws {@link ClipError}.
  */
-export async function clipFile(path: string, options: ClipFileOptions = {}): Promise<ClippedArticle> {
+export async function readClipFile(path: string): Promise<Uint8Array> {
   const what = basename(path);
   const extension = extname(path).toLowerCase();
-  if (!CLIPPABLE_EXTENSIONS.includes(extension)) {
-    throw new ClipError(
-      'UNSUPPORTED',
-      `${what}: Dossier clips .html, .htm, .txt and .md files${extension ? `, not ${extension}` : ''}. ` +
-        'Open it in its own program and save or copy it as one of those.',
-    );
-  }
+  if (!CLIPPABLE_EXTENSIONS.includes(extension)) throw unsupported(what, extension);
   let size: number;
   let isFile: boolean;
   try {
@@ -79,21 +77,68 @@ export async function clipFile(path: string, options: ClipFileOptions = {}): Pro
       'UNSUPPORTED',
       `${what} is not a file. Pass a file, or a folder to import all of its files.`,
     );
-  checkSize(size, what); // before reading: a 2 GB file must not be loaded just to be refused
-  let bytes: Uint8Array;
+  checkSize(size, what);
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw readFailed(path, error);
   }
-  if (extension === '.txt' || extension === '.text') return clipText({ text: bytes, format: 'plain', what });
-  if (extension === '.md' || extension === '.markdown')
-    return clipText({ text: bytes, format: 'markdown', what });
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  return clipHtml(
-    { html: bytes, url: options.url ?? savedFromUrl(head) },
-    { what, removeBoilerplate: options.removeBoilerplate },
+}
+
+/**
+ * Clips one .html/.htm/.mhtml/.txt/.md file. Throws {@link ClipError} for anything it cannot use,
+ * including folders and unsupported types (READ_FAILED, UNSUPPORTED, TOO_LARGE, EMPTY, BINARY,
+ * NO_ARTICLE...).
+ */
+export async function clipFile(path: string, options: ClipFileOptions = {}): Promise<ClippedArticle> {
+  const bytes = await readClipFile(path);
+  return clipBytes(basename(path), bytes, options).article;
+}
+
+/** What {@link clipBytes} found: the article and, for MHTML, the files saved inside it. */
+export interface ClipBytesResult {
+  article: ClippedArticle;
+  /** Images and other parts of an MHTML file, named by their URL or `cid:`; [] for other files. */
+  resources: Resource[];
+}
+
+function unsupported(name: string, extension: string): ClipError {
+  return new ClipError(
+    'UNSUPPORTED',
+    `${name}: Dossier clips .html, .htm, .mhtml, .txt and .md files${extension ? `, not ${extension}` : ''}. ` +
+      'Open it in its own program and save or copy it as one of those.',
   );
+}
+
+/**
+ * Clips a file's bytes, picking the pipeline by the extension of `name` (the file name, also used in
+ * messages). Throws {@link ClipError} like {@link clipFile}.
+ */
+export function clipBytes(name: string, bytes: Uint8Array, options: ClipFileOptions = {}): ClipBytesResult {
+  const what = basename(name) || name;
+  const extension = extname(name).toLowerCase();
+  if (!CLIPPABLE_EXTENSIONS.includes(extension)) throw unsupported(what, extension);
+  checkSize(bytes.byteLength, what);
+  if (extension === '.txt' || extension === '.text') {
+    return { article: clipText({ text: bytes, format: 'plain', what }), resources: [] };
+  }
+  if (extension === '.md' || extension === '.markdown') {
+    return { article: clipText({ text: bytes, format: 'markdown', what }), resources: [] };
+  }
+  const htmlOptions = { what, boilerplate: options.boilerplate, imageRefs: options.imageRefs };
+  if (extension === '.mhtml' || extension === '.mht' || looksLikeMhtml(bytes)) {
+    const page = parseMhtml(bytes, what);
+    const location = page.html.location;
+    const url = options.url ?? (location !== null && /^https?:\/\//i.test(location) ? location : undefined);
+    const article = clipHtml({ html: page.html.bytes, url, contentType: page.html.contentType }, htmlOptions);
+    const resources = page.resources.flatMap((part) =>
+      part.location === null ? [] : [{ path: part.location, data: part.bytes }],
+    );
+    return { article, resources };
+  }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const article = clipHtml({ html: bytes, url: options.url ?? savedFromUrl(head) }, htmlOptions);
+  return { article, resources: [] };
 }
 
 /**

@@ -57,7 +57,6 @@ describe('clipHtml', () => {
     expect(article.lang).toBe('en-GB');
     expect(article.canonicalUrl).toBe('https://gazette.example/news/storm-floods-harbour');
     expect(article.text).toContain('The harbour flooded on Tuesday');
-    expect(article.text).not.toContain('Continue reading');
     expect(article.text).not.toContain('Home');
     expect(article.text.split('\n\n').length).toBeGreaterThanOrEqual(2);
     expect(article.html).toContain('href="https://gazette.example/report.pdf"');

@@ -4,7 +4,7 @@
  * body text as jsdom on all 201 evaluation pages at about a seventh of the CPU and memory.
  */
 import { Readability } from '@mozilla/readability';
-import { removeBoilerplate } from './boilerplate';
+import { removeBoilerplate, type BoilerplateLevel } from './boilerplate';
 import { normalizePublished } from './dates';
 import { checkText, decodeBytes } from './decode';
 import { parseDocument, parseFragment, type DomDocument, type DomElement } from './dom';
@@ -14,7 +14,7 @@ import { limitNesting } from './nesting';
 import { sanitizeArticleHtml } from './sanitize';
 import { contentHash, countWords, elementToText } from './text';
 import { stripSiteSuffix, titleFromFirstLine } from './title';
-import type { ClipHtmlInput, ClippedArticle } from './types';
+import type { ClipHtmlInput, ClippedArticle, ImageRef } from './types';
 
 /**
  * A body whose text is almost all link text is a navigation, index or login page, not an article.
@@ -26,8 +26,36 @@ const MAX_LINK_SHARE = 0.9;
 export interface ClipHtmlOptions {
   /** Names the input in error messages, e.g. the file name (default "The page"). */
   what?: string;
-  /** Remove furniture such as "Continue reading the main story" (default true). */
-  removeBoilerplate?: boolean;
+  /**
+   * Furniture clean-up after Readability (see boilerplate.ts): 'datelines' (default) removes stand-alone
+   * "Last updated at ..." lines; 'all' also "Continue reading the main story", share and print prompts.
+   */
+  boilerplate?: BoilerplateLevel;
+  /**
+   * Replace each image's src with a `dossier-image:pending-N` reference and report where it came from
+   * in `imageRefs` (default false: images keep absolute http(s) URLs). The library uses this to store
+   * images, including those of saved pages whose relative paths a base URL would have rewritten.
+   */
+  imageRefs?: boolean;
+}
+
+/** The src the library gives image N before it is stored. */
+export const PENDING_IMAGE_PREFIX = 'dossier-image:pending-';
+
+/**
+ * Records every image's src as the page wrote it and puts a numbered reference in its place, before
+ * Readability resolves (and so loses) relative paths. Inline `data:` images are left alone: the
+ * sanitizer drops them (they can be anything, SVG included).
+ */
+function markImages(document: DomDocument, url: string | undefined): ImageRef[] {
+  const refs: ImageRef[] = [];
+  for (const image of document.querySelectorAll('img[src]')) {
+    const raw = image.getAttribute('src')?.trim() ?? '';
+    if (raw === '' || /^data:/i.test(raw)) continue;
+    image.setAttribute('src', `${PENDING_IMAGE_PREFIX}${refs.length}`);
+    refs.push({ raw, absolute: absoluteHttpUrl(raw, url) });
+  }
+  return refs;
 }
 
 /** Share of the text's non-space characters that sit inside links. */
@@ -59,9 +87,18 @@ function addBase(document: DomDocument, url: string | undefined): void {
   document.head.append(base);
 }
 
+/**
+ * Parses a page. A fragment (clipboard HTML, a bare `<div>...`) is wrapped in a document first, as a
+ * browser would: linkedom otherwise makes the fragment's first element the document element, and
+ * Readability fails on a document with no <html> and <body>.
+ */
 function parse(html: string, what: string): DomDocument {
   try {
-    const document = parseDocument(limitNesting(html));
+    const limited = limitNesting(html);
+    let document = parseDocument(limited);
+    if (document.documentElement?.tagName !== 'HTML' || document.body === null) {
+      document = parseDocument(`<!doctype html><html><head></head><body>${limited}</body></html>`);
+    }
     if (document.body === null) throw new Error('the page has no <body>');
     return document;
   } catch (error) {
@@ -99,6 +136,7 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
   addBase(document, input.url);
   // Metadata first: Readability rewrites the document as it works.
   const page = readPageMetadata(document, input.url);
+  const imageRefs = options.imageRefs === true ? markImages(document, input.url) : undefined;
 
   let article: ReturnType<Readability['parse']>;
   try {
@@ -114,8 +152,8 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
   if (article === null || !article.content) throw noArticle(what, 'the page has no readable text');
 
   const body = parseFragment(article.content);
-  if (options.removeBoilerplate !== false) removeBoilerplate(body);
-  const html = sanitizeArticleHtml(body.innerHTML, input.url);
+  removeBoilerplate(body, options.boilerplate ?? 'datelines');
+  const html = sanitizeArticleHtml(body.innerHTML, input.url, { imageRefs: imageRefs !== undefined });
   const clean = parseFragment(html);
   const text = elementToText(clean);
   if (text === '') throw noArticle(what, 'the page has no text');
@@ -125,7 +163,9 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
   const siteName = article.siteName?.trim() || page.siteName;
   const rawTitle = article.title?.trim() || page.title || '';
   return {
-    title: stripSiteSuffix(rawTitle, siteName) || titleFromFirstLine(text, 'Untitled page'),
+    title:
+      stripSiteSuffix(rawTitle, siteName, page.canonicalUrl ?? input.url) ||
+      titleFromFirstLine(text, 'Untitled page'),
     byline: article.byline?.trim() || page.byline,
     siteName,
     published: normalizePublished(article.publishedTime) ?? normalizePublished(page.published),
@@ -137,5 +177,6 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
     wordCount,
     contentHash: contentHash(text),
     originalHtml,
+    ...(imageRefs === undefined ? {} : { imageRefs }),
   };
 }

@@ -19,7 +19,9 @@ export type ClipErrorCode =
   /** The file type is not one the clipper reads (for example .pdf or .docx). */
   | 'UNSUPPORTED'
   /** The file could not be read from disk (missing, permissions...). */
-  | 'READ_FAILED';
+  | 'READ_FAILED'
+  /** A URL could not be fetched (unreachable, HTTP error, timeout, too many redirects...). */
+  | 'FETCH_FAILED';
 
 /** Inputs larger than this (50 MB) are refused before parsing: no news article is that big. */
 export const MAX_CLIP_BYTES = 50 * 1024 * 1024;

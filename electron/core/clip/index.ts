@@ -5,7 +5,9 @@
 export { clipHtml, type ClipHtmlOptions } from './clip-html';
 export { clipText, type ClipTextInput } from './clip-text';
 export {
+  clipBytes,
   clipFile,
+  readClipFile,
   expandClipPaths,
   listClippableFiles,
   CLIPPABLE_EXTENSIONS,
@@ -13,4 +15,9 @@ export {
 } from './clip-file';
 export { ClipError, isClipError, MAX_CLIP_BYTES, type ClipErrorCode } from './errors';
 export { sanitizeArticleHtml } from './sanitize';
-export type { ClipHtmlInput, ClippedArticle } from './types';
+export type { ClipHtmlInput, ClippedArticle, ImageRef } from './types';
+export { fetchHttp, PAGE_FETCH_LIMITS, type Fetched, type FetchLimits } from './fetch-url';
+export { localiseImages, sniffImage, DEFAULT_IMAGE_LIMITS, type LocalisedImage } from './images';
+export { parseMhtml } from './mhtml';
+export { ResourceMap, type Resource } from './resources';
+export { collectLocalResources } from './local-resources';

@@ -35,7 +35,17 @@ function safeHref(href: string | undefined, baseUrl: string | undefined): string
   return absoluteHttpUrl(trimmed, baseUrl);
 }
 
-function options(baseUrl: string | undefined): sanitizeHtml.IOptions {
+/** `dossier-image:pending-N` (clip time) or `dossier-image:<id>` (stored): never a page's own URL. */
+const IMAGE_REF = /^dossier-image:[A-Za-z0-9_-]{1,64}$/;
+
+/** Options of {@link sanitizeArticleHtml}. */
+export interface SanitizeOptions {
+  /** Keep `dossier-image:` image references (the library's own; see clipHtml's `imageRefs`). */
+  imageRefs?: boolean;
+}
+
+function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeHtml.IOptions {
+  const imageSchemes = extra.imageRefs === true ? ['http', 'https', 'dossier-image'] : ['http', 'https'];
   return {
     allowedTags: [...ALLOWED_TAGS],
     allowedAttributes: {
@@ -49,7 +59,7 @@ function options(baseUrl: string | undefined): sanitizeHtml.IOptions {
       abbr: ['title'],
     },
     allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowedSchemesByTag: { img: imageSchemes },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction', 'srcset', 'poster'],
     // Protocol-relative URLs are resolved below against the page; a leftover one is refused.
     allowProtocolRelative: false,
@@ -67,7 +77,8 @@ function options(baseUrl: string | undefined): sanitizeHtml.IOptions {
         return { tagName, attribs: kept };
       },
       img: (tagName, attribs) => {
-        const src = absoluteHttpUrl(attribs.src, baseUrl);
+        const ref = extra.imageRefs === true && IMAGE_REF.test(attribs.src ?? '') ? attribs.src! : null;
+        const src = ref ?? absoluteHttpUrl(attribs.src, baseUrl);
         const kept: sanitizeHtml.Attributes = { ...attribs };
         if (src === null) delete kept.src;
         else kept.src = src;
@@ -83,6 +94,6 @@ function options(baseUrl: string | undefined): sanitizeHtml.IOptions {
  * Sanitizes article HTML with Dossier's allow-list. `baseUrl` (the page's URL) makes relative links
  * and images absolute; without it, relative URLs are dropped. Links get rel="noopener noreferrer".
  */
-export function sanitizeArticleHtml(html: string, baseUrl?: string): string {
-  return sanitizeHtml(html, options(baseUrl)).trim();
+export function sanitizeArticleHtml(html: string, baseUrl?: string, extra: SanitizeOptions = {}): string {
+  return sanitizeHtml(html, options(baseUrl, extra)).trim();
 }

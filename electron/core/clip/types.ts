@@ -24,6 +24,19 @@ export interface ClippedArticle {
   contentHash: string;
   /** The input as decoded text, kept so a better extractor can re-run later. */
   originalHtml: string;
+  /**
+   * With the `imageRefs` option only: where each `dossier-image:pending-N` image of `html` came from
+   * (entry N). The library resolves them to stored images.
+   */
+  imageRefs?: ImageRef[];
+}
+
+/** An image of a clipped page before it is stored: its src as the page wrote it, and resolved. */
+export interface ImageRef {
+  /** The src attribute as written (a relative path, a URL or a `cid:` reference). */
+  raw: string;
+  /** `raw` resolved against the page's URL, when that gives an http(s) URL. */
+  absolute: string | null;
 }
 
 /** Input to {@link clipHtml}. */

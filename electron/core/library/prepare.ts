@@ -1,0 +1,90 @@
+/**
+ * The three ways into the library (a file, a paste, a URL) turned into one shape: a clipped article with
+ * its image references and the files that came with it. Nothing here touches the database; every
+ * failure is a ClipError that the service reports as CLIP_FAILED.
+ */
+import type { ClipFileInput, ClipPasteInput, ClipUrlInput } from '../../../shared/areas/library';
+import { clipBytes } from '../clip/clip-file';
+import { clipHtml } from '../clip/clip-html';
+import { clipText } from '../clip/clip-text';
+import { ClipError } from '../clip/errors';
+import { fetchHttp, PAGE_FETCH_LIMITS, type FetchLimits } from '../clip/fetch-url';
+import { ResourceMap, type Resource } from '../clip/resources';
+import type { ClippedArticle } from '../clip/types';
+
+/** A clip ready to be stored. */
+export interface PreparedClip {
+  article: ClippedArticle;
+  resources: ResourceMap;
+  /** May the article's remote images be downloaded? */
+  fetchImages: boolean;
+  /** Where it came from (the source's `url`), or null. */
+  url: string | null;
+  /** Names the input in messages: the file name or the URL. */
+  what: string;
+}
+
+function fromBase64(data: string): Uint8Array {
+  return Buffer.from(data, 'base64');
+}
+
+/** A file as the UI or the CLI read it, with its `page_files/` resources. */
+export function prepareFile(input: ClipFileInput): PreparedClip {
+  const bytes = fromBase64(input.data);
+  const { article, resources } = clipBytes(input.name, bytes, { url: input.url, imageRefs: true });
+  const given: Resource[] = (input.resources ?? []).map((r) => ({ path: r.path, data: fromBase64(r.data) }));
+  return {
+    article,
+    resources: new ResourceMap([...given, ...resources]),
+    fetchImages: input.fetchImages === true,
+    // The page's own URL when the file did not name one: the one noted in a saved page or MHTML.
+    url: input.url ?? article.canonicalUrl,
+    what: input.name,
+  };
+}
+
+/** Pasted HTML (preferred) or text. */
+export function preparePaste(input: ClipPasteInput): PreparedClip {
+  const what = 'The pasted content';
+  const article =
+    input.html !== undefined && input.html.trim() !== ''
+      ? clipHtml({ html: input.html, url: input.url }, { what, imageRefs: true })
+      : clipText({ text: input.text ?? input.html ?? '', format: 'plain', what });
+  const title = input.title?.trim();
+  return {
+    article: title ? { ...article, title } : article,
+    resources: new ResourceMap(),
+    fetchImages: input.fetchImages === true,
+    url: input.url ?? null,
+    what,
+  };
+}
+
+/** Fetches a page (the only network use besides images) and clips it against its final URL. */
+export async function prepareUrl(
+  input: ClipUrlInput,
+  limits: FetchLimits = PAGE_FETCH_LIMITS,
+): Promise<PreparedClip> {
+  const fetched = await fetchHttp(input.url, limits);
+  const type = fetched.contentType.split(';')[0]!.trim().toLowerCase();
+  let article: ClippedArticle;
+  if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') {
+    article = clipHtml(
+      { html: fetched.bytes, url: fetched.url, contentType: fetched.contentType },
+      { what: input.url, imageRefs: true },
+    );
+  } else if (type === 'text/plain' || type === 'text/markdown') {
+    article = clipText({
+      text: fetched.bytes,
+      format: type === 'text/plain' ? 'plain' : 'markdown',
+      what: input.url,
+    });
+  } else {
+    throw new ClipError(
+      'UNSUPPORTED',
+      `${input.url} is ${type}, not a web page. Dossier clips HTML pages and text; open the file in its ` +
+        'own program instead.',
+    );
+  }
+  return { article, resources: new ResourceMap(), fetchImages: true, url: fetched.url, what: input.url };
+}

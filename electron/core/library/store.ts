@@ -1,0 +1,105 @@
+/**
+ * Storing a prepared clip: duplicate check, image localisation, and one transaction that writes the
+ * source with its images (or nothing at all). The analysis hook runs after the commit and can never
+ * fail the clip.
+ */
+import type Database from 'better-sqlite3';
+import type { ClipResult, DuplicatePolicy } from '../../../shared/areas/library';
+import type { SourceId } from '../../../shared/model';
+import type { CoreHooks } from '../context';
+import { SourcesRepo, type NewSource } from '../db/sources-repo';
+import { localiseImages, type ImageLimits } from '../clip/images';
+import { ImagesRepo } from './images-repo';
+import type { PreparedClip } from './prepare';
+
+/** Longest excerpt stored with a source, in characters. */
+const EXCERPT_CHARS = 300;
+
+function excerpt(prepared: PreparedClip): string {
+  const { article } = prepared;
+  const text = article.excerpt?.trim() || article.text.split('\n\n')[0] || '';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= EXCERPT_CHARS ? flat : `${flat.slice(0, EXCERPT_CHARS - 1).trimEnd()}…`;
+}
+
+/** Writes clips into one notebook. */
+export class ClipStore {
+  private readonly sources: SourcesRepo;
+  private readonly images: ImagesRepo;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly hooks: Pick<CoreHooks, 'sourceStored'>,
+    private readonly imageLimits?: ImageLimits,
+  ) {
+    this.sources = new SourcesRepo(db);
+    this.images = new ImagesRepo(db);
+  }
+
+  /** Stores `prepared` by `policy` (default 'ask') and reports what happened. */
+  async store(prepared: PreparedClip, policy: DuplicatePolicy = 'ask'): Promise<ClipResult> {
+    const { article } = prepared;
+    // Asked before the (possibly slow, networked) image step: a duplicate the user must decide about
+    // costs no downloads.
+    const early = this.sources.findDuplicate(article.canonicalUrl, article.contentHash);
+    if (early !== undefined && policy === 'ask') {
+      return { status: 'duplicate', duplicateOf: early.source, matchedBy: early.matchedBy };
+    }
+
+    const localised = await localiseImages(article.html, {
+      refs: article.imageRefs ?? [],
+      resources: prepared.resources,
+      fetch: prepared.fetchImages,
+      ...(this.imageLimits ? { limits: this.imageLimits } : {}),
+    });
+    const row: NewSource = {
+      url: prepared.url,
+      canonicalUrl: article.canonicalUrl,
+      title: article.title,
+      byline: article.byline,
+      siteName: article.siteName,
+      publishedAt: article.published,
+      lang: article.lang,
+      originalHtml: article.originalHtml,
+      cleanHtml: localised.html,
+      plainText: article.text,
+      contentHash: article.contentHash,
+      wordCount: article.wordCount,
+      excerpt: excerpt(prepared),
+    };
+
+    // Checked again inside the write transaction: the image step awaited, and another clip may have
+    // stored the same article meanwhile.
+    const outcome = this.db
+      .transaction((): ClipResult => {
+        const duplicate = this.sources.findDuplicate(article.canonicalUrl, article.contentHash);
+        if (duplicate !== undefined && policy === 'ask') {
+          return { status: 'duplicate', duplicateOf: duplicate.source, matchedBy: duplicate.matchedBy };
+        }
+        const ids = localised.images.map((image) => image.id);
+        if (duplicate !== undefined && policy === 'update') {
+          const id = duplicate.source.id;
+          const source = this.sources.replace(id, row);
+          this.images.deleteFor(id);
+          this.images.insertAll(id, localised.images, ids);
+          return { status: 'updated', source, warnings: localised.warnings };
+        }
+        const source = this.sources.insert(row);
+        this.images.insertAll(source.id, localised.images, ids);
+        return { status: 'created', source, warnings: localised.warnings };
+      })
+      .immediate();
+
+    if (outcome.status !== 'duplicate') this.notify(outcome.source.id);
+    return outcome;
+  }
+
+  /** Tells the analysis area; its failure is its own to report, never the clip's. */
+  private notify(id: SourceId): void {
+    try {
+      this.hooks.sourceStored(id);
+    } catch (error) {
+      console.error(`Dossier: analysing source ${id} failed:`, error);
+    }
+  }
+}
