@@ -17,7 +17,19 @@ import type {
   ReviewStatus,
   SourceId,
 } from '../model';
-import type { Validators } from '../validation';
+import {
+  arity,
+  defined,
+  idOf,
+  invalid,
+  objectOf,
+  optionalBoolean,
+  optionalChoice,
+  optionalInteger,
+  optionalString,
+  requiredString,
+  type Validators,
+} from '../validation';
 
 /** A [start, end) range of JavaScript string offsets into a source's plain text. */
 export interface SpanRange {
@@ -178,7 +190,10 @@ export interface EntityPage {
   sources: { source: SourceRef; mentionCount: number; firstMention: SpanRange | null }[];
   /** Notes that mention or link to it. */
   notes: { id: NoteId; title: string; updatedAt: IsoTimestamp }[];
-  /** Entities mentioned in the same sources, most shared sources first. */
+  /**
+   * Entities mentioned in the same sources, most shared sources first (at most 20, counted over the
+   * entity's 500 most recently stored sources).
+   */
   coMentioned: { id: EntityId; name: string; kind: EntityKind; sharedSources: number }[];
   /** Events it took part in (for an event: the event itself is `event`). */
   events: EventView[];
@@ -191,8 +206,13 @@ export interface TimelineOptions {
   /** YYYY-MM-DD bounds, inclusive. */
   from?: string;
   to?: string;
-  /** Only items involving these entities (people, orgs, topics). */
+  /**
+   * Only items involving these entities: events they take part in (or the events themselves) and
+   * quotes they are the speaker of.
+   */
   entityIds?: EntityId[];
+  /** Most events, and most quotes, returned (each; default 2,000). */
+  limit?: number;
 }
 
 /** One item on the time axis: an event, or a quote dated by its source's publication. */
@@ -272,5 +292,228 @@ export const ANALYSIS_METHODS = [
   'listQuotes',
 ] as const satisfies readonly (keyof AnalysisApi)[];
 
+/** Longest entity name accepted, in characters. */
+export const MAX_ENTITY_NAME = 500;
+/** Most entities or quotes one list call returns. */
+export const MAX_LIST_LIMIT = 1_000;
+/** Most items of each kind one timeline call returns. */
+export const MAX_TIMELINE_LIMIT = 20_000;
+/** Largest span offset accepted (sources are far smaller). */
+const MAX_OFFSET = 100_000_000;
+
+const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'org', 'event', 'topic'];
+const STATUSES: readonly ReviewStatus[] = ['suggested', 'confirmed', 'rejected'];
+
+const entityId = (method: string, what: string, value: unknown): EntityId =>
+  idOf<EntityId>(method, what, value);
+const sourceId = (method: string, value: unknown): SourceId => idOf<SourceId>(method, 'the source id', value);
+
+/** A name: a string with letters or digits, trimmed, at most MAX_ENTITY_NAME characters. */
+function entityName(method: string, field: string, value: unknown): string {
+  const name = requiredString(method, field, value, MAX_ENTITY_NAME).trim().replace(/\s+/g, ' ');
+  if (!/[\p{L}\p{N}]/u.test(name)) invalid(method, `"${field}" must contain a letter or digit`);
+  return name;
+}
+
+function requiredKind(method: string, field: string, value: unknown): EntityKind {
+  const kind = optionalChoice(method, field, value, ENTITY_KINDS);
+  if (kind === undefined) invalid(method, `"${field}" is required`);
+  return kind;
+}
+
+/** start and end of a span: whole numbers, start < end. */
+function span(method: string, input: Record<string, unknown>): SpanRange {
+  const start = optionalInteger(method, 'start', input.start, 0, MAX_OFFSET);
+  const end = optionalInteger(method, 'end', input.end, 1, MAX_OFFSET);
+  if (start === undefined || end === undefined) invalid(method, '"start" and "end" are required');
+  if (end <= start) invalid(method, '"end" must be greater than "start"');
+  return { start, end };
+}
+
+function idList(method: string, field: string, value: unknown, max: number): EntityId[] {
+  if (!Array.isArray(value)) invalid(method, `"${field}" must be a list of entity ids`);
+  if (value.length > max) invalid(method, `"${field}" holds more than ${max} ids`);
+  return value.map((v) => entityId(method, `each of "${field}"`, v));
+}
+
+/** YYYY-MM-DD that is a real calendar day. */
+function optionalDay(method: string, field: string, value: unknown): string | undefined {
+  const day = optionalString(method, field, value, 10);
+  if (day === undefined) return undefined;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d\d-\d\d$/.test(day) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== day
+  ) {
+    invalid(method, `"${field}" must be a date written YYYY-MM-DD`);
+  }
+  return day;
+}
+
+/** Validators of methods taking one id. */
+function byId<M extends 'getSourceAnalysis' | 'reextractSource' | 'getEntityPage'>(
+  method: M,
+  parse: (method: string, value: unknown) => string,
+): Validators<AnalysisApi>[M] {
+  return ((args: unknown[]) => {
+    arity(method, args, 1, 1);
+    return [parse(method, args[0])];
+  }) as Validators<AnalysisApi>[M];
+}
+
+/** Validators of methods taking one optional options object. */
+function optional<T>(method: string, args: unknown[], parse: (value: unknown) => T): [] | [T] {
+  arity(method, args, 0, 1);
+  return args[0] === undefined ? [] : [parse(args[0])];
+}
+
 /** Argument validators of the analysis area. */
-export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {} as Validators<AnalysisApi>;
+export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {
+  getSourceAnalysis: byId('getSourceAnalysis', sourceId),
+  reextractSource: byId('reextractSource', sourceId),
+  reviewQuote: (args) => {
+    const m = 'reviewQuote';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['id', 'status', 'speakerId']);
+    const status = optionalChoice(m, 'status', input.status, STATUSES);
+    if (status === undefined && input.speakerId === undefined)
+      invalid(m, 'give a "status", a "speakerId" or both');
+    return [
+      defined({
+        id: idOf<QuoteId>(m, 'the quote id', input.id),
+        status,
+        speakerId:
+          input.speakerId === null
+            ? null
+            : input.speakerId === undefined
+              ? undefined
+              : entityId(m, '"speakerId"', input.speakerId),
+      }),
+    ];
+  },
+  reviewMention: (args) => {
+    const m = 'reviewMention';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['id', 'status']);
+    const status = optionalChoice(m, 'status', input.status, STATUSES);
+    if (status === undefined) invalid(m, '"status" is required');
+    return [{ id: idOf<MentionId>(m, 'the mention id', input.id), status }];
+  },
+  addQuote: (args) => {
+    const m = 'addQuote';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['sourceId', 'start', 'end', 'speakerId']);
+    return [
+      defined({
+        sourceId: sourceId(m, input.sourceId),
+        ...span(m, input),
+        speakerId: input.speakerId === undefined ? undefined : entityId(m, '"speakerId"', input.speakerId),
+      }),
+    ];
+  },
+  addMention: (args) => {
+    const m = 'addMention';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['sourceId', 'start', 'end', 'entityId', 'newEntity']);
+    if ((input.entityId === undefined) === (input.newEntity === undefined)) {
+      invalid(m, 'give exactly one of "entityId" and "newEntity"');
+    }
+    let newEntity: CreateEntityInput | undefined;
+    if (input.newEntity !== undefined) {
+      const created = objectOf(m, input.newEntity, ['kind', 'name']);
+      newEntity = {
+        kind: requiredKind(m, 'newEntity.kind', created.kind),
+        name: entityName(m, 'newEntity.name', created.name),
+      };
+    }
+    return [
+      defined({
+        sourceId: sourceId(m, input.sourceId),
+        ...span(m, input),
+        entityId: input.entityId === undefined ? undefined : entityId(m, '"entityId"', input.entityId),
+        newEntity,
+      }),
+    ];
+  },
+  listEntities: (args) =>
+    optional('listEntities', args, (value) => {
+      const m = 'listEntities';
+      const input = objectOf(m, value, ['kinds', 'query', 'limit']);
+      let kinds: EntityKind[] | undefined;
+      if (input.kinds !== undefined) {
+        if (!Array.isArray(input.kinds)) invalid(m, '"kinds" must be a list');
+        kinds = input.kinds.map((k) => requiredKind(m, 'each of "kinds"', k));
+      }
+      return defined({
+        kinds,
+        query: optionalString(m, 'query', input.query, MAX_ENTITY_NAME),
+        limit: optionalInteger(m, 'limit', input.limit, 1, MAX_LIST_LIMIT),
+      });
+    }),
+  createEntity: (args) => {
+    const m = 'createEntity';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['kind', 'name']);
+    return [{ kind: requiredKind(m, 'kind', input.kind), name: entityName(m, 'name', input.name) }];
+  },
+  renameEntity: (args) => {
+    const m = 'renameEntity';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['id', 'name']);
+    return [{ id: entityId(m, 'the entity id', input.id), name: entityName(m, 'name', input.name) }];
+  },
+  mergeEntities: (args) => {
+    const m = 'mergeEntities';
+    arity(m, args, 1, 1);
+    // Backticks: electron/layers.test.ts takes the word from followed by a quote mark for an import.
+    const input = objectOf(m, args[0], ['into', `from`]);
+    const from = idList(m, `from`, input.from, 100);
+    if (from.length === 0) invalid(m, 'name at least one entity to merge');
+    return [{ into: entityId(m, '"into"', input.into), from }];
+  },
+  splitEntity: (args) => {
+    const m = 'splitEntity';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['id', 'aliases', 'name']);
+    if (!Array.isArray(input.aliases) || input.aliases.length === 0) {
+      invalid(m, '"aliases" must be a list of at least one name');
+    }
+    if (input.aliases.length > 1_000) invalid(m, '"aliases" holds more than 1000 names');
+    return [
+      {
+        id: entityId(m, 'the entity id', input.id),
+        aliases: input.aliases.map((a) => requiredString(m, 'each of "aliases"', a, MAX_ENTITY_NAME)),
+        name: entityName(m, 'name', input.name),
+      },
+    ];
+  },
+  getEntityPage: byId('getEntityPage', (m, v) => entityId(m, 'the entity id', v)),
+  getTimeline: (args) =>
+    optional('getTimeline', args, (value) => {
+      const m = 'getTimeline';
+      const input = objectOf(m, value, [`from`, 'to', 'entityIds', 'limit']);
+      const from = optionalDay(m, `from`, input.from);
+      const to = optionalDay(m, 'to', input.to);
+      if (from !== undefined && to !== undefined && from > to)
+        invalid(m, 'the first day is after the last day');
+      return defined({
+        from,
+        to,
+        entityIds: input.entityIds === undefined ? undefined : idList(m, 'entityIds', input.entityIds, 1_000),
+        limit: optionalInteger(m, 'limit', input.limit, 1, MAX_TIMELINE_LIMIT),
+      });
+    }),
+  listQuotes: (args) =>
+    optional('listQuotes', args, (value) => {
+      const m = 'listQuotes';
+      const input = objectOf(m, value, ['speakerId', 'sourceId', 'query', 'includeRejected', 'limit']);
+      return defined({
+        speakerId: input.speakerId === undefined ? undefined : entityId(m, '"speakerId"', input.speakerId),
+        sourceId: input.sourceId === undefined ? undefined : sourceId(m, input.sourceId),
+        query: optionalString(m, 'query', input.query, 1_000),
+        includeRejected: optionalBoolean(m, 'includeRejected', input.includeRejected),
+        limit: optionalInteger(m, 'limit', input.limit, 1, MAX_LIST_LIMIT),
+      });
+    }),
+};

@@ -1,16 +1,342 @@
-/** The analysis area of the core. (Being built.) */
-
-import type { SourceId } from '../../../shared/model';
+/**
+ * The analysis area of the core: runs the extractor on stored sources, keeps what it found together
+ * with the user's review of it, and serves entity pages, the timeline and quote lists.
+ */
+import type {
+  AddMentionInput,
+  AddQuoteInput,
+  AnalysisApi,
+  CreateEntityInput,
+  EntityPage,
+  EntitySummary,
+  ExtractionCounts,
+  ListEntitiesOptions,
+  ListQuotesOptions,
+  MentionView,
+  QuoteView,
+  ReviewMentionInput,
+  ReviewQuoteInput,
+  SourceAnalysis,
+  TimelineItem,
+  TimelineOptions,
+} from '../../../shared/areas/analysis';
+import { ApiError } from '../../../shared/errors';
+import type { EntityId, IsoTimestamp, SourceId } from '../../../shared/model';
 import type { CoreContext } from '../context';
+import { extractArticle } from '../extract';
+import { DecisionsRepo } from './decisions-repo';
+import { EntitiesRepo } from './entities-repo';
+import { EntityEdits } from './entity-edits';
+import { ExtractionStore, type SourceText } from './extraction-store';
+import { FindingsRepo } from './findings-repo';
+import { PagesRepo } from './pages-repo';
+
+/** Default and largest page of {@link AnalysisService.listEntities}. */
+export const DEFAULT_ENTITY_LIMIT = 50;
 
 /** Implements {@link AnalysisApi} on one open notebook. */
-export class AnalysisService {
+export class AnalysisService implements AnalysisApi {
+  private readonly entities: EntitiesRepo;
+  private readonly findings: FindingsRepo;
+  private readonly decisions: DecisionsRepo;
+  private readonly store: ExtractionStore;
+  private readonly edits: EntityEdits;
+  private readonly pages: PagesRepo;
+
   constructor(private readonly ctx: CoreContext) {
-    void this.ctx;
+    this.entities = new EntitiesRepo(ctx.db);
+    this.findings = new FindingsRepo(ctx.db);
+    this.decisions = new DecisionsRepo(ctx.db);
+    this.store = new ExtractionStore(ctx.db);
+    this.edits = new EntityEdits(ctx.db);
+    this.pages = new PagesRepo(ctx.db);
   }
 
-  /** Extracts people, quotes and events from a newly stored source (see CoreHooks.sourceStored). */
+  /**
+   * Extracts people, quotes and events from a newly stored source (see CoreHooks.sourceStored). Never
+   * throws: a failure is logged and the source stays stored, without half an extraction (the store
+   * is one transaction).
+   */
   sourceStored(id: SourceId): void {
-    void id;
+    try {
+      this.extract(id);
+    } catch (error) {
+      console.error(`Dossier: extracting people and quotes from source ${id} failed:`, error);
+    }
+  }
+
+  private source(id: SourceId): SourceText & { extractedAt: IsoTimestamp | null } {
+    const row = this.ctx.db
+      .prepare(`SELECT plain_text, published_at, extracted_at FROM sources WHERE id = ?`)
+      .get(id) as
+      { plain_text: string; published_at: string | null; extracted_at: string | null } | undefined;
+    if (row === undefined) {
+      throw new ApiError(
+        'NOT_FOUND',
+        `No source has the id ${id}; it may have been deleted. Reload the library.`,
+      );
+    }
+    return { id, text: row.plain_text, published: row.published_at, extractedAt: row.extracted_at };
+  }
+
+  private extract(id: SourceId): ExtractionCounts {
+    const source = this.source(id);
+    const published =
+      source.published !== null && /^\d{4}-\d\d-\d\d/.test(source.published)
+        ? source.published.slice(0, 10)
+        : undefined;
+    let extraction;
+    try {
+      extraction = extractArticle(source.text, published === undefined ? {} : { published });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ApiError(
+        'INTERNAL',
+        `The extractor failed on this source (${message}). What was found before is unchanged.`,
+        { sourceId: id },
+      );
+    }
+    return this.store.store(source, extraction);
+  }
+
+  /** @inheritdoc */
+  async getSourceAnalysis(id: SourceId): Promise<SourceAnalysis> {
+    const source = this.source(id);
+    const mentions = this.findings.mentionsOf(id);
+    const quotes = this.findings.quotesOf(id);
+    const counts = new Map<string, number>();
+    for (const m of mentions)
+      if (m.status !== 'rejected') counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    const entityIds = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+    const eventIds = this.ctx.db
+      .prepare(`SELECT DISTINCT event_id FROM event_sources WHERE source_id = ? ORDER BY seq`)
+      .all(id)
+      .map((r) => (r as { event_id: string }).event_id);
+    return {
+      sourceId: id,
+      extractedAt: source.extractedAt,
+      entities: this.entities.summaries(entityIds).filter((e) => e.kind !== 'event'),
+      mentions,
+      quotes,
+      events: this.findings.events(eventIds),
+    };
+  }
+
+  /** @inheritdoc */
+  async reextractSource(id: SourceId): Promise<ExtractionCounts> {
+    return this.extract(id);
+  }
+
+  /** @inheritdoc */
+  async reviewQuote(input: ReviewQuoteInput): Promise<QuoteView> {
+    return this.ctx.db
+      .transaction(() => {
+        const quote = this.quote(input.id);
+        const status = input.status ?? (input.speakerId !== undefined ? 'confirmed' : quote.status);
+        const touched: string[] = quote.speaker === null ? [] : [quote.speaker.id];
+        if (input.speakerId !== undefined) {
+          const speaker = input.speakerId === null ? null : this.entities.live(input.speakerId).id;
+          if (speaker !== (quote.speaker?.id ?? null)) {
+            this.ctx.db
+              .prepare(
+                `UPDATE quotes SET speaker_entity_id = ?, speaker_span_start = NULL, speaker_span_end = NULL,
+                   rule = CASE WHEN origin = 'user' THEN NULL ELSE 'user' END, confidence = 1 WHERE id = ?`,
+              )
+              .run(speaker, quote.id);
+          }
+          if (speaker !== null) touched.push(speaker);
+        }
+        this.ctx.db
+          .prepare(`UPDATE quotes SET status = ?, updated_at = ? WHERE id = ?`)
+          .run(status, new Date().toISOString(), quote.id);
+        this.decisions.reviewQuote({
+          sourceId: quote.source.id,
+          start: quote.start,
+          end: quote.end,
+          text: quote.text,
+          status,
+          ...(input.speakerId !== undefined ? { speakerId: this.quote(quote.id).speaker?.id ?? null } : {}),
+        });
+        this.entities.refreshStats(touched);
+        return this.quote(quote.id);
+      })
+      .immediate();
+  }
+
+  private quote(id: string): QuoteView {
+    const quote = this.findings.quote(id);
+    if (quote === undefined) throw new ApiError('NOT_FOUND', `No quote has the id ${id}. Reload the source.`);
+    return quote;
+  }
+
+  /** @inheritdoc */
+  async reviewMention(input: ReviewMentionInput): Promise<MentionView> {
+    return this.ctx.db
+      .transaction(() => {
+        const mention = this.findings.mention(input.id);
+        if (mention === undefined) {
+          throw new ApiError('NOT_FOUND', `No mention has the id ${input.id}. Reload the source.`);
+        }
+        this.ctx.db
+          .prepare(`UPDATE mentions SET status = ?, updated_at = ? WHERE id = ?`)
+          .run(input.status, new Date().toISOString(), mention.id);
+        const sourceId = (
+          this.ctx.db.prepare(`SELECT source_id FROM mentions WHERE id = ?`).get(mention.id) as {
+            source_id: string | null;
+          }
+        ).source_id;
+        if (sourceId !== null) {
+          this.decisions.reviewMention({
+            sourceId,
+            start: mention.start,
+            end: mention.end,
+            text: mention.text,
+            status: input.status,
+          });
+        }
+        this.entities.refreshStats([mention.entityId]);
+        return this.findings.mention(mention.id)!;
+      })
+      .immediate();
+  }
+
+  /** The source's text after checking that [start, end) lies inside it and holds a word. */
+  private spanText(method: string, sourceId: SourceId, start: number, end: number): string {
+    const { text } = this.source(sourceId);
+    if (end > text.length) {
+      throw new ApiError(
+        'INVALID_ARGUMENT',
+        `${method}: the span ${start}-${end} ends after the source's text (${text.length} characters). Select the words again.`,
+      );
+    }
+    const words = text.slice(start, end);
+    if (!/[\p{L}\p{N}]/u.test(words)) {
+      throw new ApiError(
+        'INVALID_ARGUMENT',
+        `${method}: the selection holds no words. Select the words again.`,
+      );
+    }
+    return words;
+  }
+
+  /** @inheritdoc */
+  async addQuote(input: AddQuoteInput): Promise<QuoteView> {
+    return this.ctx.db
+      .transaction(() => {
+        const text = this.spanText('addQuote', input.sourceId, input.start, input.end);
+        const speaker = input.speakerId === undefined ? null : this.entities.live(input.speakerId).id;
+        // A hand-marked quote replaces an extracted one on exactly the same words.
+        this.ctx.db
+          .prepare(
+            `DELETE FROM quotes WHERE source_id = ? AND span_start = ? AND span_end = ? AND origin = 'auto'`,
+          )
+          .run(input.sourceId, input.start, input.end);
+        const id = this.findings.insertQuote({
+          sourceId: input.sourceId,
+          start: input.start,
+          end: input.end,
+          text,
+          speakerId: speaker,
+          speakerSpan: null,
+          cue: null,
+          confidence: 1,
+          rule: null,
+          kind: 'direct',
+          origin: 'user',
+          status: 'confirmed',
+        });
+        this.decisions.record('add-quote', {
+          sourceId: input.sourceId,
+          start: input.start,
+          end: input.end,
+          text,
+        });
+        if (speaker !== null) this.entities.refreshStats([speaker]);
+        return this.quote(id);
+      })
+      .immediate();
+  }
+
+  /** @inheritdoc */
+  async addMention(input: AddMentionInput): Promise<MentionView> {
+    return this.ctx.db
+      .transaction(() => {
+        const text = this.spanText('addMention', input.sourceId, input.start, input.end);
+        const entity =
+          input.entityId !== undefined
+            ? this.entities.live(input.entityId)
+            : (this.entities.findByName(input.newEntity!.kind, input.newEntity!.name) ??
+              this.entities.create(input.newEntity!.kind, input.newEntity!.name, 'user'));
+        this.ctx.db
+          .prepare(
+            `DELETE FROM mentions WHERE source_id = ? AND span_start = ? AND span_end = ? AND entity_id = ? AND origin = 'auto'`,
+          )
+          .run(input.sourceId, input.start, input.end, entity.id);
+        const id = this.findings.insertMention({
+          entityId: entity.id,
+          sourceId: input.sourceId,
+          start: input.start,
+          end: input.end,
+          text,
+          origin: 'user',
+          status: 'confirmed',
+        });
+        this.decisions.record('add-mention', {
+          sourceId: input.sourceId,
+          start: input.start,
+          end: input.end,
+          text,
+          entityId: entity.id,
+        });
+        this.entities.refreshStats([entity.id]);
+        return this.findings.mention(id)!;
+      })
+      .immediate();
+  }
+
+  /** @inheritdoc */
+  async listEntities(options: ListEntitiesOptions = {}): Promise<EntitySummary[]> {
+    return this.entities.list(options.kinds ?? [], options.query, options.limit ?? DEFAULT_ENTITY_LIMIT);
+  }
+
+  /** @inheritdoc */
+  async createEntity(input: CreateEntityInput): Promise<EntitySummary> {
+    return this.ctx.db
+      .transaction(() => {
+        const existing = this.entities.findByName(input.kind, input.name);
+        const row = existing ?? this.entities.create(input.kind, input.name, 'user');
+        return this.entities.summary(row.id);
+      })
+      .immediate();
+  }
+
+  /** @inheritdoc */
+  async renameEntity(input: { id: EntityId; name: string }): Promise<EntitySummary> {
+    return this.edits.rename(input.id, input.name);
+  }
+
+  /** @inheritdoc */
+  async mergeEntities(input: { into: EntityId; from: EntityId[] }): Promise<EntitySummary> {
+    return this.edits.merge(input.into, input.from);
+  }
+
+  /** @inheritdoc */
+  async splitEntity(input: { id: EntityId; aliases: string[]; name: string }): Promise<EntitySummary> {
+    return this.edits.split(input.id, input.aliases, input.name);
+  }
+
+  /** @inheritdoc */
+  async getEntityPage(id: EntityId): Promise<EntityPage> {
+    return this.pages.entityPage(id);
+  }
+
+  /** @inheritdoc */
+  async getTimeline(options: TimelineOptions = {}): Promise<TimelineItem[]> {
+    return this.pages.timeline(options);
+  }
+
+  /** @inheritdoc */
+  async listQuotes(options: ListQuotesOptions = {}): Promise<QuoteView[]> {
+    return this.pages.quotes(options);
   }
 }

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/errors';
 import { MIGRATION_001_INIT } from './migrations/001_init';
 import { MIGRATION_002_SETTINGS } from './migrations/002_settings';
+import { MIGRATION_003_SOURCE_IMAGES } from './migrations/003_source_images';
+import { MIGRATION_004_ANALYSIS } from './migrations/004_analysis';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -21,6 +23,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: MIGRATION_001_INIT },
   { version: 2, name: 'settings', sql: MIGRATION_002_SETTINGS },
+  { version: 3, name: 'source images', sql: MIGRATION_003_SOURCE_IMAGES },
+  { version: 4, name: 'analysis', sql: MIGRATION_004_ANALYSIS },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */

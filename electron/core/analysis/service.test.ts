@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as extract from '../extract';
+import { openFixture, type AnalysisFixture } from './testing';
+
+// Written for this test, not taken from the evaluation data.
+const ARTICLE = `Foreign Minister José Álvarez met Chancellor Greta Holm in Madrid on Monday.
+
+"We agreed on a common plan for the ports," Álvarez said after the talks.
+
+"The ports matter to both our countries," said Holm, who also visited Toledo.`;
+
+describe('AnalysisService', () => {
+  let f: AnalysisFixture;
+  beforeEach(() => {
+    f = openFixture();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    f.close();
+  });
+
+  it('finds entities by the start of any word of a name or alias, accents and case ignored, most mentioned first', async () => {
+    const id = f.addSource(ARTICLE, { published: '2025-06-04' });
+    f.analysis.sourceStored(id);
+    const alvarez = await f.analysis.listEntities({ query: 'ALVA' });
+    expect(alvarez.map((e) => e.name)).toContain('José Álvarez');
+    expect((await f.analysis.listEntities({ query: 'jos alv' }))[0]?.name).toBe('José Álvarez');
+    expect(await f.analysis.listEntities({ query: 'lvarez' })).toEqual([]);
+    expect((await f.analysis.listEntities({ query: 'chancellor', kinds: ['person'] }))[0]?.name).toBe(
+      'Greta Holm',
+    );
+    expect(await f.analysis.listEntities({ query: 'holm', kinds: ['place'] })).toEqual([]);
+    const ranked = await f.analysis.listEntities({ kinds: ['person'] });
+    const counts = ranked.map((e) => e.mentionCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(await f.analysis.listEntities({ query: '"*(' })).toEqual([]);
+  });
+
+  it('createEntity returns the existing entity of the same kind and name', async () => {
+    const a = await f.analysis.createEntity({ kind: 'topic', name: 'Ceasefire' });
+    const b = await f.analysis.createEntity({ kind: 'topic', name: 'ceasefire' });
+    const c = await f.analysis.createEntity({ kind: 'event', name: 'Ceasefire' });
+    expect(b.id).toBe(a.id);
+    expect(c.id).not.toBe(a.id);
+    expect((await f.analysis.listEntities({ query: 'cease', kinds: ['topic'] })).map((e) => e.id)).toEqual([
+      a.id,
+    ]);
+  });
+
+  it('renaming keeps the old name as an alias, and the typeahead finds both', async () => {
+    const e = await f.analysis.createEntity({ kind: 'person', name: 'Greta Holm' });
+    const renamed = await f.analysis.renameEntity({ id: e.id, name: 'Greta Holm-Berg' });
+    expect(renamed.name).toBe('Greta Holm-Berg');
+    expect(renamed.aliases).toEqual(['Greta Holm']);
+    expect((await f.analysis.listEntities({ query: 'berg' }))[0]?.id).toBe(e.id);
+  });
+
+  it('lists quotes by speaker, source and words', async () => {
+    const id = f.addSource(ARTICLE, { published: '2025-06-04' });
+    f.analysis.sourceStored(id);
+    const [holm] = await f.analysis.listEntities({ query: 'holm', kinds: ['person'] });
+    const byHolm = await f.analysis.listQuotes({ speakerId: holm!.id });
+    expect(byHolm.map((q) => q.text)).toEqual(['The ports matter to both our countries,']);
+    expect((await f.analysis.listQuotes({ query: 'common pla' })).map((q) => q.speaker?.name)).toEqual([
+      'José Álvarez',
+    ]);
+    expect(await f.analysis.listQuotes({ query: 'bananas' })).toEqual([]);
+    expect(await f.analysis.listQuotes({ query: 'NEAR( "' })).toEqual([]);
+    await f.analysis.reviewQuote({ id: byHolm[0]!.id, status: 'rejected' });
+    expect(await f.analysis.listQuotes({ sourceId: id })).toHaveLength(1);
+    expect(await f.analysis.listQuotes({ sourceId: id, includeRejected: true })).toHaveLength(2);
+  });
+
+  it('leaves earlier findings whole and the source stored when the extractor throws', async () => {
+    const id = f.addSource(ARTICLE, { published: '2025-06-04' });
+    f.analysis.sourceStored(id);
+    const before = await f.analysis.getSourceAnalysis(id);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(extract, 'extractArticle').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    expect(() => f.analysis.sourceStored(id)).not.toThrow();
+    expect(log).toHaveBeenCalled();
+    await expect(f.analysis.reextractSource(id)).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(await f.analysis.getSourceAnalysis(id)).toEqual(before);
+  });
+
+  it('resolves an ambiguous one-word name to the entity in most sources, and never merges different first names', async () => {
+    const donald = 'President Donald Trump spoke in Ohio on Monday. "Jobs are coming back," Trump said.';
+    const melania =
+      'First lady Melania Trump visited a school in Ohio on Tuesday. "Children come first," Trump said.';
+    for (const text of [donald, donald, melania]) f.analysis.sourceStored(f.addSource(text));
+    const people = await f.analysis.listEntities({ kinds: ['person'], query: 'trump' });
+    expect(people.map((p) => p.name).sort()).toEqual(['Donald Trump', 'Melania Trump']);
+    const bare = f.addSource('"We will win," Trump said on Friday in Ohio.');
+    f.analysis.sourceStored(bare);
+    const { quotes } = await f.analysis.getSourceAnalysis(bare);
+    expect(quotes[0]?.speaker?.name).toBe('Donald Trump');
+  });
+
+  it('gives NOT_FOUND for unknown ids', async () => {
+    await expect(f.analysis.getSourceAnalysis('nope' as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(f.analysis.getEntityPage('nope' as never)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(f.analysis.reviewQuote({ id: 'nope' as never, status: 'confirmed' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('a source with no text or no date is analysed without error', async () => {
+    const empty = f.addSource('', { published: null });
+    f.analysis.sourceStored(empty);
+    const analysis = await f.analysis.getSourceAnalysis(empty);
+    expect(analysis.quotes).toEqual([]);
+    expect(analysis.extractedAt).not.toBeNull();
+  });
+});
