@@ -67,7 +67,7 @@ function polnear(dataDir: string): EvalSection {
     rows: [[String(gold), fmt(detected / gold), fmt(rightSpeaker / gold), fmt(predictedHit / predicted)]],
     notes: [
       `${docs.length} texts, first annotator's file per text; targets: recall >= 0.95, speaker accuracy >= 0.90.`,
-      `Whole extraction: ${Math.round(wordCount / seconds)} words/s over these texts (recogniser warm-up included).`,
+      `Whole extraction: ${Math.round(wordCount / seconds)} words/s (wall time, first call included; \`npm run bench -- extract\` measures speed properly).`,
     ],
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { PeopleIndex, Person, PersonMention } from './people';
 import { PRONOUNS, TITLES } from './lexicon';
-import { sentenceAt, type Sentence } from './text';
+import { lowerBound, sentenceAt, SpanIndex, type Sentence } from './text';
 import { nameKey } from './tokens';
 import type { Span } from './types';
 
@@ -18,13 +18,17 @@ export interface Referent {
 
 /** Resolves speaker phrases against the people of one article. */
 export class Coreference {
+  private readonly quotedIndex: SpanIndex;
+
   constructor(
     private readonly text: string,
     private readonly people: PeopleIndex,
     private readonly sentences: readonly Sentence[],
     /** Spans inside quotation marks: names there are not antecedents. */
-    private readonly quoted: readonly Span[],
-  ) {}
+    quoted: readonly Span[],
+  ) {
+    this.quotedIndex = new SpanIndex(quoted);
+  }
 
   /** Resolves the phrase at `span`. */
   resolve(span: Span): Referent {
@@ -40,12 +44,22 @@ export class Coreference {
   }
 
   private isQuoted(offset: number): boolean {
-    return this.quoted.some(([a, b]) => offset >= a && offset < b);
+    return this.quotedIndex.overlapsAny(offset, offset + 1);
   }
 
   /** The person a name phrase names: a mention inside it, else its last word as a surname. */
   named(span: Span): Person | null {
-    const inside = this.people.mentions.find((m) => m.span[0] < span[1] && span[0] < m.span[1]);
+    const mentions = this.people.mentions;
+    // Mentions are sorted and short: the first one that can overlap starts at most ~200 chars before.
+    let inside: PersonMention | undefined;
+    for (let i = lowerBound(mentions, span[0] - 200, (m) => m.span[0]); i < mentions.length; i++) {
+      const m = mentions[i] as PersonMention;
+      if (m.span[0] >= span[1]) break;
+      if (span[0] < m.span[1]) {
+        inside = m;
+        break;
+      }
+    }
     if (inside !== undefined) return this.people.people[inside.person] ?? null;
     const last = /([\p{L}\p{M}'’-]+)\W*$/u.exec(this.text.slice(span[0], span[1]))?.[1];
     if (last === undefined) return null;
@@ -54,9 +68,14 @@ export class Coreference {
   }
 
   private mentionsBetween(start: number, end: number): PersonMention[] {
-    return this.people.mentions.filter(
-      (m) => m.span[0] >= start && m.span[1] <= end && !this.isQuoted(m.span[0]),
-    );
+    const mentions = this.people.mentions;
+    const found: PersonMention[] = [];
+    for (let i = lowerBound(mentions, start, (m) => m.span[0]); i < mentions.length; i++) {
+      const m = mentions[i] as PersonMention;
+      if (m.span[0] >= end) break;
+      if (m.span[1] <= end && !this.isQuoted(m.span[0])) found.push(m);
+    }
+    return found;
   }
 
   /** First person named (outside quotes) in the closest sentence before `offset` that names one. */
@@ -78,9 +97,12 @@ export class Coreference {
   private describedBefore(offset: number, phrase: string): Person | null {
     const head = phrase.split(/\s+/).pop() ?? '';
     if (!TITLES.has(head)) return null;
-    for (let m = this.people.mentions.length - 1; m >= 0; m--) {
-      const mention = this.people.mentions[m] as PersonMention;
-      if (mention.span[0] >= offset || this.isQuoted(mention.span[0])) continue;
+    const mentions = this.people.mentions;
+    const from = lowerBound(mentions, offset, (x) => x.span[0]) - 1;
+    // A title is looked for among the last few hundred mentions only: long texts stay linear.
+    for (let m = from; m >= 0 && m > from - 500; m--) {
+      const mention = mentions[m] as PersonMention;
+      if (this.isQuoted(mention.span[0])) continue;
       const person = this.people.people[mention.person] as Person;
       if (person.titles.has(head)) return person;
     }

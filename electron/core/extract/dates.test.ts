@@ -18,7 +18,7 @@ describe('dates', () => {
 
   it('resolves seasons, years, "mid-2024" and leaves quantities alone', () => {
     expect(dates('Prices have risen since mid-2024 and peaked last summer.')).toEqual([
-      'since mid-2024=2024/fuzzy',
+      'mid-2024=2024/fuzzy',
       'last summer=2024-SU/season',
     ]);
     expect(dates('The war began in 1939. The lake covers 1300 square kilometres.')).toEqual([
@@ -37,5 +37,26 @@ describe('dates', () => {
     expect(isoWeek(ref)).toBe('2025-W11');
     expect(tenseOf('He will go.')).toBe('future');
     expect(tenseOf('He went.')).toBe('past');
+  });
+
+  it('reads explicit dates, relative units, quarters, decades and holidays', () => {
+    expect(dates('The deal was signed on March 13, 2025, and on 2 February.')).toEqual([
+      'March 13, 2025=2025-03-13/day',
+      '2 February=2025-02-02/day',
+    ]);
+    expect(dates('Sales fell last week, two months ago and in the third quarter.')).toEqual([
+      'last week=2025-W10/week',
+      'two months ago=2025-01/month',
+      'the third quarter=2024-Q3/quarter',
+    ]);
+    expect(dates('Rents doubled in the 1990s and peaked at Christmas.')).toEqual([
+      'the 1990s=199X/fuzzy',
+      'Christmas=2024-12-25/day',
+    ]);
+  });
+
+  it('leaves the verbs "may" and "march" and amounts alone, and reads tense outside the quote', () => {
+    expect(dates('They may march on the capital with 2000 people.')).toEqual([]);
+    expect(dates('“We will win,” she said on Thursday.')).toEqual(['Thursday=2025-03-13/day']);
   });
 });

@@ -1,88 +1,19 @@
 /**
- * Dates: Microsoft's recognizers find the expressions (best span recall on TempEval-3 of the offline
- * options) and {@link resolveTimex} fixes their values against the publication date.
+ * Dates: {@link matchDates} finds the expressions with compiled patterns, each resolved against the
+ * publication date and the tense of its sentence; bare years ("in 1987") are added where they are
+ * not quantities ("1300 square km").
  */
-import { Culture, DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
+import { matchDates } from './date-rules';
 import { sentenceAt, type Sentence } from './text';
-import { resolveTimex, tenseOf, type ResolvedDate } from './timex';
+import { tenseOf, type Tense } from './timex';
 import type { DateMention } from './types';
 
-interface RecognizerValue {
-  timex?: string;
-  Mod?: string;
-}
-
-interface Recognized {
-  start: number;
-  /** Inclusive, as the recognizer reports it. */
-  end: number;
-  text: string;
-  typeName: string;
-  resolution?: { values?: RecognizerValue[] };
-}
-
-let model: { parse(query: string, reference: Date): Recognized[] } | undefined;
-
-// Building the English model takes a while; do it once per process.
-function dateModel(): { parse(query: string, reference: Date): Recognized[] } {
-  model ??= new DateTimeRecognizer(Culture.English).getDateTimeModel() as unknown as {
-    parse(query: string, reference: Date): Recognized[];
-  };
-  return model;
-}
-
-const DATE_TYPES = /datetimeV2\.(?:date|daterange|datetime|datetimerange)$/;
 // Words after which a bare number is still a year ("in 2022, ..."), not a quantity ("1300 square km").
 const AFTER_YEAR = new Set(
   'and or but to when after before as with in on at the a for that which was were is had has by from'.split(
     ' ',
   ),
 );
-
-const DATE_TRIGGER =
-  /\b(?:\d{2,4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|now|year|month|week|day|season|spring|summer|fall|autumn|winter|quarter|decade|centur|recent|current|past|future|ago|last|next|earlier|later|morning|evening|night|noon|weekend|christmas|easter|holiday|eve|former|present|time)/i;
-
-const MAX_CHUNK = 1500;
-
-/** The sentences, with overlong ones (text without punctuation) cut at white space. */
-function* chunks(sentences: readonly Sentence[], text: string): Generator<[number, number]> {
-  for (const { start, end } of sentences) {
-    let from = start;
-    while (end - from > MAX_CHUNK) {
-      const space = text.lastIndexOf(' ', from + MAX_CHUNK);
-      const cut = space > from ? space : from + MAX_CHUNK;
-      yield [from, cut];
-      from = cut;
-    }
-    yield [from, end];
-  }
-}
-
-/** "mid-2024", "early 2023", "late 1990s": a year with a modifier the recogniser cannot resolve. */
-function fuzzyYear(text: string): ResolvedDate | null {
-  const m = /\b(?:mid|early|late|end of|start of|beginning of)[-\s]+(\d{4})\b/i.exec(text);
-  return m?.[1] === undefined ? null : { value: m[1], precision: 'fuzzy' };
-}
-
-/** Lower-case words the recogniser reads as dates that are almost always verbs: "may", "march", "fall". */
-const VERB_LIKE = /^(?:may|march|fall|sat|sun|wed)$/;
-
-/** Expressions the recogniser leaves out, as TimeML annotates them; checked on the text itself. */
-const EXTRA: Array<[RegExp, (reference: Date) => ResolvedDate]> = [
-  [/\b(?:currently|current|at present|presently|nowadays|these days)\b/gi, () => ref('PRESENT_REF')],
-  [/\b(?:the future|soon|coming (?:years|months|weeks))\b/gi, () => ref('FUTURE_REF')],
-  [
-    /\b(?:recently|recent (?:years|months|weeks)|the past|in the past|previously|formerly)\b/gi,
-    () => ref('PAST_REF'),
-  ],
-  [/\bthis year\b/gi, (r) => ({ value: String(r.getUTCFullYear()), precision: 'year' })],
-  [/\blast year\b/gi, (r) => ({ value: String(r.getUTCFullYear() - 1), precision: 'year' })],
-  [/\bnext year\b/gi, (r) => ({ value: String(r.getUTCFullYear() + 1), precision: 'year' })],
-];
-
-function ref(value: string): ResolvedDate {
-  return { value, precision: 'fuzzy' };
-}
 
 function isQuantity(text: string, source: string, end: number): boolean {
   if (!/^\d{1,4}$/.test(text.trim())) return false;
@@ -92,6 +23,9 @@ function isQuantity(text: string, source: string, end: number): boolean {
   return next !== undefined && !AFTER_YEAR.has(next);
 }
 
+const QUOTED = /[“"][^“”"]*[”"]/g;
+const BARE_YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
+
 /**
  * Finds and resolves the dates of an article.
  * @param published the reference date, YYYY-MM-DD
@@ -99,56 +33,49 @@ function isQuantity(text: string, source: string, end: number): boolean {
 export function findDates(text: string, sentences: readonly Sentence[], published: string): DateMention[] {
   const reference = new Date(`${published}T12:00:00Z`);
   const dates: DateMention[] = [];
-  const results: Recognized[] = [];
-  // The recogniser is slow and superlinear on long input: run it per sentence, and only on sentences
-  // with a word that can start a date.
-  for (const [chunkStart, chunkEnd] of chunks(sentences, text)) {
-    const body = text.slice(chunkStart, chunkEnd);
-    if (!DATE_TRIGGER.test(body)) continue;
-    try {
-      for (const r of dateModel().parse(body, reference)) {
-        results.push({ ...r, start: r.start + chunkStart, end: r.end + chunkStart });
-      }
-    } catch {
-      // The recogniser throws on some odd input; a sentence without dates beats no extraction at all.
+  // Tense is read once per sentence, and only for sentences that hold a date.
+  const tenses = new Map<number, { tense: Tense; sentence: string }>();
+  const contextAt = (offset: number): { tense: Tense; sentence: string } => {
+    const index = sentenceAt(sentences, offset);
+    let context = tenses.get(index);
+    if (context === undefined) {
+      const s = sentences[index];
+      const sentence = s === undefined ? '' : text.slice(s.start, s.end);
+      // The quoted words have their own tense ("“We will not accept it,” she said on Thursday").
+      const narration = sentence.replace(QUOTED, ' ');
+      context = { tense: s === undefined ? 'past' : tenseOf(narration), sentence };
+      tenses.set(index, context);
     }
+    return context;
+  };
+  for (const match of matchDates(text)) {
+    const resolved = match.resolve({ reference, ...contextAt(match.start) });
+    if (resolved === null || resolved.value === '') continue;
+    dates.push({
+      span: [match.start, match.end],
+      text: text.slice(match.start, match.end),
+      value: resolved.value,
+      precision: resolved.precision,
+    });
   }
-  for (const result of results) {
-    if (!DATE_TYPES.test(result.typeName)) continue;
-    const start = result.start;
-    const end = result.end + 1;
-    const surface = text.slice(start, end);
-    if (isQuantity(surface, text, end) || VERB_LIKE.test(surface)) continue;
-    const sentence = sentences[sentenceAt(sentences, start)];
-    const tense = sentence === undefined ? 'past' : tenseOf(text.slice(sentence.start, sentence.end));
-    let resolved = fuzzyYear(surface);
-    for (const value of result.resolution?.values ?? []) {
-      if (resolved !== null) break;
-      if (value.timex !== undefined) resolved = resolveTimex(value.timex, reference, tense);
-    }
-    // Keep what the rules cannot resolve: the span is still a date the user may want to see.
-    resolved ??= { value: result.resolution?.values?.[0]?.timex ?? 'PAST_REF', precision: 'fuzzy' };
-    dates.push({ span: [start, end], text: surface, value: resolved.value, precision: resolved.precision });
-  }
-  addUncovered(text, reference, dates);
+  addBareYears(text, dates);
   return dates.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-/** Adds {@link EXTRA} expressions and bare years ("in 1987") that no recognised date covers. */
-function addUncovered(text: string, reference: Date, dates: DateMention[]): void {
-  const covered = (start: number, end: number): boolean =>
-    dates.some((d) => d.span[0] < end && start < d.span[1]);
+/** Adds bare years ("in 1987") that no recognised date covers and that are not amounts. */
+function addBareYears(text: string, dates: DateMention[]): void {
+  const spans = dates.map((d) => d.span).sort((a, b) => a[0] - b[0]);
+  let cursor = 0;
   const found: DateMention[] = [];
-  for (const [pattern, resolve] of EXTRA) {
-    for (const m of text.matchAll(pattern)) {
-      const end = m.index + m[0].length;
-      if (!covered(m.index, end)) found.push({ span: [m.index, end], text: m[0], ...resolve(reference) });
-    }
-  }
-  for (const m of text.matchAll(/\b(?:1[89]\d\d|20\d\d)\b/g)) {
+  BARE_YEAR.lastIndex = 0;
+  for (let m = BARE_YEAR.exec(text); m !== null; m = BARE_YEAR.exec(text)) {
     const end = m.index + m[0].length;
-    if (covered(m.index, end) || isQuantity(m[0], text, end) || /[$€£.,]\s?$/.test(text.slice(0, m.index)))
+    while (cursor < spans.length && (spans[cursor] as [number, number])[1] <= m.index) cursor++;
+    const next = spans[cursor];
+    if (next !== undefined && next[0] < end) continue;
+    if (isQuantity(m[0], text, end) || /[$€£.,]\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) {
       continue;
+    }
     found.push({ span: [m.index, end], text: m[0], value: m[0], precision: 'year' });
   }
   dates.push(...found);

@@ -4,6 +4,7 @@
  * region ("Kursk region", "western Russia").
  */
 import { isKnownOrganization, isKnownPlace, NON_NAME_WORDS } from './lexicon';
+import { SpanIndex } from './text';
 import { capitalizedRuns, type Token } from './tokens';
 import type { NamedEntity, Span } from './types';
 
@@ -55,7 +56,8 @@ export function findPlacesAndOrganizations(
 ): { places: NamedEntity[]; organizations: NamedEntity[] } {
   const places: Found[] = [];
   const organizations: Found[] = [];
-  const isPerson = (a: number, b: number): boolean => personSpans.some(([s, e]) => s < b && a < e);
+  const personIndex = new SpanIndex(personSpans);
+  const isPerson = (a: number, b: number): boolean => personIndex.overlapsAny(a, b);
   for (const [i0, j] of capitalizedRuns(text, tokens)) {
     let i = i0;
     while (i <= j && NON_NAME_WORDS.has((tokens[i] as Token).text.toLowerCase())) i++;

@@ -3,7 +3,7 @@
  * becomes (what, who, where, when). The user confirms; the rules only propose.
  */
 import type { PeopleIndex } from './people';
-import type { Sentence } from './text';
+import { lowerBound, SpanIndex, type Sentence } from './text';
 import type { DateMention, EventCandidate, NamedEntity, QuoteMention, Span } from './types';
 
 const MAX_NAME = 120;
@@ -18,7 +18,10 @@ function within(span: Span, sentence: Sentence): boolean {
 /** A short name for the event: the sentence without its quotes, cut at a clause boundary. */
 function eventName(text: string, sentence: Sentence, quotes: readonly QuoteMention[]): string {
   let name = text.slice(sentence.start, sentence.end);
-  for (const quote of quotes) {
+  // Quotes are in text order: look only at those starting inside the sentence.
+  for (let i = lowerBound(quotes, sentence.start, (q) => q.span[0]); i < quotes.length; i++) {
+    const quote = quotes[i] as QuoteMention;
+    if (quote.span[0] >= sentence.end) break;
     if (within(quote.span, sentence)) name = name.replace(quote.text, '…');
   }
   name = name.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim();
@@ -40,25 +43,41 @@ export function findEvents(
 ): EventCandidate[] {
   const events: EventCandidate[] = [];
   const seen = new Set<string>();
-  const quoted = (span: Span): boolean => quotes.some((q) => span[0] >= q.span[0] && span[1] <= q.span[1]);
+  const quotedIndex = new SpanIndex(quotes.map((q) => q.span));
+  const quoted = (span: Span): boolean => quotedIndex.contains(span[0], span[1]);
+  const dating = dates.filter((d) => DATING.has(d.precision));
+  const placeMentions = places
+    .flatMap((place) => place.mentions.map((span) => ({ span, place })))
+    .sort((a, b) => a.span[0] - b.span[0]);
+  // Sentences, dates, mentions and places are all in text order: one cursor each keeps this linear.
+  let d = 0;
+  let m = 0;
+  let p = 0;
   for (const sentence of sentences) {
-    const date = dates.find((d) => DATING.has(d.precision) && within(d.span, sentence));
+    while (d < dating.length && (dating[d] as DateMention).span[0] < sentence.start) d++;
+    while (m < people.mentions.length && (people.mentions[m]?.span[0] ?? 0) < sentence.start) m++;
+    while (p < placeMentions.length && (placeMentions[p]?.span[0] ?? 0) < sentence.start) p++;
+    const date = dating.slice(d, d + 8).find((x) => x.span[0] < sentence.end && within(x.span, sentence));
     if (date === undefined) continue;
-    const participants = [
-      ...new Set(
-        people.mentions
-          .filter((m) => within(m.span, sentence) && !quoted(m.span))
-          .map((m) => people.people[m.person]?.name ?? ''),
-      ),
-    ].filter((name) => name !== '');
+    const names = new Set<string>();
+    for (let i = m; i < people.mentions.length; i++) {
+      const mention = people.mentions[i];
+      if (mention === undefined || mention.span[0] >= sentence.end) break;
+      if (within(mention.span, sentence) && !quoted(mention.span)) {
+        const name = people.people[mention.person]?.name ?? '';
+        if (name !== '') names.add(name);
+      }
+    }
+    const participants = [...names];
     if (participants.length === 0) continue;
     // The first place named in the sentence, not the first in the article's list.
     let place: NamedEntity | undefined;
-    let placeAt = Infinity;
-    for (const candidate of places) {
-      for (const span of candidate.mentions) {
-        if (within(span, sentence) && !quoted(span) && span[0] < placeAt)
-          [place, placeAt] = [candidate, span[0]];
+    for (let i = p; i < placeMentions.length; i++) {
+      const candidate = placeMentions[i];
+      if (candidate === undefined || candidate.span[0] >= sentence.end) break;
+      if (within(candidate.span, sentence) && !quoted(candidate.span)) {
+        place = candidate.place;
+        break;
       }
     }
     const key = `${date.value}|${[...participants].sort().join(',')}|${place?.name ?? ''}`;

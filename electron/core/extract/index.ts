@@ -22,17 +22,19 @@ function today(): string {
 }
 
 function peopleEntities(index: PeopleIndex): NamedEntity[] {
-  return index.people.map((person, i) => {
-    const seen = new Set<string>();
-    const mentions: Span[] = [];
-    for (const m of index.mentions) {
-      const key = `${m.span[0]}:${m.span[1]}`;
-      if (m.person !== i || seen.has(key)) continue;
-      seen.add(key);
-      mentions.push(m.span);
-    }
-    return { name: person.name, aliases: [...person.aliases], mentions };
-  });
+  const byPerson = index.people.map(() => ({ seen: new Set<string>(), mentions: [] as Span[] }));
+  for (const m of index.mentions) {
+    const entry = byPerson[m.person];
+    const key = `${m.span[0]}:${m.span[1]}`;
+    if (entry === undefined || entry.seen.has(key)) continue;
+    entry.seen.add(key);
+    entry.mentions.push(m.span);
+  }
+  return index.people.map((person, i) => ({
+    name: person.name,
+    aliases: [...person.aliases],
+    mentions: byPerson[i]?.mentions ?? [],
+  }));
 }
 
 /**

@@ -90,6 +90,8 @@ export const SPEECH_CUES: readonly string[] = [
   '[Aa]ccording to',
   'went on',
   'pointed out',
+  'Said',
+  'Says',
   ...(
     'said says say saying told tells tell telling added adds adding wrote writes writing asked asks ' +
     'explained explains noted notes argued argues arguing claimed claims stated states declared declares ' +
@@ -100,7 +102,7 @@ export const SPEECH_CUES: readonly string[] = [
     'wondered testified urged thundered blasted mused cautioned conceded lamented described describes ' +
     'describing reports reported report sings sang cited cites asking mocked criticized dismissed accused ' +
     'praised denounced slammed labeled dubbed branded scoffed retorted recounted explaining insisting ' +
-    'warning noting claiming declaring'
+    'warning noting claiming declaring concluded concludes yells shouts demanded demands scolded pleaded'
   ).split(' '),
 ];
 

@@ -13,6 +13,7 @@ import {
   TITLES,
 } from './lexicon';
 import type { SocialByline } from './social';
+import { SpanIndex } from './text';
 import { capitalizedRuns, nameKey, type Token } from './tokens';
 import type { Span } from './types';
 
@@ -60,9 +61,29 @@ function isTitle(token: Token): boolean {
   return TITLES.has(token.text.toLowerCase()) || TITLES.has(bare(token.text));
 }
 
+// Head words of institutions and places: never part of a person's name ("Major League", "Hong Kong").
+const NOT_NAME_HEADS = new Set(
+  (
+    'league department office street road avenue square islands island ministry inc corp co ltd ' +
+    'bank union revolution wall county city state republic kingdom airport stadium university college ' +
+    'school hospital church party council committee agency court army navy police times post news ' +
+    'club group cup championship championships open games olympics tour association federation'
+  ).split(' '),
+);
+
+/** Lexicon tags of words that are never names: demonyms, adjectives, countries, plurals. */
+const NEVER_NAME_TAG = /Demonym|Adjective|Country|Region|Plural|Organization/;
+
 function isNameWord(token: Token): boolean {
   const lower = bare(token.text);
-  return !token.allCaps && !NON_NAME_WORDS.has(lower) && !isTitle(token) && !/\p{N}/u.test(token.text);
+  return (
+    !token.allCaps &&
+    !NON_NAME_WORDS.has(lower) &&
+    !NOT_NAME_HEADS.has(lower) &&
+    !isTitle(token) &&
+    !/\p{N}/u.test(token.text) &&
+    !NEVER_NAME_TAG.test(lexiconTag(token.text) ?? '')
+  );
 }
 
 /** Where in the run [i, j] a name sits, if any. */
@@ -98,6 +119,60 @@ function candidateIn(
   if (sentenceInitial) return null;
   for (let k = i; k <= j; k++) if (!isNameWord(tokens[k] as Token)) return null;
   return { first: i, last: j, titled: false };
+}
+
+/** The words [first, last] are a place or organisation the lexicon knows ("Sri Lanka"), not a name. */
+function isPlaceOrOrganization(tokens: readonly Token[], first: number, last: number): boolean {
+  const phrase = tokens
+    .slice(first, last + 1)
+    .map((t) => t.text)
+    .join(' ');
+  return isKnownPlace(phrase) || isKnownOrganization(phrase);
+}
+
+/** A word the lexicon files as something other than a name ("Police", "Iranian", "Sweden"). */
+function isOtherWord(token: Token): boolean {
+  const tag = lexiconTag(token.text);
+  return tag !== undefined && !/Name|Person/.test(tag);
+}
+
+// A country or place in brackets right after a name: "Jesper Parnevik (Sweden)", "Wang Donghai ( China )".
+const NATIONALITY_AFTER = /^\s?\(\s?([\p{Lu}][\p{L}. ]{1,30}?)\s?\)/u;
+// A verb of saying right after a name: "Jansher said", "Dole told".
+const SAYING_AFTER = /^\s(?:said|says|told|added|replied|insisted)\b/;
+
+/**
+ * Names no lexicon knows, from their context: an initial and a surname ("S. Waugh"), a run followed by
+ * a bracketed country, or a run followed by a verb of saying. Words the lexicon files as places,
+ * demonyms or common nouns are never part of such a name.
+ */
+function cuedName(text: string, tokens: readonly Token[], i: number, j: number): Candidate | null {
+  let first = i;
+  while (first <= j && !isNameWord(tokens[first] as Token)) first++;
+  if (first > j || j - first > 3) return null;
+  for (let k = first; k <= j; k++) {
+    const token = tokens[k] as Token;
+    if (!isNameWord(token) || (isOtherWord(token) && !/^\p{Lu}\.$/u.test(token.text))) return null;
+  }
+  const head = tokens[first] as Token;
+  if (j > first && /^\p{Lu}\.$/u.test(head.text)) return { first, last: j, titled: false };
+  const after = text.slice((tokens[j] as Token).end, (tokens[j] as Token).end + 40);
+  const nationality = NATIONALITY_AFTER.exec(after)?.[1];
+  if (nationality !== undefined && isKnownPlace(nationality.trim())) return { first, last: j, titled: false };
+  if (SAYING_AFTER.test(after) && !(tokens[j] as Token).possessive) return { first, last: j, titled: false };
+  // Two or three capitalised words the lexicon has never heard of, mid-sentence, after no article:
+  // most often a foreign name ("Saqlain Mushtaq"); places and organisations carry known words.
+  const before = text.slice(Math.max(0, head.start - 5), head.start);
+  if (
+    j - first >= 1 &&
+    j - first <= 2 &&
+    first === i &&
+    !/(?:^|[.!?:]["”’]?\s+|\n\s*|\b(?:the|of|at|in|from|to|for|and)\s)$/i.test(before) &&
+    tokens.slice(first, j + 1).every((t) => lexiconTag(t.text) === undefined && /^\p{Lu}\p{Ll}/u.test(t.text))
+  ) {
+    return { first, last: j, titled: false };
+  }
+  return null;
 }
 
 /** Walks left over titles and the capitalised word before a title ("NATO chief", "Russian President"). */
@@ -136,13 +211,9 @@ export function findPeople(
   const addAlias = (person: Person, alias: string): void => {
     if (!person.aliases.includes(alias)) person.aliases.push(alias);
   };
-  const lastMentionOf = (key: string): number => {
-    for (let m = mentions.length - 1; m >= 0; m--) {
-      const person = people[(mentions[m] as PersonMention).person] as Person;
-      if (person.surnameKey === key) return (mentions[m] as PersonMention).person;
-    }
-    return people.findIndex((person) => person.surnameKey === key);
-  };
+  // The person last named under each surname key (register runs in text order).
+  const lastBySurname = new Map<string, number>();
+  const lastMentionOf = (key: string): number => lastBySurname.get(key) ?? -1;
   const register = (words: readonly string[], span: Span, aliasStart: number, titles: Set<string>): void => {
     const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
     const surnameKey = nameKey(core[core.length - 1] ?? words[0] ?? '');
@@ -169,13 +240,23 @@ export function findPeople(
     addAlias(person, text.slice(aliasStart, span[1]));
     addAlias(person, name);
     mentions.push({ span, aliasStart, person: index });
+    lastBySurname.set(surnameKey, index);
   };
 
+  const bylineSpans = new SpanIndex(
+    bylines.flatMap((b) => [b.name, ...(b.nativeName === null ? [] : [b.nativeName])]),
+  );
   for (const [i, j] of capitalizedRuns(text, tokens)) {
     const start = (tokens[i] as Token).start;
     // Any capitalised word can open a sentence, so there a surname alone is weak evidence.
     const sentenceInitial = /(?:^|[.!?]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, start - 4), start));
-    const candidate = candidateIn(tokens, i, j, tokens[i - 1], sentenceInitial);
+    let candidate = candidateIn(tokens, i, j, tokens[i - 1], sentenceInitial);
+    if (candidate !== null && isPlaceOrOrganization(tokens, candidate.first, candidate.last))
+      candidate = null;
+    // Byline names are registered below with their handle; context rules must not split them off.
+    if (candidate === null && !bylineSpans.overlapsAny(start, (tokens[j] as Token).end)) {
+      candidate = cuedName(text, tokens, i, j);
+    }
     if (candidate === null) continue;
     const titles = new Set<string>();
     const first = tokens[candidate.first] as Token;
@@ -213,6 +294,9 @@ function propagateSurnames(
   const taken = mentions.map((m) => m.span);
   const added: PersonMention[] = [];
   let cursor = 0;
+  // The person each surname key was last named as, advanced with the tokens (mentions are in order).
+  const lastNamed = new Map<string, number>();
+  let passed = 0;
   for (const token of tokens) {
     if (!token.capitalized) continue;
     const owners = byKey.get(nameKey(token.text));
@@ -221,11 +305,11 @@ function propagateSurnames(
     const next = taken[cursor];
     if (next !== undefined && next[0] < token.end) continue;
     // Two people sharing a surname: the bare surname is the one named most recently before it.
-    let person = owners[0] as number;
-    for (const m of mentions) {
-      if (m.span[0] > token.start) break;
-      if (owners.includes(m.person)) person = m.person;
+    for (; passed < mentions.length && (mentions[passed] as PersonMention).span[0] <= token.start; passed++) {
+      const m = mentions[passed] as PersonMention;
+      lastNamed.set((people[m.person] as Person).surnameKey, m.person);
     }
+    const person = lastNamed.get(nameKey(token.text)) ?? (owners[0] as number);
     const alias = text.slice(token.start, token.end);
     const owner = people[person] as Person;
     if (!token.allCaps && !owner.aliases.includes(alias)) owner.aliases.push(alias);

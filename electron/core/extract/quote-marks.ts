@@ -28,16 +28,14 @@ function opensAt(text: string, i: number, start: number): boolean {
 /** Index of the closing mark for an opening mark at `i`, or -1 when the paragraph has none. */
 function closingMark(text: string, i: number, end: number): number {
   const mark = text[i];
-  if (mark === '“') {
-    const close = text.indexOf('”', i + 1);
-    return close !== -1 && close < end ? close : -1;
-  }
-  if (mark === '"') {
-    const close = text.indexOf('"', i + 1);
-    return close !== -1 && close < end ? close : -1;
+  if (mark === '“' || mark === '"') {
+    // Pasted text mixes straight and curly marks ("…,” said X), so either double mark closes.
+    for (let j = i + 1; j < end; j++) if (text[j] === '”' || text[j] === '"') return j;
+    return -1;
   }
   // A single ’ closes only when no letter follows: "don’t" is an apostrophe.
-  for (let j = i + 1; j < end; j++) {
+  // A single quotation is short; the cap keeps a paragraph full of apostrophes linear.
+  for (let j = i + 1; j < Math.min(end, i + 3000); j++) {
     if (text[j] === '’' && !LETTER.test(text[j + 1] ?? ' ')) return j;
   }
   return -1;

@@ -25,10 +25,28 @@ const AFTER_CUE_SPEAKER = new RegExp(`${LEAD}${CUE}\\s+(?<sp>${NAME}|${DESCRIPTI
 const AFTER_SPEAKER_CUE = new RegExp(`${LEAD}${SPEAKER}${APPOSITION}${AUX}\\s+${CUE}\\b`, 'u');
 /** "…” ― Jorge Falcon": a dash and a name after the closing mark. */
 const AFTER_DASH = new RegExp(`^[\\s,.]*[―—–]\\s*(?<sp>${NAME})`, 'u');
+/**
+ * "…,” White House press secretary Josh Earnest said" / "…,” the letter reads": any short phrase
+ * (up to 16 words, appositions and a parenthesis allowed) and a verb, when the quote ended in , ? or !.
+ */
+const AFTER_PHRASE_VERB = new RegExp(
+  String.raw`${LEAD}(?<sp>(?!(?:and|but|or|in|on|at|to|for|of|with|as|that|which|because|when|while|from|by|than|if|so|is|was|are|were)\b)(?!\.)[^\s!?;:“”"]+(?:\s+(?!(?:said|says)\b)[^\s!?;:“”"]+){0,15}?)${AUX}\s+(?<cue>${CUE_PATTERN}|\p{Ll}{3,}ed|reads?)(?=[\s,.;:!?]|$)`,
+  'u',
+);
+/** A phrase of 1 to 12 words up to a comma, a period or the end: the object of "according to". */
+const ANY_PHRASE = /^\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,11}?)(?=\s*[,.;:!?]|\s*$)/u;
+/** "…,” said 9/11 widow Terry Strada": an inverting cue, then any short phrase. */
+const AFTER_CUE_PHRASE = new RegExp(
+  String.raw`${LEAD}(?<cue>said|says|added|asked|wrote|continued)\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,11}?)(?=\s*[,.;:!?]|\s*$)`,
+  'u',
+);
 /** The last "X said" (or "according to X") before an opening mark. */
 const BEFORE_CUES = new RegExp(`\\b${CUE}\\b`, 'gu');
 const SUBJECT_AT_END = new RegExp(`(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})${APPOSITION}${AUX}\\s*$`, 'u');
 const OBJECT_AT_START = new RegExp(`^\\s+(?<sp>${NAME}|${DESCRIPTION}(?=[\\s,.;:]|$))`, 'u');
+
+/** A sentence ending in "X said." or "he told reporters:", which introduces the quote after it. */
+const SAID_AT_END = new RegExp(`${CUE_PATTERN}(?:\\s+[^\\s.!?]+){0,4}[.:]$`, 'u');
 
 /** Cues that may come before their speaker: "according to X", "said X:", "wrote X". */
 const INVERTING_CUES = new Set(
@@ -45,6 +63,9 @@ const SENTENCE_SUBJECT = new RegExp(
 );
 /** "PENCE: Well, …" or a paragraph opening "Pat Caddell: …": a speaker label. */
 const LABEL = new RegExp(`^(?<sp>${NAME}):\\s`, 'u');
+
+/** How far before the opening mark and after the closing one a speaker is looked for. */
+const MAX_WINDOW = 600;
 
 interface Attribution {
   speakerSpan: Span;
@@ -74,7 +95,24 @@ function afterQuote(text: string, quote: QuotedSpan, windowEnd: number): Attribu
       quote.close + m.index + m[0].indexOf(sp, rule === 'after-cue-speaker' ? m[0].indexOf(cue) : 0);
     return { speakerSpan: trimPhrase(text, offset, sp), cue: cue.replace(/\s+/g, ' '), rule };
   }
-  return null;
+  // Only a quote that ends like a direct quotation ("…,” / "…?”") takes any phrase + verb after it.
+  const inner = text.slice(Math.max(0, quote.close - 3), quote.close);
+  if (!/[,?!—–-]\s*["”’]?$/.test(inner) && !/^\s*,/.test(window)) return null;
+  const inverted = AFTER_CUE_PHRASE.exec(window);
+  const ip = inverted?.groups?.sp;
+  if (inverted !== null && ip !== undefined && inverted.groups?.cue !== undefined) {
+    // "…,” said 9/11 widow Terry Strada.": the phrase after the cue, up to a comma or the end.
+    const start = quote.close + inverted.index + inverted[0].lastIndexOf(ip);
+    return { speakerSpan: [start, start + ip.length], cue: inverted.groups.cue, rule: 'after-cue-phrase' };
+  }
+  const m = AFTER_PHRASE_VERB.exec(window);
+  const sp = m?.groups?.sp;
+  const cue = m?.groups?.cue;
+  if (m === null || sp === undefined || cue === undefined) return null;
+  // The phrase's head is before its first comma: "Scott Pruitt, the Republican attorney general, said".
+  const head = sp.split(/,\s/)[0] ?? sp;
+  const offset = quote.close + m.index + m[0].indexOf(sp);
+  return { speakerSpan: trimPhrase(text, offset, head), cue, rule: 'after-phrase-verb' };
 }
 
 function beforeQuote(text: string, windowStart: number, windowEnd: number): Attribution | null {
@@ -105,13 +143,21 @@ function beforeQuote(text: string, windowStart: number, windowEnd: number): Attr
       const start = windowStart + m.index + m[0].length + object[0].indexOf(op);
       return { speakerSpan: trimPhrase(text, start, op), cue, rule: 'before-cue-speaker' };
     }
+    // "according to conservative talk radio host Rush Limbaugh, …": the phrase up to the comma.
+    const phrase = cue === 'according to' ? ANY_PHRASE.exec(window.slice(m.index + m[0].length)) : null;
+    const pp = phrase?.groups?.sp;
+    if (phrase !== null && pp !== undefined) {
+      const start = windowStart + m.index + m[0].length + phrase[0].indexOf(pp);
+      return { speakerSpan: [start, start + pp.length], cue, rule: 'before-cue-speaker' };
+    }
   }
   return null;
 }
 
 function subjectOf(text: string, windowStart: number, windowEnd: number): Attribution | null {
   const window = text.slice(windowStart, windowEnd);
-  if (window.trim().split(/\s+/).length < 3) return null;
+  // "He concluded: “…”" is short but complete; other two-word windows are too thin to read.
+  if (window.trim().split(/\s+/).length < 3 && !/:\s*$/.test(window)) return null;
   const m = SENTENCE_SUBJECT.exec(window);
   const sp = m?.groups?.sp;
   if (m === null || sp === undefined) return null;
@@ -143,7 +189,7 @@ function kindOf(
   const words = text.slice(quote.span[0], quote.span[1]).split(/\s+/).length;
   if (words <= 3 && (attribution === null || /^(?:called|calls|calling)$/.test(attribution.cue)))
     return 'scare';
-  const lead = text.slice(sentenceStart, quote.open).trim();
+  const lead = text.slice(Math.max(sentenceStart, quote.open - 200), quote.open).trim();
   return lead === '' || /[:,]$/.test(lead) ? 'direct' : 'partial';
 }
 
@@ -157,6 +203,9 @@ const CONFIDENCE: Record<string, number> = {
   'sentence-subject': 0.5,
   'before-participle': 0.7,
   'after-dash': 0.9,
+  'after-phrase-verb': 0.8,
+  'after-cue-phrase': 0.8,
+  'previous-sentence': 0.75,
 };
 
 /** Attributes each quoted span to a speaker. */
@@ -177,7 +226,9 @@ export function attributeQuotes(
     // Windows stop at the neighbouring quotes so "“A,” he said, “B.”" gives both halves the same cue.
     let windowEnd = Math.min(closeSentence?.end ?? paraEnd, paraEnd);
     if (next !== undefined && next.paragraph === quote.paragraph) windowEnd = Math.min(windowEnd, next.open);
-    let windowStart = Math.max(openSentence?.start ?? paraStart, paraStart);
+    // Text without sentence ends would make every window the whole paragraph: cap them.
+    windowEnd = Math.min(windowEnd, quote.close + MAX_WINDOW);
+    let windowStart = Math.max(openSentence?.start ?? paraStart, paraStart, quote.open - MAX_WINDOW);
     if (previous !== undefined && previous.paragraph === quote.paragraph) {
       windowStart = Math.max(windowStart, previous.close);
     }
@@ -197,10 +248,26 @@ export function attributeQuotes(
     ) {
       // "He said:" closing the paragraph above introduces this one.
       const last = sentences[sentenceAt(sentences, above[1] - 1)];
-      const start = Math.max(last?.start ?? above[0], above[0]);
+      const start = Math.max(last?.start ?? above[0], above[0], above[1] - MAX_WINDOW);
       attribution = beforeQuote(text, start, above[1]) ?? subjectOf(text, start, above[1]);
     }
-    attribution ??= labelAt(text, paraStart, quote.open) ?? subjectOf(text, windowStart, quote.open);
+    const openIndex = sentenceAt(sentences, quote.open);
+    const prior = sentences[openIndex - 1];
+    if (
+      attribution === null &&
+      prior !== undefined &&
+      prior.paragraph === quote.paragraph &&
+      prior.end <= quote.open &&
+      text.slice(windowStart, quote.open).trim() === '' &&
+      SAID_AT_END.test(text.slice(Math.max(prior.start, prior.end - 60), prior.end))
+    ) {
+      // "…, Schiff said. “The other factor …”": the sentence before the quote names its speaker.
+      const found = beforeQuote(text, Math.max(prior.start, prior.end - MAX_WINDOW), prior.end);
+      if (found !== null) attribution = { ...found, rule: 'previous-sentence' };
+    }
+    attribution ??=
+      labelAt(text, paraStart, Math.min(quote.open, paraStart + 200)) ??
+      subjectOf(text, windowStart, quote.open);
     let speaker: string | null = null;
     let speakerSpan: Span | null = null;
     let rule = attribution?.rule ?? 'none';

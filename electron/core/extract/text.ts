@@ -39,7 +39,10 @@ export function layoutText(text: string): TextLayout {
     const body = text.slice(start, end);
     SENTENCE_END.lastIndex = 0;
     for (let m = SENTENCE_END.exec(body); m !== null; m = SENTENCE_END.exec(body)) {
-      const before = /([\p{L}.]+)$/u.exec(body.slice(0, m.index))?.[1]?.toLowerCase() ?? '';
+      // Walk back over the word before the mark (a regex anchored at $ would rescan the paragraph).
+      let from = m.index;
+      while (from > 0 && m.index - from < 20 && /[\p{L}.]/u.test(body[from - 1] ?? '')) from--;
+      const before = body.slice(from, m.index).toLowerCase();
       if (m[0].startsWith('.') && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before))) continue;
       const cut = start + m.index + m[0].length;
       sentences.push({ start: sentenceStart, end: cut, paragraph });
@@ -77,4 +80,63 @@ export function sentenceAt(sentences: readonly Sentence[], offset: number): numb
 /** Whether two spans share at least one character. */
 export function overlaps(a: Span, b: Span): boolean {
   return a[0] < b[1] && b[0] < a[1];
+}
+
+/**
+ * Spans sorted by start, for overlap and containment questions in O(log n): rules ask them once per
+ * token or mention, and a linear scan each time made 5 MB articles quadratic.
+ */
+export class SpanIndex {
+  private readonly spans: Span[];
+  /** maxEnd[i] = the largest end among spans[0..i]. */
+  private readonly maxEnd: number[];
+
+  constructor(spans: readonly Span[]) {
+    this.spans = [...spans].sort((a, b) => a[0] - b[0]);
+    this.maxEnd = [];
+    let max = -Infinity;
+    for (const span of this.spans) {
+      max = Math.max(max, span[1]);
+      this.maxEnd.push(max);
+    }
+  }
+
+  /** Index of the last span starting before `offset` (start < offset), or -1. */
+  private lastStartingBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.spans[mid] as Span)[0] < offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** Whether any span shares a character with [start, end). */
+  overlapsAny(start: number, end: number): boolean {
+    const i = this.lastStartingBefore(end);
+    return i >= 0 && (this.maxEnd[i] as number) > start;
+  }
+
+  /** Whether some span covers [start, end) entirely (spans that do not nest: the nearest one decides). */
+  contains(start: number, end: number): boolean {
+    const i = this.lastStartingBefore(start + 1);
+    return i >= 0 && (this.maxEnd[i] as number) >= end;
+  }
+}
+
+/** Index of the first element whose `key` is >= `value` in an array sorted by `key`. */
+export function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid] as T) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

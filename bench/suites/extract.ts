@@ -1,0 +1,139 @@
+/**
+ * Extraction speed (issue 4's target): words per second of the whole extraction (`extractArticle`) over
+ * the PolNeAR dev texts, next to plain compromise (`nlp(text).people()`, `.places()`, `.organizations()`)
+ * on the same texts in the same run, and the first call's warm-up in a fresh Node process.
+ * Speeds use the process's CPU time (one thread), so other work on the machine skews them less than
+ * wall time would; wall time is shown beside. The texts are read from ../shared/data at run time.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import nlp from 'compromise';
+import { loadPolnear } from '../eval/extraction-data';
+import { extractArticle } from '../../electron/core/extract';
+import { row, type BenchRow } from '../stats';
+import type { BenchSuite, SuiteResult } from './types';
+
+const PASSES = 5;
+const BASELINE_PASSES = 2;
+const WARMUP_RUNS = 5;
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const dataDir = resolve(process.env.DOSSIER_EVAL_DATA ?? join(repo, '..', 'shared', 'data'));
+
+/** CPU milliseconds this process has used (user + system). */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Words per CPU second and per wall second of one pass of `run` over every text. */
+function pass(texts: readonly string[], words: number, run: (text: string) => void): [number, number] {
+  const cpu0 = cpuMs();
+  const wall0 = performance.now();
+  for (const text of texts) run(text);
+  return [(words / (cpuMs() - cpu0)) * 1000, (words / (performance.now() - wall0)) * 1000];
+}
+
+/**
+ * CPU time of the first `extractArticle` call in a fresh process (module import excluded, reported
+ * apart), so caches this process already filled cannot hide it.
+ */
+function warmUp(): { firstCall: number; importMs: number } {
+  const entry = pathToFileURL(join(repo, 'electron/core/extract/index.ts')).href;
+  const script = `
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const t0 = cpu();
+    const { extractArticle } = await import(${JSON.stringify(entry)});
+    const t1 = cpu();
+    extractArticle('Russian President Vladimir Putin said on Thursday that “the idea is right,” according to the Kremlin. He met Steve Witkoff in Moscow last summer.', { published: '2025-03-14' });
+    const t2 = cpu();
+    console.log(JSON.stringify({ importMs: t1 - t0, firstCall: t2 - t1 }));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { firstCall: number; importMs: number };
+}
+
+async function run(): Promise<SuiteResult> {
+  const polnear = join(dataDir, 'quotes/polnear/data/dev');
+  if (!existsSync(polnear)) {
+    return { rows: [], notes: [`skipped: ${polnear} is missing (set DOSSIER_EVAL_DATA).`] };
+  }
+  const texts = loadPolnear(dataDir, 'dev').map((doc) => doc.text);
+  const words = texts.reduce((n, text) => n + (text.match(/\S+/g)?.length ?? 0), 0);
+  const published = { published: '2016-10-01' };
+  // One untimed pass each so both sides are measured warm.
+  pass(texts, words, (text) => extractArticle(text, published));
+  const ours = Array.from({ length: PASSES }, () => pass(texts, words, (t) => extractArticle(t, published)));
+  const plain = (text: string): void => {
+    const doc = nlp(text);
+    doc.people().out('array');
+    doc.places().out('array');
+    doc.organizations().out('array');
+  };
+  pass(texts.slice(0, 5), words, plain);
+  const base = Array.from({ length: BASELINE_PASSES }, () => pass(texts, words, plain));
+  const warm = Array.from({ length: WARMUP_RUNS }, warmUp);
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
+  const ratio = median(ours.map((s) => s[0])) / median(base.map((s) => s[0]));
+  const rows: BenchRow[] = [
+    row(
+      'extractArticle, PolNeAR dev (CPU)',
+      ours.map((s) => s[0]),
+      'words/s',
+      {
+        target: '>= 50,000',
+        note: `${texts.length} texts, ${words} words; ${ratio.toFixed(1)}x plain compromise (target >= 5x)`,
+      },
+    ),
+    row(
+      'extractArticle, PolNeAR dev (wall)',
+      ours.map((s) => s[1]),
+      'words/s',
+    ),
+    row(
+      'plain compromise people/places/orgs (CPU)',
+      base.map((s) => s[0]),
+      'words/s',
+      {
+        note: 'baseline: nlp(text).people() / .places() / .organizations()',
+      },
+    ),
+    row(
+      'plain compromise (wall)',
+      base.map((s) => s[1]),
+      'words/s',
+    ),
+    row(
+      'first extractArticle call, fresh process (CPU)',
+      warm.map((w) => w.firstCall),
+      'ms',
+      {
+        target: '< 300',
+        note: 'module import excluded (next row)',
+      },
+    ),
+    row(
+      'import of electron/core/extract, fresh process (CPU)',
+      warm.map((w) => w.importMs),
+      'ms',
+      {
+        note: 'includes compromise and tsx transpiling',
+      },
+    ),
+  ];
+  return {
+    rows,
+    notes: [`Speeds are per CPU second of one thread; ${PASSES} passes (baseline ${BASELINE_PASSES}).`],
+  };
+}
+
+/** The `extract` suite: `npm run bench -- extract`. */
+export const extractSuite: BenchSuite = {
+  name: 'extract',
+  title: 'Extraction speed (PolNeAR dev texts)',
+  run,
+};

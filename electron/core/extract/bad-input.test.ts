@@ -1,0 +1,75 @@
+/**
+ * Bad input never hangs or crashes extraction: very large text, text without punctuation, runs of
+ * unbalanced quotation marks, right-to-left and Cyrillic scripts, emoji and lone surrogates. Each case
+ * must return a well-formed result whose offsets stay inside the text. (No timing assertions: the
+ * quadratic loops these inputs once triggered would time the test out instead.)
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './index';
+import type { Extraction, Span } from './types';
+
+function expectWellFormed(text: string, result: Extraction): void {
+  const inside = ([start, end]: Span): void => {
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(end).toBeLessThanOrEqual(text.length);
+    expect(start).toBeLessThanOrEqual(end);
+  };
+  for (const entity of [...result.people, ...result.places, ...result.organizations]) {
+    entity.mentions.forEach(inside);
+  }
+  for (const date of result.dates) {
+    inside(date.span);
+    expect(text.slice(...date.span)).toBe(date.text);
+  }
+  for (const quote of result.quotes) {
+    inside(quote.span);
+    if (quote.speakerSpan !== null) inside(quote.speakerSpan);
+    expect(text.slice(...quote.span)).toBe(quote.text);
+  }
+  for (const event of result.events) inside(event.span);
+}
+
+/** A paragraph of news prose built from fixed parts (no evaluation data is copied here). */
+const PARAGRAPH =
+  '“We will not accept this,” Senator Maria Lopez said on Thursday, according to her office. ' +
+  'She met President John Carter in Berlin last summer. “It was a good meeting,” he told reporters.\n';
+
+describe('extractArticle on bad input', () => {
+  it.each([
+    ['5 MB of prose', PARAGRAPH.repeat(Math.ceil(5_000_000 / PARAGRAPH.length))],
+    [
+      '5 MB without punctuation or line breaks',
+      'Maria Lopez said he would go and John Carter said '.repeat(100_000),
+    ],
+    ['a paragraph of opening marks only', '“ he said ‘ '.repeat(200_000)],
+    ['straight marks that alternate', '"a," he said. '.repeat(100_000)],
+    ['apostrophes everywhere', 'it’s ‘don’t ’n’ '.repeat(100_000)],
+    ['right-to-left text', 'قال الرئيس «مرحبا» اليوم. وأضاف: "نحن متفقون" يوم الخميس.'],
+    ['Cyrillic text', 'Путин сказал в четверг: «Мы согласны». Зеленский ответил: "Нет".'],
+    ['emoji and lone surrogates', '🎉 “Great” \uD83D said Tom Reed \uDC00 on Friday 🇺🇦. \uD800'],
+    ['control characters and NUL', 'Tom\u0000 Reed said\u0007 “hi”\r\n\r\n\u2028on Monday.'],
+    ['empty', ''],
+    ['white space only', ' \n\t\n   '],
+  ])(
+    'returns a well-formed result for %s',
+    (_name, text) => {
+      const result = extractArticle(text, { published: '2025-03-14' });
+      expectWellFormed(text, result);
+    },
+    // A generous ceiling for a busy machine: the point is that it ends, not how fast.
+    180_000,
+  );
+
+  it('still finds the people, dates and quotes of a long repeated article', () => {
+    const text = PARAGRAPH.repeat(2_000);
+    const result = extractArticle(text, { published: '2025-03-14' });
+    expect(result.people.map((p) => p.name).sort()).toEqual(['John Carter', 'Maria Lopez']);
+    expect(result.quotes).toHaveLength(4_000);
+    expect(result.quotes[1]?.speaker).toBe('John Carter');
+    expect(result.dates.map((d) => d.value)).toContain('2025-03-13');
+  });
+
+  it('refuses a malformed publication date with a message that says how to write it', () => {
+    expect(() => extractArticle('Text.', { published: 'yesterday' })).toThrow(/YYYY-MM-DD/);
+  });
+});
