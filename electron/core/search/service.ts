@@ -1,10 +1,188 @@
-/** The search area of the core. (Being built.) */
-import type { SearchApi } from '../../../shared/areas/search';
+/**
+ * The search area of the core: parses the query, asks each table for its best matches (filters in
+ * SQL), merges them into one ranked list and builds snippets for the page that is returned.
+ */
+import type {
+  ParsedQuery,
+  SearchApi,
+  SearchHit,
+  SearchHitType,
+  SearchInput,
+  SearchResults,
+} from '../../../shared/areas/search';
+import { DEFAULT_SEARCH_LIMIT } from '../../../shared/areas/search';
+import type { EntityId, SourceId } from '../../../shared/model';
 import type { CoreContext } from '../context';
+import { ftsMatchExpression, isEmptyQuery, parseQuery } from './parse-query';
+import { rankHits, type Candidate, type Scored } from './rank';
+import { SearchRepo, type SqlFilters } from './search-repo';
+import { buildSnippet, highlightAll, matchRanges } from './snippet';
+import { tokenize } from './tokens';
+
+function wants(query: ParsedQuery, type: SearchHitType): boolean {
+  return query.types.length === 0 || query.types.includes(type);
+}
 
 /** Implements {@link SearchApi} on one open notebook. */
 export class SearchService implements SearchApi {
-  constructor(private readonly ctx: CoreContext) {
-    void this.ctx;
+  private readonly repo: SearchRepo;
+
+  constructor(ctx: CoreContext) {
+    this.repo = new SearchRepo(ctx.db);
   }
+
+  /** @inheritdoc */
+  async search(input: SearchInput): Promise<SearchResults> {
+    const limit = input.limit ?? DEFAULT_SEARCH_LIMIT;
+    const offset = input.offset ?? 0;
+    const { query, warnings } = parseQuery(input.query);
+    if (isEmptyQuery(query)) return { hits: [], hasMore: false, query, warnings };
+
+    const filters: SqlFilters = {
+      from: query.from,
+      to: query.to,
+      site: query.site,
+      speakers: query.speaker === null ? null : this.repo.speakerIds(query.speaker),
+    };
+    if (filters.speakers !== null && filters.speakers.length === 0) {
+      warnings.push(`Nobody named "${query.speaker}" is in the notebook, so nothing was said by them.`);
+      return { hits: [], hasMore: false, query, warnings };
+    }
+    // Each table's best offset + limit + 1 are enough to fill this page of the merged list and to
+    // know whether another page follows.
+    const depth = offset + limit + 1;
+    const candidates = this.candidates(query, filters, depth);
+    const ranked = rankHits(
+      candidates,
+      (title) => {
+        const tokens = tokenize(title);
+        return query.terms.length > 0 && query.terms.every((term) => matchRanges(tokens, [term]).length > 0);
+      },
+      query.speaker !== null,
+    );
+    const page = ranked.slice(offset, offset + limit);
+    return {
+      hits: this.withSnippets(page, query),
+      hasMore: ranked.length > offset + limit,
+      query,
+      warnings,
+    };
+  }
+
+  private candidates(query: ParsedQuery, filters: SqlFilters, depth: number): Candidate[] {
+    const { terms } = query;
+    const out: Candidate[] = [];
+    const anyMatch = ftsMatchExpression(terms, query.titleOnly ? ['title'] : undefined);
+    // A site filter only makes sense for sources and their quotes; a date filter not for people.
+    const noSite = query.site === null;
+    const noDates = query.from === null && query.to === null;
+
+    if (anyMatch !== null && wants(query, 'source')) {
+      for (const row of this.repo.sources(anyMatch, filters, depth)) {
+        out.push({ type: 'source', rank: row.bm25, row });
+      }
+    }
+    if (anyMatch !== null && noSite && wants(query, 'note')) {
+      for (const row of this.repo.notes(anyMatch, filters, depth)) {
+        out.push({ type: 'note', rank: row.bm25, row });
+      }
+    }
+    if (wants(query, 'quote') && !query.titleOnly) {
+      const quoteMatch = ftsMatchExpression(terms, ['text']);
+      for (const row of this.repo.quotes(quoteMatch, filters, depth)) {
+        out.push({ type: 'quote', rank: row.bm25, row });
+      }
+    }
+    if (terms.length > 0 && noSite && filters.speakers === null && wants(query, 'entity')) {
+      const words = terms.flatMap((term) => term.tokens);
+      const kinds = noDates ? query.entityKinds : ['event' as const];
+      for (const row of this.repo.entities(words, kinds, depth)) {
+        if (!noDates && !withinDates(row.date, query)) continue;
+        out.push({ type: 'entity', rank: -row.quality, row });
+      }
+    }
+    return out;
+  }
+
+  /** Fetches the texts of the page's sources and notes in two queries and builds every snippet. */
+  private withSnippets(page: Scored[], query: ParsedQuery): SearchHit[] {
+    const { terms } = query;
+    const sourceTexts = this.repo.sourceTexts(page.flatMap((c) => (c.type === 'source' ? [c.row.seq] : [])));
+    const noteTexts = this.repo.noteTexts(page.flatMap((c) => (c.type === 'note' ? [c.row.seq] : [])));
+    return page.map((candidate): SearchHit => {
+      const { score } = candidate;
+      switch (candidate.type) {
+        case 'source': {
+          const { row } = candidate;
+          const built = buildSnippet(sourceTexts.get(row.seq) ?? '', terms);
+          return {
+            type: 'source',
+            id: row.id,
+            title: row.title,
+            titleHighlights: highlightAll(row.title, terms),
+            snippet: built.snippet,
+            ...(built.match === null ? {} : { match: built.match }),
+            date: row.date,
+            siteName: row.site_name,
+            score,
+          };
+        }
+        case 'note': {
+          const { row } = candidate;
+          const built = buildSnippet(noteTexts.get(row.seq) ?? '', terms);
+          return {
+            type: 'note',
+            id: row.id,
+            title: row.title,
+            titleHighlights: highlightAll(row.title, terms),
+            snippet: built.snippet,
+            ...(built.match === null ? {} : { match: built.match }),
+            date: row.date,
+            score,
+          };
+        }
+        case 'quote': {
+          const { row } = candidate;
+          const title = row.speaker_name ?? 'Unknown speaker';
+          return {
+            type: 'quote',
+            id: row.id,
+            title,
+            titleHighlights: highlightAll(title, terms),
+            snippet: buildSnippet(row.text, terms, 400).snippet,
+            match: { start: row.span_start, end: row.span_end },
+            date: row.date,
+            sourceId: row.source_id as SourceId,
+            sourceTitle: row.source_title,
+            speaker:
+              row.speaker_id === null
+                ? null
+                : { id: row.speaker_id as EntityId, name: row.speaker_name ?? '' },
+            score,
+          };
+        }
+        case 'entity': {
+          const { row } = candidate;
+          const aka = row.matched !== row.name ? `also known as ${row.matched}. ` : '';
+          const text = `${aka}${row.description}`.trim();
+          return {
+            type: 'entity',
+            id: row.id,
+            title: row.name,
+            titleHighlights: highlightAll(row.name, terms),
+            snippet: { text, highlights: highlightAll(text, terms) },
+            date: row.date,
+            entityKind: row.kind,
+            score,
+          };
+        }
+      }
+    });
+  }
+}
+
+function withinDates(date: string | null, query: ParsedQuery): boolean {
+  if (date === null) return false;
+  const day = date.slice(0, 10);
+  return (query.from === null || day >= query.from) && (query.to === null || day <= query.to);
 }

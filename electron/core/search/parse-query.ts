@@ -1,0 +1,214 @@
+/**
+ * The search box's language, parsed without ever failing: free words, "exact phrases" and filters
+ * (`type:quote`, `speaker:putin`, `from:2025-03-01`, `to:2025`, `site:bbc`, `in:title`). Anything
+ * else, including FTS5 syntax (`NEAR(`, `AND`, `*`, `^`, `col:`), is searched as plain words: the
+ * parser keeps only folded word tokens, and {@link ftsMatchExpression} quotes each one, so user text
+ * never reaches FTS5 as syntax.
+ */
+import type { ParsedQuery, QueryTerm, SearchHitType } from '../../../shared/areas/search';
+import type { EntityKind } from '../../../shared/model';
+import { fold, words } from './tokens';
+
+/** The word being typed matches words it starts only from this length (shorter prefixes match too much). */
+export const MIN_PREFIX_LENGTH = 3;
+
+/** A parsed query and what the parser had to reinterpret. */
+export interface ParseResult {
+  query: ParsedQuery;
+  warnings: string[];
+}
+
+const TYPE_WORDS: Record<string, { type: SearchHitType; kind?: EntityKind }> = {
+  source: { type: 'source' },
+  sources: { type: 'source' },
+  article: { type: 'source' },
+  articles: { type: 'source' },
+  note: { type: 'note' },
+  notes: { type: 'note' },
+  quote: { type: 'quote' },
+  quotes: { type: 'quote' },
+  entity: { type: 'entity' },
+  entities: { type: 'entity' },
+  person: { type: 'entity', kind: 'person' },
+  people: { type: 'entity', kind: 'person' },
+  place: { type: 'entity', kind: 'place' },
+  places: { type: 'entity', kind: 'place' },
+  org: { type: 'entity', kind: 'org' },
+  orgs: { type: 'entity', kind: 'org' },
+  organisation: { type: 'entity', kind: 'org' },
+  organization: { type: 'entity', kind: 'org' },
+  event: { type: 'entity', kind: 'event' },
+  events: { type: 'entity', kind: 'event' },
+  topic: { type: 'entity', kind: 'topic' },
+  topics: { type: 'entity', kind: 'topic' },
+};
+
+const FILTERS = new Set(['type', 'speaker', 'from', 'to', 'site', 'in']);
+
+/** One whitespace-separated piece of the input: a word, a "phrase", or `key:value`. */
+interface Chunk {
+  text: string;
+  quoted: boolean;
+  key: string | null;
+}
+
+/** Splits the input into chunks; an unclosed quote runs to the end of the input. */
+function chunks(input: string, warnings: string[]): { list: Chunk[]; endsInWord: boolean } {
+  const list: Chunk[] = [];
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    while (i < n && /\s/u.test(input[i]!)) i++;
+    if (i >= n) break;
+    let key: string | null = null;
+    // `key:` directly followed by a value; only known keys are filters, others stay words.
+    const keyMatch = /^([A-Za-z]+):(?=\S)/.exec(input.slice(i, i + 12));
+    if (keyMatch !== null && FILTERS.has(keyMatch[1]!.toLowerCase())) {
+      key = keyMatch[1]!.toLowerCase();
+      i += keyMatch[0].length;
+    }
+    if (input[i] === '"') {
+      const close = input.indexOf('"', i + 1);
+      if (close === -1) {
+        warnings.push('A quotation mark was not closed; the phrase runs to the end of the query.');
+      }
+      const end = close === -1 ? n : close;
+      list.push({ text: input.slice(i + 1, end), quoted: true, key });
+      i = close === -1 ? n : close + 1;
+      continue;
+    }
+    const start = i;
+    while (i < n && !/\s/u.test(input[i]!) && !(input[i] === '"' && i > start)) i++;
+    list.push({ text: input.slice(start, i), quoted: false, key });
+  }
+  const last = list[list.length - 1];
+  const endsInWord = last !== undefined && !last.quoted && n > 0 && !/[\s"]/u.test(input[n - 1]!);
+  return { list, endsInWord };
+}
+
+const DATE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/;
+
+/** `2025`, `2025-03`, `2025-03-01` as the first (or last) day they cover; null when not a date. */
+export function parseDateBound(value: string, end: boolean): string | null {
+  const match = DATE.exec(value.trim());
+  if (match === null) return null;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? (end ? 12 : 1) : Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = match[3] === undefined ? (end ? lastDay : 1) : Number(match[3]);
+  if (day < 1 || day > lastDay) return null;
+  const pad = (v: number): string => String(v).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+}
+
+function term(text: string, phrase: boolean): QueryTerm | null {
+  const tokens = words(text);
+  if (tokens.length === 0) return null;
+  return { text, tokens, phrase: phrase || tokens.length > 1, prefix: false };
+}
+
+/** Parses what the user typed. Never throws; anything it cannot use becomes a word or a warning. */
+export function parseQuery(input: string): ParseResult {
+  const warnings: string[] = [];
+  const query: ParsedQuery = {
+    terms: [],
+    types: [],
+    entityKinds: [],
+    speaker: null,
+    from: null,
+    to: null,
+    site: null,
+    titleOnly: false,
+  };
+  const { list, endsInWord } = chunks(input, warnings);
+  const asWords = (chunk: Chunk): void => {
+    const whole = chunk.key === null ? chunk.text : `${chunk.key} ${chunk.text}`;
+    const found = term(whole, chunk.quoted);
+    if (found !== null) query.terms.push(found);
+  };
+
+  for (const chunk of list) {
+    const value = chunk.text.trim();
+    switch (chunk.key) {
+      case null:
+        asWords(chunk);
+        break;
+      case 'type':
+        for (const word of value.toLowerCase().split(/[,|]/)) {
+          const entry = TYPE_WORDS[word];
+          if (entry === undefined) {
+            warnings.push(
+              `type:${word} is not a type (quote, source, note, person, event, entity…); ignored.`,
+            );
+            continue;
+          }
+          if (!query.types.includes(entry.type)) query.types.push(entry.type);
+          if (entry.kind !== undefined && !query.entityKinds.includes(entry.kind)) {
+            query.entityKinds.push(entry.kind);
+          }
+        }
+        break;
+      case 'speaker': {
+        const name = words(value).join(' ');
+        if (name === '') warnings.push('speaker: needs a name; ignored.');
+        else query.speaker = name;
+        break;
+      }
+      case 'from':
+      case 'to': {
+        const bound = parseDateBound(value, chunk.key === 'to');
+        if (bound === null) {
+          warnings.push(`${chunk.key}: needs a date like 2025-03-01, 2025-03 or 2025; searched as words.`);
+          asWords(chunk);
+        } else query[chunk.key] = bound;
+        break;
+      }
+      case 'site': {
+        const site = fold(value)
+          .replace(/^https?:\/\//, '')
+          .replace(/^www\./, '');
+        if (site === '') warnings.push('site: needs part of a site name; ignored.');
+        else query.site = site;
+        break;
+      }
+      case 'in':
+        if (value.toLowerCase() === 'title') query.titleOnly = true;
+        else warnings.push(`in:${value} is not known (only in:title); ignored.`);
+        break;
+    }
+  }
+
+  if (query.from !== null && query.to !== null && query.from > query.to) {
+    warnings.push(`from:${query.from} is after to:${query.to}; nothing can match both.`);
+  }
+  // The word still being typed matches longer words ("cease" finds "ceasefire").
+  const last = list[list.length - 1];
+  const lastTerm = query.terms[query.terms.length - 1];
+  if (endsInWord && last?.key === null && lastTerm !== undefined && !lastTerm.phrase) {
+    const token = lastTerm.tokens[lastTerm.tokens.length - 1]!;
+    if (token.length >= MIN_PREFIX_LENGTH) lastTerm.prefix = true;
+  }
+  return { query, warnings };
+}
+
+/** One term as an FTS5 string: its tokens in double quotes (a phrase), `*` when it is a prefix. */
+function ftsString(item: QueryTerm): string {
+  return `"${item.tokens.join(' ').replace(/"/g, '""')}"${item.prefix ? '*' : ''}`;
+}
+
+/**
+ * The FTS5 MATCH expression for `terms` (all must match), or null when there is nothing to match.
+ * Only quoted strings of word tokens are emitted, so the result is always valid FTS5 syntax.
+ * `columns` limits the match to those columns (`in:title`).
+ */
+export function ftsMatchExpression(terms: readonly QueryTerm[], columns?: readonly string[]): string | null {
+  if (terms.length === 0) return null;
+  const body = terms.map(ftsString).join(' ');
+  return columns === undefined ? body : `{${columns.join(' ')}} : (${body})`;
+}
+
+/** True when the query asks for nothing: no words and no filter that lists things on its own. */
+export function isEmptyQuery(query: ParsedQuery): boolean {
+  return query.terms.length === 0 && query.speaker === null;
+}

@@ -1,0 +1,206 @@
+/**
+ * The command palette: Ctrl/⌘+K from anywhere opens a box that finds notes, sources, quotes and people
+ * as you type, next to commands (New note, Go to …). Arrows move, Enter runs, Esc closes. Inside the
+ * note editor Ctrl/⌘+K keeps its meaning (insert a link): the editor handles the key first and the
+ * palette leaves keys that something already handled alone.
+ */
+import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import type { SearchHit } from '../../shared/areas/search';
+import type { NoteId } from '../../shared/model';
+import { api } from '../api';
+import { useNavigate } from '../shell/navigation';
+import { hasModifier } from '../shortcuts';
+import { matchCommands, type PaletteCommand } from './commands';
+import { HitList, hitOptionId } from './HitList';
+import { routeOfHit } from './hits';
+import { useSearch, visibleResults } from './useSearch';
+import './search.css';
+
+type Item =
+  { kind: 'command'; command: PaletteCommand } | { kind: 'hit'; hit: SearchHit } | { kind: 'search-all' };
+
+const HITS = 8;
+const ID = 'palette-item';
+
+/** True for Ctrl/⌘+K without Alt or Shift. */
+export function isPaletteKey(
+  event: Pick<globalThis.KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key' | 'code'>,
+): boolean {
+  return (
+    hasModifier(event) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    (event.code === 'KeyK' || event.key.toLowerCase() === 'k')
+  );
+}
+
+/** Mount once in the app shell. */
+export function CommandPalette(): JSX.Element | null {
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent): void => {
+      if (!isPaletteKey(event) || event.defaultPrevented) return;
+      event.preventDefault();
+      setOpen((wasOpen) => !wasOpen);
+    };
+    // Bubble phase: the editor's own Ctrl+K (link) runs first and marks the event handled.
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return open ? <PaletteDialog onClose={() => setOpen(false)} /> : null;
+}
+
+function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const returnFocus = useRef<Element | null>(document.activeElement);
+  const state = useSearch(query, HITS);
+  const hits = visibleResults(state)?.hits ?? [];
+  const commands = matchCommands(query).slice(0, query.trim() === '' ? 9 : 4);
+
+  const items: Item[] = [
+    ...commands.map((command): Item => ({ kind: 'command', command })),
+    ...hits.map((hit): Item => ({ kind: 'hit', hit })),
+    ...(query.trim() === '' ? [] : [{ kind: 'search-all' } as const]),
+  ];
+
+  useEffect(() => {
+    document.getElementById(hitOptionId(ID, selected))?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const close = useCallback(
+    (restoreFocus: boolean) => {
+      onClose();
+      if (restoreFocus && returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
+    },
+    [onClose],
+  );
+
+  const run = (item: Item | undefined): void => {
+    if (item === undefined) return;
+    if (item.kind === 'hit') {
+      navigate(routeOfHit(item.hit));
+    } else if (item.kind === 'search-all') {
+      navigate({ screen: 'search', query });
+    } else if (item.command.action === 'new-note') {
+      api.createNote().then(
+        (note) => {
+          navigate({ screen: 'notes', noteId: note.id as NoteId });
+          close(false);
+        },
+        (failure: Error) => setError(`The note could not be created: ${failure.message}`),
+      );
+      return;
+    } else {
+      navigate(item.command.action);
+    }
+    close(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setSelected((i) => Math.min(items.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setSelected((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      run(items[selected]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      close(true);
+    }
+  };
+
+  let index = -1;
+  const next = (): number => ++index;
+  return (
+    <div className="palette-backdrop" onMouseDown={() => close(true)}>
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        data-testid="command-palette"
+        onMouseDown={(event) => event.stopPropagation()}
+      >
+        <input
+          className="palette-input"
+          role="combobox"
+          aria-label="Search or run a command"
+          aria-expanded={items.length > 0}
+          aria-controls="palette-list"
+          aria-activedescendant={items.length > 0 ? hitOptionId(ID, selected) : undefined}
+          data-testid="palette-input"
+          placeholder="Search notes, sources, quotes, people… or type a command"
+          autoFocus
+          spellCheck={false}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setSelected(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {error !== null && (
+          <p className="search-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ul id="palette-list" className="palette-list" role="listbox" aria-label="Results and commands">
+          {commands.map((command) => {
+            const i = next();
+            return (
+              <li
+                key={command.id}
+                id={hitOptionId(ID, i)}
+                role="option"
+                aria-selected={i === selected}
+                className={`palette-command${i === selected ? ' is-selected' : ''}`}
+                data-testid="palette-command"
+                onMouseEnter={() => setSelected(i)}
+                onClick={() => run({ kind: 'command', command })}
+              >
+                <span className="search-badge search-badge-command">Command</span> {command.label}
+              </li>
+            );
+          })}
+          {hits.length > 0 && (
+            <HitList
+              hits={hits}
+              selected={selected - commands.length}
+              idPrefix={ID}
+              indexOffset={commands.length}
+              compact
+              onOpen={(hit) => run({ kind: 'hit', hit })}
+              onHover={(i) => setSelected(commands.length + i)}
+            />
+          )}
+          {query.trim() !== '' && (
+            <li
+              id={hitOptionId(ID, items.length - 1)}
+              role="option"
+              aria-selected={selected === items.length - 1}
+              className={`palette-command${selected === items.length - 1 ? ' is-selected' : ''}`}
+              data-testid="palette-search-all"
+              onMouseEnter={() => setSelected(items.length - 1)}
+              onClick={() => run({ kind: 'search-all' })}
+            >
+              Search everything for “{query.trim()}” ↵
+            </li>
+          )}
+        </ul>
+        {state.state === 'ready' && hits.length === 0 && query.trim() !== '' && (
+          <p className="palette-empty muted" data-testid="palette-empty">
+            No matching notes, sources, quotes or people.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
