@@ -1,0 +1,108 @@
+/** `dossier export --json` and `dossier import-json`: a whole notebook as JSON Lines, and back. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../core/db/open';
+import { exportNotebook } from '../../core/export/export';
+import { importNotebook, type ImportSummary } from '../../core/export/import';
+import { readLinesSync } from '../../core/export/lines';
+import { DATABASE_FILE, resolveDataDir } from '../../core/paths';
+import {
+  DATA_DIR_HELP,
+  DATA_DIR_OPTION,
+  parseCommandArgs,
+  UsageError,
+  type CliCommand,
+  type CliIo,
+} from '../command';
+
+function databaseOf(flag: string | undefined, io: CliIo): string {
+  return path.join(resolveDataDir({ flag, env: io.env }), DATABASE_FILE);
+}
+
+export const exportJson: CliCommand = {
+  name: 'export',
+  summary: 'Export every record of a notebook as JSON Lines (import it with import-json)',
+  usage: `Usage: dossier export --json [--data-dir DIR] [--out FILE]
+
+Writes every source, note, entity, alias, mention, quote, event participant and source, link and user
+decision as JSON Lines: a header line, one {"table","row"} line per record, and an end line with the
+counts. Preferences and paired browsers stay with the computer and are not exported.
+${DATA_DIR_HELP}
+  --json          the format (JSON Lines; the only one so far, and required)
+  --out FILE      write to FILE (replaced if it exists) instead of standard output`,
+
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs({
+      args: argv,
+      options: { ...DATA_DIR_OPTION, json: { type: 'boolean' }, out: { type: 'string' } },
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    if (values.json !== true) throw new UsageError('Say which format: --json.');
+    const db = openDatabase(databaseOf(values['data-dir'], io));
+    try {
+      if (values.out === undefined) {
+        exportNotebook(db, (line) => io.stdout.write(line));
+        return 0;
+      }
+      // Written next to the target and renamed at the end: an interrupted export never looks complete.
+      const out = path.resolve(values.out);
+      const temp = `${out}.partial`;
+      const fd = fs.openSync(temp, 'w');
+      let counts: Record<string, number>;
+      try {
+        counts = exportNotebook(db, (line) => void fs.writeSync(fd, line));
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temp, out);
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      io.stderr.write(`Exported ${total} record(s) to ${out}.\n`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+function describeSummary(summary: ImportSummary): string {
+  const lines = Object.entries(summary).map(
+    ([table, s]) =>
+      `  ${table.padEnd(20)} ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.duplicates} duplicate(s) skipped`,
+  );
+  return lines.length === 0 ? '  (the export holds no records)\n' : `${lines.join('\n')}\n`;
+}
+
+export const importJson: CliCommand = {
+  name: 'import-json',
+  summary: 'Import a JSON export into a notebook (empty or not), merging records by id',
+  usage: `Usage: dossier import-json [--data-dir DIR] [--json] FILE
+
+Reads an export made by \`dossier export --json\` into the notebook, in one transaction: a truncated or
+damaged file changes nothing. Records are merged by id: new ones are added, a record the notebook has
+is replaced only by a newer copy (later updated_at), and nothing is ever doubled.
+${DATA_DIR_HELP}
+  --json          print the summary as JSON`,
+
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs({
+      args: argv,
+      options: { ...DATA_DIR_OPTION, json: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('Name one export file to import.');
+    const file = path.resolve(positionals[0]!);
+    if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`);
+    const db = openDatabase(databaseOf(values['data-dir'], io));
+    try {
+      const summary = importNotebook(db, readLinesSync(file));
+      io.stdout.write(
+        values.json ? `${JSON.stringify(summary)}\n` : `Imported ${file}:\n${describeSummary(summary)}`,
+      );
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Restoring a backup without the app: what `dossier restore` does. When the notebook opens, its rows
+ * are replaced in one transaction after it was saved as a `before-restore` backup (as in the app).
+ * When it cannot be opened (damaged, or written by a newer Dossier), the file is renamed aside, never
+ * overwritten, and a checked copy of the backup takes its place.
+ */
+import path from 'node:path';
+import type { BackupInfo } from '../../../shared/areas/backup';
+import { ApiError } from '../../../shared/errors';
+import { openDatabase } from '../db/open';
+import { DATABASE_FILE } from '../paths';
+import { checkBackupFile, removeDatabaseFiles, writeBackupFile } from './backup-file';
+import { BackupCatalog } from './catalog';
+import { BACKUP_FOLDER, backupFileName } from './names';
+import { replaceDatabaseFile } from './replace-file';
+import { prepareRestoreCopy, replaceContents } from './restore';
+
+/** What {@link restoreNotebook} did. */
+export type OfflineRestore =
+  | { mode: 'replaced-rows'; fromSchemaVersion: number; safetyBackup: BackupInfo }
+  | { mode: 'replaced-file'; fromSchemaVersion: number; movedAside: string | null };
+
+/** The catalog of the backups of the notebook in `dataDir`. */
+export function backupCatalog(dataDir: string): BackupCatalog {
+  return new BackupCatalog(path.join(dataDir, BACKUP_FOLDER));
+}
+
+/**
+ * Restores `backup` (a backup's name in the notebook's backups folder, or a path to any backup file)
+ * into the notebook in `dataDir`.
+ */
+export async function restoreNotebook(
+  dataDir: string,
+  backup: string,
+  now = new Date(),
+): Promise<OfflineRestore> {
+  const catalog = backupCatalog(dataDir);
+  const file = catalog.find(backup) !== undefined ? catalog.pathOf(backup) : path.resolve(backup);
+  const databasePath = path.join(dataDir, DATABASE_FILE);
+
+  let db;
+  try {
+    db = openDatabase(databasePath);
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'DB_CORRUPT' || error.code === 'DB_TOO_NEW')) {
+      const replaced = replaceDatabaseFile(databasePath, file, now);
+      return { mode: 'replaced-file', ...replaced };
+    }
+    throw error;
+  }
+  const staging = path.join(catalog.folder, '.restore-staging.sqlite');
+  try {
+    const fromSchemaVersion = prepareRestoreCopy(file, staging);
+    const name = backupFileName('before-restore', now);
+    const check = await writeBackupFile(db, catalog.pathOf(name));
+    catalog.recordCheck(name, check, now);
+    replaceContents(db, staging);
+    if (catalog.find(backup) !== undefined) catalog.recordCheck(backup, checkBackupFile(file), now);
+    return { mode: 'replaced-rows', fromSchemaVersion, safetyBackup: catalog.find(name)! };
+  } finally {
+    removeDatabaseFiles(staging);
+    db.close();
+  }
+}
