@@ -16,10 +16,14 @@ import type { LexicalEditor } from 'lexical';
 import { useMemo, type JSX, type ReactNode, type RefObject } from 'react';
 import { NOTE_EDITOR_NAMESPACE, NOTE_MARKDOWN_TRANSFORMERS, NOTE_NODES } from './noteNodes';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { QuotePlugin } from './plugins/QuotePlugin';
+import { ReferenceClickPlugin } from './plugins/ReferenceClickPlugin';
+import { ReferenceTypeaheadPlugin } from './plugins/ReferenceTypeaheadPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { noteEditorTheme } from './theme';
 import { isSafeLinkUrl } from './url';
 import './editor.css';
+import './nodes/nodes.css';
 
 export interface EditorProps {
   /** The note's stored editor state (JSON text), or '' for a note never edited. */
@@ -85,6 +89,9 @@ export function Editor({
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <MarkdownShortcutPlugin transformers={NOTE_MARKDOWN_TRANSFORMERS} />
+      <ReferenceTypeaheadPlugin />
+      <ReferenceClickPlugin />
+      <QuotePlugin />
       <AutosavePlugin onChange={onChange} />
       {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}

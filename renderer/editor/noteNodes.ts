@@ -22,6 +22,10 @@ import {
 } from '@lexical/markdown';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
+import { MentionNode } from './nodes/MentionNode';
+import { NoteLinkNode } from './nodes/NoteLinkNode';
+import { ParaphraseNode } from './nodes/ParaphraseNode';
+import { QuoteNode as DossierQuoteNode } from './nodes/QuoteNode';
 
 /** Registered with every editor that opens a note, headless ones included. */
 export const NOTE_NODES: readonly Klass<LexicalNode>[] = [
@@ -31,6 +35,10 @@ export const NOTE_NODES: readonly Klass<LexicalNode>[] = [
   ListItemNode,
   LinkNode,
   AutoLinkNode,
+  MentionNode,
+  NoteLinkNode,
+  DossierQuoteNode,
+  ParaphraseNode,
 ];
 
 /**

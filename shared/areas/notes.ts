@@ -7,6 +7,7 @@ import {
   invalid,
   objectOf,
   optionalBoolean,
+  optionalChoice,
   optionalString,
   type Validators,
 } from '../validation';
@@ -39,6 +40,30 @@ export interface ListNotesOptions {
   trashed?: boolean;
 }
 
+/** What a backlinks query asks about: notes that point at this note, source, entity or quote. */
+export interface BacklinkTarget {
+  kind: 'note' | 'source' | 'entity' | 'quote';
+  id: string;
+}
+
+/** A live note that points at a target. */
+export interface Backlink {
+  noteId: NoteId;
+  title: string;
+  updatedAt: string;
+  /** How it points: 'mention', 'quote', 'citation', 'paraphrase', 'speaker', 'note'. */
+  kinds: string[];
+}
+
+/** Formats a note can be exported to. */
+export type NoteExportFormat = 'markdown' | 'html';
+
+/** Which note to export, and how. */
+export interface ExportNoteInput {
+  id: NoteId;
+  format: NoteExportFormat;
+}
+
 /** App facts and notes. */
 export interface NotesApi {
   /** Version, data folder, database file and schema versions of the running app. */
@@ -65,6 +90,18 @@ export interface NotesApi {
 
   /** Takes a note out of the trash and returns it with `deletedAt` null. */
   restoreNote(id: NoteId): Promise<Note>;
+
+  /**
+   * Live notes that link to, mention, quote or cite `target`, most recently updated first. An
+   * unknown id has no backlinks (an empty list, not an error).
+   */
+  getBacklinks(target: BacklinkTarget): Promise<Backlink[]>;
+
+  /**
+   * The note as a Markdown (quotes as footnotes with speaker, source, URL and date; mentions as
+   * names; note links as [[Title]]) or a standalone HTML document. Rejects with NOT_FOUND.
+   */
+  exportNote(input: ExportNoteInput): Promise<string>;
 }
 
 /** The notes area's methods, in the order hosts register them. */
@@ -76,6 +113,8 @@ export const NOTES_METHODS = [
   'updateNote',
   'deleteNote',
   'restoreNote',
+  'getBacklinks',
+  'exportNote',
 ] as const satisfies readonly (keyof NotesApi)[];
 
 const noteId = (method: string, value: unknown): NoteId => idOf<NoteId>(method, 'the note id', value);
@@ -109,6 +148,23 @@ function listNotesOptions(method: string, value: unknown): ListNotesOptions | un
   return defined({ trashed: optionalBoolean(method, 'trashed', input.trashed) });
 }
 
+const BACKLINK_KINDS = ['note', 'source', 'entity', 'quote'] as const;
+const EXPORT_FORMATS = ['markdown', 'html'] as const;
+
+function backlinkTarget(method: string, value: unknown): BacklinkTarget {
+  const input = objectOf(method, value, ['kind', 'id']);
+  const kind = optionalChoice(method, 'kind', input.kind, BACKLINK_KINDS);
+  if (kind === undefined) invalid(method, `"kind" must be one of ${BACKLINK_KINDS.join(', ')}`);
+  return { kind, id: idOf<string>(method, 'the target id', input.id) };
+}
+
+function exportNoteInput(method: string, value: unknown): ExportNoteInput {
+  const input = objectOf(method, value, ['id', 'format']);
+  const format = optionalChoice(method, 'format', input.format, EXPORT_FORMATS);
+  if (format === undefined) invalid(method, `"format" must be one of ${EXPORT_FORMATS.join(', ')}`);
+  return { id: noteId(method, input.id), format };
+}
+
 /** Argument validators of the notes area. */
 export const NOTES_VALIDATORS: Validators<NotesApi> = {
   getAppInfo: (args) => {
@@ -140,5 +196,13 @@ export const NOTES_VALIDATORS: Validators<NotesApi> = {
   restoreNote: (args) => {
     arity('restoreNote', args, 1, 1);
     return [noteId('restoreNote', args[0])];
+  },
+  getBacklinks: (args) => {
+    arity('getBacklinks', args, 1, 1);
+    return [backlinkTarget('getBacklinks', args[0])];
+  },
+  exportNote: (args) => {
+    arity('exportNote', args, 1, 1);
+    return [exportNoteInput('exportNote', args[0])];
   },
 };

@@ -1,6 +1,9 @@
 /** The notes area of the core: app facts and notes (create, save with optimistic concurrency, trash). */
 import type {
+  Backlink,
+  BacklinkTarget,
   CreateNoteInput,
+  ExportNoteInput,
   ListNotesOptions,
   NotesApi,
   UpdateNoteInput,
@@ -10,14 +13,32 @@ import type { CoreContext } from '../context';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { NotesRepo } from '../db/notes-repo';
 import { APP_VERSION } from '../version';
+import { noteToHtml, noteToMarkdown } from './export';
+import { linkRowsOf, noteReferences } from './links';
+import { type BacklinkColumn, NoteLinksRepo } from './links-repo';
 import { lexicalPlainText } from './plain-text';
+
+const BACKLINK_COLUMNS: Record<BacklinkTarget['kind'], BacklinkColumn> = {
+  note: 'to_note_id',
+  source: 'to_source_id',
+  entity: 'to_entity_id',
+  quote: 'to_quote_id',
+};
 
 /** Implements {@link NotesApi} on one open notebook. */
 export class NotesService implements NotesApi {
   private readonly notes: NotesRepo;
+  private readonly links: NoteLinksRepo;
 
   constructor(private readonly ctx: CoreContext) {
     this.notes = new NotesRepo(ctx.db);
+    this.links = new NoteLinksRepo(ctx.db);
+  }
+
+  /** Replaces the note's links and mentions from its content; runs inside the save's transaction. */
+  private writeLinks(note: Note): void {
+    const { links, mentions } = linkRowsOf(noteReferences(note.content), note.plainText);
+    this.links.replace(note.id, links, mentions, note.updatedAt);
   }
 
   /** @inheritdoc */
@@ -38,7 +59,12 @@ export class NotesService implements NotesApi {
   /** @inheritdoc */
   async createNote(input: CreateNoteInput = {}): Promise<Note> {
     const content = input.content ?? '';
-    return this.notes.create({ title: input.title ?? '', content, plainText: lexicalPlainText(content) });
+    const plainText = lexicalPlainText(content);
+    return this.links.transaction(() => {
+      const note = this.notes.create({ title: input.title ?? '', content, plainText });
+      this.writeLinks(note);
+      return note;
+    });
   }
 
   /** @inheritdoc */
@@ -55,12 +81,17 @@ export class NotesService implements NotesApi {
   async updateNote(input: UpdateNoteInput): Promise<Note> {
     // Derived before the write so that invalid content is refused without touching the stored note.
     const plainText = input.content === undefined ? undefined : lexicalPlainText(input.content);
-    return this.notes.update({
-      id: input.id,
-      expectedVersion: input.expectedVersion,
-      title: input.title,
-      content: input.content,
-      plainText,
+    // The links are replaced in the same transaction: a note never points at what it no longer shows.
+    return this.links.transaction(() => {
+      const note = this.notes.update({
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        title: input.title,
+        content: input.content,
+        plainText,
+      });
+      if (input.content !== undefined) this.writeLinks(note);
+      return note;
     });
   }
 
@@ -72,5 +103,23 @@ export class NotesService implements NotesApi {
   /** @inheritdoc */
   async restoreNote(id: NoteId): Promise<Note> {
     return this.notes.restore(id);
+  }
+
+  /** @inheritdoc */
+  async getBacklinks(target: BacklinkTarget): Promise<Backlink[]> {
+    return this.links.backlinksTo(BACKLINK_COLUMNS[target.kind], target.id).map((row) => ({
+      noteId: row.noteId as NoteId,
+      title: row.title,
+      updatedAt: row.updatedAt,
+      kinds: row.kinds.split(','),
+    }));
+  }
+
+  /** @inheritdoc */
+  async exportNote(input: ExportNoteInput): Promise<string> {
+    const note = this.notes.get(input.id);
+    if (input.format === 'html') return noteToHtml(note.title, note.content);
+    const body = noteToMarkdown(note.content);
+    return note.title === '' ? body : `# ${note.title}\n\n${body}`;
   }
 }

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHost, tempDataDir, type RunningHost } from './host';
+import { EditorPage } from './pages/EditorPage';
+import { NotebookPage } from './pages/NotebookPage';
+
+let host: RunningHost | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+test('mentions, topics and note links are typed with @, # and [[ and persist', async ({ page }) => {
+  const dataDir = tempDataDir();
+  host = await startHost(dataDir);
+  const notebook = new NotebookPage(page);
+  const editor = new EditorPage(page);
+  await notebook.open(host.url);
+
+  await notebook.writeNewNote('Ceasefire talks', 'Met ');
+  // No source was clipped, so the person is created from the typeahead.
+  await editor.insertReference('@', 'Vladimir Putin', "Create 'Vladimir Putin'");
+  await expect(editor.mentions()).toHaveText(['Vladimir Putin']);
+  await page.keyboard.type('about ');
+  await editor.insertReference('#', 'ceasefire', "Create 'ceasefire'");
+  await page.keyboard.type('see ');
+  await editor.insertReference('[[', 'Background', "Create note 'Background'");
+  await expect(editor.noteLinks()).toHaveText(['Background']);
+
+  // The second mention of the same person finds the entity by name now.
+  await page.keyboard.type('and ');
+  await editor.insertReference('@', 'Put', 'Vladimir Putin');
+  await expect(editor.mentions()).toHaveText(['Vladimir Putin', 'ceasefire', 'Vladimir Putin']);
+  // What was typed after the trigger is replaced by the reference, not left next to it.
+  await expect(notebook.editor).toHaveText(
+    'Met Vladimir Putin about ceasefire see Background and Vladimir Putin',
+  );
+  await notebook.waitUntilSaved();
+
+  await page.reload();
+  await notebook.open(host.url);
+  await notebook.openNote('Ceasefire talks');
+  await expect(editor.mentions()).toHaveText(['Vladimir Putin', 'ceasefire', 'Vladimir Putin']);
+  await expect(editor.noteLinks()).toHaveText(['Background']);
+  await expect(editor.mentions().first()).toHaveAttribute('data-kind', 'person');
+  await expect(editor.mentions().nth(1)).toHaveAttribute('data-kind', 'topic');
+
+  mkdirSync(join('test-results', 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join('test-results', 'screenshots', 'notebook-links.png') });
+
+  // Clicking a note link opens the linked note.
+  await editor.noteLinks().first().click();
+  await expect(notebook.title).toHaveValue('Background');
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { noteToHtml, noteToMarkdown } from './export';
+
+const text = (t: string, format = 0) => ({ type: 'text', text: t, format });
+const para = (...children: object[]) => ({ type: 'paragraph', children });
+const quote = {
+  type: 'dossier-quote',
+  text: 'We will not retreat',
+  quoteId: 'q-1',
+  sourceId: 's-1',
+  speaker: { name: 'Vladimir Putin', entityId: 'e-1' },
+  sourceTitle: 'Talks stall',
+  sourceUrl: 'https://example.org/talks',
+  date: '2026-11-01',
+  span: { start: 0, end: 19 },
+};
+const content = JSON.stringify({
+  root: {
+    type: 'root',
+    children: [
+      { type: 'heading', tag: 'h2', children: [text('Summary')] },
+      para(
+        text('Met '),
+        {
+          type: 'dossier-mention',
+          text: 'Vladimir Putin',
+          name: 'Vladimir Putin',
+          entityId: 'e-1',
+          kind: 'person',
+        },
+        text(' — '),
+        text('important', 1),
+        text(', see '),
+        { type: 'dossier-note-link', text: 'Background', title: 'Background', noteId: 'n-1' },
+      ),
+      quote,
+      { ...quote, type: 'dossier-paraphrase', text: undefined, children: [text('He said he would stay')] },
+      { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [text('<one>')] }] },
+    ],
+  },
+});
+
+describe('noteToMarkdown', () => {
+  it('writes quotes as footnotes with speaker, source, URL and date', () => {
+    expect(noteToMarkdown(content).split('\n')).toEqual([
+      '## Summary',
+      '',
+      'Met Vladimir Putin — **important**, see [[Background]]',
+      '',
+      '> “We will not retreat”[^1]',
+      '',
+      'He said he would stay[^2]',
+      '',
+      '- \\<one\\>',
+      '',
+      '[^1]: "We will not retreat" — Vladimir Putin, Talks stall, https://example.org/talks, 2026-11-01',
+      '[^2]: Paraphrased from Vladimir Putin, Talks stall, https://example.org/talks, 2026-11-01',
+      '',
+    ]);
+  });
+
+  it('writes mentions as wiki links when asked (Obsidian)', () => {
+    expect(noteToMarkdown(content, { mentions: 'wiki' })).toContain('Met [[Vladimir Putin]] — ');
+  });
+
+  it('gives an empty document for a note never edited', () => {
+    expect(noteToMarkdown('')).toBe('\n');
+  });
+});
+
+describe('noteToHtml', () => {
+  it('escapes text and keeps the citation of quotes and paraphrases', () => {
+    const html = noteToHtml('A <b>title</b>', content);
+    expect(html).toContain('<title>A &lt;b&gt;title&lt;/b&gt;</title>');
+    expect(html).toContain('<h2>Summary</h2>');
+    expect(html).toContain('<strong>important</strong>');
+    expect(html).toContain('<li>&lt;one&gt;</li>');
+    expect(html).toContain(
+      '<blockquote>We will not retreat</blockquote><figcaption><cite>Vladimir Putin, Talks stall, https://example.org/talks, 2026-11-01</cite></figcaption>',
+    );
+    expect(html).toContain('<p class="dossier-paraphrase">He said he would stay <cite>');
+    expect(html).not.toContain('<one>');
+  });
+});

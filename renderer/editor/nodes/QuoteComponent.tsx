@@ -1,0 +1,64 @@
+/**
+ * How a quote block looks and behaves: click opens the source at the quoted words; "Edit" (or typing
+ * while it is selected, see QuotePlugin) turns it into a paraphrase.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
+import { $getNodeByKey, type NodeKey } from 'lexical';
+import type { JSX, MouseEvent } from 'react';
+import type { SourceId } from '../../../shared/model';
+import { useNavigate } from '../../shell/navigation';
+import { citationLine, type QuotePayload } from './citation';
+import { $convertQuoteToParaphrase } from './ParaphraseNode';
+import { $isQuoteNode } from './QuoteNode';
+
+export default function QuoteComponent({
+  nodeKey,
+  quote,
+}: {
+  nodeKey: NodeKey;
+  quote: QuotePayload;
+}): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
+  const navigate = useNavigate();
+
+  const open = (event: MouseEvent): void => {
+    event.preventDefault();
+    if (quote.sourceId === null) return;
+    navigate({
+      screen: 'reader',
+      sourceId: quote.sourceId as SourceId,
+      ...(quote.span ? { highlight: quote.span } : {}),
+    });
+  };
+
+  const paraphrase = (): void => {
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey);
+      if ($isQuoteNode(node)) $convertQuoteToParaphrase(node).selectEnd();
+    });
+  };
+
+  return (
+    <figure
+      className={`dossier-quote${isSelected ? ' is-selected' : ''}`}
+      data-testid="quote-block"
+      data-quote-id={quote.quoteId ?? ''}
+      onClick={(event) => {
+        if (!event.shiftKey) clearSelection();
+        setSelected(true);
+      }}
+    >
+      <blockquote>“{quote.text}”</blockquote>
+      <figcaption>
+        <a href="#" className="dossier-quote-source" data-testid="quote-open-source" onClick={open}>
+          {citationLine(quote) || 'Unknown source'}
+        </a>
+        <button type="button" className="dossier-quote-edit" data-testid="quote-edit" onClick={paraphrase}>
+          Edit as paraphrase
+        </button>
+      </figcaption>
+    </figure>
+  );
+}

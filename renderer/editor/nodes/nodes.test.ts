@@ -1,0 +1,170 @@
+// @vitest-environment jsdom
+import { createHeadlessEditor } from '@lexical/headless';
+import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
+import { registerHistory, createEmptyHistoryState } from '@lexical/history';
+import { $convertToMarkdownString } from '@lexical/markdown';
+import { $createParagraphNode, $createTextNode, $getRoot, $insertNodes, UNDO_COMMAND } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { NOTE_EXPORT_TRANSFORMERS } from '../markdown';
+import { NOTE_NODES } from '../noteNodes';
+import { quotePayloadFrom, type QuotePayload } from './citation';
+import { $createMentionNode, $isMentionNode } from './MentionNode';
+import { $createNoteLinkNode, $isNoteLinkNode } from './NoteLinkNode';
+import { $convertQuoteToParaphrase, $isParaphraseNode } from './ParaphraseNode';
+import { $createQuoteNode, $isQuoteNode } from './QuoteNode';
+
+function noteEditor() {
+  return createHeadlessEditor({
+    namespace: 'test',
+    nodes: [...NOTE_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+
+const QUOTE: QuotePayload = {
+  text: 'We will not retreat',
+  quoteId: 'q-1',
+  sourceId: 's-1',
+  speaker: { name: 'Vladimir Putin', entityId: 'e-1' },
+  sourceTitle: 'Talks stall',
+  sourceUrl: 'https://example.org/talks',
+  date: '2026-11-01',
+  span: { start: 10, end: 29 },
+};
+
+function fill(editor: ReturnType<typeof noteEditor>): void {
+  editor.update(
+    () => {
+      const p = $createParagraphNode();
+      p.append(
+        $createTextNode('Met '),
+        $createMentionNode('e-1', 'person', 'Vladimir Putin'),
+        $createTextNode(' about '),
+        $createMentionNode('e-2', 'topic', 'ceasefire'),
+        $createTextNode(', see '),
+        $createNoteLinkNode('n-1', 'Background'),
+      );
+      $getRoot().append(p, $createQuoteNode(QUOTE));
+    },
+    { discrete: true },
+  );
+}
+
+describe('Dossier editor nodes', () => {
+  it('round-trip through stored JSON with their ids and type strings', () => {
+    const editor = noteEditor();
+    fill(editor);
+    const json = editor.getEditorState().toJSON();
+    const [para, quote] = json.root.children as unknown as [
+      { children: Record<string, unknown>[] },
+      Record<string, unknown>,
+    ];
+    expect(para.children.map((c) => c.type)).toEqual([
+      'text',
+      'dossier-mention',
+      'text',
+      'dossier-mention',
+      'text',
+      'dossier-note-link',
+    ]);
+    expect(para.children[1]).toMatchObject({
+      entityId: 'e-1',
+      kind: 'person',
+      name: 'Vladimir Putin',
+      text: 'Vladimir Putin',
+    });
+    expect(para.children[5]).toMatchObject({ noteId: 'n-1', title: 'Background' });
+    expect(quote).toMatchObject({ type: 'dossier-quote', ...QUOTE });
+
+    const copy = noteEditor();
+    copy.setEditorState(copy.parseEditorState(JSON.stringify(json)));
+    expect(copy.getEditorState().toJSON()).toEqual(json);
+    copy.getEditorState().read(() => {
+      const children = $getRoot().getChildren();
+      const inline = $getRoot().getFirstChildOrThrow<ReturnType<typeof $createParagraphNode>>().getChildren();
+      expect($isMentionNode(inline[1])).toBe(true);
+      expect($isNoteLinkNode(inline[5])).toBe(true);
+      expect($isQuoteNode(children[1])).toBe(true);
+      // Plain text (copy, search in the editor) includes names and quoted words.
+      expect($getRoot().getTextContent()).toContain('Vladimir Putin');
+      expect($getRoot().getTextContent()).toContain('We will not retreat');
+    });
+  });
+
+  it('exports Markdown with names, [[links]] and quotes that keep their citation', () => {
+    const editor = noteEditor();
+    fill(editor);
+    const md = editor.getEditorState().read(() => $convertToMarkdownString(NOTE_EXPORT_TRANSFORMERS));
+    expect(md.split('\n')).toEqual([
+      'Met Vladimir Putin about ceasefire, see [[Background]]',
+      '',
+      '> “We will not retreat”',
+      '> — Vladimir Putin, Talks stall, 2026-11-01',
+    ]);
+  });
+
+  it('exports HTML that imports back into the same nodes', () => {
+    const editor = noteEditor();
+    fill(editor);
+    const html = editor.getEditorState().read(() => $generateHtmlFromNodes(editor));
+    expect(html).toContain('data-entity-id="e-1"');
+    expect(html).toContain('data-note-id="n-1"');
+    expect(html).toContain('<blockquote>We will not retreat</blockquote>');
+
+    const target = noteEditor();
+    target.update(
+      () => {
+        const dom = new DOMParser().parseFromString(html, 'text/html');
+        $getRoot().select();
+        $insertNodes($generateNodesFromDOM(target, dom));
+      },
+      { discrete: true },
+    );
+    const types = JSON.stringify(target.getEditorState().toJSON());
+    expect(types).toContain('"type":"dossier-mention"');
+    expect(types).toContain('"type":"dossier-note-link"');
+    expect(types).toContain('"quoteId":"q-1"');
+  });
+
+  it('turns an edited quote into a paraphrase that cites the source, and undo restores the quote', async () => {
+    const editor = noteEditor();
+    const history = createEmptyHistoryState();
+    const unregister = registerHistory(editor, history, 0);
+    fill(editor);
+    editor.update(
+      () => {
+        const quote = $getRoot().getLastChildOrThrow();
+        if (!$isQuoteNode(quote)) throw new Error('expected a quote');
+        $convertQuoteToParaphrase(quote);
+      },
+      // As after a pause in typing: the conversion is its own undo step, not merged into the fill.
+      { discrete: true, tag: 'history-push' },
+    );
+    const after = editor.getEditorState().toJSON().root.children[1] as unknown as Record<string, unknown>;
+    expect(after).toMatchObject({
+      type: 'dossier-paraphrase',
+      quoteId: 'q-1',
+      sourceId: 's-1',
+      sourceTitle: 'Talks stall',
+    });
+    editor.getEditorState().read(() => {
+      const node = $getRoot().getLastChildOrThrow();
+      expect($isParaphraseNode(node) && node.getTextContent()).toBe('We will not retreat');
+    });
+
+    expect(history.undoStack).toHaveLength(1);
+    editor.dispatchCommand(UNDO_COMMAND, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    editor.getEditorState().read(() => expect($isQuoteNode($getRoot().getLastChild())).toBe(true));
+    unregister();
+  });
+
+  it('reads dragged quotes and refuses anything else', () => {
+    expect(quotePayloadFrom(JSON.stringify(QUOTE))).toEqual(QUOTE);
+    expect(quotePayloadFrom('{"text":""}')).toBeNull();
+    expect(quotePayloadFrom('nope')).toBeNull();
+    expect(quotePayloadFrom(JSON.stringify({ text: 'x', speaker: 5 }))?.speaker).toBeNull();
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * One typeahead for everything a note can point at: `@name` (people, places, organisations), `#name`
+ * (events, topics), `[[title` (notes) and `/quote words` (quotes). Suggestions come from the API (names
+ * and aliases, note titles, quote text) after a short pause in typing; the last option creates what
+ * was typed. Enter/Tab pick, arrows move, Escape closes (Lexical's menu handles the keys).
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  LexicalTypeaheadMenuPlugin,
+  MenuOption,
+  type MenuTextMatch,
+} from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import {
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $insertNodes,
+  type LexicalNode,
+  type TextNode,
+} from 'lexical';
+import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
+import { createPortal } from 'react-dom';
+import type { EntityKind } from '../../../../shared/model';
+import { api } from '../../../api';
+import { $createMentionNode } from '../../nodes/MentionNode';
+import { $createNoteLinkNode } from '../../nodes/NoteLinkNode';
+import { $createQuoteNode } from '../../nodes/QuoteNode';
+import { quotePayloadOf } from '../QuotePlugin/quotes';
+import './typeahead.css';
+
+type Trigger = '@' | '#' | '[[' | '/quote ';
+
+const KINDS: Record<'@' | '#', EntityKind[]> = { '@': ['person', 'place', 'org'], '#': ['event', 'topic'] };
+const DEBOUNCE_MS = 120;
+const LIMIT = 8;
+
+// `@Put`, `#cease fire` (no newline), `[[Some title`, `/quote words`; the trigger must start a word.
+const PATTERN = /(^|\s|\()(\[\[|@|#|\/quote )([^\n@#[\]]{0,60})$/;
+
+/** What typing after the trigger currently means. */
+export function matchTrigger(text: string): (MenuTextMatch & { trigger: Trigger }) | null {
+  const match = PATTERN.exec(text);
+  if (match === null) return null;
+  const trigger = match[2] as Trigger;
+  const query = match[3] ?? '';
+  if ((trigger === '@' || trigger === '#') && (query.startsWith(' ') || query.length > 40)) return null;
+  return {
+    leadOffset: match.index + (match[1] ?? '').length,
+    matchingString: query,
+    replaceableString: `${trigger}${query}`,
+    trigger,
+  };
+}
+
+class ReferenceOption extends MenuOption {
+  constructor(
+    key: string,
+    readonly label: string,
+    readonly detail: string,
+    readonly pick: () => Promise<void> | void,
+  ) {
+    super(key);
+  }
+}
+
+export function ReferenceTypeaheadPlugin(): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const [match, setMatch] = useState<{ trigger: Trigger; query: string } | null>(null);
+  const [options, setOptions] = useState<ReferenceOption[]>([]);
+
+  // The typed "@Put" is removed as soon as an option is picked (the caret stays there); the reference is
+  // inserted at the caret then or, when an entity or note must be created first, a moment later.
+  const insertAtMatch = useCallback(
+    (build: () => LexicalNode[]) => {
+      editor.update(() => {
+        if ($getSelection() === null) $getRoot().selectEnd();
+        $insertNodes(build());
+      });
+    },
+    [editor],
+  );
+
+  useEffect(() => {
+    if (match === null) return;
+    let cancelled = false;
+    const { trigger, query } = match;
+    const timer = setTimeout(() => {
+      const load = async (): Promise<ReferenceOption[]> => {
+        const q = query.trim();
+        if (trigger === '@' || trigger === '#') {
+          const kinds = KINDS[trigger];
+          const found = await api.listEntities({ kinds, query: q, limit: LIMIT }).catch(() => []);
+          const options = found.map(
+            (e) =>
+              new ReferenceOption(`e:${e.id}`, e.name, e.kind, () =>
+                insertAtMatch(() => [$createMentionNode(e.id, e.kind, e.name), $createTextNode(' ')]),
+              ),
+          );
+          const exact = found.some((e) => e.name.toLowerCase() === q.toLowerCase());
+          if (q !== '' && !exact) {
+            const kind: EntityKind = trigger === '#' ? 'topic' : 'person';
+            options.push(
+              new ReferenceOption(`new:${q}`, `Create '${q}'`, kind, async () => {
+                const e = await api.createEntity({ kind, name: q });
+                insertAtMatch(() => [$createMentionNode(e.id, e.kind, e.name), $createTextNode(' ')]);
+              }),
+            );
+          }
+          return options;
+        }
+        if (trigger === '[[') {
+          const notes = await api.listNotes().catch(() => []);
+          const lower = q.toLowerCase();
+          const hits = notes
+            .filter((n) => n.title !== '' && n.title.toLowerCase().includes(lower))
+            .slice(0, LIMIT);
+          const options = hits.map(
+            (n) =>
+              new ReferenceOption(`n:${n.id}`, n.title, 'note', () =>
+                insertAtMatch(() => [$createNoteLinkNode(n.id, n.title), $createTextNode(' ')]),
+              ),
+          );
+          if (q !== '' && !hits.some((n) => n.title.toLowerCase() === lower)) {
+            options.push(
+              new ReferenceOption(`new-note:${q}`, `Create note '${q}'`, 'note', async () => {
+                const note = await api.createNote({ title: q });
+                insertAtMatch(() => [$createNoteLinkNode(note.id, note.title), $createTextNode(' ')]);
+              }),
+            );
+          }
+          return options;
+        }
+        const quotes = await api.listQuotes({ query: q, limit: LIMIT }).catch(() => []);
+        return quotes.map(
+          (quote) =>
+            new ReferenceOption(
+              `q:${quote.id}`,
+              `“${quote.text}”`,
+              quote.speaker?.name ?? quote.source.title,
+              () => insertAtMatch(() => [$createQuoteNode(quotePayloadOf(quote))]),
+            ),
+        );
+      };
+      void load().then((next) => {
+        if (!cancelled) setOptions(next);
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [match, insertAtMatch]);
+
+  const triggerFn = useCallback((text: string) => {
+    const found = matchTrigger(text);
+    setMatch((prev) =>
+      found === null
+        ? null
+        : prev?.trigger === found.trigger && prev.query === found.matchingString
+          ? prev
+          : { trigger: found.trigger, query: found.matchingString },
+    );
+    return found;
+  }, []);
+
+  const onSelectOption = useCallback(
+    (option: ReferenceOption, target: TextNode | null, closeMenu: () => void) => {
+      target?.remove();
+      closeMenu();
+      void option.pick();
+    },
+    [],
+  );
+
+  const menu = useMemo(
+    () =>
+      (
+        anchor: { current: HTMLElement | null },
+        {
+          selectedIndex,
+          selectOptionAndCleanUp,
+          setHighlightedIndex,
+        }: {
+          selectedIndex: number | null;
+          selectOptionAndCleanUp: (o: ReferenceOption) => void;
+          setHighlightedIndex: (i: number) => void;
+        },
+      ) =>
+        anchor.current === null || options.length === 0
+          ? null
+          : createPortal(
+              <ul className="reference-typeahead" role="listbox" data-testid="reference-typeahead">
+                {options.map((option, i) => (
+                  <li
+                    key={option.key}
+                    ref={option.setRefElement}
+                    role="option"
+                    aria-selected={selectedIndex === i}
+                    className={selectedIndex === i ? 'is-selected' : undefined}
+                    data-testid="reference-option"
+                    onMouseEnter={() => setHighlightedIndex(i)}
+                    onMouseDown={(event) => {
+                      event.preventDefault();
+                      selectOptionAndCleanUp(option);
+                    }}
+                  >
+                    <span className="reference-label">{option.label}</span>
+                    <span className="reference-detail">{option.detail}</span>
+                  </li>
+                ))}
+              </ul>,
+              anchor.current,
+            ),
+    [options],
+  );
+
+  return (
+    <LexicalTypeaheadMenuPlugin<ReferenceOption>
+      options={match === null ? [] : options}
+      onQueryChange={() => undefined}
+      onSelectOption={onSelectOption}
+      triggerFn={triggerFn}
+      menuRenderFn={menu}
+      preselectFirstItem
+    />
+  );
+}
