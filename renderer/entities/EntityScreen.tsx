@@ -1,18 +1,162 @@
-/** The Entity screen. (Being built.) */
-import type { JSX } from 'react';
-import type { Route } from '../shell/navigation';
-import { ComingSoon } from '../shell/ComingSoon';
+/**
+ * An entity's page. For a person (or place, organisation, topic): names with rename/merge/split, every
+ * quote by them in date order with its source, the sources and notes that mention them, who is named
+ * alongside, and their events. For an event: its date, place, participants, sources, quotes and notes.
+ */
+import { useCallback, useState, type JSX } from 'react';
+import type { EntityPage, QuoteView } from '../../shared/areas/analysis';
+import type { EntityId } from '../../shared/model';
+import { api } from '../api';
+import { resolvePicked, type PickedEntity } from '../analysis/EntityPicker';
+import { UndoToast } from '../analysis/UndoToast';
+import { useUndoToast } from '../analysis/useUndoToast';
+import { useNavigate, type Route } from '../shell/navigation';
+import { EntityHeader } from './EntityHeader';
+import {
+  CoMentionedSection,
+  EventFacts,
+  EventsSection,
+  NotesSection,
+  SourcesSection,
+} from './EntityPageSections';
+import { QuoteCard } from './QuoteCard';
+import { useAsync } from './useAsync';
+import '../analysis/analysis.css';
+import './entities.css';
 
 export interface EntityScreenProps {
   route: Route;
 }
 
 export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
-  void route;
+  const entityId = route.screen === 'entity' ? route.entityId : null;
+  const navigate = useNavigate();
+  const [page, reload] = useAsync(
+    () => (entityId ? api.getEntityPage(entityId) : Promise.reject(new Error('No entity chosen.'))),
+    [entityId],
+  );
+  const [error, setError] = useState<string | null>(null);
+  const undo = useUndoToast(reload);
+  const { show } = undo;
+
+  const attempt = useCallback(async (run: () => Promise<void>) => {
+    setError(null);
+    try {
+      await run();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, []);
+
+  if (page.state === 'loading') return <main className="entities-screen muted">Loading…</main>;
+  if (page.state === 'failed') {
+    return (
+      <main className="entities-screen" data-testid="entity-screen">
+        <div className="banner banner-error" role="alert">
+          <p>{page.message}</p>
+          <button type="button" className="button" onClick={() => navigate({ screen: 'people' })}>
+            Back to People
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const data: EntityPage = page.value;
+  const { entity } = data;
+  const isEvent = entity.kind === 'event';
+  const quotes = data.quotes.filter((q) => q.status !== 'rejected');
+
+  const rejectQuote = (quote: QuoteView): Promise<void> =>
+    attempt(async () => {
+      await api.reviewQuote({ id: quote.id, status: 'rejected' });
+      reload();
+      show({
+        message: 'Quote rejected',
+        undo: () => api.reviewQuote({ id: quote.id, status: quote.status }),
+      });
+    });
+
+  const rename = (name: string): Promise<void> =>
+    attempt(async () => {
+      await api.renameEntity({ id: entity.id, name });
+      reload();
+      show({
+        message: `Renamed to ${name}`,
+        undo: () => api.renameEntity({ id: entity.id, name: entity.name }),
+      });
+    });
+
+  const merge = (picked: PickedEntity): Promise<void> =>
+    attempt(async () => {
+      const into = await resolvePicked(picked);
+      await api.mergeEntities({ into: into.id, from: [entity.id] });
+      navigate({ screen: 'entity', entityId: into.id });
+      // No exact reverse of a merge: splitting the merged names back out is the closest one.
+      show({
+        message: `${entity.name} merged into ${into.name}`,
+        undo: async () => {
+          const back = await api.splitEntity({
+            id: into.id,
+            aliases: [entity.name, ...entity.aliases],
+            name: entity.name,
+          });
+          navigate({ screen: 'entity', entityId: back.id });
+        },
+      });
+    });
+
+  const split = (aliases: string[], name: string): Promise<void> =>
+    attempt(async () => {
+      const created = await api.splitEntity({ id: entity.id, aliases, name });
+      reload();
+      show({
+        message: `${aliases.join(', ')} split off as ${created.name}`,
+        undo: () => api.mergeEntities({ into: entity.id, from: [created.id as EntityId] }),
+      });
+    });
+
   return (
-    <ComingSoon
-      title="Entity"
-      what="a page for each person, place, organisation or event: names, quotes, mentions and events."
-    />
+    <main className="entities-screen entity-page" data-testid="entity-screen" data-entity-kind={entity.kind}>
+      <EntityHeader
+        key={entity.id + entity.name}
+        entity={entity}
+        onRename={rename}
+        onMerge={merge}
+        onSplit={split}
+      />
+      {error && (
+        <div className="banner banner-error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      {isEvent && data.event && <EventFacts event={data.event} />}
+      <section className="entity-section" data-testid="entity-quotes">
+        <h2>
+          {isEvent ? 'Quotes about it' : 'Quotes'} <span className="count">{quotes.length}</span>
+        </h2>
+        {quotes.length === 0 ? (
+          <p className="muted">No quotes{isEvent ? '' : ` by ${entity.name}`} yet.</p>
+        ) : (
+          <ul className="quote-cards">
+            {quotes.map((quote) => (
+              <QuoteCard
+                key={quote.id}
+                quote={quote}
+                hideSpeaker={!isEvent && quote.speaker?.id === entity.id}
+                onReject={() => void rejectQuote(quote)}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <div className="entity-columns">
+        <SourcesSection sources={data.sources} />
+        <NotesSection notes={data.notes} />
+        {!isEvent && <EventsSection events={data.events} />}
+        <CoMentionedSection entities={data.coMentioned} />
+      </div>
+      <UndoToast state={undo} floating />
+    </main>
   );
 }

@@ -1,0 +1,98 @@
+/**
+ * One quote in the panel: its words, cue and confidence (the deciding rule on hover), and confirm /
+ * reject / reassign speaker. Clicking the quote shows it in the reader.
+ */
+import { useState, type JSX } from 'react';
+import type { QuoteView } from '../../shared/areas/analysis';
+import type { ReviewStatus } from '../../shared/model';
+import { excerpt } from './analysisView';
+import { EntityPicker, type PickedEntity } from './EntityPicker';
+
+export interface QuoteItemProps {
+  quote: QuoteView;
+  focused: boolean;
+  onSelect: () => void;
+  onReview: (status: ReviewStatus) => void;
+  onReassign: (picked: PickedEntity) => void;
+}
+
+function describe(quote: QuoteView): string {
+  const parts = [`Kind: ${quote.kind}`];
+  if (quote.rule) parts.push(`Rule: ${quote.rule}`);
+  else parts.push(quote.origin === 'user' ? 'Marked by hand' : 'No rule recorded');
+  if (quote.cue) parts.push(`Cue: “${quote.cue}”`);
+  return parts.join('\n');
+}
+
+export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: QuoteItemProps): JSX.Element {
+  const [picking, setPicking] = useState(false);
+  const rejected = quote.status === 'rejected';
+  return (
+    <li
+      className={`quote-item status-${quote.status}${focused ? ' is-focused' : ''}`}
+      data-testid="panel-quote"
+      data-quote-id={quote.id}
+      data-status={quote.status}
+      aria-current={focused ? 'true' : undefined}
+    >
+      <button type="button" className="quote-item-text" title={describe(quote)} onClick={onSelect}>
+        “{excerpt(quote.text)}”
+      </button>
+      <div className="quote-item-footer">
+        <div className="quote-item-meta">
+          {quote.cue && <span className="quote-cue">{quote.cue}</span>}
+          <span className="quote-confidence" title={describe(quote)}>
+            {Math.round(quote.confidence * 100)}%
+          </span>
+          {quote.kind !== 'direct' && <span className="quote-kind">{quote.kind}</span>}
+          {quote.status !== 'suggested' && (
+            <span className={`review-badge ${quote.status}`}>{quote.status}</span>
+          )}
+        </div>
+        <div className="quote-item-actions">
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="quote-confirm"
+            disabled={quote.status === 'confirmed'}
+            onClick={() => onReview('confirmed')}
+            title="Confirm (c)"
+          >
+            Confirm
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="quote-reject"
+            onClick={() => onReview(rejected ? 'suggested' : 'rejected')}
+            title={rejected ? 'Restore this quote' : 'Reject (r)'}
+          >
+            {rejected ? 'Restore' : 'Reject'}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="quote-reassign"
+            onClick={() => setPicking((p) => !p)}
+          >
+            Speaker…
+          </button>
+        </div>
+      </div>
+      {picking && (
+        <EntityPicker
+          kinds={['person', 'org']}
+          createKinds={['person']}
+          exclude={quote.speaker ? [quote.speaker.id] : []}
+          label="Who said it?"
+          testId="speaker-picker"
+          onPick={(picked) => {
+            setPicking(false);
+            onReassign(picked);
+          }}
+          onCancel={() => setPicking(false)}
+        />
+      )}
+    </li>
+  );
+}

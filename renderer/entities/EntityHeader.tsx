@@ -1,0 +1,132 @@
+/**
+ * The top of an entity page: its name, kind and other names, with rename, merge into another entity,
+ * and split some names off into a new entity.
+ */
+import { useState, type JSX } from 'react';
+import type { EntityPage, EntitySummary } from '../../shared/areas/analysis';
+import type { EntityKind } from '../../shared/model';
+import { EntityPicker, type PickedEntity } from '../analysis/EntityPicker';
+import { SplitForm } from './SplitForm';
+
+export const KIND_NAMES: Record<EntityKind, string> = {
+  person: 'Person',
+  place: 'Place',
+  org: 'Organisation',
+  event: 'Event',
+  topic: 'Topic',
+};
+
+export interface EntityHeaderProps {
+  entity: EntityPage['entity'];
+  onRename: (name: string) => void;
+  onMerge: (picked: PickedEntity) => void;
+  onSplit: (aliases: string[], name: string) => void;
+}
+
+type Mode = 'idle' | 'rename' | 'merge' | 'split';
+
+/** "1 quote", "3 quotes". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export function EntityHeader({ entity, onRename, onMerge, onSplit }: EntityHeaderProps): JSX.Element {
+  const [mode, setMode] = useState<Mode>('idle');
+  const [name, setName] = useState(entity.name);
+  const toggle = (next: Mode) => () => {
+    setName(entity.name);
+    setMode(mode === next ? 'idle' : next);
+  };
+  const summary: EntitySummary = entity;
+
+  return (
+    <header className="entity-header">
+      <div className="entity-kind">{KIND_NAMES[entity.kind]}</div>
+      <h1 data-testid="entity-name">{entity.name}</h1>
+      {entity.aliases.length > 0 && (
+        <ul className="alias-chips" data-testid="entity-aliases" aria-label="Also called">
+          {entity.aliases.map((alias) => (
+            <li key={alias} className="alias-chip">
+              {alias}
+            </li>
+          ))}
+        </ul>
+      )}
+      {entity.description && <p className="entity-description">{entity.description}</p>}
+      <p className="muted entity-stats">
+        {plural(summary.mentionCount, 'mention')} · {plural(summary.quoteCount, 'quote')} ·{' '}
+        {plural(summary.sourceCount, 'source')}
+      </p>
+      <div className="entity-actions">
+        <button type="button" className="button" data-testid="entity-rename" onClick={toggle('rename')}>
+          Rename
+        </button>
+        <button type="button" className="button" data-testid="entity-merge" onClick={toggle('merge')}>
+          Merge into…
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="entity-split"
+          disabled={entity.aliases.length === 0}
+          title={entity.aliases.length === 0 ? 'Only one name: nothing to split off' : undefined}
+          onClick={toggle('split')}
+        >
+          Split…
+        </button>
+      </div>
+      {mode === 'rename' && (
+        <form
+          className="inline-form entity-inline"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const next = name.trim();
+            if (next && next !== entity.name) onRename(next);
+            setMode('idle');
+          }}
+        >
+          <input
+            autoFocus
+            aria-label="New name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button type="submit" className="button button-primary">
+            Rename
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {mode === 'merge' && (
+        <div className="entity-inline">
+          <p className="muted">
+            Everything about {entity.name} (names, mentions, quotes, links) moves to the entity you pick.
+          </p>
+          <EntityPicker
+            kinds={[entity.kind]}
+            exclude={[entity.id]}
+            label={`Merge ${entity.name} into…`}
+            testId="merge-picker"
+            onPick={(picked) => {
+              setMode('idle');
+              onMerge(picked);
+            }}
+            onCancel={() => setMode('idle')}
+          />
+        </div>
+      )}
+      {mode === 'split' && (
+        <SplitForm
+          aliases={entity.aliases}
+          onSplit={(aliases, newName) => {
+            setMode('idle');
+            onSplit(aliases, newName);
+          }}
+          onCancel={() => setMode('idle')}
+        />
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The items on the axis: a diamond for an event, a dot for a quote, a bar when the item covers more than
+ * a day at this zoom; labels stacked in lanes so they never overlap. Only items in view are drawn.
+ */
+import { useMemo, type JSX } from 'react';
+import type { TimelineItem } from '../../../shared/areas/analysis';
+import { itemLabel, itemTime, itemTooltip } from './timelineItems';
+import { layoutLanes, toX, type TimeView } from './timeScale';
+
+/** Width reserved for a label, in px; longer labels are cut with an ellipsis. */
+export const LABEL_WIDTH = 190;
+export const LANE_HEIGHT = 30;
+export const AXIS_HEIGHT = 40;
+
+export interface TimelineMarksProps {
+  items: TimelineItem[];
+  view: TimeView;
+  width: number;
+  selectedId: string | null;
+  onSelect: (item: TimelineItem) => void;
+  onOpen: (item: TimelineItem) => void;
+}
+
+/** Lanes depend on zoom only (panning shifts every x alike), so they are stable while dragging. */
+export function useLayout(items: TimelineItem[], view: TimeView, width: number) {
+  const span = view.end - view.start;
+  return useMemo(() => {
+    const origin = { start: 0, end: span };
+    const spans = items.map((item) => {
+      const time = itemTime(item);
+      // A one-day item sits in the middle of its day, between the day ticks.
+      const x = toX(origin, width, item.start === item.end ? (time.start + time.end) / 2 : time.start);
+      return { x, width: Math.max(0, toX(origin, width, time.end) - x) };
+    });
+    const placed = layoutLanes(spans, LABEL_WIDTH);
+    return { placed, lanes: placed.reduce((max, p) => Math.max(max, p.lane + 1), 0) };
+  }, [items, span, width]);
+}
+
+export function TimelineMarks({
+  items,
+  view,
+  width,
+  selectedId,
+  onSelect,
+  onOpen,
+}: TimelineMarksProps): JSX.Element {
+  const { placed } = useLayout(items, view, width);
+  const shift = toX(view, width, 0);
+  return (
+    <>
+      {items.map((item, i) => {
+        const place = placed[i]!;
+        const x = place.x + shift;
+        if (x + Math.max(place.width, LABEL_WIDTH) < 0 || x > width) return null;
+        const isRange = place.width >= 6 && item.start !== item.end;
+        return (
+          <button
+            key={`${item.kind}-${item.id}`}
+            type="button"
+            className={`timeline-item kind-${item.kind}${item.id === selectedId ? ' is-selected' : ''}`}
+            data-testid="timeline-item"
+            data-kind={item.kind}
+            data-start={item.start}
+            style={{ left: x, top: AXIS_HEIGHT + place.lane * LANE_HEIGHT }}
+            title={itemTooltip(item)}
+            onClick={() => onSelect(item)}
+            onDoubleClick={() => onOpen(item)}
+          >
+            {isRange ? (
+              <span className="timeline-bar" style={{ width: place.width }} />
+            ) : (
+              <span className="timeline-dot" />
+            )}
+            <span className="timeline-label" style={{ maxWidth: LABEL_WIDTH - 14 }}>
+              {itemLabel(item)}
+            </span>
+          </button>
+        );
+      })}
+    </>
+  );
+}
