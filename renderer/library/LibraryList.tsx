@@ -1,0 +1,120 @@
+/** The library table: one row per source, sortable by clicking a column, keyboard navigable. */
+import { useState, type JSX, type KeyboardEvent } from 'react';
+import type { SourceSort, SourceSummary } from '../../shared/areas/library';
+import type { LibraryQuery } from './useLibrary';
+
+export interface LibraryListProps {
+  sources: SourceSummary[];
+  query: LibraryQuery;
+  onSort: (sort: SourceSort) => void;
+  onOpen: (source: SourceSummary) => void;
+  onTrash: (source: SourceSummary) => void;
+  onRestore: (source: SourceSummary) => void;
+}
+
+function day(value: string | null): string {
+  if (value === null) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString();
+}
+
+const COLUMNS: { sort: SourceSort; label: string }[] = [
+  { sort: 'title', label: 'Title' },
+  { sort: 'site', label: 'Site' },
+  { sort: 'published', label: 'Published' },
+  { sort: 'words', label: 'Words' },
+  { sort: 'clipped', label: 'Clipped' },
+];
+
+export function LibraryList({
+  sources,
+  query,
+  onSort,
+  onOpen,
+  onTrash,
+  onRestore,
+}: LibraryListProps): JSX.Element {
+  const [active, setActive] = useState(0);
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(sources.length - 1, active + (event.key === 'ArrowDown' ? 1 : -1)));
+      setActive(next);
+      (event.currentTarget.querySelectorAll('tr')[next] as HTMLElement | undefined)?.focus();
+    } else if (event.key === 'Enter' && sources[active]) {
+      onOpen(sources[active]);
+    }
+  };
+  return (
+    <table className="library-table" data-testid="library-list">
+      <thead>
+        <tr>
+          {COLUMNS.map((column) => (
+            <th
+              key={column.sort}
+              aria-sort={
+                query.sort === column.sort ? (query.descending ? 'descending' : 'ascending') : 'none'
+              }
+            >
+              <button type="button" className="library-sort" onClick={() => onSort(column.sort)}>
+                {column.label}
+                {query.sort === column.sort ? (query.descending ? ' ↓' : ' ↑') : ''}
+              </button>
+            </th>
+          ))}
+          <th aria-label="Actions" />
+        </tr>
+      </thead>
+      <tbody onKeyDown={onKeyDown}>
+        {sources.map((source, index) => (
+          <tr
+            key={source.id}
+            data-testid="source-item"
+            data-source-id={source.id}
+            tabIndex={index === active ? 0 : -1}
+            onFocus={() => setActive(index)}
+            onDoubleClick={() => onOpen(source)}
+          >
+            <td className="library-title">
+              <button
+                type="button"
+                className="library-open"
+                onClick={() => onOpen(source)}
+                title={source.excerpt}
+              >
+                {source.title}
+              </button>
+              {source.byline && <span className="muted library-byline">{source.byline}</span>}
+            </td>
+            <td>{source.siteName ?? '—'}</td>
+            <td>{day(source.publishedAt)}</td>
+            <td className="library-number">{source.wordCount.toLocaleString()}</td>
+            <td>{day(source.clippedAt)}</td>
+            <td>
+              {query.trashed ? (
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  data-testid="source-restore"
+                  onClick={() => onRestore(source)}
+                >
+                  Restore
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  data-testid="source-trash"
+                  aria-label={`Move “${source.title}” to the trash`}
+                  onClick={() => onTrash(source)}
+                >
+                  Trash
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The reader: one source's article in a sandboxed frame (no scripts, no navigation, images only from
+ * the local store), its metadata and original URL, "view original HTML", and the analysis panel beside
+ * it. A route's `highlight` span is scrolled to and marked when the article has loaded.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import type { Source, SourceOriginal } from '../../shared/areas/library';
+import type { SourceId } from '../../shared/model';
+import { AnalysisPanel } from '../analysis/AnalysisPanel';
+import { api } from '../api';
+import { useNavigate, type TextSpan } from '../shell/navigation';
+import { FrameReader } from './frameReader';
+import { frameDocument } from './frameDocument';
+import './reader.css';
+
+export interface ReaderViewProps {
+  sourceId: SourceId;
+  highlight?: TextSpan | undefined;
+}
+
+/** Opens a web link from the article outside the app: never inside the frame or over the app. */
+function openOutside(href: string): void {
+  if (/^(?:https?:|mailto:)/i.test(href)) window.open(href, '_blank', 'noopener,noreferrer');
+}
+
+function formatDate(value: string | null): string | null {
+  if (value === null) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime())
+    ? value
+    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Element {
+  const navigate = useNavigate();
+  const [source, setSource] = useState<Source | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [original, setOriginal] = useState<SourceOriginal | null>(null);
+  const [reader, setReader] = useState<FrameReader | null>(null);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getSource(sourceId).then(
+      (loaded) => live && setSource(loaded),
+      (failure: Error) => live && setError(failure.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sourceId]);
+
+  const srcDoc = useMemo(() => (source ? frameDocument(source.html, source.lang) : ''), [source]);
+
+  const onLoad = useCallback(() => {
+    const doc = frameRef.current?.contentDocument;
+    if (!doc || !doc.getElementById('article')) return;
+    doc.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!link) return;
+      event.preventDefault();
+      openOutside(link.getAttribute('href') ?? '');
+    });
+    doc.addEventListener('submit', (event) => event.preventDefault());
+    setReader((previous) => {
+      previous?.dispose();
+      return new FrameReader(doc);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (reader && highlight) reader.focusSpan(highlight);
+  }, [reader, highlight]);
+  useEffect(() => () => reader?.dispose(), [reader]);
+
+  if (error) {
+    return (
+      <main className="reader reader-message" data-testid="reader">
+        <p className="settings-error">{error}</p>
+        <button type="button" className="button" onClick={() => navigate({ screen: 'library' })}>
+          Back to the library
+        </button>
+      </main>
+    );
+  }
+  if (source === null) return <main className="reader reader-message muted">Opening the article…</main>;
+
+  const published = formatDate(source.publishedAt);
+  const link = source.canonicalUrl ?? source.url;
+  return (
+    <div className="reader-layout">
+      <main className="reader" data-testid="reader" data-source-id={source.id}>
+        <header className="reader-header">
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => navigate({ screen: 'library' })}
+          >
+            ← Library
+          </button>
+          <h1 data-testid="reader-title">{source.title}</h1>
+          <p className="reader-meta muted">
+            {[source.byline, source.siteName, published, `${source.wordCount.toLocaleString()} words`]
+              .filter((part) => part)
+              .join(' · ')}
+          </p>
+          <p className="reader-meta">
+            {link && (
+              <a
+                href={link}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="reader-url"
+                title="Opens in your browser"
+              >
+                {link}
+              </a>
+            )}
+            <button
+              type="button"
+              className="button button-quiet"
+              data-testid="view-original"
+              onClick={() => {
+                if (original) setOriginal(null);
+                else
+                  api
+                    .getSourceOriginal(source.id)
+                    .then(setOriginal, (failure: Error) => setError(failure.message));
+              }}
+            >
+              {original ? 'Show the article' : 'View original HTML'}
+            </button>
+          </p>
+          {reader && reader.text !== source.plainText && (
+            <p className="reader-warning" role="note">
+              This article displays slightly differently from its stored text; highlights may be off by a few
+              words.
+            </p>
+          )}
+        </header>
+        {original ? (
+          <pre className="reader-original" data-testid="original-html">
+            {original.html}
+          </pre>
+        ) : (
+          <iframe
+            ref={frameRef}
+            className="reader-frame"
+            data-testid="reader-frame"
+            title={`Article: ${source.title}`}
+            sandbox="allow-same-origin"
+            referrerPolicy="no-referrer"
+            srcDoc={srcDoc}
+            onLoad={onLoad}
+          />
+        )}
+      </main>
+      <aside className="reader-side">
+        <AnalysisPanel sourceId={source.id} reader={original ? null : reader} plainText={source.plainText} />
+      </aside>
+    </div>
+  );
+}
