@@ -13,6 +13,7 @@ import { TimelineScreen } from './entities/TimelineScreen';
 import { LibraryScreen } from './library/LibraryScreen';
 import { NotesView } from './notes/NotesView';
 import { TrashView } from './notes/TrashView';
+import { CommandPalette } from './search/CommandPalette';
 import { SearchScreen } from './search/SearchScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { ErrorBoundary } from './shell/ErrorBoundary';
@@ -89,6 +90,7 @@ export function App(): JSX.Element {
           />
           <Screen route={route} />
         </ErrorBoundary>
+        <CommandPalette />
       </div>
     </NavigationContext.Provider>
   );

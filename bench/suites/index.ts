@@ -1,4 +1,15 @@
 /** Every benchmark suite, in the order `npm run bench` runs them. */
+import { entitiesSuite } from './entities';
+import { extractSuite } from './extract';
+import { importSuite } from './import';
+import { SEARCH_SUITE } from './search';
+import { TYPING_SUITE } from './typing';
 import type { BenchSuite } from './types';
 
-export const SUITES: readonly BenchSuite[] = [];
+export const SUITES: readonly BenchSuite[] = [
+  importSuite,
+  extractSuite,
+  entitiesSuite,
+  SEARCH_SUITE,
+  TYPING_SUITE,
+];

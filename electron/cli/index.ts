@@ -5,15 +5,31 @@
 import { isApiError } from '../../shared/errors';
 import { APP_VERSION } from '../core/version';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { backup } from './commands/backup';
 import { clip } from './commands/clip';
+import { exportJson, importJson } from './commands/export';
 import { extract } from './commands/extract';
+import { importCommand } from './commands/import';
 import { info } from './commands/info';
 import { notes } from './commands/notes';
+import { restore } from './commands/restore';
+import { search } from './commands/search';
 
 export type { CliCommand, CliIo } from './command';
 
 /** Every command, in the order `dossier --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [info, notes, extract, clip];
+export const COMMANDS: readonly CliCommand[] = [
+  info,
+  notes,
+  extract,
+  clip,
+  importCommand,
+  backup,
+  restore,
+  search,
+  exportJson,
+  importJson,
+];
 
 /** The text of `dossier --help`. */
 export function helpText(commands: readonly CliCommand[] = COMMANDS): string {

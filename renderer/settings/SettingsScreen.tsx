@@ -1,6 +1,7 @@
 /** The Settings screen: one panel per area that has preferences. */
 import type { JSX } from 'react';
 import type { Route } from '../shell/navigation';
+import { BackupPanel } from './BackupPanel';
 import { ClipEndpointPanel } from './ClipEndpointPanel';
 import './settings.css';
 
@@ -14,6 +15,7 @@ export function SettingsScreen({ route }: SettingsScreenProps): JSX.Element {
     <main className="settings" data-testid="settings-screen">
       <h1>Settings</h1>
       <ClipEndpointPanel />
+      <BackupPanel />
     </main>
   );
 }

@@ -101,7 +101,9 @@ describe('ClipEndpointService', () => {
     );
     expect(clip.status).toBe(200);
     expect(clip.json()).toEqual({ status: 'created', id: 'src-1', title: 'Stored article' });
-    expect(pasted).toEqual([{ html: '<p>x</p>', url: 'https://news.example/a', onDuplicate: 'ask' }]);
+    expect(pasted).toEqual([
+      { html: '<p>x</p>', url: 'https://news.example/a', onDuplicate: 'ask', fetchImages: true },
+    ]);
 
     const status = await service.getClipEndpoint();
     expect(status.clients).toHaveLength(1);

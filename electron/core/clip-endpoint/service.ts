@@ -156,6 +156,8 @@ export class ClipEndpointService implements ClipEndpointApi {
     const input = {
       html: clip.html,
       onDuplicate: clip.onDuplicate,
+      // The user is online and clipping from the web: keep the page's images, stored locally.
+      fetchImages: true,
       ...(/^https?:\/\//i.test(clip.url) ? { url: clip.url } : {}),
     };
     const result = await this.ctx.hooks.clipPaste(input);

@@ -1,0 +1,100 @@
+/**
+ * The bookmarklet flow as a user lives it: turn on the clip endpoint in Settings, pair the browser
+ * with the code, run the bookmarklet on a news page served from another origin, confirm the clip in
+ * the endpoint's window, and find the article in the library.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startHost, tempDataDir, type RunningHost } from './host';
+import { SettingsPage } from './pages/SettingsPage';
+
+const ARTICLE = resolve(
+  import.meta.dirname,
+  '../../shared/data/extraction/readability-test-pages/ars-1/source.html',
+);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+let host: RunningHost;
+let news: Server;
+let newsUrl: string;
+
+test.beforeEach(async () => {
+  test.skip(!existsSync(ARTICLE), `${ARTICLE} is missing: the shared data folder is not beside the repo.`);
+  host = await startHost(tempDataDir());
+  const page = readFileSync(ARTICLE);
+  news = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(page);
+  });
+  await new Promise<void>((done) => news.listen(0, '127.0.0.1', done));
+  const address = news.address();
+  newsUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/2024/minecraft.html`;
+});
+
+test.afterEach(async () => {
+  await host?.stop();
+  await new Promise((done) => news?.close(done));
+});
+
+test('a page clipped with the bookmarklet lands in the library', async ({ page, context }) => {
+  const settings = new SettingsPage(page);
+  await page.goto(host.url);
+  await settings.open();
+  const port = await freePort();
+  await settings.enableEndpoint(port);
+  const code = await settings.pairingCode();
+  const bookmarklet = await settings.bookmarkletScript();
+  await page.screenshot({
+    path: join('test-results', 'screenshots', 'settings-clip-endpoint.png'),
+    fullPage: true,
+  });
+
+  // The user reads an article in another tab and clicks the bookmarklet.
+  const article = await context.newPage();
+  await article.goto(newsUrl);
+  const [popup] = await Promise.all([context.waitForEvent('page'), article.evaluate(bookmarklet)]);
+  await popup.waitForLoadState();
+  expect(popup.url()).toBe(`http://127.0.0.1:${port}/`);
+
+  // First use in this browser: pair it with the code from Settings.
+  await popup.getByLabel('Pairing code').fill(code.toLowerCase());
+  await popup.getByRole('button', { name: 'Pair' }).click();
+  await expect(popup.getByRole('status')).toHaveText(/Paired/);
+
+  // The page arrived by postMessage; nothing is stored until the user confirms.
+  await expect(popup.locator('#what')).toContainText('Minecraft');
+  await popup.getByRole('button', { name: 'Clip', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText(/Clipped “.*Minecraft.*” into Dossier/);
+  await popup.screenshot({ path: join('test-results', 'screenshots', 'clip-endpoint-popup.png') });
+
+  // Clipping the same page again is recognised as a duplicate.
+  await popup.close();
+  const [again] = await Promise.all([context.waitForEvent('page'), article.evaluate(bookmarklet)]);
+  await again.getByRole('button', { name: 'Clip', exact: true }).click();
+  await expect(again.getByRole('status')).toHaveText(/Already in your library/);
+  await again.close();
+
+  // And the article is in the library.
+  await page.getByTestId('nav-library').click();
+  await expect(page.getByText('Minecraft exploit', { exact: false }).first()).toBeVisible();
+
+  // Unpairing stops the browser at once.
+  await settings.open();
+  await page.getByTestId('clip-clients').getByRole('button', { name: 'Unpair' }).click();
+  await expect(page.getByTestId('clip-clients')).toHaveCount(0);
+  const [third] = await Promise.all([context.waitForEvent('page'), article.evaluate(bookmarklet)]);
+  await expect(third.getByLabel('Pairing code')).toBeHidden();
+  await third.getByRole('button', { name: 'Clip', exact: true }).click();
+  await expect(third.getByRole('status')).toHaveText(/no longer knows this browser/);
+});
