@@ -1,28 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHost, tempDataDir, type RunningHost } from './host';
 import { AnalysisPage } from './pages/AnalysisPage';
-
-const seedDir = resolve(import.meta.dirname, '../../shared/data/seed');
-const seedText = resolve(seedDir, 'article.txt');
-
-/**
- * The seed article as the web page it was clipped from: its paragraphs, and the publication date a news
- * page states in its metadata (the gold's `published`), which "on Thursday" is resolved against.
- */
-function seedPage(): string {
-  const gold = JSON.parse(readFileSync(resolve(seedDir, 'gold.json'), 'utf8')) as { published: string };
-  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const paragraphs = readFileSync(seedText, 'utf8')
-    .split(/\n+/)
-    .filter((line) => line.trim())
-    .map((line) => `<p>${escape(line)}</p>`)
-    .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Putin backs a ceasefire, with conditions</title>
-<meta property="article:published_time" content="${gold.published}"></head>
-<body><article><h1>Putin backs a ceasefire, with conditions</h1>${paragraphs}</article></body></html>`;
-}
+import { SEED_TEXT as seedText, seedAvailable, seedPage } from './seed';
 
 let host: RunningHost | undefined;
 
@@ -34,7 +13,7 @@ test.afterEach(async () => {
 test('Putin’s page, his quotes, rejecting one, the reader at a quote, and the 13 March 2025 timeline', async ({
   page,
 }) => {
-  test.skip(!existsSync(seedText), `the seed article is not at ${seedText}`);
+  test.skip(!seedAvailable(), `the seed article is not at ${seedText}`);
   host = await startHost(tempDataDir());
   const clip = (await AnalysisPage.callApi(host.url, 'clipFile', [
     { name: 'putin-ceasefire.html', data: Buffer.from(seedPage()).toString('base64') },
@@ -101,7 +80,7 @@ test('Putin’s page, his quotes, rejecting one, the reader at a quote, and the 
 test('People: filter by alias, re-extract every source with progress, rename a person and undo', async ({
   page,
 }) => {
-  test.skip(!existsSync(seedText), `the seed article is not at ${seedText}`);
+  test.skip(!seedAvailable(), `the seed article is not at ${seedText}`);
   host = await startHost(tempDataDir());
   await AnalysisPage.callApi(host.url, 'clipFile', [
     { name: 'putin-ceasefire.html', data: Buffer.from(seedPage()).toString('base64') },

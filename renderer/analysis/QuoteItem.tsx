@@ -5,6 +5,9 @@
 import { useState, type JSX } from 'react';
 import type { QuoteView } from '../../shared/areas/analysis';
 import type { ReviewStatus } from '../../shared/model';
+import { QUOTE_MIME_TYPE } from '../editor/nodes/citation';
+import { quotePayloadOf, requestQuoteInsert } from '../editor/plugins/QuotePlugin/quotes';
+import { useNavigate } from '../shell/navigation';
 import { excerpt } from './analysisView';
 import { EntityPicker, type PickedEntity } from './EntityPicker';
 
@@ -26,6 +29,7 @@ function describe(quote: QuoteView): string {
 
 export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: QuoteItemProps): JSX.Element {
   const [picking, setPicking] = useState(false);
+  const navigate = useNavigate();
   const rejected = quote.status === 'rejected';
   return (
     <li
@@ -35,7 +39,16 @@ export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: Qu
       data-status={quote.status}
       aria-current={focused ? 'true' : undefined}
     >
-      <button type="button" className="quote-item-text" title={describe(quote)} onClick={onSelect}>
+      <button
+        type="button"
+        className="quote-item-text"
+        title={describe(quote)}
+        onClick={onSelect}
+        draggable
+        onDragStart={(event) =>
+          event.dataTransfer.setData(QUOTE_MIME_TYPE, JSON.stringify(quotePayloadOf(quote)))
+        }
+      >
         “{excerpt(quote.text)}”
       </button>
       <div className="quote-item-footer">
@@ -76,6 +89,19 @@ export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: Qu
             onClick={() => setPicking((p) => !p)}
           >
             Speaker…
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="quote-in-note"
+            title="Insert this quote, with its source, into the open note"
+            onClick={() => {
+              // The open note's editor takes the quote at its caret (or the next editor that opens).
+              requestQuoteInsert(quote);
+              navigate({ screen: 'notes' });
+            }}
+          >
+            Quote in note
           </button>
         </div>
       </div>

@@ -1,0 +1,29 @@
+/** The seed article (../shared/data/seed) as the web page it was clipped from, for specs that clip it. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const seedDir = resolve(import.meta.dirname, '../../shared/data/seed');
+/** The seed article's text file; specs skip when it is missing. */
+export const SEED_TEXT = resolve(seedDir, 'article.txt');
+
+/** True when the shared data is beside the repo. */
+export function seedAvailable(): boolean {
+  return existsSync(SEED_TEXT);
+}
+
+/**
+ * The seed article as a news page: its paragraphs, and the publication date the page states in its
+ * metadata (the gold's `published`), which "on Thursday" is resolved against.
+ */
+export function seedPage(): string {
+  const gold = JSON.parse(readFileSync(resolve(seedDir, 'gold.json'), 'utf8')) as { published: string };
+  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = readFileSync(SEED_TEXT, 'utf8')
+    .split(/\n+/)
+    .filter((line) => line.trim())
+    .map((line) => `<p>${escape(line)}</p>`)
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Putin backs a ceasefire, with conditions</title>
+<meta property="article:published_time" content="${gold.published}"></head>
+<body><article><h1>Putin backs a ceasefire, with conditions</h1>${paragraphs}</article></body></html>`;
+}
