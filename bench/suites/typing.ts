@@ -31,7 +31,8 @@ function text(value: string): object {
 
 /** Serialized mention node (renderer/editor/nodes/MentionNode.ts). */
 function mention(entityId: string, name: string): object {
-  return { type: 'dossier-mention', version: 1, entityId, kind: 'person', name };
+  // A mention is a TextNode (token mode) carrying the entity's id, kind and name.
+  return { ...text(name), type: 'dossier-mention', mode: 'token', entityId, kind: 'person', name };
 }
 
 /**
@@ -99,9 +100,7 @@ export const TYPING_SUITE: BenchSuite = {
       const editable = page.locator('[data-lexical-editor="true"]');
       await editable.waitFor();
       const mentionsShown = await page
-        .locator(
-          '[data-lexical-editor="true"] .mention, [data-lexical-editor="true"] [data-mention-id], [data-lexical-editor="true"] [data-entity-id]',
-        )
+        .locator('[data-lexical-editor="true"] [data-testid="mention"]')
         .count();
       // Put the caret at the very end, as a writer continuing the note would.
       await editable.click();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase } from '../../core/db/open';
 import { exportNotebook } from '../../core/export/export';
 import { importNotebook, type ImportSummary } from '../../core/export/import';
+import { exportObsidian } from '../../core/export/obsidian';
 import { readLinesSync } from '../../core/export/lines';
 import { DATABASE_FILE, resolveDataDir } from '../../core/paths';
 import {
@@ -21,24 +22,51 @@ function databaseOf(flag: string | undefined, io: CliIo): string {
 
 export const exportJson: CliCommand = {
   name: 'export',
-  summary: 'Export every record of a notebook as JSON Lines (import it with import-json)',
+  summary: 'Export a notebook as JSON Lines (import it with import-json) or as an Obsidian vault',
   usage: `Usage: dossier export --json [--data-dir DIR] [--out FILE]
+       dossier export --obsidian DIR [--data-dir DIR]
+
+--obsidian writes one Markdown file per note (YAML front matter, [[wiki links]], quotes as footnotes
+with their source) and one per person, place, organisation, event and topic into a new or empty folder.
 
 Writes every source, note, entity, alias, mention, quote, event participant and source, link and user
 decision as JSON Lines: a header line, one {"table","row"} line per record, and an end line with the
 counts. Preferences and paired browsers stay with the computer and are not exported.
 ${DATA_DIR_HELP}
-  --json          the format (JSON Lines; the only one so far, and required)
+  --json          JSON Lines of every record
+  --obsidian DIR  an Obsidian vault in DIR
   --out FILE      write to FILE (replaced if it exists) instead of standard output`,
 
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs({
       args: argv,
-      options: { ...DATA_DIR_OPTION, json: { type: 'boolean' }, out: { type: 'string' } },
+      options: {
+        ...DATA_DIR_OPTION,
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+        obsidian: { type: 'string' },
+      },
       allowPositionals: true,
     });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    if (values.json !== true) throw new UsageError('Say which format: --json.');
+    if (values.obsidian !== undefined) {
+      if (values.json === true) throw new UsageError('Choose one format: --json or --obsidian DIR.');
+      const vault = path.resolve(values.obsidian);
+      const source = openDatabase(databaseOf(values['data-dir'], io));
+      try {
+        const summary = exportObsidian(source, vault);
+        io.stderr.write(
+          `Wrote ${summary.notes} note(s) and ${summary.entities} entity page(s) to ${vault}.\n`,
+        );
+        return 0;
+      } catch (error) {
+        if (error instanceof Error && /not empty/.test(error.message)) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        source.close();
+      }
+    }
+    if (values.json !== true) throw new UsageError('Say which format: --json or --obsidian DIR.');
     const db = openDatabase(databaseOf(values['data-dir'], io));
     try {
       if (values.out === undefined) {
