@@ -49,7 +49,7 @@ function bigNote(people: { id: string; name: string }[]): string {
     if ((i + 1) % every === 0) {
       children.push(text(`${words.join(' ')} `));
       words = [];
-      const person = people[(i / every) % people.length]!;
+      const person = people[Math.floor((i + 1) / every) % people.length]!;
       children.push(mention(person.id, person.name));
     }
     if ((i + 1) % 100 === 0) {
