@@ -5,7 +5,7 @@
 import { useState, type JSX } from 'react';
 import type { QuoteView } from '../../shared/areas/analysis';
 import type { ReviewStatus } from '../../shared/model';
-import { QUOTE_MIME_TYPE } from '../editor/nodes/citation';
+import { citationLine, QUOTE_MIME_TYPE } from '../editor/nodes/citation';
 import { quotePayloadOf, requestQuoteInsert } from '../editor/plugins/QuotePlugin/quotes';
 import { useNavigate } from '../shell/navigation';
 import { excerpt } from './analysisView';
@@ -45,9 +45,13 @@ export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: Qu
         title={describe(quote)}
         onClick={onSelect}
         draggable
-        onDragStart={(event) =>
-          event.dataTransfer.setData(QUOTE_MIME_TYPE, JSON.stringify(quotePayloadOf(quote)))
-        }
+        onDragStart={(event) => {
+          const payload = quotePayloadOf(quote);
+          event.dataTransfer.effectAllowed = 'copy';
+          event.dataTransfer.setData(QUOTE_MIME_TYPE, JSON.stringify(payload));
+          // Outside Dossier (another app, a plain text field) the words travel with their citation.
+          event.dataTransfer.setData('text/plain', `“${quote.text}” (${citationLine(payload)})`);
+        }}
       >
         “{excerpt(quote.text)}”
       </button>

@@ -13,15 +13,17 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useMemo, type JSX, type ReactNode, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type JSX, type ReactNode, type RefObject } from 'react';
 import { NOTE_EDITOR_NAMESPACE, NOTE_MARKDOWN_TRANSFORMERS, NOTE_NODES } from './noteNodes';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { QuotePanelPlugin } from './plugins/QuotePanelPlugin';
 import { QuotePlugin } from './plugins/QuotePlugin';
 import { ReferenceClickPlugin } from './plugins/ReferenceClickPlugin';
 import { ReferenceTypeaheadPlugin } from './plugins/ReferenceTypeaheadPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { noteEditorTheme } from './theme';
 import { isSafeLinkUrl } from './url';
+import { useReadOnly } from '../shell/read-only';
 import './editor.css';
 import './nodes/nodes.css';
 
@@ -38,6 +40,28 @@ export interface EditorProps {
   actions?: ReactNode;
 }
 
+// Whether the Quotes panel is open is remembered across notes and restarts (the editor remounts per note).
+const QUOTE_PANEL_KEY = 'dossier.editor.quotePanel';
+
+function useQuotePanelOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => {
+    try {
+      return localStorage.getItem(QUOTE_PANEL_KEY) === 'open';
+    } catch {
+      return false;
+    }
+  });
+  const set = useCallback((next: boolean) => {
+    setOpen(next);
+    try {
+      localStorage.setItem(QUOTE_PANEL_KEY, next ? 'open' : 'closed');
+    } catch {
+      // Storage refused (private mode, quota): the panel still opens, it just is not remembered.
+    }
+  }, []);
+  return [open, set];
+}
+
 function reportEditorError(error: Error): void {
   // Lexical recovers from most update errors by discarding the update; log it for bug reports.
   console.error('Dossier editor error:', error);
@@ -50,12 +74,16 @@ export function Editor({
   editorRef,
   actions,
 }: EditorProps): JSX.Element {
+  const [quotePanelOpen, setQuotePanelOpen] = useQuotePanelOpen();
+  // A read-only notebook (StartupGate) cannot store edits, so the editor must not accept any.
+  const editable = useReadOnly() === null;
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: NOTE_EDITOR_NAMESPACE,
       nodes: NOTE_NODES,
       theme: noteEditorTheme,
       onError: reportEditorError,
+      editable,
       // Stored text that cannot be parsed throws here and is caught by NoteErrorBoundary, which shows
       // the problem instead of an empty editor that would overwrite the note on the next keystroke.
       editorState: initialContent === '' ? undefined : initialContent,
@@ -67,23 +95,30 @@ export function Editor({
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ToolbarPlugin actions={actions} />
-      <div className="editor-scroll">
-        <RichTextPlugin
-          contentEditable={
-            <ContentEditable
-              className="editor-input"
-              aria-label="Note body"
-              data-testid="note-editor"
-              aria-placeholder="Start writing…"
-              placeholder={
-                <div className="editor-placeholder">Start writing… (# heading, - list, &gt; quote)</div>
-              }
-              spellCheck
-            />
-          }
-          ErrorBoundary={LexicalErrorBoundary}
-        />
+      <ToolbarPlugin
+        actions={actions}
+        quotePanelOpen={quotePanelOpen}
+        onToggleQuotePanel={() => setQuotePanelOpen(!quotePanelOpen)}
+      />
+      <div className="editor-body">
+        <div className="editor-scroll">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="editor-input"
+                aria-label="Note body"
+                data-testid="note-editor"
+                aria-placeholder="Start writing…"
+                placeholder={
+                  <div className="editor-placeholder">Start writing… (# heading, - list, &gt; quote)</div>
+                }
+                spellCheck
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        {quotePanelOpen && <QuotePanelPlugin onClose={() => setQuotePanelOpen(false)} />}
       </div>
       <HistoryPlugin />
       <ListPlugin />

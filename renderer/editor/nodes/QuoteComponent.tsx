@@ -25,6 +25,7 @@ export default function QuoteComponent({
 
   const open = (event: MouseEvent): void => {
     event.preventDefault();
+    event.stopPropagation();
     if (quote.sourceId === null) return;
     navigate({
       screen: 'reader',
@@ -33,11 +34,15 @@ export default function QuoteComponent({
     });
   };
 
-  const paraphrase = (): void => {
+  const paraphrase = (event: MouseEvent): void => {
+    // Not also a click on the block, which would select the quote this replaces.
+    event.stopPropagation();
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
       if ($isQuoteNode(node)) $convertQuoteToParaphrase(node).selectEnd();
     });
+    // The button had the focus; give it back to the text so typing goes into the paraphrase.
+    editor.focus();
   };
 
   return (

@@ -24,7 +24,8 @@ import type { EntityKind } from '../../../../shared/model';
 import { api } from '../../../api';
 import { $createMentionNode } from '../../nodes/MentionNode';
 import { $createNoteLinkNode } from '../../nodes/NoteLinkNode';
-import { $createQuoteNode } from '../../nodes/QuoteNode';
+import { citationLine } from '../../nodes/citation';
+import { $insertQuoteAtCaret } from '../QuotePlugin/insert';
 import { quotePayloadOf } from '../QuotePlugin/quotes';
 import './typeahead.css';
 
@@ -50,6 +51,14 @@ export function matchTrigger(text: string): (MenuTextMatch & { trigger: Trigger 
     replaceableString: `${trigger}${query}`,
     trigger,
   };
+}
+
+/** Shifts the menu left when it would run past the window's right edge (a caret near the margin). */
+function keepInView(list: HTMLUListElement | null): void {
+  if (list === null) return;
+  list.style.transform = '';
+  const overflow = list.getBoundingClientRect().right - (window.innerWidth - 12);
+  if (overflow > 0) list.style.transform = `translateX(${-Math.ceil(overflow)}px)`;
 }
 
 class ReferenceOption extends MenuOption {
@@ -131,15 +140,15 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
           return options;
         }
         const quotes = await api.listQuotes({ query: q, limit: LIMIT }).catch(() => []);
-        return quotes.map(
-          (quote) =>
-            new ReferenceOption(
-              `q:${quote.id}`,
-              `“${quote.text}”`,
-              quote.speaker?.name ?? quote.source.title,
-              () => insertAtMatch(() => [$createQuoteNode(quotePayloadOf(quote))]),
-            ),
-        );
+        return quotes.map((quote) => {
+          const payload = quotePayloadOf(quote);
+          return new ReferenceOption(`q:${quote.id}`, `“${quote.text}”`, citationLine(payload), () =>
+            editor.update(() => {
+              if ($getSelection() === null) $getRoot().selectEnd();
+              $insertQuoteAtCaret(payload);
+            }),
+          );
+        });
       };
       void load().then((next) => {
         if (!cancelled) setOptions(next);
@@ -149,7 +158,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [match, insertAtMatch]);
+  }, [match, insertAtMatch, editor]);
 
   const triggerFn = useCallback((text: string) => {
     const found = matchTrigger(text);
@@ -189,7 +198,13 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
         anchor.current === null || options.length === 0
           ? null
           : createPortal(
-              <ul className="reference-typeahead" role="listbox" data-testid="reference-typeahead">
+              <ul
+                ref={(list) => keepInView(list)}
+                className={`reference-typeahead${match?.trigger === '/quote ' ? ' is-quotes' : ''}`}
+                role="listbox"
+                aria-label={match?.trigger === '/quote ' ? 'Quotes' : 'References'}
+                data-testid="reference-typeahead"
+              >
                 {options.map((option, i) => (
                   <li
                     key={option.key}
@@ -211,7 +226,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
               </ul>,
               anchor.current,
             ),
-    [options],
+    [options, match?.trigger],
   );
 
   return (

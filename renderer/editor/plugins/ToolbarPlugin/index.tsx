@@ -41,6 +41,9 @@ import { useToolbarState, type BlockKind } from './useToolbarState';
 export interface ToolbarPluginProps {
   /** Note-level actions (e.g. Move to trash) shown at the end of the toolbar. */
   actions?: ReactNode;
+  /** Whether the Quotes panel beside the note is open (the button is shown when a toggle is given). */
+  quotePanelOpen?: boolean;
+  onToggleQuotePanel?(): void;
 }
 
 interface ToolButtonProps {
@@ -70,7 +73,11 @@ function ToolButton({ label, shortcut, pressed, disabled, onClick, children }: T
   );
 }
 
-export function ToolbarPlugin({ actions }: ToolbarPluginProps): JSX.Element {
+export function ToolbarPlugin({
+  actions,
+  quotePanelOpen,
+  onToggleQuotePanel,
+}: ToolbarPluginProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState();
   const [linkFormOpen, setLinkFormOpen] = useState(false);
@@ -209,6 +216,22 @@ export function ToolbarPlugin({ actions }: ToolbarPluginProps): JSX.Element {
         >
           <RedoIcon />
         </ToolButton>
+        {onToggleQuotePanel && (
+          <>
+            <span className="tool-sep" aria-hidden="true" />
+            <button
+              type="button"
+              className="tool"
+              data-testid="toggle-quote-panel"
+              aria-pressed={quotePanelOpen === true}
+              title="Quotes from your sources, to drag or insert into the note (or type /quote)"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={onToggleQuotePanel}
+            >
+              <QuoteIcon /> Quotes
+            </button>
+          </>
+        )}
         {actions && <div className="toolbar-actions">{actions}</div>}
       </div>
       {linkFormOpen && (
