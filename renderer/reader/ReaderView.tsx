@@ -1,12 +1,14 @@
 /**
  * The reader: one source's article in a sandboxed frame (no scripts, no navigation, images only from
- * the local store), its metadata and original URL, "view original HTML", and the analysis panel beside
- * it. A route's `highlight` span is scrolled to and marked when the article has loaded.
+ * the local store), its metadata and original URL, "view original HTML", and beside it the notes that
+ * cite it (Backlinks) above the analysis panel. A route's `highlight` span is scrolled to and marked
+ * when the article has loaded.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { Source, SourceOriginal } from '../../shared/areas/library';
 import type { SourceId } from '../../shared/model';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
+import { BacklinksPanel } from '../backlinks/BacklinksPanel';
 import { api } from '../api';
 import { useNavigate, type TextSpan } from '../shell/navigation';
 import { FrameReader } from './frameReader';
@@ -156,6 +158,7 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
         )}
       </main>
       <aside className="reader-side">
+        <BacklinksPanel className="backlinks-source" target={{ kind: 'source', id: source.id }} />
         <AnalysisPanel sourceId={source.id} reader={original ? null : reader} plainText={source.plainText} />
       </aside>
     </div>

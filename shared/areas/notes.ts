@@ -53,6 +53,11 @@ export interface Backlink {
   updatedAt: string;
   /** How it points: 'mention', 'quote', 'citation', 'paraphrase', 'speaker', 'note'. */
   kinds: string[];
+  /**
+   * A short excerpt of where the note points at the target (or the quoted words); '' when none, and
+   * past the 100 most recently updated backlinks.
+   */
+  context: string;
 }
 
 /** Formats a note can be exported to. */

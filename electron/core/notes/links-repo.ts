@@ -24,7 +24,8 @@ export class NoteLinksRepo {
   private readonly deleteMentions;
   private readonly insertLink;
   private readonly insertMention;
-  private readonly backlinks: Record<BacklinkColumn, Database.Statement<[string], BacklinkRow>>;
+  private readonly content: Database.Statement<[string], { content: string }>;
+  private readonly backlinks: Record<BacklinkColumn, Database.Statement<[{ id: string }], BacklinkRow>>;
 
   constructor(private readonly db: Database.Database) {
     this.deleteLinks = db.prepare<[string]>('DELETE FROM links WHERE from_note_id = ?');
@@ -45,12 +46,19 @@ export class NoteLinksRepo {
        WHERE EXISTS (SELECT 1 FROM entities WHERE id = @entity)`,
     );
     const backlinkQuery = (column: BacklinkColumn) =>
-      db.prepare<[string], BacklinkRow>(
+      db.prepare<[{ id: string }], BacklinkRow>(
         `SELECT n.id AS noteId, n.title AS title, n.updated_at AS updatedAt, group_concat(DISTINCT l.kind) AS kinds
          FROM links l JOIN notes n ON n.id = l.from_note_id
-         WHERE l.${column} = ? AND n.deleted_at IS NULL
+         WHERE ${
+           // A quote block whose node lost its sourceId (an old or hand-made state) still cites the
+           // source through its quote.
+           column === 'to_source_id'
+             ? '(l.to_source_id = @id OR l.to_quote_id IN (SELECT id FROM quotes WHERE source_id = @id))'
+             : `l.${column} = @id`
+         } AND n.deleted_at IS NULL
          GROUP BY n.id ORDER BY n.updated_at DESC, n.seq DESC`,
       );
+    this.content = db.prepare<[string], { content: string }>('SELECT content FROM notes WHERE id = ?');
     this.backlinks = {
       to_entity_id: backlinkQuery('to_entity_id'),
       to_source_id: backlinkQuery('to_source_id'),
@@ -92,7 +100,12 @@ export class NoteLinksRepo {
 
   /** Live notes that point at the target in `column`, most recently updated first. */
   backlinksTo(column: BacklinkColumn, id: string): BacklinkRow[] {
-    return this.backlinks[column].all(id);
+    return this.backlinks[column].all({ id });
+  }
+
+  /** The serialized state of a note ('' when there is no such note), for a backlink's context. */
+  contentOf(noteId: string): string {
+    return this.content.get(noteId)?.content ?? '';
   }
 
   /** Runs `fn` in one transaction (nested calls become savepoints). */

@@ -5,7 +5,7 @@ import type { NoteId } from '../../../shared/model';
 import { openDatabase } from '../db/open';
 import { makeTempDir } from '../testing/temp-dir';
 import { NODE_TYPES, linkRowsOf, noteReferences } from './links';
-import { NotesService } from './service';
+import { MAX_BACKLINK_CONTEXTS, NotesService } from './service';
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
@@ -208,6 +208,58 @@ describe('NotesService links', () => {
       code: 'VERSION_CONFLICT',
     });
     expect(linksOf(note.id)).toHaveLength(1);
+  });
+
+  it('backlinks carry the context of the reference; a source is cited by a quote block without sourceId', async () => {
+    const target = await notes.createNote({ title: 'Background' });
+    const linking = await notes.createNote({
+      title: 'Analysis',
+      content: state(
+        para(
+          text('See '),
+          { ...text('Background'), type: NODE_TYPES.noteLink, noteId: target.id },
+          text(' first.'),
+        ),
+      ),
+    });
+    const quoting = await notes.createNote({
+      title: 'Quoting',
+      // An older or dragged quote block that kept its quote id but not its source id.
+      content: state({ ...quote('q-1', 's-1'), sourceId: null }),
+    });
+    expect(await notes.getBacklinks({ kind: 'note', id: target.id })).toEqual([
+      {
+        noteId: linking.id,
+        title: 'Analysis',
+        updatedAt: linking.updatedAt,
+        kinds: ['note'],
+        context: 'See Background first.',
+      },
+    ]);
+    const toSource = await notes.getBacklinks({ kind: 'source', id: 's-1' });
+    expect(toSource.map((b) => [b.noteId, b.kinds, b.context])).toEqual([
+      // Without the source id in the node there is no place to excerpt; the link itself is what counts.
+      [quoting.id, ['quote'], ''],
+    ]);
+    // Other sources' backlinks do not pick it up.
+    db.prepare(
+      `INSERT INTO sources (id, title, clipped_at, created_at, updated_at) VALUES ('s-2', 'Other', @now, @now, @now)`,
+    ).run({ now: NOW });
+    expect(await notes.getBacklinks({ kind: 'source', id: 's-2' })).toEqual([]);
+  });
+
+  it('gives a context to the most recent backlinks only, so a much-linked note stays cheap to open', async () => {
+    const target = await notes.createNote({ title: 'Hub' });
+    const linkTo = { ...text('Hub'), type: NODE_TYPES.noteLink, noteId: target.id };
+    for (let i = 0; i <= MAX_BACKLINK_CONTEXTS; i++) {
+      await notes.createNote({ title: `n${i}`, content: state(para(text(`From ${i} to `), linkTo)) });
+    }
+    const backlinks = await notes.getBacklinks({ kind: 'note', id: target.id });
+    expect(backlinks).toHaveLength(MAX_BACKLINK_CONTEXTS + 1);
+    expect(backlinks.slice(0, MAX_BACKLINK_CONTEXTS).every((b) => /^From \d+ to Hub$/.test(b.context))).toBe(
+      true,
+    );
+    expect(backlinks.at(-1)?.context).toBe('');
   });
 
   it('trashed notes are not backlinks', async () => {

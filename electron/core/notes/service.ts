@@ -13,6 +13,7 @@ import type { CoreContext } from '../context';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { NotesRepo } from '../db/notes-repo';
 import { APP_VERSION } from '../version';
+import { backlinkContext } from './backlink-context';
 import { noteToHtml, noteToMarkdown } from './export';
 import { linkRowsOf, noteReferences } from './links';
 import { type BacklinkColumn, NoteLinksRepo } from './links-repo';
@@ -24,6 +25,9 @@ const BACKLINK_COLUMNS: Record<BacklinkTarget['kind'], BacklinkColumn> = {
   entity: 'to_entity_id',
   quote: 'to_quote_id',
 };
+
+/** How many backlinks (the most recently updated) get a context excerpt. */
+export const MAX_BACKLINK_CONTEXTS = 100;
 
 /** Implements {@link NotesApi} on one open notebook. */
 export class NotesService implements NotesApi {
@@ -107,11 +111,14 @@ export class NotesService implements NotesApi {
 
   /** @inheritdoc */
   async getBacklinks(target: BacklinkTarget): Promise<Backlink[]> {
-    return this.links.backlinksTo(BACKLINK_COLUMNS[target.kind], target.id).map((row) => ({
+    return this.links.backlinksTo(BACKLINK_COLUMNS[target.kind], target.id).map((row, index) => ({
       noteId: row.noteId as NoteId,
       title: row.title,
       updatedAt: row.updatedAt,
       kinds: row.kinds.split(','),
+      // Each excerpt parses a whole note; past the first ones a panel shows titles, so the cost of a
+      // much-linked target stays bounded.
+      context: index < MAX_BACKLINK_CONTEXTS ? backlinkContext(this.links.contentOf(row.noteId), target) : '',
     }));
   }
 

@@ -1,0 +1,77 @@
+/**
+ * Getting an exported note out of the app: a file named after the note (a Blob behind an
+ * `<a download>`, which the browser host saves to Downloads and Electron answers with its native
+ * Save dialog), or the clipboard.
+ */
+import type { NoteExportFormat } from '../../shared/areas/notes';
+
+const EXTENSIONS: Readonly<Record<NoteExportFormat, string>> = { markdown: 'md', html: 'html' };
+const MIME_TYPES: Readonly<Record<NoteExportFormat, string>> = {
+  markdown: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+};
+
+/** Longest file name stem kept, in characters: well under every file system's 255-byte limit. */
+export const MAX_STEM_LENGTH = 100;
+
+// Names Windows refuses whatever the extension.
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
+/**
+ * A file name for a note: the title without characters Windows, macOS or Linux refuse (or that
+ * would make a path), trimmed and shortened, "Untitled note" when nothing is left, plus the extension.
+ */
+export function exportFileName(title: string, format: NoteExportFormat): string {
+  let stem = title
+    // Path separators, characters Windows forbids, and control characters.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // A leading dot hides the file; trailing dots and spaces are dropped by Windows.
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  if (stem.length > MAX_STEM_LENGTH) stem = [...stem].slice(0, MAX_STEM_LENGTH).join('').trim();
+  if (stem === '') stem = 'Untitled note';
+  if (RESERVED.test(stem)) stem = `${stem} note`;
+  return `${stem}.${EXTENSIONS[format]}`;
+}
+
+/** Offers `text` as a file named `fileName` (the browser's download, or Electron's Save dialog). */
+export function downloadText(text: string, fileName: string, format: NoteExportFormat): void {
+  const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPES[format] }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download reads the blob after this task; give it time before the URL is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Puts `text` on the clipboard. Uses the asynchronous Clipboard API, and falls back to a hidden text
+ * area and `execCommand('copy')` where that API is refused (Electron denies browser permissions).
+ */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Fall through to the older way.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  previous?.focus();
+  if (!copied) throw new Error('The clipboard refused the text. Use “Export as Markdown…” instead.');
+}
