@@ -6,6 +6,7 @@ import {
   $getRoot,
   $getSelection,
   $isRangeSelection,
+  $isTextNode,
   type LexicalEditor,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +79,8 @@ describe('$insertQuoteAtCaret', () => {
     editor.update(
       () => {
         const text = $getRoot().getFirstDescendant();
-        text?.select(7, 7);
+        if (!$isTextNode(text)) throw new Error('expected a text node');
+        text.select(7, 7);
         $insertQuoteAtCaret(QUOTE);
       },
       { discrete: true },
