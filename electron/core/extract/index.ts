@@ -7,6 +7,7 @@ import { findDates } from './dates';
 import { findPlacesAndOrganizations } from './entities';
 import { findEvents } from './events';
 import { findPeople, type PeopleIndex } from './people';
+import { lexiconTag } from './lexicon';
 import { findQuotedSpans } from './quote-marks';
 import { findSocialBylines, socialQuotes } from './social';
 import { attributeQuotes } from './speakers';
@@ -15,6 +16,14 @@ import { tokenize } from './tokens';
 import type { ExtractOptions, Extraction, NamedEntity, Span } from './types';
 
 export type * from './types';
+
+/**
+ * Loads what the first extraction would otherwise load (compromise and its lexicon as a Map). The
+ * core worker calls it in the background after start-up; calling it again costs nothing.
+ */
+export function prepareExtractor(): void {
+  lexiconTag('');
+}
 
 /** Today's date as YYYY-MM-DD (UTC), the reference when an article has no publication date. */
 function today(): string {

@@ -2,7 +2,11 @@
  * Word lists the rules share. Names, places and organisations come from the lexicon compromise ships
  * (about 3,000 first names, 900 surnames, 700 cities and countries), so the rules need no model file.
  */
-import nlp from 'compromise';
+import type nlp from 'compromise';
+import { lazyModule } from '../lazy-module';
+
+/** compromise, loaded on first use (see lazy-module.ts: it takes over a second to load). */
+const compromise = lazyModule<typeof nlp>('compromise');
 
 /** What compromise's lexicon says a lower-case word or phrase is, e.g. "MaleName" or "Country". */
 export type LexiconTag = string;
@@ -13,7 +17,7 @@ let lexicon: ReadonlyMap<string, LexiconTag> | undefined;
 /** compromise's lexicon as a Map (its own object has a prototype, so `in` would find `constructor`). */
 export function lexiconTag(word: string): LexiconTag | undefined {
   if (lexicon === undefined) {
-    const raw = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+    const raw = (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
     const map = new Map<string, string>();
     for (const [key, tag] of Object.entries(raw)) map.set(key, Array.isArray(tag) ? tag.join(',') : tag);
     lexicon = map;
@@ -36,9 +40,18 @@ export function isKnownLastName(word: string): boolean {
   return /LastName|Person/.test(lexiconTag(word) ?? '');
 }
 
+// Countries compromise's lexicon lacks, in the forms news and results tables write them.
+const MORE_COUNTRIES = new Set(
+  'u.s.|u.k.|britain|great britain|trinidad|tobago|bosnia|yugoslavia|czechoslovakia|ussr|soviet union'.split(
+    '|',
+  ),
+);
+
 /** The lexicon calls the phrase a country, city, region or other place. */
 export function isKnownPlace(phrase: string): boolean {
-  return /Country|City|Region|Place/.test(lexiconTag(phrase) ?? '');
+  return (
+    /Country|City|Region|Place/.test(lexiconTag(phrase) ?? '') || MORE_COUNTRIES.has(phrase.toLowerCase())
+  );
 }
 
 /** The lexicon calls the phrase an organisation or a sports team. */
@@ -86,6 +99,7 @@ export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
  */
 export const SPEECH_CUES: readonly string[] = [
   'told reporters',
+  'put it',
   'told the',
   '[Aa]ccording to',
   'went on',
@@ -102,7 +116,8 @@ export const SPEECH_CUES: readonly string[] = [
     'wondered testified urged thundered blasted mused cautioned conceded lamented described describes ' +
     'describing reports reported report sings sang cited cites asking mocked criticized dismissed accused ' +
     'praised denounced slammed labeled dubbed branded scoffed retorted recounted explaining insisting ' +
-    'warning noting claiming declaring concluded concludes yells shouts demanded demands scolded pleaded'
+    'warning noting claiming declaring concluded concludes yells shouts demanded demands scolded pleaded ' +
+    'agreed agrees announcing ruled rules'
   ).split(' '),
 ];
 

@@ -39,3 +39,38 @@ describe('people', () => {
     ]);
   });
 });
+
+describe('people from context', () => {
+  const names = (text: string): string[] =>
+    extractArticle(text, { published: '1996-08-30' }).people.map((p) => p.name);
+
+  it('reads initials, particles and surnames that are also common words', () => {
+    expect(
+      names('Scores: S. Waugh 50 , M. Butcher 70 .\nLex van Drooge told reporters.\nMichael Green won.'),
+    ).toEqual(['S. Waugh', 'M. Butcher', 'Lex van Drooge', 'Michael Green']);
+  });
+
+  it('takes the other names of a list of people, and a relative "who" or an age as person cues', () => {
+    expect(names('Australia - Ian Healy , Michael Bevan , Stuart Lawton , Glenn McGrath .')).toContain(
+      'Stuart Lawton',
+    );
+    expect(
+      names('Mr. Ortiz left early . Pellegrino , who climbed back , won . Dagayev , 45 , lost .'),
+    ).toEqual(['Ortiz', 'Pellegrino', 'Dagayev']);
+  });
+
+  it('names another member of a known family in full instead of taking the bare surname', () => {
+    expect(names('Boris Yeltsin left.\nNaina Yeltsin said she was fine.')).toEqual([
+      'Boris Yeltsin',
+      'Naina Yeltsin',
+    ]);
+  });
+
+  it('does not take a company or agency before "said" for a person', () => {
+    expect(names('Interfax news agency said on Friday. Later Interfax said more.')).toEqual([]);
+    expect(names('Shares of Cofinec S.A. fell. Cofinec said it would recover.')).toEqual([]);
+    expect(names('Hong Kong Financial Secretary Donald Tsang spoke. He said Hong Kong will grow.')).toEqual([
+      'Donald Tsang',
+    ]);
+  });
+});

@@ -10,8 +10,19 @@ import {
   isKnownPlace,
   lexiconTag,
   NON_NAME_WORDS,
-  TITLES,
 } from './lexicon';
+import {
+  bare,
+  canFollowFirstName,
+  INITIAL,
+  isNameWord,
+  isOtherWord,
+  isPlaceOrOrganization,
+  isTitle,
+  SUFFIXES,
+  TITLE_MODIFIERS,
+} from './name-words';
+import { listedWithPeople, runsWithKnownSurname, withoutOrganizations } from './people-context';
 import type { SocialByline } from './social';
 import { SpanIndex } from './text';
 import { capitalizedRuns, nameKey, type Token } from './tokens';
@@ -37,6 +48,8 @@ export interface Person {
   gender: 'male' | 'female' | 'unknown';
   /** Lower-case title words seen before the name ("president", "chief"), for "the president". */
   titles: Set<string>;
+  /** Every mention so far came from weak context alone ({@link cuedName}). */
+  weak: boolean;
 }
 
 /** The people of one article and every mention of them, in text order. */
@@ -49,41 +62,8 @@ interface Candidate {
   first: number;
   last: number;
   titled: boolean;
-}
-
-const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-
-function bare(word: string): string {
-  return word.toLowerCase().replace(/\.$/, '');
-}
-
-function isTitle(token: Token): boolean {
-  return TITLES.has(token.text.toLowerCase()) || TITLES.has(bare(token.text));
-}
-
-// Head words of institutions and places: never part of a person's name ("Major League", "Hong Kong").
-const NOT_NAME_HEADS = new Set(
-  (
-    'league department office street road avenue square islands island ministry inc corp co ltd ' +
-    'bank union revolution wall county city state republic kingdom airport stadium university college ' +
-    'school hospital church party council committee agency court army navy police times post news ' +
-    'club group cup championship championships open games olympics tour association federation'
-  ).split(' '),
-);
-
-/** Lexicon tags of words that are never names: demonyms, adjectives, countries, plurals. */
-const NEVER_NAME_TAG = /Demonym|Adjective|Country|Region|Plural|Organization/;
-
-function isNameWord(token: Token): boolean {
-  const lower = bare(token.text);
-  return (
-    !token.allCaps &&
-    !NON_NAME_WORDS.has(lower) &&
-    !NOT_NAME_HEADS.has(lower) &&
-    !isTitle(token) &&
-    !/\p{N}/u.test(token.text) &&
-    !NEVER_NAME_TAG.test(lexiconTag(token.text) ?? '')
-  );
+  /** Read from context alone (a verb of saying, a bracketed country, unknown words): weak evidence. */
+  weak?: boolean;
 }
 
 /** Where in the run [i, j] a name sits, if any. */
@@ -98,6 +78,9 @@ function candidateIn(
     const token = tokens[k];
     if (token === undefined || !isNameWord(token) || firstNameGender(token.text) === undefined) continue;
     let last = k;
+    // Right after a first name, a word the lexicon calls an adjective or noun is a surname too
+    // ("Michael Green", "Linda Wild", "Tom Moody").
+    if (last < j && !token.possessive && canFollowFirstName(tokens[last + 1] as Token)) last++;
     while (last < j && isNameWord(tokens[last + 1] as Token) && !(tokens[last] as Token).possessive) last++;
     if (last - k >= 1 && last - k <= 3)
       return { first: k, last, titled: k > i && isTitle(tokens[k - 1] as Token) };
@@ -106,6 +89,8 @@ function candidateIn(
   for (let t = j - 1; t >= i - 1; t--) {
     const title = t >= i ? tokens[t] : prev;
     if (title === undefined || !isTitle(title)) continue;
+    // "former Olympic champions": a modifier of titles is no title on its own.
+    if (TITLE_MODIFIERS.has(bare(title.text))) return null;
     let last = t + 1;
     if (!isNameWord(tokens[last] as Token)) return null;
     while (last < j && isNameWord(tokens[last + 1] as Token) && !(tokens[last] as Token).possessive) last++;
@@ -121,23 +106,10 @@ function candidateIn(
   return { first: i, last: j, titled: false };
 }
 
-/** The words [first, last] are a place or organisation the lexicon knows ("Sri Lanka"), not a name. */
-function isPlaceOrOrganization(tokens: readonly Token[], first: number, last: number): boolean {
-  const phrase = tokens
-    .slice(first, last + 1)
-    .map((t) => t.text)
-    .join(' ');
-  return isKnownPlace(phrase) || isKnownOrganization(phrase);
-}
-
-/** A word the lexicon files as something other than a name ("Police", "Iranian", "Sweden"). */
-function isOtherWord(token: Token): boolean {
-  const tag = lexiconTag(token.text);
-  return tag !== undefined && !/Name|Person/.test(tag);
-}
-
 // A country or place in brackets right after a name: "Jesper Parnevik (Sweden)", "Wang Donghai ( China )".
 const NATIONALITY_AFTER = /^\s?\(\s?([\p{Lu}][\p{L}. ]{1,30}?)\s?\)/u;
+// A relative "who" or an age after a comma: "Dick Morris , who ...", "Wang , 45 , a veteran ...".
+const PERSON_AFTER = /^\s?,\s(?:who|whose)\b|^\s?,\s\d{1,2}\s?,/;
 // A verb of saying right after a name: "Jansher said", "Dole told".
 const SAYING_AFTER = /^\s(?:said|says|told|added|replied|insisted)\b/;
 
@@ -150,16 +122,39 @@ function cuedName(text: string, tokens: readonly Token[], i: number, j: number):
   let first = i;
   while (first <= j && !isNameWord(tokens[first] as Token)) first++;
   if (first > j || j - first > 3) return null;
-  for (let k = first; k <= j; k++) {
-    const token = tokens[k] as Token;
-    if (!isNameWord(token) || (isOtherWord(token) && !/^\p{Lu}\.$/u.test(token.text))) return null;
-  }
   const head = tokens[first] as Token;
-  if (j > first && /^\p{Lu}\.$/u.test(head.text)) return { first, last: j, titled: false };
   const after = text.slice((tokens[j] as Token).end, (tokens[j] as Token).end + 40);
   const nationality = NATIONALITY_AFTER.exec(after)?.[1];
-  if (nationality !== undefined && isKnownPlace(nationality.trim())) return { first, last: j, titled: false };
-  if (SAYING_AFTER.test(after) && !(tokens[j] as Token).possessive) return { first, last: j, titled: false };
+  const beforeHead = text.slice(Math.max(0, head.start - 12), head.start);
+  // "Washington , who ...", "Wang , 45 , ...", "... , " said King .": context only a person has.
+  const personContext =
+    (nationality !== undefined && isKnownPlace(nationality.trim())) ||
+    (PERSON_AFTER.test(after) && !/\b(?:the|a|an)\s$/i.test(beforeHead)) ||
+    (/\b(?:said|says)\s$/.test(beforeHead) && /^\s?[.,]/.test(after));
+  for (let k = first; k <= j; k++) {
+    const token = tokens[k] as Token;
+    if (!isNameWord(token)) return null;
+    // After an initial even a common word is a surname ("M. Butcher", "T. Moody"); places are not.
+    const initialBefore = k > first && INITIAL.test(head.text);
+    // Before an unknown surname and a bracketed country, a noun is a given name ("Gail Devers (U.S.)").
+    const givenBeforeSurname =
+      personContext &&
+      k === first &&
+      j > first &&
+      !isOtherWord(tokens[j] as Token) &&
+      canFollowFirstName(token);
+    if (
+      isOtherWord(token) &&
+      !INITIAL.test(token.text) &&
+      !(initialBefore && !isKnownPlace(token.text)) &&
+      !givenBeforeSurname
+    )
+      return null;
+  }
+  if (j > first && INITIAL.test(head.text)) return { first, last: j, titled: false };
+  if (personContext) return { first, last: j, titled: false, weak: true };
+  if (SAYING_AFTER.test(after) && !(tokens[j] as Token).possessive)
+    return { first, last: j, titled: false, weak: true };
   // Two or three capitalised words the lexicon has never heard of, mid-sentence, after no article:
   // most often a foreign name ("Saqlain Mushtaq"); places and organisations carry known words.
   const before = text.slice(Math.max(0, head.start - 5), head.start);
@@ -170,7 +165,7 @@ function cuedName(text: string, tokens: readonly Token[], i: number, j: number):
     !/(?:^|[.!?:]["”’]?\s+|\n\s*|\b(?:the|of|at|in|from|to|for|and)\s)$/i.test(before) &&
     tokens.slice(first, j + 1).every((t) => lexiconTag(t.text) === undefined && /^\p{Lu}\p{Ll}/u.test(t.text))
   ) {
-    return { first, last: j, titled: false };
+    return { first, last: j, titled: false, weak: true };
   }
   return null;
 }
@@ -214,7 +209,13 @@ export function findPeople(
   // The person last named under each surname key (register runs in text order).
   const lastBySurname = new Map<string, number>();
   const lastMentionOf = (key: string): number => lastBySurname.get(key) ?? -1;
-  const register = (words: readonly string[], span: Span, aliasStart: number, titles: Set<string>): void => {
+  const register = (
+    words: readonly string[],
+    span: Span,
+    aliasStart: number,
+    titles: Set<string>,
+    weak = false,
+  ): void => {
     const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
     const surnameKey = nameKey(core[core.length - 1] ?? words[0] ?? '');
     const firstKey = core.length > 1 ? nameKey(core[0] as string) : null;
@@ -227,9 +228,10 @@ export function findPeople(
     if (index === -1) {
       index = people.length;
       const gender = firstKey === null ? 'unknown' : (firstNameGender(core[0] as string) ?? 'unknown');
-      people.push({ name: '', aliases: [], surnameKey, firstKey, gender, titles: new Set() });
+      people.push({ name: '', aliases: [], surnameKey, firstKey, gender, titles: new Set(), weak });
     }
     const person = people[index] as Person;
+    person.weak &&= weak;
     if (person.firstKey === null && firstKey !== null) {
       person.firstKey = firstKey;
       person.gender = firstNameGender(core[0] as string) ?? 'unknown';
@@ -246,6 +248,8 @@ export function findPeople(
   const bylineSpans = new SpanIndex(
     bylines.flatMap((b) => [b.name, ...(b.nativeName === null ? [] : [b.nativeName])]),
   );
+  // Runs no rule read as a name, looked at again once the article's surnames are known.
+  const unclaimed: Array<[number, number]> = [];
   for (const [i, j] of capitalizedRuns(text, tokens)) {
     const start = (tokens[i] as Token).start;
     // Any capitalised word can open a sentence, so there a surname alone is weak evidence.
@@ -256,14 +260,19 @@ export function findPeople(
     // Byline names are registered below with their handle; context rules must not split them off.
     if (candidate === null && !bylineSpans.overlapsAny(start, (tokens[j] as Token).end)) {
       candidate = cuedName(text, tokens, i, j);
+      if (candidate !== null && isPlaceOrOrganization(tokens, candidate.first, candidate.last))
+        candidate = null;
     }
-    if (candidate === null) continue;
+    if (candidate === null) {
+      unclaimed.push([i, j]);
+      continue;
+    }
     const titles = new Set<string>();
     const first = tokens[candidate.first] as Token;
     const last = tokens[candidate.last] as Token;
     const aliasStart = aliasStartOf(text, tokens, candidate.first, titles);
     const words = tokens.slice(candidate.first, candidate.last + 1).map((t) => t.text);
-    register(words, [first.start, last.end], aliasStart, titles);
+    register(words, [first.start, last.end], aliasStart, titles, candidate.weak === true);
   }
   for (const byline of bylines) {
     const words = text.slice(byline.name[0], byline.name[1]).split(/\s+/);
@@ -275,9 +284,19 @@ export function findPeople(
       mentions.push({ span: extra, aliasStart: extra[0], person: people.indexOf(person) });
     }
   }
-  mentions.sort((a, b) => a.span[0] - b.span[0]);
-  propagateSurnames(text, tokens, people, mentions);
-  return { people, mentions };
+  const registerRun = ([first, last]: [number, number]): void => {
+    const words = tokens.slice(first, last + 1).map((t) => t.text);
+    const span: Span = [(tokens[first] as Token).start, (tokens[last] as Token).end];
+    register(words, span, span[0], new Set(), true);
+  };
+  runsWithKnownSurname(tokens, unclaimed, people).forEach(registerRun);
+  // Two passes: a list item found in the first makes its neighbour a person in the second.
+  for (let pass = 0; pass < 2; pass++)
+    listedWithPeople(text, tokens, unclaimed, mentions).forEach(registerRun);
+  const kept = withoutOrganizations(text, tokens, people, mentions);
+  kept.mentions.sort((a, b) => a.span[0] - b.span[0]);
+  propagateSurnames(text, tokens, kept.people, kept.mentions);
+  return kept;
 }
 
 /** Bare surnames ("Putin", "PUTIN", "Zelensky") of people already named in full. */

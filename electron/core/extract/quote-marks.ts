@@ -19,6 +19,8 @@ export interface QuotedSpan {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+/** How far a quotation with a nested one is followed before its first closing mark is taken. */
+const MAX_NESTED = 3000;
 
 function opensAt(text: string, i: number, start: number): boolean {
   const prev = i > start ? (text[i - 1] ?? ' ') : ' ';
@@ -28,10 +30,24 @@ function opensAt(text: string, i: number, start: number): boolean {
 /** Index of the closing mark for an opening mark at `i`, or -1 when the paragraph has none. */
 function closingMark(text: string, i: number, end: number): number {
   const mark = text[i];
-  if (mark === '“' || mark === '"') {
-    // Pasted text mixes straight and curly marks ("…,” said X), so either double mark closes.
-    for (let j = i + 1; j < end; j++) if (text[j] === '”' || text[j] === '"') return j;
-    return -1;
+  if (mark === '“' || mark === '"' || mark === '”') {
+    // Pasted text mixes straight and curly marks ("…,” said X), so either double mark closes. A “
+    // opened inside a curly quotation nests ("what he calls “hell” than …”): its ” is not the end.
+    // When the nesting never balances (a missing mark), the first closing mark wins; the search
+    // for a balance stops after MAX_NESTED characters so a paragraph of stray marks stays linear.
+    let depth = 0;
+    let firstClose = -1;
+    for (let j = i + 1; j < end; j++) {
+      const ch = text[j];
+      if (ch === '“' && mark !== '"' && opensAt(text, j, i + 1)) depth++;
+      else if (ch === '”' || ch === '"') {
+        if (depth === 0) return j;
+        if (firstClose === -1) firstClose = j;
+        depth--;
+      }
+      if (depth > 0 && firstClose !== -1 && j - i > MAX_NESTED) return firstClose;
+    }
+    return firstClose;
   }
   // A single ’ closes only when no letter follows: "don’t" is an apostrophe.
   // A single quotation is short; the cap keeps a paragraph full of apostrophes linear.
@@ -48,7 +64,12 @@ export function findQuotedSpans(text: string, layout: TextLayout): QuotedSpan[] 
     let i = start;
     while (i < end) {
       const ch = text[i];
-      const isOpen = ch === '“' || ch === '"' || (ch === '‘' && opensAt(text, i, start));
+      // Some sites open with ” as well: ”Fear. I am …” ― Name, at a paragraph's start.
+      const isOpen =
+        ch === '“' ||
+        ch === '"' ||
+        (ch === '‘' && opensAt(text, i, start)) ||
+        (ch === '”' && i === start && text.slice(i + 1, end).includes('”'));
       if (!isOpen || (ch === '"' && !opensAt(text, i, start) && i !== start)) {
         i++;
         continue;

@@ -91,3 +91,49 @@ describe('quote speakers', () => {
     expect(text.slice(...(quote?.speakerSpan ?? [0, 0]))).toBe('Sen. Mark Olsen');
   });
 });
+
+describe('quote speakers beyond the cue next to the quote', () => {
+  it('gives a headline quote to the headline subject, or to the "…, X Says." at its end', () => {
+    expect(quotes('Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’\n\nThe story follows.')).toEqual(
+      ['Disgusting Fraud. => Black Lawmakers (headline-subject)'],
+    );
+    expect(quotes('Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.\n\nText.')).toEqual(
+      ['The Dealmaker => Lindsey Graham (later-speaker-cue)'],
+    );
+  });
+
+  it('reads a cue later in the sentence, "according to X" after the quote, and "X’s claim that"', () => {
+    expect(quotes('A cashier who “steals a handful of bills” is held accountable, Ann Warren said.')).toEqual(
+      ['steals a handful of bills => Ann Warren (later-speaker-cue)'],
+    );
+    expect(quotes('Many people joined a “walk-in” at schools, according to organizer Kim Park.')).toEqual([
+      'walk-in => Kim Park (later-according)',
+    ]);
+    expect(
+      quotes('Fact-checkers looked at Donald Trump’s claim that there were “thousands of shootings” here.'),
+    ).toEqual(['thousands of shootings => Donald Trump (possessive-words)']);
+  });
+
+  it('reads a subject with an apposition, a quantified description and a participle after a name', () => {
+    expect(
+      quotes(
+        'Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution” in a letter.',
+      ),
+    ).toEqual(['burning the Constitution => Another critic (sentence-subject)']);
+    expect(quotes('However, 63 percent said Clinton was “justified” in that.')).toEqual([
+      'justified => 63 percent (before)',
+    ]);
+    expect(quotes('The ad uses footage of Hillary Clinton asking, “Why aren’t I ahead?”')).toEqual([
+      'Why aren’t I ahead? => Hillary Clinton (before-participle)',
+    ]);
+  });
+
+  it('opens a quote with ” at a paragraph start, nests curly quotes, and reads "“…?” X demanded."', () => {
+    expect(quotes('”I am afraid of what he calls “law and order” in this place.” ― Edwin G. Monroy')).toEqual(
+      ['I am afraid of what he calls “law and order” in this place. => Edwin G. Monroy (after-dash)'],
+    );
+    expect(quotes('Senator David Vitter spoke.\n“Why is this not clear?” Vitter demanded.')).toEqual([
+      'Why is this not clear? => David Vitter (after-speaker-cue)',
+    ]);
+  });
+});

@@ -5,24 +5,26 @@
  * only a quote inherits the previous quote's speaker).
  */
 import type { Coreference } from './coref';
-import { CUE_PATTERN, NON_NAME_WORDS, PRONOUNS } from './lexicon';
+import { CUE_PATTERN, lexiconTag, NON_NAME_WORDS, PRONOUNS } from './lexicon';
 import type { QuotedSpan } from './quote-marks';
 import { sentenceAt, type TextLayout } from './text';
 import type { QuoteKind, QuoteMention, Span } from './types';
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}(?:\s\([^()]{1,20}\))?`;
-const PRONOUN = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)`;
-const DESCRIPTION = String.raw`\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+(?!(?:that|who|which|and|or)\b)[\p{L}\p{M}'’-]+){1,4}?`;
+const PRONOUN = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\p{L}'’])`;
+// A determiner, a quantifier ("another critic", "several groups", "one questioner") or a number
+// ("63 percent"), then up to four words.
+const DESCRIPTION = String.raw`(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]nother|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Bb]oth|[Mm]ost|[Oo]nly(?:\s\d[\d,.]*)?)|(?<![\p{L}\p{N},.])\d[\d,.]*)(?:\s+(?!(?:that|who|which|and|or|said|says|was|were|is|are|been|be)\b)[\p{L}\p{M}\p{N}'’-]+){1,4}?`;
 const SPEAKER = `(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})`;
 const APPOSITION = String.raw`(?:,\s[^,“”"]{2,80},)?`;
-const AUX = String.raw`(?:\s+(?:\p{Ll}+ly|later|also|then|again|once|earlier|has|had|have|would|will|previously|recently))*`;
+const AUX = String.raw`(?:\s+(?:\p{Ll}+ly|later|also|then|again|once|earlier|has|had|have|would|will|previously|recently|still|even|never|just|now|often|always|in\s\d{4}))*`;
 const CUE = `(?<cue>${CUE_PATTERN})`;
 const LEAD = String.raw`^[\s,.;:!?—–-]*`;
 
 /** "…,” said Putin" / "…,” says the president" */
 const AFTER_CUE_SPEAKER = new RegExp(`${LEAD}${CUE}\\s+(?<sp>${NAME}|${DESCRIPTION}(?=[\\s,.;:]|$))`, 'u');
 /** "…,” Putin said" / "…,” he said" / "…,” Putin, a former spy, said" */
-const AFTER_SPEAKER_CUE = new RegExp(`${LEAD}${SPEAKER}${APPOSITION}${AUX}\\s+${CUE}\\b`, 'u');
+const AFTER_SPEAKER_CUE = new RegExp(`${LEAD}(?:as\\s+)?${SPEAKER}${APPOSITION}${AUX}\\s+${CUE}\\b`, 'u');
 /** "…” ― Jorge Falcon": a dash and a name after the closing mark. */
 const AFTER_DASH = new RegExp(`^[\\s,.]*[―—–]\\s*(?<sp>${NAME})`, 'u');
 /**
@@ -30,11 +32,11 @@ const AFTER_DASH = new RegExp(`^[\\s,.]*[―—–]\\s*(?<sp>${NAME})`, 'u');
  * (up to 16 words, appositions and a parenthesis allowed) and a verb, when the quote ended in , ? or !.
  */
 const AFTER_PHRASE_VERB = new RegExp(
-  String.raw`${LEAD}(?<sp>(?!(?:and|but|or|in|on|at|to|for|of|with|as|that|which|because|when|while|from|by|than|if|so|is|was|are|were)\b)(?!\.)[^\s!?;:“”"]+(?:\s+(?!(?:said|says)\b)[^\s!?;:“”"]+){0,15}?)${AUX}\s+(?<cue>${CUE_PATTERN}|\p{Ll}{3,}ed|reads?)(?=[\s,.;:!?]|$)`,
+  String.raw`${LEAD}(?<sp>(?!(?:and|but|or|in|on|at|to|for|of|with|as|that|which|because|when|while|from|by|than|if|so|is|was|are|were)\b)(?!\p{Ll}+ing\b)(?!\.)[^\s!?;:“”"]+(?:\s+(?!(?:said|says)\b)[^\s!?;:“”"]+){0,15}?)${AUX}\s+(?<cue>${CUE_PATTERN}|\p{Ll}{3,}ed|read|reads)(?=[\s,.;:!?]|$)`,
   'u',
 );
 /** A phrase of 1 to 12 words up to a comma, a period or the end: the object of "according to". */
-const ANY_PHRASE = /^\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,11}?)(?=\s*[,.;:!?]|\s*$)/u;
+const ANY_PHRASE = /^\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,19}?)(?=\s*[,.;:!?]|\s*$)/u;
 /** "…,” said 9/11 widow Terry Strada": an inverting cue, then any short phrase. */
 const AFTER_CUE_PHRASE = new RegExp(
   String.raw`${LEAD}(?<cue>said|says|added|asked|wrote|continued)\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,11}?)(?=\s*[,.;:!?]|\s*$)`,
@@ -42,8 +44,26 @@ const AFTER_CUE_PHRASE = new RegExp(
 );
 /** The last "X said" (or "according to X") before an opening mark. */
 const BEFORE_CUES = new RegExp(`\\b${CUE}\\b`, 'gu');
-const SUBJECT_AT_END = new RegExp(`(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})${APPOSITION}${AUX}\\s*$`, 'u');
+const SUBJECT_AT_END = new RegExp(
+  `(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION}|\\b(?:who|which))${APPOSITION}${AUX}(?:\\s+\\p{Ll}{3,}ed\\s+and)?\\s*$`,
+  'u',
+);
 const OBJECT_AT_START = new RegExp(`^\\s+(?<sp>${NAME}|${DESCRIPTION}(?=[\\s,.;:]|$))`, 'u');
+
+const NAME_AT_END = new RegExp(`(?:^|\\s)(?<sp>${NAME})\\s+$`, 'u');
+/** "…” is held accountable, Warren said." / "…” to drive up the price, she said, referencing …" */
+const LATER_SPEAKER_CUE = new RegExp(
+  `,\\s(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})${AUX}\\s+(?<cue>${CUE_PATTERN})\\b(?=[\\s,.;:!?]|$)`,
+  'u',
+);
+/** "…”, according to the event organizer Alliance …" / "…,” per the party’s bylaws." */
+const LATER_ACCORDING =
+  /(?:^|[,\s])(?<cue>according to|per)\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,19}?)(?=\s*[,.;:!?]|\s*$)/u;
+/** "Trump’s claim that …", "Ivana Trump's brief said": what a named person's words are called. */
+const POSSESSIVE_WORDS = new RegExp(
+  `(?<sp>${NAME})['’]s\\s+(?:\\p{Ll}+\\s+)?(?:claims?|statements?|comments?|remarks?|words|assertions?|arguments?|promises?|pledges?|warnings?|descriptions?|suggestions?|tweets?|posts?|answers?|responses?|replies|reply|messages?|speech|letters?|brief|testimony|memo|reports?|message)\\b`,
+  'gu',
+);
 
 /** A sentence ending in "X said." or "he told reporters:", which introduces the quote after it. */
 const SAID_AT_END = new RegExp(`${CUE_PATTERN}(?:\\s+[^\\s.!?]+){0,4}[.:]$`, 'u');
@@ -55,10 +75,12 @@ const INVERTING_CUES = new Set(
   ),
 );
 
-const LEADING_ADVERBIAL = String.raw`^(?:(?:At|In|On|During|After|Before|Since|As|When|While|Later|Earlier|Meanwhile|But|And|Yet|So|Still|Then|Now|Instead|Also)\b[^,“”"]{0,60},\s*|(?:But|And|Yet|So|Still|Then|Now|Instead|Also)\s+)?`;
+const LEADING_ADVERBIAL = String.raw`^(?:(?:At|In|On|During|After|Before|Since|As|When|While|Later|Earlier|Meanwhile|But|And|Yet|So|Still|Then|Now|Instead|Also|Although|Though|Following|Despite|Amid|Under|With|For|If|Because|However|Last|This|Twenty|Thirty|Forty|Fifty|\p{Lu}\p{Ll}+\s(?:years?|months?|weeks?|days?)\sago)\b[^“”"]{0,120}?,\s*|(?:But|And|Yet|So|Still|Then|Now|Instead|Also)\s+|(?:On|In|At)\s[^,“”"]{1,40}?\s(?=(?:he|she|they|we|I|it)\s))?`;
+/** "Aaron Kall, the director of debate at …, compared …": a name, an apposition, then the verb. */
+const SUBJECT_APPOSITION = String.raw`(?:,\s(?:(?:[^,“”"]{2,120}?),\s)?(?:[^,“”"]{2,120}?),)?`;
 /** "Trump tweeted that Machado was “…”": the sentence's subject when no cue verb links it to the quote. */
 const SENTENCE_SUBJECT = new RegExp(
-  `${LEADING_ADVERBIAL}(?<sp>${DESCRIPTION}|${PRONOUN}|${NAME})\\s+(?:\\p{Ll}|\\()`,
+  `${LEADING_ADVERBIAL}(?<sp>${DESCRIPTION}|${PRONOUN}|${NAME})(?:\\s+(?:\\p{Ll}|\\()|(?=,\\s)${SUBJECT_APPOSITION}\\s+\\p{Ll})`,
   'u',
 );
 /** "PENCE: Well, …" or a paragraph opening "Pat Caddell: …": a speaker label. */
@@ -95,9 +117,20 @@ function afterQuote(text: string, quote: QuotedSpan, windowEnd: number): Attribu
       quote.close + m.index + m[0].indexOf(sp, rule === 'after-cue-speaker' ? m[0].indexOf(cue) : 0);
     return { speakerSpan: trimPhrase(text, offset, sp), cue: cue.replace(/\s+/g, ' '), rule };
   }
+  const later = LATER_SPEAKER_CUE.exec(window);
+  const lp = later?.groups?.sp;
+  if (
+    later !== null &&
+    lp !== undefined &&
+    later.groups?.cue !== undefined &&
+    !/[“”"]/.test(window.slice(0, later.index))
+  ) {
+    const at = quote.close + later.index + later[0].indexOf(lp, 1);
+    return { speakerSpan: trimPhrase(text, at, lp), cue: later.groups.cue, rule: 'later-speaker-cue' };
+  }
   // Only a quote that ends like a direct quotation ("…,” / "…?”") takes any phrase + verb after it.
-  const inner = text.slice(Math.max(0, quote.close - 3), quote.close);
-  if (!/[,?!—–-]\s*["”’]?$/.test(inner) && !/^\s*,/.test(window)) return null;
+  const inner = text.slice(Math.max(0, quote.close - 4), quote.close);
+  if (!/[,?!—–-]\s*["”’']{0,2}$/.test(inner) && !/^\s*,/.test(window)) return null;
   const inverted = AFTER_CUE_PHRASE.exec(window);
   const ip = inverted?.groups?.sp;
   if (inverted !== null && ip !== undefined && inverted.groups?.cue !== undefined) {
@@ -121,6 +154,17 @@ function beforeQuote(text: string, windowStart: number, windowEnd: number): Attr
   for (let c = cues.length - 1; c >= 0; c--) {
     const m = cues[c] as RegExpExecArray;
     const cue = (m.groups?.cue ?? '').replace(/\s+/g, ' ').toLowerCase();
+    const nameBefore = cue.endsWith('ing') ? NAME_AT_END.exec(window.slice(0, m.index)) : null;
+    const np = nameBefore?.groups?.sp;
+    if (
+      nameBefore !== null &&
+      np !== undefined &&
+      !NON_NAME_WORDS.has(np.split(/\s/)[0]?.toLowerCase() ?? '')
+    ) {
+      // "footage of Hillary Clinton asking, “…”": the participle belongs to the name right before it.
+      const at = windowStart + nameBefore.index + nameBefore[0].indexOf(np);
+      return { speakerSpan: [at, at + np.length], cue, rule: 'before-participle' };
+    }
     if (cue.endsWith('ing')) {
       // "Clinton spoke out …, arguing that …": a participle's speaker is the sentence's subject.
       const subject = subjectOf(text, windowStart, windowStart + m.index);
@@ -128,7 +172,7 @@ function beforeQuote(text: string, windowStart: number, windowEnd: number): Attr
     }
     const subject = cue === 'according to' ? null : SUBJECT_AT_END.exec(window.slice(0, m.index));
     const sp = subject?.groups?.sp;
-    if (subject !== null && sp !== undefined) {
+    if (subject !== null && sp !== undefined && plausibleSpeaker(sp)) {
       return {
         speakerSpan: [windowStart + subject.index, windowStart + subject.index + sp.length],
         cue,
@@ -154,6 +198,44 @@ function beforeQuote(text: string, windowStart: number, windowEnd: number): Attr
   return null;
 }
 
+function laterAccording(text: string, from: number, to: number): Attribution | null {
+  const m = LATER_ACCORDING.exec(text.slice(from, to));
+  const sp = m?.groups?.sp;
+  if (m === null || sp === undefined || m.groups?.cue === undefined) return null;
+  const at = from + m.index + m[0].lastIndexOf(sp);
+  return { speakerSpan: trimPhrase(text, at, sp), cue: m.groups.cue, rule: 'later-according' };
+}
+
+function possessiveWords(text: string, windowStart: number, windowEnd: number): Attribution | null {
+  let last: RegExpExecArray | null = null;
+  const window = text.slice(windowStart, windowEnd);
+  POSSESSIVE_WORDS.lastIndex = 0;
+  for (let m = POSSESSIVE_WORDS.exec(window); m !== null; m = POSSESSIVE_WORDS.exec(window)) last = m;
+  const sp = last?.groups?.sp;
+  if (last === null || sp === undefined || NON_NAME_WORDS.has(sp.split(/\s/)[0]?.toLowerCase() ?? ''))
+    return null;
+  const at = windowStart + last.index;
+  return { speakerSpan: [at, at + sp.length], cue: '', rule: 'possessive-words' };
+}
+
+const DESCRIBING =
+  /^(?:the|a|an|his|her|their|its|another|several|many|some|other|one|two|three|both|most|only|\d[\d,.]*)\s/i;
+
+/**
+ * Whether a phrase the patterns took for a subject can be one: not a capitalised function word
+ * ("After", "Meanwhile"), participle ("Following") or adjective ("Republican") opening a sentence.
+ */
+function plausibleSpeaker(sp: string): boolean {
+  const words = sp.split(/\s+/);
+  const first = words[0]?.toLowerCase() ?? '';
+  if (words.length === 1 && /^(?:he|she|they|we|i|it|who|which)$/.test(first)) return true;
+  if (DESCRIBING.test(sp)) return true;
+  if (NON_NAME_WORDS.has(first) || PRONOUNS.has(first) || /^\p{Lu}\p{Ll}+ing$/u.test(words[0] ?? ''))
+    return false;
+  const tag = words.length === 1 ? (lexiconTag(sp) ?? '') : '';
+  return !/Adjective|Demonym|Verb|Tense|Infinitive|Gerund/.test(tag);
+}
+
 function subjectOf(text: string, windowStart: number, windowEnd: number): Attribution | null {
   const window = text.slice(windowStart, windowEnd);
   // "He concluded: “…”" is short but complete; other two-word windows are too thin to read.
@@ -161,16 +243,29 @@ function subjectOf(text: string, windowStart: number, windowEnd: number): Attrib
   const m = SENTENCE_SUBJECT.exec(window);
   const sp = m?.groups?.sp;
   if (m === null || sp === undefined) return null;
-  const firstWord = sp.split(/\s/)[0]?.toLowerCase() ?? '';
-  if (
-    !PRONOUNS.has(firstWord) &&
-    NON_NAME_WORDS.has(firstWord) &&
-    !/^(?:the|a|an|his|her|their|its)\s/i.test(sp)
-  ) {
-    return null;
-  }
+  if (!plausibleSpeaker(sp)) return null;
   const start = windowStart + m[0].indexOf(sp);
   return { speakerSpan: trimPhrase(text, start, sp), cue: '', rule: 'sentence-subject' };
+}
+
+/** The first one or two words of a headline, a determiner skipped: its subject's head. */
+const HEADLINE_SUBJECT = /^(?:(?:The|A|An)\s)?(?<sp>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*)?)/u;
+
+/**
+ * A quote in a title-case headline ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’") is
+ * what the headline's subject said ("…, X Says." at its end is read by the after-quote rules).
+ */
+function headlineSpeaker(text: string, start: number, end: number): Attribution | null {
+  const line = text.slice(start, end);
+  if (line.length > 200) return null;
+  const long = line.match(/\p{L}{4,}/gu) ?? [];
+  if (long.length < 3 || long.filter((w) => /^\p{Lu}/u.test(w)).length < long.length * 0.6) return null;
+  const m = HEADLINE_SUBJECT.exec(line);
+  const sp = m?.groups?.sp;
+  if (m === null || sp === undefined || NON_NAME_WORDS.has(sp.split(' ')[0]?.toLowerCase() ?? ''))
+    return null;
+  const at = start + m[0].indexOf(sp);
+  return { speakerSpan: [at, at + sp.length], cue: '', rule: 'headline-subject' };
 }
 
 function labelAt(text: string, start: number, end: number): Attribution | null {
@@ -206,7 +301,22 @@ const CONFIDENCE: Record<string, number> = {
   'after-phrase-verb': 0.8,
   'after-cue-phrase': 0.8,
   'previous-sentence': 0.75,
+  'later-speaker-cue': 0.85,
+  'later-according': 0.8,
+  'possessive-words': 0.6,
+  'headline-subject': 0.5,
 };
+
+const ANTECEDENT = new RegExp(`(?<sp>${NAME})(?:,\\s[^,“”"]{2,120},)?\\s*,?\\s*$`, 'u');
+
+/** The name a relative "who"/"which" at `offset` refers to: the one right before it, if any. */
+function antecedentOf(text: string, offset: number): Span | null {
+  const from = Math.max(0, offset - 200);
+  const m = ANTECEDENT.exec(text.slice(from, offset));
+  const sp = m?.groups?.sp;
+  if (m === null || sp === undefined || !plausibleSpeaker(sp)) return null;
+  return [from + m.index, from + m.index + sp.length];
+}
 
 /** Attributes each quoted span to a speaker. */
 export function attributeQuotes(
@@ -226,6 +336,20 @@ export function attributeQuotes(
     // Windows stop at the neighbouring quotes so "“A,” he said, “B.”" gives both halves the same cue.
     let windowEnd = Math.min(closeSentence?.end ?? paraEnd, paraEnd);
     if (next !== undefined && next.paragraph === quote.paragraph) windowEnd = Math.min(windowEnd, next.open);
+    // "“Why not?” Vitter demanded.": a quote ending in ? or ! ends its sentence, but the short
+    // sentence after it names the speaker.
+    const closeIndex = sentenceAt(sentences, Math.max(quote.open, quote.close - 1));
+    const following = sentences[closeIndex + 1];
+    if (
+      following !== undefined &&
+      closeSentence !== undefined &&
+      closeSentence.end <= quote.close + 1 &&
+      following.paragraph === quote.paragraph &&
+      /[?!]\s*["”’]?$/.test(text.slice(Math.max(0, quote.close - 3), quote.close)) &&
+      (next === undefined || next.open >= following.end)
+    ) {
+      windowEnd = Math.max(windowEnd, Math.min(following.end, paraEnd));
+    }
     // Text without sentence ends would make every window the whole paragraph: cap them.
     windowEnd = Math.min(windowEnd, quote.close + MAX_WINDOW);
     let windowStart = Math.max(openSentence?.start ?? paraStart, paraStart, quote.open - MAX_WINDOW);
@@ -235,6 +359,8 @@ export function attributeQuotes(
     let attribution = labelAt(text, quote.span[0], quote.span[1]);
     if (attribution === null && quote.closed) attribution = afterQuote(text, quote, windowEnd);
     attribution ??= beforeQuote(text, windowStart, quote.open);
+    if (attribution === null && quote.closed) attribution = laterAccording(text, quote.close, windowEnd);
+    attribution ??= possessiveWords(text, windowStart, quote.open);
     if (attribution === null && previous !== undefined && previous.paragraph === quote.paragraph) {
       // The second half of a split quote: "“A,” he said, “B.”"
       attribution = afterQuote(text, previous, quote.open);
@@ -265,6 +391,8 @@ export function attributeQuotes(
       const found = beforeQuote(text, Math.max(prior.start, prior.end - MAX_WINDOW), prior.end);
       if (found !== null) attribution = { ...found, rule: 'previous-sentence' };
     }
+    if (attribution === null && quote.paragraph === 0)
+      attribution = headlineSpeaker(text, paraStart, paraEnd);
     attribution ??=
       labelAt(text, paraStart, Math.min(quote.open, paraStart + 200)) ??
       subjectOf(text, windowStart, quote.open);
@@ -273,9 +401,19 @@ export function attributeQuotes(
     let rule = attribution?.rule ?? 'none';
     let confidence = 0;
     if (attribution !== null) {
-      const referent = coref.resolve(attribution.speakerSpan);
       speakerSpan = attribution.speakerSpan;
-      speaker = referent.person?.name ?? (referent.via === 'pronoun' ? null : text.slice(...speakerSpan));
+      // "Marc Morial, the chief executive …, who said": the relative pronoun is the evidence, the
+      // name before it the speaker.
+      const antecedent = /^(?:who|which)$/.test(text.slice(...speakerSpan))
+        ? antecedentOf(text, speakerSpan[0])
+        : null;
+      const referent = coref.resolve(antecedent ?? speakerSpan);
+      const phrase = text.slice(...(antecedent ?? speakerSpan));
+      speaker =
+        referent.person?.name ??
+        (referent.via === 'pronoun' || (antecedent === null && /^(?:who|which)$/.test(phrase))
+          ? null
+          : phrase);
       confidence = (CONFIDENCE[attribution.rule] ?? 0.5) * (referent.person === null ? 0.6 : 1);
       if (referent.via !== 'name') rule += `+${referent.via}`;
     } else if (
