@@ -2,6 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueryTerm } from '../../../shared/areas/search';
 import { openDatabase } from '../db/open';
 import { makeTempDir } from '../testing/temp-dir';
 import { ftsMatchExpression, isEmptyQuery, parseDateBound, parseQuery } from './parse-query';
@@ -65,7 +66,9 @@ describe('parseQuery', () => {
       'and',
       'a',
     ]);
-    expect(ftsMatchExpression(query.terms)).toBe('"near" "putin" "trump" "or" "title x" "and" "a"');
+    expect(ftsMatchExpression(query.terms)).toBe(
+      '"near" AND "putin" AND "trump" AND "or" AND "title x" AND "and" AND "a"',
+    );
   });
 
   it('folds accents and case like the index', () => {
@@ -140,14 +143,35 @@ describe('parseQuery on any input (fuzz)', () => {
     })
     .map((parts) => parts.join(''));
 
+  it('writes the word being typed as its completions, or as an FTS5 prefix without them', () => {
+    const { query } = parseQuery('putin cease');
+    expect(ftsMatchExpression(query.terms, undefined, () => ['ceasefire', 'cease'])).toBe(
+      '"putin" AND ("ceasefire" OR "cease")',
+    );
+    expect(ftsMatchExpression(query.terms, ['text'], () => ['ceasefire'])).toBe(
+      '{text} : ("putin" AND "ceasefire")',
+    );
+    expect(ftsMatchExpression(query.terms, undefined, () => [])).toBe('"putin" AND "cease"*');
+    expect(ftsMatchExpression(query.terms)).toBe('"putin" AND "cease"*');
+  });
+
   it('never throws and always yields a MATCH expression SQLite accepts', () => {
     const statement = db.prepare('SELECT count(*) AS n FROM notes_fts WHERE notes_fts MATCH ?');
     fc.assert(
       fc.property(input, (text) => {
         const { query } = parseQuery(text);
+        // The word being typed as FTS5's prefix, as one completion, and as an OR group of several
+        // (words from the input itself, so they carry its odd characters).
+        const expansions = [
+          () => null,
+          (term: QueryTerm) => [term.tokens[0]!],
+          (term: QueryTerm) => [term.tokens[0]!, ...query.terms.flatMap((t) => t.tokens)],
+        ];
         for (const columns of [undefined, ['title']]) {
-          const match = ftsMatchExpression(query.terms, columns);
-          if (match !== null) statement.get(match);
+          for (const completions of expansions) {
+            const match = ftsMatchExpression(query.terms, columns, completions);
+            if (match !== null) statement.get(match);
+          }
         }
         for (const term of query.terms) expect(term.tokens.length).toBeGreaterThan(0);
       }),

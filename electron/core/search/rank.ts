@@ -6,7 +6,8 @@
  * title holds every searched word, and entities by how well their name matched.
  */
 import type { SearchHitType } from '../../../shared/areas/search';
-import type { EntityRow, NoteRow, QuoteRow, SourceRow } from './search-repo';
+import type { EntityRow } from './lookup-repo';
+import type { NoteRow, QuoteRow, SourceRow } from './search-repo';
 
 /** A row from one table before merging. `rank` is bm25 (lower is better) or minus an entity's quality. */
 export type Candidate =

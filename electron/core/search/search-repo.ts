@@ -1,11 +1,12 @@
 /**
  * Every SQL statement of search. Each table is ranked by its own FTS5 index (bm25 with column
- * weights) and filtered by joins in the
- * same statement, so a filter never means fetching a large set and discarding most of it.
- * Statements are built from a few fixed fragments (never from user text) and prepared once each.
+ * weights) over a bounded window of its newest matches, and filtered in the same statement through
+ * narrow indexes (migration 005) or small sets, never by reading the records' rows; only the page that
+ * is returned joins the rows for titles and dates. Statements are built from a few fixed fragments
+ * (never from user text) and prepared once each.
  */
 import type Database from 'better-sqlite3';
-import type { EntityKind } from '../../../shared/model';
+import { Statements } from './statements';
 
 /** Filters that apply in SQL. Dates are YYYY-MM-DD, inclusive. */
 export interface SqlFilters {
@@ -50,30 +51,40 @@ export interface QuoteRow {
   bm25: number;
 }
 
-export interface EntityRow {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  description: string;
-  date: string | null;
-  /** 3: a name equals the query, 2: a name starts with it, 1: its words start with the query's words. */
-  quality: number;
-  /** The alias that matched best (may be the name). */
-  matched: string;
-}
-
-/** How many of the newest matches (that pass the filters) each table ranks; see SearchRepo.ranked. */
-export const RANK_WINDOW = 500;
+/**
+ * How many of the newest matches (that pass the filters) each table ranks; see SearchRepo.ranked.
+ * The cost of a common word grows with it (bm25 reads each ranked row's sizes and positions, in each
+ * of three tables); 200 keeps a 100k-source library near 5 ms while a 20-hit page still comes from
+ * ten times as many ranked candidates.
+ */
+export const RANK_WINDOW = 200;
 
 // Title outweighs byline, which outweighs body text.
 // bm25() in the select list, not FTS5's `rank` column: ORDER BY rank makes FTS5 rank every match in
 // an inner query that ignores the rowid window, while bm25() is computed only for rows in the window.
-const SOURCE_RANK = 'bm25(sources_fts, 10.0, 3.0, 1.0)';
-const NOTE_RANK = 'bm25(notes_fts, 10.0, 1.0)';
-const QUOTE_RANK = 'bm25(quotes_fts, 1.0, 0.2)';
+type FtsTable = 'sources_fts' | 'notes_fts' | 'quotes_fts';
+const RANK: Record<FtsTable, string> = {
+  sources_fts: 'bm25(sources_fts, 10.0, 3.0, 1.0)',
+  notes_fts: 'bm25(notes_fts, 10.0, 1.0)',
+  quotes_fts: 'bm25(quotes_fts, 1.0, 0.2)',
+};
 
 const SPEAKERS = 'SELECT value FROM json_each(@speakers)';
-const SOURCE_DATE = 'substr(coalesce(s.published_at, s.clipped_at), 1, 10)';
+/** A source's day: its publication date, else when it was clipped. */
+const DAY = (alias: string): string => `substr(coalesce(${alias}.published_at, ${alias}.clipped_at), 1, 10)`;
+// Candidates are checked against narrow indexes (migrations 005 and 006), never the table rows: a
+// row's `deleted_at` comes after its HTML and text, so reading it walks the row's overflow pages.
+const TRASHED_SOURCE_IDS = `SELECT id FROM sources INDEXED BY sources_trashed WHERE deleted_at IS NOT NULL`;
+const TRASHED_SOURCE_SEQS = `SELECT seq FROM sources INDEXED BY sources_trashed WHERE deleted_at IS NOT NULL`;
+const TRASHED_NOTE_SEQS = `SELECT seq FROM notes WHERE deleted_at IS NOT NULL`;
+
+/** A speaker filter's sources are read as one set when the speakers have at most this many quotes. */
+export const SPEAKER_SET_MAX = 20_000;
+
+/** Up to how many rows a filter is applied as a set (see {@link SPEAKER_SET_MAX}). */
+export interface SetLimits {
+  speakerQuotes: number;
+}
 
 function dateClauses(column: string, filters: SqlFilters): string {
   return (
@@ -82,10 +93,14 @@ function dateClauses(column: string, filters: SqlFilters): string {
   );
 }
 
-function siteClause(filters: SqlFilters): string {
+function siteClause(alias: string, filters: SqlFilters): string {
   return filters.site === null
     ? ''
-    : ` AND (lower(coalesce(s.site_name, '')) LIKE @site ESCAPE '\\' OR lower(coalesce(s.url, '')) LIKE @site ESCAPE '\\')`;
+    : ` AND (lower(coalesce(${alias}.site_name, '')) LIKE @site ESCAPE '\\' OR lower(coalesce(${alias}.url, '')) LIKE @site ESCAPE '\\')`;
+}
+
+function hasDates(filters: SqlFilters): boolean {
+  return filters.from !== null || filters.to !== null;
 }
 
 /** Filtered queries rank a window this many times smaller (see SearchRepo.ranked). */
@@ -102,24 +117,22 @@ export function likeContains(text: string): string {
 
 /** Runs search statements on one connection; statements are cached by their (fixed-fragment) SQL. */
 export class SearchRepo {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: Statements;
 
-  /** `rankWindow`: how many of the newest matches each table ranks (tests make it small). */
+  /**
+   * `rankWindow`: how many of the newest matches each table ranks; `setLimits`: when filters become
+   * sets (tests change both to reach every plan on a small library).
+   */
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly rankWindow: number = RANK_WINDOW,
-  ) {}
+    private readonly setLimits: SetLimits = { speakerQuotes: SPEAKER_SET_MAX },
+  ) {
+    this.statements = new Statements(db);
+  }
 
   private all<T>(sql: string, params: Record<string, unknown>): T[] {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    // better-sqlite3 refuses named parameters the statement does not use, so pass only those.
-    const used: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(params)) if (sql.includes(`@${key}`)) used[key] = value;
-    return statement.all(used) as T[];
+    return this.statements.all<T>(sql, params);
   }
 
   private params(filters: SqlFilters, extra: Record<string, unknown>): Record<string, unknown> {
@@ -133,139 +146,208 @@ export class SearchRepo {
   }
 
   /**
-   * Wraps a statement that lists matches newest first (`inner`, which must select a `bm25` column and
-   * end with ORDER BY rowid DESC) so that only the newest {@link RANK_WINDOW} matches that pass the
-   * filters are ranked: bm25 costs several microseconds per row (it reads each row's column sizes and
-   * match positions), so ranking every row a common word matches in 100k sources would take hundreds
-   * of milliseconds. The result is exact whenever fewer rows match; for broader queries it is the
+   * Two phases, in one statement when no phrase is searched. `candidates(rank)` lists matches newest first (it must select `seq`
+   * and `rank AS bm25` and end with ORDER BY rowid DESC); only the newest {@link RANK_WINDOW} that pass the filters
+   * are ranked: bm25 costs microseconds per row (it reads each row's column sizes and match
+   * positions), so ranking every row a common word matches in 100k sources would take hundreds of
+   * milliseconds. The result is exact whenever fewer rows match; for broader queries it is the
    * best-ranked among the most recently added matches, which is what a researcher usually wants.
+   * Then `details` (which joins `c`, the ranked page, to whatever it shows) runs for the best
+   * `limit` rows only.
    */
-  private ranked<T>(inner: string, params: Record<string, unknown>, filtered: boolean): T[] {
-    const sql = `SELECT * FROM (${inner} LIMIT @window) ORDER BY bm25 LIMIT @limit`;
+  private ranked<T>(
+    table: FtsTable,
+    candidates: (rank: string) => string,
+    details: (page: string) => string,
+    params: Record<string, unknown>,
+    filtered: boolean,
+    rankMatch: string | null,
+  ): T[] {
     // A filter makes each row that passes cost several rows scanned; the user has narrowed the query
     // already, so a smaller window keeps the time near that of an unfiltered query.
-    const window = filtered
-      ? Math.max(1, Math.floor(this.rankWindow / FILTERED_WINDOW_DIVISOR))
-      : this.rankWindow;
-    return this.all<T>(sql, { ...params, window });
+    const window = this.window(filtered);
+    if (rankMatch === null) {
+      const page = `(SELECT * FROM (${candidates(RANK[table])} LIMIT @window) ORDER BY bm25 LIMIT @limit) c`;
+      return this.all<T>(`${details(page)} ORDER BY c.bm25`, { ...params, window });
+    }
+    // A phrase: bm25 starts by counting the phrase's matches in the whole index, which for common
+    // words means reading every position of both in every record. So the window is listed without
+    // a rank, then ranked by `rankMatch` (each phrase as its longest word) over the window's rowid
+    // range only, keeping the window's rows.
+    const seqs = this.all<{ seq: number }>(`${candidates('0')} LIMIT @window`, { ...params, window }).map(
+      (row) => row.seq,
+    );
+    if (seqs.length === 0) return [];
+    const page = `(SELECT ${table}.rowid AS seq, ${RANK[table]} AS bm25 FROM ${table}
+      WHERE ${table} MATCH @rankMatch AND ${table}.rowid BETWEEN @lo AND @hi
+        AND +${table}.rowid IN (SELECT value FROM json_each(@seqs))
+      ORDER BY bm25 LIMIT @limit) c`;
+    return this.all<T>(`${details(page)} ORDER BY c.bm25`, {
+      ...params,
+      rankMatch,
+      lo: Math.min(...seqs),
+      hi: Math.max(...seqs),
+      seqs: JSON.stringify(seqs),
+    });
   }
 
-  /** Live sources matching `match`, best first. */
-  sources(match: string, filters: SqlFilters, limit: number): SourceRow[] {
+  private window(filtered: boolean): number {
+    return filtered ? Math.max(1, Math.floor(this.rankWindow / FILTERED_WINDOW_DIVISOR)) : this.rankWindow;
+  }
+
+  /**
+   * Live sources matching `match` that pass the filters, newest first, selecting `column` (and bm25
+   * when `ranked`); the caller adds the LIMIT.
+   */
+  private filteredSources(column: string, filters: SqlFilters, rank: string | null): string {
+    // The covering index (alias m) is probed only when a filter or `column` needs a source's columns.
+    // It is keyed by seq, so matches (listed by rowid) probe neighbouring entries: cheaper than
+    // building the set of sources a date range or site holds, which may be most of the library.
+    const probeDates = hasDates(filters);
+    const probe = probeDates || filters.site !== null || filters.speakers !== null || column.startsWith('m.');
+    // Sources the speakers are quoted in: as one set read from an index of quotes by speaker when they
+    // have few quotes, else checked per match (they are then quoted in many sources, so the window
+    // fills after a few checks, while building the set would read every one of their quotes).
+    const speakerSet = filters.speakers !== null && this.fewQuotes(filters);
+    const speakerQuotes = `q.speaker_entity_id IN (${SPEAKERS}) AND q.status <> 'rejected'`;
     const speaker =
       filters.speakers === null
         ? ''
-        : ` AND EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id AND q.status <> 'rejected'
-              AND q.speaker_entity_id IN (${SPEAKERS}))`;
-    const sql = `SELECT s.seq, s.id, s.title, s.site_name, coalesce(s.published_at, s.clipped_at) AS date, ${SOURCE_RANK} AS bm25
-      FROM sources_fts CROSS JOIN sources s ON s.seq = sources_fts.rowid
-      WHERE sources_fts MATCH @match
-        AND s.deleted_at IS NULL ${dateClauses(SOURCE_DATE, filters)}${siteClause(filters)}${speaker}
+        : speakerSet
+          ? ` AND m.id IN (SELECT q.source_id FROM quotes q WHERE ${speakerQuotes})`
+          : ` AND EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = m.id AND ${speakerQuotes})`;
+    // `+rowid`: a plain rowid IN would make FTS5 look each member up; this scans matches and checks.
+    const live = probe ? 'm.deleted_at IS NULL' : `+sources_fts.rowid NOT IN (${TRASHED_SOURCE_SEQS})`;
+    return `SELECT ${column}${rank === null ? '' : `, ${rank} AS bm25`}
+      FROM sources_fts${probe ? ' CROSS JOIN sources m INDEXED BY sources_search ON m.seq = sources_fts.rowid' : ''}
+      WHERE sources_fts MATCH @match AND ${live}${probeDates ? dateClauses(DAY('m'), filters) : ''}${siteClause('m', filters)}${speaker}
       ORDER BY sources_fts.rowid DESC`;
-    return this.ranked<SourceRow>(sql, this.params(filters, { match, limit }), isFiltered(filters));
+  }
+
+  /** True when the speakers have few quotes (see {@link SPEAKER_SET_MAX}). */
+  private fewQuotes(filters: SqlFilters): boolean {
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM quotes q WHERE q.speaker_entity_id IN (${SPEAKERS})
+      LIMIT @cap)`;
+    const max = this.setLimits.speakerQuotes;
+    return this.all<{ n: number }>(sql, this.params(filters, { cap: max + 1 }))[0]!.n <= max;
+  }
+
+  /**
+   * Live sources matching `match`, best first. `rankMatch`: what to rank them by when `match` holds
+   * a phrase (each phrase as its longest word, see parse-query's rankExpression); null ranks by `match`.
+   */
+  sources(match: string, filters: SqlFilters, limit: number, rankMatch: string | null = null): SourceRow[] {
+    return this.ranked<SourceRow>(
+      'sources_fts',
+      (rank) => this.filteredSources('sources_fts.rowid AS seq', filters, rank),
+      (
+        page,
+      ) => `SELECT s.seq, s.id, s.title, s.site_name, coalesce(s.published_at, s.clipped_at) AS date, c.bm25
+        FROM ${page} CROSS JOIN sources s ON s.seq = c.seq`,
+      this.params(filters, { match, limit }),
+      isFiltered(filters),
+      rankMatch,
+    );
   }
 
   /** Live notes matching `match`, best first. With a speaker filter: notes that link to or mention them. */
-  notes(match: string, filters: SqlFilters, limit: number): NoteRow[] {
+  notes(match: string, filters: SqlFilters, limit: number, rankMatch: string | null = null): NoteRow[] {
+    const probe = hasDates(filters) || filters.speakers !== null;
     const speaker =
       filters.speakers === null
         ? ''
-        : ` AND (EXISTS (SELECT 1 FROM links l WHERE l.from_note_id = n.id AND (l.to_entity_id IN (${SPEAKERS})
+        : ` AND (EXISTS (SELECT 1 FROM links l WHERE l.from_note_id = m.id AND (l.to_entity_id IN (${SPEAKERS})
               OR l.to_quote_id IN (SELECT q.id FROM quotes q WHERE q.speaker_entity_id IN (${SPEAKERS}))))
-            OR EXISTS (SELECT 1 FROM mentions m WHERE m.note_id = n.id AND m.entity_id IN (${SPEAKERS})))`;
-    const sql = `SELECT n.seq, n.id, n.title, n.updated_at AS date, ${NOTE_RANK} AS bm25
-      FROM notes_fts CROSS JOIN notes n ON n.seq = notes_fts.rowid
+            OR EXISTS (SELECT 1 FROM mentions mn WHERE mn.note_id = m.id AND mn.entity_id IN (${SPEAKERS})))`;
+    const candidates = (rank: string): string => `SELECT notes_fts.rowid AS seq, ${rank} AS bm25
+      FROM notes_fts${probe ? ' CROSS JOIN notes m INDEXED BY notes_search ON m.seq = notes_fts.rowid' : ''}
       WHERE notes_fts MATCH @match
-        AND n.deleted_at IS NULL ${dateClauses('substr(n.updated_at, 1, 10)', filters)}${speaker}
+        AND ${probe ? 'm.deleted_at IS NULL' : `+notes_fts.rowid NOT IN (${TRASHED_NOTE_SEQS})`}
+        ${probe ? dateClauses('substr(m.updated_at, 1, 10)', filters) : ''}${speaker}
       ORDER BY notes_fts.rowid DESC`;
-    return this.ranked<NoteRow>(sql, this.params(filters, { match, limit }), isFiltered(filters));
+    return this.ranked<NoteRow>(
+      'notes_fts',
+      candidates,
+      (page) => `SELECT n.seq, n.id, n.title, n.updated_at AS date, c.bm25
+        FROM ${page} CROSS JOIN notes n ON n.seq = c.seq`,
+      this.params(filters, { match, limit }),
+      isFiltered(filters),
+      rankMatch,
+    );
   }
 
-  /** Quotes (not rejected, in live sources) matching `match`, or all of the speakers' when `match` is null. */
-  quotes(match: string | null, filters: SqlFilters, limit: number): QuoteRow[] {
-    const speaker = filters.speakers === null ? '' : ` AND q.speaker_entity_id IN (${SPEAKERS})`;
+  /**
+   * Quotes (not rejected, in live sources) matching `match`, or all of the speakers' when `match` is
+   * null. `sourceMatch` is what the same words are for sources: with a date or site filter, quotes
+   * are looked for only in the newest sources that match it and pass the filter (a quote's words are
+   * its source's words), so no quote's source has to be looked up by id while scanning. `rankMatch`
+   * as for {@link sources}.
+   */
+  quotes(
+    match: string | null,
+    filters: SqlFilters,
+    limit: number,
+    sourceMatch: string | null = null,
+    rankMatch: string | null = null,
+  ): QuoteRow[] {
+    // A speaker with few quotes: their quotes as one set (by seq, from the index of quotes by speaker),
+    // so only those are read; with many, one quote in a few is theirs and checking each is cheaper.
+    const speaker =
+      filters.speakers === null
+        ? ''
+        : match !== null && this.fewQuotes(filters)
+          ? ` AND +quotes_fts.rowid IN (SELECT qs.seq FROM quotes qs WHERE qs.speaker_entity_id IN (${SPEAKERS}))`
+          : ` AND q.speaker_entity_id IN (${SPEAKERS})`;
     const columns = `q.id, q.text, q.span_start, q.span_end, q.source_id, s.title AS source_title,
       coalesce(s.published_at, s.clipped_at) AS date, e.id AS speaker_id, e.name AS speaker_name`;
-    const where = `q.status <> 'rejected' AND s.deleted_at IS NULL
-      ${dateClauses(SOURCE_DATE, filters)}${siteClause(filters)}${speaker}`;
-    if (match === null) {
-      const sql = `SELECT ${columns}, 0 AS bm25 FROM quotes q JOIN sources s ON s.id = q.source_id
-          LEFT JOIN entities e ON e.id = q.speaker_entity_id
-        WHERE ${where} ORDER BY date DESC, q.seq LIMIT @limit`;
-      return this.all<QuoteRow>(sql, this.params(filters, { limit }));
-    }
-    const sql = `SELECT ${columns}, ${QUOTE_RANK} AS bm25
+    if (match === null) return this.speakerQuotes(filters, limit, columns);
+    const bySource = (hasDates(filters) || filters.site !== null) && sourceMatch !== null;
+    // The quotes of those sources, by seq, from the index of quotes by source, as a set and as the
+    // rowid range FTS5 scans (quotes are stored after their source, so the range is as recent as the
+    // sources are, and a window that does not fill stops at its start). The speaker filter applies to
+    // the quote itself, not to its source.
+    const picked = (): string => `WITH picked (seq) AS MATERIALIZED (
+        SELECT qs.seq FROM quotes qs WHERE qs.source_id IN (
+          ${this.filteredSources('m.id', { ...filters, speakers: null }, null).replace('@match', '@sourceMatch')}
+          LIMIT @sourceWindow))`;
+    const inPicked = `quotes_fts.rowid BETWEEN (SELECT min(seq) FROM picked) AND (SELECT max(seq) FROM picked)
+        AND +quotes_fts.rowid IN (SELECT seq FROM picked)`;
+    const candidates = (rank: string): string => `${bySource ? picked() : ''}
+      SELECT quotes_fts.rowid AS seq, ${rank} AS bm25
       FROM quotes_fts CROSS JOIN quotes q ON q.seq = quotes_fts.rowid
-        CROSS JOIN sources s ON s.id = q.source_id LEFT JOIN entities e ON e.id = q.speaker_entity_id
-      WHERE quotes_fts MATCH @match AND ${where}
+      WHERE quotes_fts MATCH @match AND q.status <> 'rejected'
+        AND ${bySource ? inPicked : `q.source_id NOT IN (${TRASHED_SOURCE_IDS})`}${speaker}
       ORDER BY quotes_fts.rowid DESC`;
-    return this.ranked<QuoteRow>(sql, this.params(filters, { match, limit }), isFiltered(filters));
+    return this.ranked<QuoteRow>(
+      'quotes_fts',
+      candidates,
+      (page) => `SELECT ${columns}, c.bm25
+        FROM ${page} CROSS JOIN quotes q ON q.seq = c.seq CROSS JOIN sources s ON s.id = q.source_id
+          LEFT JOIN entities e ON e.id = q.speaker_entity_id`,
+      this.params(filters, { match, limit, sourceMatch, sourceWindow: this.window(true) }),
+      isFiltered(filters),
+      rankMatch,
+    );
   }
 
   /**
-   * Entities (not merged away) whose name or an alias has words starting with each of `words`
-   * (folded), best match first. `phrase` is the whole query, for the exact-name bonus.
+   * All of the speakers' quotes (no words searched), newest in the notebook first, the newest
+   * window of them shown by date. Speakers with many quotes are found by reading quotes backwards
+   * (one in a few is theirs); others through the index of quotes by speaker, sorting only theirs.
    */
-  entities(words: readonly string[], kinds: readonly EntityKind[], limit: number): EntityRow[] {
-    if (words.length === 0) return [];
-    const params: Record<string, unknown> = {
-      limit,
-      phrase: words.join(' '),
-      phrasePrefix: `${words.join(' ').replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    };
-    const conditions = words.map((word, i) => {
-      params[`w${i}`] = `% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return `(' ' || n.folded) LIKE @w${i} ESCAPE '\\'`;
-    });
-    const kindClause = kinds.length === 0 ? '' : ` AND e.kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
-    // Names and aliases as one list of (entity, folded name); aliases are folded by the extractor,
-    // names by lower() (ASCII only, which is what the LIKEs above compare against anyway).
-    const sql = `WITH names AS (
-        SELECT e.id AS entity_id, e.name AS label, lower(e.name) AS folded FROM entities e WHERE e.merged_into IS NULL${kindClause}
-        UNION ALL
-        SELECT a.entity_id, a.alias, a.normalized FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
-          WHERE e.merged_into IS NULL${kindClause}
-      )
-      SELECT e.id, e.kind, e.name, e.description, e.event_date_start AS date,
-        max(CASE WHEN n.folded = @phrase THEN 3 WHEN n.folded LIKE @phrasePrefix ESCAPE '\\' THEN 2 ELSE 1 END) AS quality,
-        n.label AS matched
-      FROM names n JOIN entities e ON e.id = n.entity_id
-      WHERE ${conditions.join(' AND ')}
-      GROUP BY e.id ORDER BY quality DESC, length(e.name), e.name LIMIT @limit`;
-    return this.all<EntityRow>(sql, params);
-  }
-
-  /**
-   * Ids of entities (people first) whose name or alias has a word starting with `name`'s words, plus
-   * entities merged into them (old quotes may still point there). At most 50: a filter, not a list.
-   */
-  speakerIds(name: string): string[] {
-    const words = name.split(' ').filter((w) => w !== '');
-    const ids = this.entities(words, ['person', 'org'], 50).map((row) => row.id);
-    if (ids.length === 0) return [];
-    const merged = this.all<{ id: string }>(
-      `SELECT id FROM entities WHERE merged_into IN (SELECT value FROM json_each(@ids))`,
-      { ids: JSON.stringify(ids) },
-    );
-    return [...ids, ...merged.map((row) => row.id)];
-  }
-
-  /** The plain text of sources, by seq, for snippets of the hits on one page. */
-  sourceTexts(seqs: readonly number[]): Map<number, string> {
-    return this.texts('sources', seqs);
-  }
-
-  /** The plain text of notes, by seq. */
-  noteTexts(seqs: readonly number[]): Map<number, string> {
-    return this.texts('notes', seqs);
-  }
-
-  private texts(table: 'sources' | 'notes', seqs: readonly number[]): Map<number, string> {
-    if (seqs.length === 0) return new Map();
-    const rows = this.all<{ seq: number; plain_text: string }>(
-      `SELECT seq, plain_text FROM ${table} WHERE seq IN (SELECT value FROM json_each(@seqs))`,
-      { seqs: JSON.stringify(seqs) },
-    );
-    return new Map(rows.map((row) => [row.seq, row.plain_text]));
+  private speakerQuotes(filters: SqlFilters, limit: number, columns: string): QuoteRow[] {
+    const many = !this.fewQuotes(filters);
+    const probe = hasDates(filters) || filters.site !== null;
+    // `+`: keeps SQLite from the speaker index, so it reads quotes newest first and stops early.
+    const where = `${many ? '+' : ''}q.speaker_entity_id IN (${SPEAKERS}) AND q.status <> 'rejected'
+      AND ${probe ? 'm.deleted_at IS NULL' : `q.source_id NOT IN (${TRASHED_SOURCE_IDS})`}`;
+    const sql = `SELECT ${columns}, 0 AS bm25
+      FROM (SELECT q.seq FROM quotes q${probe ? ' CROSS JOIN sources m ON m.id = q.source_id' : ''}
+        WHERE ${where}${dateClauses(DAY('m'), filters)}${siteClause('m', filters)}
+        ORDER BY q.seq DESC LIMIT @window) c
+      CROSS JOIN quotes q ON q.seq = c.seq CROSS JOIN sources s ON s.id = q.source_id
+      LEFT JOIN entities e ON e.id = q.speaker_entity_id
+      ORDER BY date DESC, q.seq DESC LIMIT @limit`;
+    return this.all<QuoteRow>(sql, this.params(filters, { limit, window: this.window(true) }));
   }
 }

@@ -124,6 +124,21 @@ describe('SearchService', () => {
     expect((await search('in:title jeddah')).hits.map((h) => h.id)).toEqual([ids.white]);
   });
 
+  it('combines phrases, the word being typed and filters', async () => {
+    const phrase = await search('from:2025-03-12 "lasting peace" type:source');
+    expect(phrase.hits.map((h) => h.id)).toEqual([ids.kremlin]);
+    expect((await search('to:2025-03-12 "lasting peace"')).hits).toEqual([]);
+    const typed = await search('site:reuters "cease hostilities" propos');
+    expect(typed.hits.map((h) => h.id).sort()).toEqual([ids.quote, ids.kremlin].sort());
+    const quoted = typed.hits.find((h) => h.type === 'quote')!;
+    expect(quoted.snippet.highlights.map(([a, b]) => quoted.snippet.text.slice(a, b))).toEqual([
+      'proposals',
+      'cease hostilities',
+    ]);
+    // A speaker alone lists what they said; nothing from a trashed source or a rejected quote.
+    expect((await search('speaker:trump')).hits.map((h) => h.id)).toHaveLength(1);
+  });
+
   it('matches the word being typed as a prefix, and entities by alias', async () => {
     expect((await search('Jedd')).hits.map((h) => h.id)).toContain(ids.white);
     expect((await search('Jedd ')).hits).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import type {
   ParsedQuery,
+  QueryTerm,
   SearchApi,
   SearchHit,
   SearchHitType,
@@ -13,8 +14,15 @@ import type {
 import { DEFAULT_SEARCH_LIMIT } from '../../../shared/areas/search';
 import type { EntityId, SourceId } from '../../../shared/model';
 import type { CoreContext } from '../context';
-import { ftsMatchExpression, isEmptyQuery, parseQuery } from './parse-query';
+import {
+  ftsMatchExpression,
+  isEmptyQuery,
+  parseQuery,
+  rankExpression,
+  type Completions,
+} from './parse-query';
 import { rankHits, type Candidate, type Scored } from './rank';
+import { LookupRepo } from './lookup-repo';
 import { SearchRepo, type SqlFilters } from './search-repo';
 import { buildSnippet, highlightAll, matchRanges } from './snippet';
 import { tokenize } from './tokens';
@@ -26,9 +34,11 @@ function wants(query: ParsedQuery, type: SearchHitType): boolean {
 /** Implements {@link SearchApi} on one open notebook. */
 export class SearchService implements SearchApi {
   private readonly repo: SearchRepo;
+  private readonly lookup: LookupRepo;
 
   constructor(ctx: CoreContext) {
     this.repo = new SearchRepo(ctx.db);
+    this.lookup = new LookupRepo(ctx.db);
   }
 
   /** @inheritdoc */
@@ -42,7 +52,7 @@ export class SearchService implements SearchApi {
       from: query.from,
       to: query.to,
       site: query.site,
-      speakers: query.speaker === null ? null : this.repo.speakerIds(query.speaker),
+      speakers: query.speaker === null ? null : this.lookup.speakerIds(query.speaker),
     };
     if (filters.speakers !== null && filters.speakers.length === 0) {
       warnings.push(`Nobody named "${query.speaker}" is in the notebook, so nothing was said by them.`);
@@ -72,31 +82,38 @@ export class SearchService implements SearchApi {
   private candidates(query: ParsedQuery, filters: SqlFilters, depth: number): Candidate[] {
     const { terms } = query;
     const out: Candidate[] = [];
-    const anyMatch = ftsMatchExpression(terms, query.titleOnly ? ['title'] : undefined);
+    // The word being typed, expanded once for all tables from the sources' and notes' vocabulary.
+    const expanded = new Map<QueryTerm, readonly string[]>();
+    for (const term of terms) if (term.prefix) expanded.set(term, this.lookup.completions(term.tokens[0]!));
+    const completions: Completions = (term) => expanded.get(term) ?? null;
+    const columns = query.titleOnly ? ['title'] : undefined;
+    const anyMatch = ftsMatchExpression(terms, columns, completions);
+    const anyRank = rankExpression(terms, columns, completions);
     // A site filter only makes sense for sources and their quotes; a date filter not for people.
     const noSite = query.site === null;
     const noDates = query.from === null && query.to === null;
 
     if (anyMatch !== null && wants(query, 'source')) {
-      for (const row of this.repo.sources(anyMatch, filters, depth)) {
+      for (const row of this.repo.sources(anyMatch, filters, depth, anyRank)) {
         out.push({ type: 'source', rank: row.bm25, row });
       }
     }
     if (anyMatch !== null && noSite && wants(query, 'note')) {
-      for (const row of this.repo.notes(anyMatch, filters, depth)) {
+      for (const row of this.repo.notes(anyMatch, filters, depth, anyRank)) {
         out.push({ type: 'note', rank: row.bm25, row });
       }
     }
     if (wants(query, 'quote') && !query.titleOnly) {
-      const quoteMatch = ftsMatchExpression(terms, ['text']);
-      for (const row of this.repo.quotes(quoteMatch, filters, depth)) {
+      const quoteMatch = ftsMatchExpression(terms, ['text'], completions);
+      const quoteRank = rankExpression(terms, ['text'], completions);
+      for (const row of this.repo.quotes(quoteMatch, filters, depth, anyMatch, quoteRank)) {
         out.push({ type: 'quote', rank: row.bm25, row });
       }
     }
     if (terms.length > 0 && noSite && filters.speakers === null && wants(query, 'entity')) {
       const words = terms.flatMap((term) => term.tokens);
       const kinds = noDates ? query.entityKinds : ['event' as const];
-      for (const row of this.repo.entities(words, kinds, depth)) {
+      for (const row of this.lookup.entities(words, kinds, depth)) {
         if (!noDates && !withinDates(row.date, query)) continue;
         out.push({ type: 'entity', rank: -row.quality, row });
       }
@@ -107,8 +124,10 @@ export class SearchService implements SearchApi {
   /** Fetches the texts of the page's sources and notes in two queries and builds every snippet. */
   private withSnippets(page: Scored[], query: ParsedQuery): SearchHit[] {
     const { terms } = query;
-    const sourceTexts = this.repo.sourceTexts(page.flatMap((c) => (c.type === 'source' ? [c.row.seq] : [])));
-    const noteTexts = this.repo.noteTexts(page.flatMap((c) => (c.type === 'note' ? [c.row.seq] : [])));
+    const sourceTexts = this.lookup.sourceTexts(
+      page.flatMap((c) => (c.type === 'source' ? [c.row.seq] : [])),
+    );
+    const noteTexts = this.lookup.noteTexts(page.flatMap((c) => (c.type === 'note' ? [c.row.seq] : [])));
     return page.map((candidate): SearchHit => {
       const { score } = candidate;
       switch (candidate.type) {
