@@ -7,8 +7,31 @@ import type Database from 'better-sqlite3';
 import type { ClipPasteInput, ClipResult } from '../../shared/areas/library';
 import type { HostKind, SourceId } from '../../shared/model';
 
-/** Calls one area makes into another, wired by the Notebook. */
-export interface CoreHooks {
+/** A web page as a browser rendered it (after its scripts ran), for {@link HostHooks.fetchPage}. */
+export interface RenderedPage {
+  /** `document.documentElement.outerHTML` once the page settled: already decoded, whatever its charset. */
+  html: string;
+  /** The page's URL after redirects: relative links resolve against it. */
+  finalUrl: string;
+  /** The document's MIME type (`text/html`, `text/plain`...), or the type of a download it turned into. */
+  contentType: string;
+}
+
+/**
+ * Services only a host can give the core, which runs in a worker thread and never imports electron.
+ * Each is optional: without it the core uses its own Node fallback.
+ */
+export interface HostHooks {
+  /**
+   * Loads `url` in a real browser engine (Electron: a hidden, sandboxed window), so pages built by
+   * script have their article. Rejects with an Error whose message is a sentence for the user.
+   * Absent (browser host, CLI, tests): pages are fetched with Node's fetch.
+   */
+  fetchPage?: (url: string) => Promise<RenderedPage>;
+}
+
+/** Calls one area makes into another, wired by the Notebook, plus the host's {@link HostHooks}. */
+export interface CoreHooks extends HostHooks {
   /**
    * Called after a source was stored or its text replaced, inside no transaction. The analysis area
    * extracts people, quotes and events from it. Failures are the callee's to report, never the clip's.

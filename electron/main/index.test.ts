@@ -104,6 +104,14 @@ describe('main process', () => {
     expect(String(options.workerFile)).toMatch(/[/\\]core-worker\.js$/);
   });
 
+  it('gives the core the hidden-window page fetcher as its fetchPage hook, creating no window yet', async () => {
+    const electron = await launch();
+    const options = startCoreWorker.mock.calls[0]![0] as { hostHooks?: { fetchPage?: unknown } };
+    expect(typeof options.hostHooks?.fetchPage).toBe('function');
+    // Only the main window exists: the clipper's window is made per fetch (page-fetcher.test.ts).
+    expect(electron.windows).toHaveLength(1);
+  });
+
   it('uses --data-dir (over DOSSIER_DATA_DIR) as the data folder and userData', async () => {
     const fromFlag = mkdtempSync(join(tmpdir(), 'dossier-flag-'));
     const fromEnv = mkdtempSync(join(tmpdir(), 'dossier-env-'));

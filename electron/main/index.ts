@@ -12,6 +12,7 @@ import { BUNDLED_WORKER_FILE } from '../core/worker/script';
 import { serializeError } from '../../shared/errors';
 import { createSenderCheck, registerApiHandlers, trackCalls, type TrackedCaller } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { createRenderedPageFetcher } from './page-fetcher';
 import { APP_ENTRY_URL, isAppUrl, registerAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, installWebContentsHardening } from './security';
 import { createMainWindow } from './window';
@@ -75,11 +76,18 @@ function main(): void {
   // must not point the window (and its API access) at another page.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
   const isOwnUrl = (url: string): boolean => isAppUrl(url, devServerUrl);
-  installWebContentsHardening(app, { devServerUrl });
+  // clipUrl renders pages in hidden windows that carry their own, stricter guards (page-fetcher.ts).
+  const pageFetcher = createRenderedPageFetcher();
+  installWebContentsHardening(app, { devServerUrl, guardsItself: pageFetcher.owns });
 
   // Started now so the worker opens the database while Chromium starts; settled so an early failure
   // is reported on ready rather than as an unhandled rejection.
-  const coreStart = startCoreWorker({ dataDir, host: 'electron', workerFile: WORKER_FILE }).then(
+  const coreStart = startCoreWorker({
+    dataDir,
+    host: 'electron',
+    workerFile: WORKER_FILE,
+    hostHooks: { fetchPage: pageFetcher.fetchPage },
+  }).then(
     (core) => ({ ok: true as const, core }),
     (error: unknown) => ({ ok: false as const, error }),
   );

@@ -8,10 +8,19 @@ import { openExternal } from './external';
 import { isAppUrl } from './protocol';
 
 /**
+ * What a window may add to {@link secureWebPreferences}: settings that loosen none of its isolation
+ * (the clipper's hidden page uses its own in-memory partition and no spellchecker).
+ */
+export type ExtraWebPreferences = Pick<
+  WebPreferences,
+  'partition' | 'javascript' | 'spellcheck' | 'backgroundThrottling' | 'autoplayPolicy' | 'images'
+>;
+
+/**
  * The webPreferences of every window. The one factory keeps a new window from quietly losing a
  * setting (Joplin's XSS-to-code-execution CVEs came from exactly these flags being loose).
  */
-export function secureWebPreferences(preloadPath?: string): WebPreferences {
+export function secureWebPreferences(preloadPath?: string, extra: ExtraWebPreferences = {}): WebPreferences {
   const preferences: WebPreferences = {
     contextIsolation: true,
     sandbox: true,
@@ -22,8 +31,17 @@ export function secureWebPreferences(preloadPath?: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
-    spellcheck: true,
+    spellcheck: extra.spellcheck ?? true,
   };
+  for (const key of [
+    'partition',
+    'javascript',
+    'backgroundThrottling',
+    'autoplayPolicy',
+    'images',
+  ] as const) {
+    if (extra[key] !== undefined) Object.assign(preferences, { [key]: extra[key] });
+  }
   if (preloadPath !== undefined) preferences.preload = preloadPath;
   return preferences;
 }
@@ -32,6 +50,11 @@ export function secureWebPreferences(preloadPath?: string): WebPreferences {
 export interface HardeningOptions {
   /** The electron-vite dev server URL in development; undefined in a built app. */
   devServerUrl?: string | undefined;
+  /**
+   * Web contents that install their own, stricter guards and must not get the app UI's (the clipper's
+   * hidden page, which follows a web page's redirects but may never open anything outside).
+   */
+  guardsItself?: (contents: WebContents) => boolean;
 }
 
 /**
@@ -39,13 +62,16 @@ export interface HardeningOptions {
  * origin, window.open denied (http(s)/mailto links open in the user's browser instead), no webviews.
  */
 export function hardenWebContents(contents: WebContents, options: HardeningOptions = {}): void {
+  // Checked at each event: the owner marks its contents only after the window has been constructed.
   const guard = (event: Event<{ url: string }>): void => {
+    if (options.guardsItself?.(contents) === true) return;
     if (!isAppUrl(event.url, options.devServerUrl)) event.preventDefault();
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    if (options.guardsItself?.(contents) === true) return { action: 'deny' };
     // A link the user clicked (target=_blank, or window.open) is theirs to follow, but not in here.
     void openExternal(url);
     return { action: 'deny' };

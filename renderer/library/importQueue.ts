@@ -3,7 +3,12 @@
  * one page at a time anyway), so cancelling stops before the next file and everything already stored
  * stays. Pages saved by a browser bring their `name_files/` folder along as resources.
  */
-import type { ClipResult, DuplicatePolicy } from '../../shared/areas/library';
+import {
+  MAX_BROWSER_IMPORT_BYTES,
+  MAX_CLIP_BYTES,
+  type ClipResult,
+  type DuplicatePolicy,
+} from '../../shared/areas/library';
 import { ApiError } from '../../shared/errors';
 
 /** One file to import, with the files its page refers to. */
@@ -68,6 +73,60 @@ export function planImport(files: readonly File[]): ImportItem[] {
   return items;
 }
 
+/** How much one file (with its resources) may weigh, and where that limit comes from. */
+export interface ImportLimit {
+  maxBytes: number;
+  /** 'browser': the browser host's request size; 'clipper': the clipper's own page limit. */
+  reason: 'browser' | 'clipper';
+}
+
+/**
+ * The limit of the host this page runs in: in the app (the preload's `window.api`) files cross IPC
+ * and only the clipper's 50 MB applies; in the browser they travel as base64 JSON in one request.
+ */
+export function hostImportLimit(): ImportLimit {
+  const inApp = (globalThis as { api?: unknown }).api !== undefined;
+  return inApp
+    ? { maxBytes: 3 * MAX_CLIP_BYTES, reason: 'clipper' }
+    : { maxBytes: MAX_BROWSER_IMPORT_BYTES, reason: 'browser' };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Why `item` cannot be sent, or null when it can. Checked before a byte is read, so a huge file costs
+ * neither memory nor a request, and the user learns which file it was and what to do instead.
+ */
+export function sizeProblem(item: ImportItem, limit: ImportLimit): string | null {
+  const name = item.path || item.file.name;
+  const total = item.resources.reduce((sum, file) => sum + file.size, item.file.size);
+  if (item.file.size > MAX_CLIP_BYTES) {
+    return (
+      `${name} is ${megabytes(item.file.size)}; Dossier clips pages of up to ${megabytes(MAX_CLIP_BYTES)}, ` +
+      'and no news article is that large. Save the article alone (or as text) and import that.'
+    );
+  }
+  // The API takes up to twice the page limit in resources (a saved page's images), the page apart.
+  const resourceLimit = Math.min(limit.maxBytes, 2 * MAX_CLIP_BYTES);
+  if (total <= limit.maxBytes && total - item.file.size <= resourceLimit) return null;
+  const what =
+    item.resources.length > 0
+      ? `${name} and its ${item.resources.length} files come to ${megabytes(total)}`
+      : `${name} is ${megabytes(total)}`;
+  if (limit.reason === 'clipper') {
+    return (
+      `${what}; Dossier takes pages of up to ${megabytes(MAX_CLIP_BYTES)} with up to ` +
+      `${megabytes(2 * MAX_CLIP_BYTES)} of files. Import the page without its folder.`
+    );
+  }
+  return (
+    `${what}; the browser version of Dossier accepts files of up to ${megabytes(limit.maxBytes)}. ` +
+    `Import it with \`npx dossier import "${item.file.name}"\`, or in the Dossier app.`
+  );
+}
+
 /** Asks the user what to do with a duplicate; resolves the policy to use, or 'skip'. */
 export type AskDuplicate = (title: string, file: string) => Promise<DuplicatePolicy | 'skip'>;
 
@@ -79,13 +138,17 @@ export type ClipFile = (input: {
   onDuplicate?: DuplicatePolicy;
 }) => Promise<ClipResult>;
 
-/** Runs an import; `onProgress` sees every step; `signal` cancels before the next file. */
+/**
+ * Runs an import; `onProgress` sees every step; `signal` cancels before the next file. A file over
+ * `limit` fails on its own with a message, and the import goes on with the next.
+ */
 export async function runImport(
   items: readonly ImportItem[],
   clipFile: ClipFile,
   askDuplicate: AskDuplicate,
   onProgress: (progress: ImportProgress) => void,
   signal: AbortSignal,
+  limit: ImportLimit = hostImportLimit(),
 ): Promise<ImportProgress> {
   const progress: ImportProgress = {
     done: 0,
@@ -103,7 +166,12 @@ export async function runImport(
     }
     progress.current = item.path || item.file.name;
     report();
-    progress.outcomes.push(await importOne(item, clipFile, askDuplicate));
+    const problem = sizeProblem(item, limit);
+    progress.outcomes.push(
+      problem !== null
+        ? { item, status: 'failed', message: problem }
+        : await importOne(item, clipFile, askDuplicate),
+    );
     progress.done++;
   }
   progress.current = null;

@@ -23,6 +23,12 @@ import {
 
 /** The largest page or file accepted, in bytes (the clipper refuses bigger ones too). */
 export const MAX_CLIP_BYTES = 50 * 1024 * 1024;
+/**
+ * Largest file, resources included, that the browser version sends in one clipFile call: base64 turns
+ * 3 bytes into 4, and the browser host refuses request bodies over 64 MB (electron/web/api-route.ts).
+ * The UI refuses bigger files itself, with a message that names the file and the way that works.
+ */
+export const MAX_BROWSER_IMPORT_BYTES = 45 * 1024 * 1024;
 /** Longest URL accepted, in characters. */
 export const MAX_URL_LENGTH = 8_192;
 /** Most resource files one clipped file may bring along. */
@@ -188,7 +194,8 @@ export interface LibraryApi {
   clipPaste(input: ClipPasteInput): Promise<ClipResult>;
   /**
    * Fetches a web page (http/https only, at most 10 redirects, 30 s, 50 MB; charset from the header),
-   * then clips it against its final URL and downloads its images (each checked to be PNG, JPEG, GIF,
+   * in the desktop app by rendering it in a hidden, sandboxed window so pages built by script have
+   * their text (other hosts use a plain HTTP fetch), then clips it against its final URL and downloads its images (each checked to be PNG, JPEG, GIF,
    * WebP or AVIF; never SVG). Rejects with CLIP_FAILED (`reason` FETCH_FAILED, UNSUPPORTED, ...).
    */
   clipUrl(input: ClipUrlInput): Promise<ClipResult>;

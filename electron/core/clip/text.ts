@@ -41,7 +41,9 @@ export function elementToText(root: DomElement): string {
     const block = BLOCK.has(item.nodeName);
     if (block) parts.push(PARAGRAPH);
     if (block) stack.push(PARAGRAPH);
-    for (let i = item.childNodes.length - 1; i >= 0; i--) stack.push(item.childNodes[i]!);
+    // linkedom builds `childNodes` afresh on every read: read it once, or a long article is quadratic.
+    const children = item.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return parts
     .join('')

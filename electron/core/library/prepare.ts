@@ -8,7 +8,9 @@ import { clipBytes } from '../clip/clip-file';
 import { clipHtml } from '../clip/clip-html';
 import { clipText } from '../clip/clip-text';
 import { ClipError } from '../clip/errors';
-import { fetchHttp, PAGE_FETCH_LIMITS, type FetchLimits } from '../clip/fetch-url';
+import type { HostHooks } from '../context';
+import { fetchArticlePage } from '../clip/fetch-page';
+import { PAGE_FETCH_LIMITS, type FetchLimits } from '../clip/fetch-url';
 import { ResourceMap, type Resource } from '../clip/resources';
 import type { ClippedArticle } from '../clip/types';
 
@@ -60,22 +62,26 @@ export function preparePaste(input: ClipPasteInput): PreparedClip {
   };
 }
 
-/** Fetches a page (the only network use besides images) and clips it against its final URL. */
+/**
+ * Fetches a page (the only network use besides images) and clips it against its final URL: rendered by
+ * the host's `fetchPage` when given (Electron), else fetched with Node.
+ */
 export async function prepareUrl(
   input: ClipUrlInput,
   limits: FetchLimits = PAGE_FETCH_LIMITS,
+  fetchPage?: HostHooks['fetchPage'],
 ): Promise<PreparedClip> {
-  const fetched = await fetchHttp(input.url, limits);
+  const fetched = await fetchArticlePage(input.url, limits, fetchPage);
   const type = fetched.contentType.split(';')[0]!.trim().toLowerCase();
   let article: ClippedArticle;
   if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') {
     article = clipHtml(
-      { html: fetched.bytes, url: fetched.url, contentType: fetched.contentType },
+      { html: fetched.body, url: fetched.url, contentType: fetched.contentType },
       { what: input.url, imageRefs: true },
     );
   } else if (type === 'text/plain' || type === 'text/markdown') {
     article = clipText({
-      text: fetched.bytes,
+      text: fetched.body,
       format: type === 'text/plain' ? 'plain' : 'markdown',
       what: input.url,
     });

@@ -54,8 +54,11 @@ export class LibraryService implements LibraryApi {
   private readonly sources: SourcesRepo;
   private readonly images: ImagesRepo;
   private readonly store: ClipStore;
+  /** The host's browser engine for clipUrl (Electron), or undefined: Node's fetch. */
+  private readonly fetchPage: CoreContext['hooks']['fetchPage'];
 
   constructor(ctx: CoreContext, options: LibraryOptions = {}) {
+    this.fetchPage = ctx.hooks.fetchPage;
     this.sources = new SourcesRepo(ctx.db);
     this.images = new ImagesRepo(ctx.db);
     this.store = new ClipStore(ctx.db, ctx.hooks, options.imageLimits);
@@ -87,7 +90,7 @@ export class LibraryService implements LibraryApi {
 
   /** @inheritdoc */
   async clipUrl(input: ClipUrlInput): Promise<ClipResult> {
-    return this.clip(input.url, () => prepareUrl(input), input.onDuplicate);
+    return this.clip(input.url, () => prepareUrl(input, undefined, this.fetchPage), input.onDuplicate);
   }
 
   /** @inheritdoc */

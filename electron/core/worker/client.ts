@@ -15,6 +15,8 @@ import { ApiError, deserializeError } from '../../../shared/errors';
 import type { HostKind } from '../../../shared/model';
 import type { RpcOutcome, RpcRequest } from '../../../shared/rpc';
 import { unknownMethodError } from '../dispatch';
+import type { HostHooks } from '../context';
+import { isHookCall, providedHooks, serveHookCall } from './host-hooks';
 import type { CloseMessage, CoreWorkerData } from './protocol';
 import { resolveWorkerScript, workerSource } from './script';
 
@@ -39,6 +41,8 @@ export interface StartCoreWorkerOptions {
    * runs through tsx. Default: see `resolveWorkerScript`.
    */
   workerFile?: string | URL;
+  /** Services the host offers the core (Electron: `fetchPage` renders pages for clipUrl). */
+  hostHooks?: HostHooks;
 }
 
 function unavailable(message: string, details?: Record<string, unknown>): ApiError {
@@ -129,7 +133,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export async function startCoreWorker(options: StartCoreWorkerOptions): Promise<CoreWorker> {
   const script = resolveWorkerScript(options.workerFile, import.meta.url);
-  const data: CoreWorkerData = { dataDir: options.dataDir, host: options.host };
+  const data: CoreWorkerData = {
+    dataDir: options.dataDir,
+    host: options.host,
+    hostHooks: providedHooks(options.hostHooks),
+  };
   const source = workerSource(script);
   const worker = new Worker(source.filename, { eval: source.eval, workerData: data });
   const client = new CoreWorkerClient(worker);
@@ -146,6 +154,8 @@ export async function startCoreWorker(options: StartCoreWorkerOptions): Promise<
         resolve(client);
       } else if (message.type === 'fatal') {
         fatal = deserializeError(message.error);
+      } else if (isHookCall(message)) {
+        void serveHookCall(worker, options.hostHooks, message);
       } else if (typeof message.id === 'number') {
         client.settle(
           message.id,

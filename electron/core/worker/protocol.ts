@@ -6,11 +6,32 @@ import type { SerializedApiError } from '../../../shared/errors';
 import type { HostKind } from '../../../shared/model';
 import type { RpcRequest, RpcResponse } from '../../../shared/rpc';
 
+/** The {@link HostHooks} a host can serve to the worker, by name. */
+export const HOST_HOOK_NAMES = ['fetchPage'] as const;
+
+/** One of {@link HOST_HOOK_NAMES}. */
+export type HostHookName = (typeof HOST_HOOK_NAMES)[number];
+
 /** What the host gives the worker at start (`workerData`). */
 export interface CoreWorkerData {
   dataDir: string;
   host: HostKind;
+  /** The hooks the host serves: the worker calls them back with HookCallMessage. */
+  hostHooks: HostHookName[];
 }
+
+/** The worker asks the host to run one of its hooks (e.g. render a page in Electron). */
+export interface HookCallMessage {
+  type: 'hook-call';
+  id: number;
+  hook: HostHookName;
+  args: unknown[];
+}
+
+/** The host's answer to a {@link HookCallMessage}; a failure carries the hook's message for the user. */
+export type HookReplyMessage =
+  | { type: 'hook-reply'; id: number; ok: true; result: unknown }
+  | { type: 'hook-reply'; id: number; ok: false; error: { message: string } };
 
 /** The worker opened the notebook and accepts requests. */
 export interface ReadyMessage {
@@ -29,18 +50,21 @@ export interface CloseMessage {
 }
 
 /** Everything the host sends the worker. */
-export type HostToWorker = RpcRequest | CloseMessage;
+export type HostToWorker = RpcRequest | CloseMessage | HookReplyMessage;
 
 /** Everything the worker sends the host. */
-export type WorkerToHost = ReadyMessage | FatalMessage | RpcResponse;
+export type WorkerToHost = ReadyMessage | FatalMessage | RpcResponse | HookCallMessage;
 
 const HOST_KINDS: readonly HostKind[] = ['electron', 'web', 'cli', 'test'];
 
 /** `value` as CoreWorkerData, or undefined when it is not (a host bug). */
 export function parseWorkerData(value: unknown): CoreWorkerData | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  const { dataDir, host } = value as Partial<Record<keyof CoreWorkerData, unknown>>;
+  const { dataDir, host, hostHooks } = value as Partial<Record<keyof CoreWorkerData, unknown>>;
   if (typeof dataDir !== 'string' || dataDir === '') return undefined;
   if (!HOST_KINDS.some((kind) => kind === host)) return undefined;
-  return { dataDir, host: host as HostKind };
+  const hooks = hostHooks ?? [];
+  if (!Array.isArray(hooks) || !hooks.every((name) => HOST_HOOK_NAMES.some((known) => known === name)))
+    return undefined;
+  return { dataDir, host: host as HostKind, hostHooks: hooks as HostHookName[] };
 }
