@@ -18,13 +18,15 @@ import type { NotesApi } from './areas/notes';
 import { NOTES_METHODS } from './areas/notes';
 import type { SearchApi } from './areas/search';
 import { SEARCH_METHODS } from './areas/search';
+import type { StartupApi } from './areas/startup';
+import { STARTUP_METHODS } from './areas/startup';
 
 export type { CreateNoteInput, ListNotesOptions, NotesApi, UpdateNoteInput } from './areas/notes';
 export { MAX_CONTENT_LENGTH, MAX_TITLE_LENGTH } from './areas/notes';
 
 /** The notebook, as the UI sees it. All methods are async and reject with an `ApiError`. */
 export interface NotebookApi
-  extends NotesApi, LibraryApi, AnalysisApi, SearchApi, ClipEndpointApi, BackupApi {}
+  extends NotesApi, LibraryApi, AnalysisApi, SearchApi, ClipEndpointApi, BackupApi, StartupApi {}
 
 /** Name of one NotebookApi method. */
 export type ApiMethod = keyof NotebookApi;
@@ -37,6 +39,7 @@ export const API_METHODS = [
   ...SEARCH_METHODS,
   ...CLIP_ENDPOINT_METHODS,
   ...BACKUP_METHODS,
+  ...STARTUP_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 // Fails to compile when a method is added to an area's interface but not to its method list.

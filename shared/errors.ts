@@ -17,6 +17,13 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   /** The database is read-only or the disk is full. */
   'DB_READONLY',
+  /**
+   * The notebook is open read-only (the user chose it, or its file or folder cannot be written), so
+   * this change was refused; nothing stored was changed.
+   */
+  'READ_ONLY',
+  /** A write failed because the disk is full; it was rolled back and nothing stored was lost. */
+  'DISK_FULL',
   /** The request lacked the host's token or came from a foreign origin. */
   'UNAUTHORIZED',
   /**

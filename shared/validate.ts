@@ -10,6 +10,7 @@ import { CLIP_ENDPOINT_VALIDATORS } from './areas/clip-endpoint';
 import { LIBRARY_VALIDATORS } from './areas/library';
 import { NOTES_VALIDATORS } from './areas/notes';
 import { SEARCH_VALIDATORS } from './areas/search';
+import { STARTUP_VALIDATORS } from './areas/startup';
 import { invalid, type Validators } from './validation';
 
 export { MAX_CONTENT_LENGTH, MAX_TITLE_LENGTH } from './areas/notes';
@@ -22,6 +23,7 @@ export const API_VALIDATORS: Validators<NotebookApi> = {
   ...SEARCH_VALIDATORS,
   ...CLIP_ENDPOINT_VALIDATORS,
   ...BACKUP_VALIDATORS,
+  ...STARTUP_VALIDATORS,
 };
 
 /** Validates the raw arguments of `method`; throws INVALID_ARGUMENT when they are not acceptable. */

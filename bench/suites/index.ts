@@ -3,6 +3,7 @@ import { entitiesSuite } from './entities';
 import { extractSuite } from './extract';
 import { importSuite } from './import';
 import { SEARCH_SUITE } from './search';
+import { STARTUP_CHECK_SUITE } from './startup-check';
 import { TYPING_SUITE } from './typing';
 import type { BenchSuite } from './types';
 
@@ -11,5 +12,6 @@ export const SUITES: readonly BenchSuite[] = [
   extractSuite,
   entitiesSuite,
   SEARCH_SUITE,
+  STARTUP_CHECK_SUITE,
   TYPING_SUITE,
 ];

@@ -98,8 +98,9 @@ describe('dossier', () => {
 });
 
 describe('dossier info', () => {
-  it('prints the version, data folder, database file and schema of a new notebook', async () => {
+  it('prints the version, data folder, database file and schema of a notebook', async () => {
     const dataDir = join(tempDir(), 'notebook');
+    await Notebook.open({ dataDir, host: 'test' }).close();
     const { code, stdout, stderr } = await dossier(['info', '--data-dir', dataDir]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -111,6 +112,7 @@ describe('dossier info', () => {
 
   it('--json prints the AppInfo, and DOSSIER_DATA_DIR is honoured', async () => {
     const dataDir = tempDir();
+    await Notebook.open({ dataDir, host: 'test' }).close();
     const { code, stdout } = await dossier(['info', '--json'], { DOSSIER_DATA_DIR: dataDir });
     expect(code).toBe(0);
     const info = JSON.parse(stdout) as Record<string, unknown>;

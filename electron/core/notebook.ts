@@ -12,23 +12,34 @@ import { CLIP_ENDPOINT_METHODS } from '../../shared/areas/clip-endpoint';
 import { LIBRARY_METHODS } from '../../shared/areas/library';
 import { NOTES_METHODS } from '../../shared/areas/notes';
 import { SEARCH_METHODS } from '../../shared/areas/search';
+import { STARTUP_METHODS } from '../../shared/areas/startup';
 import { ApiError } from '../../shared/errors';
 import type { HostKind } from '../../shared/model';
 import { AnalysisService } from './analysis/service';
 import { BackupService } from './backup/service';
 import { ClipEndpointService } from './clip-endpoint/service';
-import { closeService, type CoreContext } from './context';
+import { closeService, type CoreContext, type HostHooks } from './context';
 import { openDatabase } from './db/open';
 import { LibraryService } from './library/service';
 import { NotesService } from './notes/service';
 import { DATABASE_FILE } from './paths';
 import { SearchService } from './search/service';
+import { OpenNotebookStartup } from './startup/open-state';
 
 /** Where the notebook is and who serves it. */
 export interface NotebookOptions {
   /** Absolute path of the data folder; the database is {@link DATABASE_FILE} inside it. */
   dataDir: string;
   host: HostKind;
+  /** What the host offers the core (Electron: a browser engine for clipUrl); absent: Node fallbacks. */
+  hostHooks?: HostHooks;
+  /**
+   * Open read-only (startup/session.ts): the database is `file` (a private copy of the notebook), opened
+   * with `readonly: true`, no migration, no automatic backups; `reason` is what the banner says.
+   */
+  readOnly?: { file: string; reason: string };
+  /** Run `PRAGMA quick_check` before the notebook is used (see OpenDatabaseOptions.quickCheck). */
+  quickCheck?: boolean;
 }
 
 // The class below gets every NotebookApi method in its constructor, from the area services; this
@@ -56,6 +67,7 @@ export class Notebook {
       databasePath,
       host: options.host,
       hooks: {
+        fetchPage: options.hostHooks?.fetchPage,
         sourceStored: (id) => analysisRef.current?.sourceStored(id),
         clipPaste: (input) => this.clipPaste(input),
       },
@@ -66,14 +78,16 @@ export class Notebook {
     analysisRef.current = analysis;
     const search = new SearchService(ctx);
     const clipEndpoint = new ClipEndpointService(ctx);
-    const backup = new BackupService(ctx);
-    this.services.push(notes, library, analysis, search, clipEndpoint, backup);
+    const backup = new BackupService(ctx, options.readOnly ? { schedule: false } : {});
+    const startup = new OpenNotebookStartup(ctx, options.readOnly?.reason ?? null);
+    this.services.push(notes, library, analysis, search, clipEndpoint, backup, startup);
     this.serve(notes, NOTES_METHODS);
     this.serve(library, LIBRARY_METHODS);
     this.serve(analysis, ANALYSIS_METHODS);
     this.serve(search, SEARCH_METHODS);
     this.serve(clipEndpoint, CLIP_ENDPOINT_METHODS);
     this.serve(backup, BACKUP_METHODS);
+    this.serve(startup, STARTUP_METHODS);
   }
 
   /** Exposes `methods` of `service` on this notebook; calls after close() reject with UNAVAILABLE. */
@@ -96,7 +110,13 @@ export class Notebook {
    */
   static open(options: NotebookOptions): Notebook {
     const databasePath = path.join(options.dataDir, DATABASE_FILE);
-    return new Notebook(options, databasePath, openDatabase(databasePath));
+    const readOnly = options.readOnly !== undefined;
+    const db = openDatabase(options.readOnly?.file ?? databasePath, {
+      readonly: readOnly,
+      acceptNewerSchema: readOnly,
+      quickCheck: options.quickCheck,
+    });
+    return new Notebook(options, databasePath, db);
   }
 
   /** Closes the services and the database. Later calls reject with UNAVAILABLE. Closing twice is harmless. */
@@ -105,6 +125,15 @@ export class Notebook {
     if (db === undefined) return;
     this.db = undefined;
     for (const service of [...this.services].reverse()) await closeService(service);
+    // Everything into the main file and an empty -wal before closing: a clean close leaves no log
+    // behind whose loss could matter (see db/open-marker.ts). Busy readers only make it partial.
+    if (!db.readonly) {
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Closing still checkpoints what it can; a failure here must not keep the file open.
+      }
+    }
     db.close();
   }
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/paths';
 import { BUNDLED_WORKER_FILE } from '../core/worker/script';
-import { describeStartupError } from './startup-error';
+import { describeStartupError, reportStartupState } from './startup-error';
 import { startWebHost } from './server';
 
 const USAGE = `Usage: node out/main/web.js [--port N] [--data-dir DIR] [--json]
@@ -75,14 +75,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  process.stdout.write(`Dossier is running at ${host.url}\n`);
-  process.stdout.write(`Data folder: ${dataDir}\n`);
-  if (values.json) {
-    process.stdout.write(
-      `${JSON.stringify({ url: host.url, port: host.port, dataDir, pid: process.pid })}\n`,
-    );
-  }
-
+  // Stop handlers first: a stop while the start-up state is reported must still close cleanly (and
+  // remove the notebook's in-use marker), or the next start runs the full integrity check.
   const running = host;
   let stopping = false;
   const stop = (): void => {
@@ -101,6 +95,15 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  process.stdout.write(`Dossier is running at ${host.url}\n`);
+  process.stdout.write(`Data folder: ${dataDir}\n`);
+  await reportStartupState(host, (line) => process.stdout.write(line));
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ url: host.url, port: host.port, dataDir, pid: process.pid })}\n`,
+    );
+  }
   return 0;
 }
 

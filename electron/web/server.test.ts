@@ -510,15 +510,21 @@ describe.runIf(existsSync(WORKER_ENTRY))('startWebHost with the real core worker
     expect(JSON.stringify(listed)).toContain('Survives');
   });
 
-  it('rejects with DB_TOO_NEW when the database was written by a newer Dossier', async () => {
+  it('starts on a database written by a newer Dossier and reports it through getStartupState', async () => {
     const { startWebHost } = await import('./server');
     const dataDir = join(dirs.root, 'too-new');
     mkdirSync(dataDir);
     const db = new Database(join(dataDir, 'dossier.sqlite'));
     db.pragma('user_version = 9999');
     db.close();
-    await expect(
-      startWebHost({ dataDir, rendererDir: dirs.rendererDir, workerFile: WORKER_ENTRY }),
-    ).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
+    const host = await startWebHost({ dataDir, rendererDir: dirs.rendererDir, workerFile: WORKER_ENTRY });
+    close = host.close;
+    const auth = { authorization: `Bearer ${host.token}` };
+    const state = outcome(await api(host.port, 'getStartupState', [], auth));
+    expect(state).toMatchObject({ ok: true, result: { mode: 'problem', problem: { kind: 'too-new' } } });
+    expect(outcome(await api(host.port, 'listNotes', [], auth))).toMatchObject({
+      ok: false,
+      error: { code: 'DB_TOO_NEW' },
+    });
   });
 });

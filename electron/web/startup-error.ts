@@ -2,6 +2,7 @@
  * Turns a failure to start into one message a user can act on: ApiErrors (DB_TOO_NEW, DB_CORRUPT ...)
  * carry their own message; a better-sqlite3 built for Electron's ABI gets the command that fixes it.
  */
+import type { StartupState } from '../../shared/areas/startup';
 import { isApiError } from '../../shared/errors';
 
 /** The message printed when the browser host cannot start or stop. Never a stack trace. */
@@ -15,4 +16,38 @@ export function describeStartupError(error: unknown): string {
     );
   }
   return `Dossier could not start: ${message}`;
+}
+
+/** The line printed after start when the notebook did not open normally, or null when it did. */
+export function describeStartupState(state: StartupState): string | null {
+  if (state.mode === 'normal') return null;
+  if (state.mode === 'read-only') return `The notebook is open read-only: ${state.readOnlyReason ?? ''}.`;
+  const problem = state.problem;
+  return (
+    `The notebook needs your attention: ${problem?.title ?? 'it could not be opened'}. Open the address ` +
+    'above to restore the last good backup or open it read-only. Nothing was changed.'
+  );
+}
+
+/**
+ * Asks the running host how the notebook opened (its own getStartupState, with its token) and writes
+ * {@link describeStartupState}'s line, so a user who started it from a terminal sees the problem there
+ * too. Never throws: this is a courtesy, the page shows the same.
+ */
+export async function reportStartupState(
+  host: { url: string; token: string },
+  write: (line: string) => void,
+): Promise<void> {
+  try {
+    const response = await fetch(`${host.url}api/getStartupState`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      body: '{"args":[]}',
+    });
+    const outcome = (await response.json()) as { ok?: boolean; result?: StartupState };
+    const line = outcome.ok === true && outcome.result ? describeStartupState(outcome.result) : null;
+    if (line !== null) write(`${line}\n`);
+  } catch {
+    // The page reports it.
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * A full-pane message for when the notebook cannot be used at all (it is too new, damaged, or the host
- * is gone): what happened, in the notebook's own words, and a way to try again.
+ * A full-pane message for when the notebook cannot be reached at all (the host is gone, the page lacks
+ * its token) or a screen failed: what happened, in the notebook's own words, and a way to try again.
+ * A notebook that is damaged or too new gets DamagedNotebookScreen instead, with its ways out.
  */
 import type { JSX } from 'react';
 import { ApiError, type ErrorCode } from '../../shared/errors';
@@ -9,6 +10,8 @@ const HEADLINES: Partial<Record<ErrorCode, string>> = {
   DB_TOO_NEW: 'This notebook needs a newer Dossier',
   DB_CORRUPT: 'The notebook file cannot be read',
   DB_READONLY: 'The notebook cannot be written',
+  READ_ONLY: 'The notebook is open read-only',
+  DISK_FULL: 'The disk is full',
   UNAVAILABLE: 'The notebook is not reachable',
   UNAUTHORIZED: 'This page is not allowed to open the notebook',
 };

@@ -86,19 +86,20 @@ describe('core worker', () => {
     expect((await rejection(core.listNotes())).code).toBe('UNAVAILABLE');
   });
 
-  it('rejects startup with DB_TOO_NEW and leaves the file unchanged', async () => {
+  it('starts on a notebook from a newer Dossier, says so, and leaves the file unchanged', async () => {
     const db = new Database(path.join(temp.dir, DATABASE_FILE));
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     db.close();
     const before = hashFile(path.join(temp.dir, DATABASE_FILE));
 
-    const error = await rejection(start());
+    // The host starts anyway (startup/session.ts) so the window can show what is wrong.
+    const core = await start();
+    expect(await core.getStartupState()).toMatchObject({ mode: 'problem', problem: { kind: 'too-new' } });
+    const error = await rejection(core.listNotes());
     expect(error.code).toBe('DB_TOO_NEW');
-    expect(error.message).toMatch(/newer version of Dossier/);
-    expect(error.details).toMatchObject({
-      found: LATEST_SCHEMA_VERSION + 5,
-      supported: LATEST_SCHEMA_VERSION,
-    });
+    expect(error.message).toMatch(/made by a newer Dossier/);
+    const { problem } = await core.getStartupState();
+    expect(problem?.message).toMatch(/newer version of Dossier \(schema \d+; this version knows up to \d+\)/);
     expect(hashFile(path.join(temp.dir, DATABASE_FILE))).toBe(before);
   });
 

@@ -10,7 +10,10 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ApiError, serializeError } from '../../../shared/errors';
 import type { RpcRequest, RpcResponse } from '../../../shared/rpc';
 import { dispatch } from '../dispatch';
-import { Notebook } from '../notebook';
+import { prepareExtractor } from '../extract';
+import { preloadLazyModules } from '../lazy-module';
+import { NotebookSession } from '../startup/session';
+import { createHookCaller, isHookReply, type HookCaller } from './host-hooks';
 import { parseWorkerData, type WorkerToHost } from './protocol';
 
 function post(port: MessagePort, message: WorkerToHost): void {
@@ -27,15 +30,20 @@ function isClose(message: unknown): boolean {
   return message !== null && typeof message === 'object' && (message as { type?: unknown }).type === 'close';
 }
 
-function serve(port: MessagePort, notebook: Notebook): void {
+function serve(port: MessagePort, notebook: NotebookSession, hookCaller: HookCaller): void {
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
   port.on('message', (message: unknown) => {
+    if (isHookReply(message)) {
+      hookCaller.deliver(message);
+      return;
+    }
     if (isClose(message)) {
       closing = true;
       void Promise.allSettled(inFlight).then(async () => {
         await notebook.close();
+        hookCaller.abandon('The notebook closed before the host answered.');
         // With the port closed nothing keeps the thread alive, so it exits with code 0.
         port.close();
       });
@@ -57,23 +65,42 @@ function serve(port: MessagePort, notebook: Notebook): void {
     void call.finally(() => inFlight.delete(call));
   });
   post(port, { type: 'ready' });
+  // The packages only clipping and extraction need load after the window's first answers, not before
+  // (start-up speed) and not on the user's first clip (first-call speed). A request arriving meanwhile
+  // waits for the load, once.
+  setTimeout(() => {
+    if (closing) return;
+    try {
+      preloadLazyModules();
+      prepareExtractor();
+    } catch {
+      // A package that cannot load fails again, with its error, on the call that needs it.
+    }
+  }, PRELOAD_DELAY_MS).unref();
 }
+
+/** How long after `ready` the heavy packages are loaded. */
+const PRELOAD_DELAY_MS = 1_500;
 
 function main(): void {
   const port = parentPort;
   if (port === null) throw new Error('The Dossier core worker must be started as a worker thread.');
   const data = parseWorkerData(workerData);
-  let notebook: Notebook;
+  let notebook: NotebookSession;
+  let hookCaller: HookCaller;
   try {
     if (data === undefined)
       throw new ApiError('INTERNAL', 'The core worker was started without a data folder.');
-    notebook = Notebook.open(data);
+    hookCaller = createHookCaller(port, data.hostHooks);
+    // A notebook that cannot be opened (damaged, too new, lost log) still starts: the session answers
+    // getStartupState so the window can show what is wrong and how to recover.
+    notebook = NotebookSession.start({ dataDir: data.dataDir, host: data.host, hostHooks: hookCaller.hooks });
   } catch (error) {
     post(port, { type: 'fatal', error: serializeError(error) });
     port.close();
     return;
   }
-  serve(port, notebook);
+  serve(port, notebook, hookCaller);
 }
 
 main();

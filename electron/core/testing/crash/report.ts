@@ -115,6 +115,12 @@ if (crash.problems.length > 0) {
   lines.push('## Problems found after crashes', '', ...crash.problems.slice(0, 30).map((p) => `- ${p}`), '');
 }
 fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
-fs.writeFileSync(path.resolve(values.out), lines.join('\n'));
+// The "Damaged data" section at the end is written by electron/core/startup/testing/damage-report.ts
+// --write: keep it, so one report does not erase the other's numbers.
+const previous = fs.existsSync(path.resolve(values.out))
+  ? fs.readFileSync(path.resolve(values.out), 'utf8')
+  : '';
+const damaged = previous.indexOf('\n## Damaged data\n');
+fs.writeFileSync(path.resolve(values.out), lines.join('\n') + (damaged >= 0 ? previous.slice(damaged) : ''));
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = crash.problems.length === 0 && fuzzFailures.length === 0 && corpusEscaped === 0 ? 0 : 1;

@@ -1,0 +1,77 @@
+/**
+ * The notebook looked at without touching it, for `dossier info`: is there one, did it lose its
+ * `-wal`, is it from a newer Dossier, does `PRAGMA quick_check` pass, can it be written. Everything is
+ * read from a private copy (db/read-only-copy.ts), because even a read-only SQLite connection creates
+ * `-wal` and `-shm` files beside a WAL database; the data folder ends exactly as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { StartupProblem } from '../../../shared/areas/startup';
+import { ApiError } from '../../../shared/errors';
+import { LATEST_SCHEMA_VERSION, schemaVersion, tooNewError } from '../db/migrate';
+import { walLostAfterUncleanStop } from '../db/open-marker';
+import { makeReadOnlyCopy } from '../db/read-only-copy';
+import { describeSqliteFailure } from '../db/sqlite-errors';
+import { DATABASE_FILE } from '../paths';
+import { problemOf, walMissingProblem } from './problems';
+import { writeBlocker } from './session';
+
+/** What {@link inspectNotebook} found. */
+export type Inspection =
+  /** No notebook file in the folder (nothing was created). */
+  | { kind: 'missing'; databasePath: string }
+  | { kind: 'problem'; databasePath: string; problem: StartupProblem }
+  | {
+      kind: 'ok';
+      databasePath: string;
+      schemaVersion: number;
+      sqliteVersion: string;
+      /** Why the app would open it read-only, or null. */
+      readOnlyReason: string | null;
+    };
+
+/** Inspects the notebook in `dataDir` without creating or changing any file there. */
+export function inspectNotebook(dataDir: string): Inspection {
+  const databasePath = path.join(dataDir, DATABASE_FILE);
+  if (!fs.existsSync(databasePath)) return { kind: 'missing', databasePath };
+  if (walLostAfterUncleanStop(databasePath)) {
+    return { kind: 'problem', databasePath, problem: walMissingProblem(databasePath) };
+  }
+  let copy;
+  try {
+    copy = makeReadOnlyCopy(databasePath);
+  } catch (error) {
+    return { kind: 'problem', databasePath, problem: problemOf(error, databasePath) };
+  }
+  try {
+    const db = new Database(copy.path, { readonly: true, fileMustExist: true });
+    try {
+      const version = schemaVersion(db);
+      if (version > LATEST_SCHEMA_VERSION) throw tooNewError(version, LATEST_SCHEMA_VERSION, databasePath);
+      const rows = db.pragma('quick_check') as { quick_check: string }[];
+      const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+      if (problems.length > 0) {
+        throw new ApiError('DB_CORRUPT', `${databasePath} failed its integrity check.`, {
+          problems: problems.slice(0, 10),
+        });
+      }
+      const sqlite = db.prepare<[], { v: string }>('SELECT sqlite_version() AS v').get();
+      const blocker = writeBlocker(databasePath);
+      return {
+        kind: 'ok',
+        databasePath,
+        schemaVersion: version,
+        sqliteVersion: sqlite?.v ?? 'unknown',
+        readOnlyReason: blocker === null ? null : `the file or its folder cannot be written (${blocker})`,
+      };
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    const described = describeSqliteFailure(error, databasePath, 'Dossier could not read the notebook');
+    return { kind: 'problem', databasePath, problem: problemOf(described, databasePath) };
+  } finally {
+    copy.remove();
+  }
+}

@@ -1,0 +1,368 @@
+/**
+ * The notebook as the app's hosts run it: opened after a start-up check, and still answering when it
+ * cannot be opened. Start-up looks for a lost `-wal` (db/open-marker.ts), a file or folder that cannot
+ * be written (then it opens read-only by itself), and runs `PRAGMA quick_check` before anything is
+ * written. A damaged, too-new or log-less notebook is not opened; the session then answers the start-up
+ * area (shared/areas/startup.ts) so the renderer can show what is wrong and offer the way out, and
+ * every other call with that reason. Recovery reopens the notebook in this process, without a restart.
+ *
+ * The damaged file is never written: read-only mode reads a private copy, a restore renames the file
+ * aside, and keeping a notebook without its lost log copies the file aside first.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { API_METHODS, type NotebookApi } from '../../../shared/api';
+import {
+  STARTUP_METHODS,
+  type StartupApi,
+  type StartupChoice,
+  type StartupProblem,
+  type StartupState,
+} from '../../../shared/areas/startup';
+import { ApiError, isApiError } from '../../../shared/errors';
+import { lastGoodBackup, recoverFromLastGoodBackup } from '../backup/recovery';
+import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
+import { hasOpenMarker, removeOpenMarker, walLostAfterUncleanStop, writeOpenMarker } from '../db/open-marker';
+import { openDatabase } from '../db/open';
+import { makeReadOnlyCopy, type ReadOnlyCopy } from '../db/read-only-copy';
+import { Notebook, type NotebookOptions } from '../notebook';
+import { DATABASE_FILE } from '../paths';
+import { READ_ONLY_METHODS, describeRuntimeFailure, readOnlyError } from './guard';
+import { nothingToRecover, openState } from './open-state';
+import { notOpenError, problemOf, readOnlyReasonOf, walMissingProblem } from './problems';
+
+/**
+ * Notebooks up to this size get `PRAGMA quick_check` on every start. It reads every page: 3.4 s on
+ * an idle machine, 7 s on a busy one, for the 700 MB notebook of 100k sources (bench suite
+ * startup-check), so roughly 1.3 to 2.6 s at this size. Larger ones get it after an unclean stop
+ * (the marker file is there), when the user expects a check; a clean start of the 100k notebook then
+ * takes 0.2 s to its first listNotes instead of 9 s.
+ */
+export const QUICK_CHECK_ALWAYS_BYTES = 256 * 1024 * 1024;
+
+/** Whether start-up runs quick_check on `databasePath` (see {@link QUICK_CHECK_ALWAYS_BYTES}). */
+export function shouldQuickCheck(databasePath: string, uncleanStop: boolean): boolean {
+  if (uncleanStop) return true;
+  try {
+    return fs.statSync(databasePath).size <= QUICK_CHECK_ALWAYS_BYTES;
+  } catch {
+    return false; // No file yet: a new notebook has nothing to check.
+  }
+}
+
+/** Why the notebook file or its folder cannot be written, or null when both can. */
+export function writeBlocker(databasePath: string): string | null {
+  try {
+    if (fs.existsSync(databasePath)) fs.accessSync(databasePath, fs.constants.W_OK);
+    const folder = path.dirname(databasePath);
+    if (fs.existsSync(folder)) fs.accessSync(folder, fs.constants.W_OK);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:.]/g, '');
+}
+
+// Every NotebookApi method is installed in the constructor; this declaration tells the type checker.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface NotebookSession extends NotebookApi {}
+
+/** One notebook for the lifetime of a host, in whatever state start-up found it. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class NotebookSession implements StartupApi {
+  readonly databasePath: string;
+  private notebook: Notebook | null = null;
+  private copy: ReadOnlyCopy | null = null;
+  private problem: StartupProblem | null = null;
+  private readOnlyReason: string | null = null;
+  private markerWritten = false;
+  private readonly keptAside: string[] = [];
+  /** Found on demand while a problem is shown: [backup, readable-read-only reason]. */
+  private backupCache: ReturnType<typeof lastGoodBackup> | undefined;
+  private readOnlyProbe: string | null | undefined;
+  /** Recovery actions run one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(private readonly options: NotebookOptions) {
+    this.databasePath = path.join(options.dataDir, DATABASE_FILE);
+    for (const method of API_METHODS) {
+      if ((STARTUP_METHODS as readonly string[]).includes(method)) continue;
+      (this as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
+        this.forward(method, args);
+    }
+  }
+
+  /** Checks and opens the notebook in `options.dataDir`. Never throws for the notebook's state. */
+  static start(options: NotebookOptions): NotebookSession {
+    const session = new NotebookSession(options);
+    session.openAtStart();
+    return session;
+  }
+
+  /** The open notebook's mode, or 'problem'. */
+  get mode(): StartupState['mode'] {
+    if (this.notebook === null) return 'problem';
+    return this.readOnlyReason === null ? 'normal' : 'read-only';
+  }
+
+  private openAtStart(): void {
+    const file = this.databasePath;
+    // Before anything opens the file: opening would create a new, empty -wal and hide the loss.
+    if (walLostAfterUncleanStop(file)) {
+      this.problem = walMissingProblem(file);
+      return;
+    }
+    const blocker = writeBlocker(file);
+    if (blocker !== null) {
+      this.openAutomaticallyReadOnly(blocker);
+      return;
+    }
+    try {
+      this.openWritable(shouldQuickCheck(file, hasOpenMarker(file)));
+    } catch (error) {
+      if (isApiError(error) && error.code === 'DB_READONLY' && fs.existsSync(file)) {
+        this.openAutomaticallyReadOnly(String(error.details?.cause ?? error.message));
+      } else {
+        this.problem = problemOf(error, file);
+      }
+    }
+  }
+
+  private openAutomaticallyReadOnly(cause: string): void {
+    try {
+      this.openCopy(readOnlyReasonOf(null, cause));
+    } catch (error) {
+      this.problem = problemOf(error, this.databasePath);
+    }
+  }
+
+  private openWritable(quickCheck: boolean): void {
+    const notebook = Notebook.open({ ...this.options, quickCheck });
+    this.notebook = notebook;
+    this.markerWritten = writeOpenMarker(this.databasePath, this.options.host);
+  }
+
+  /** Opens a private copy read-only; an older schema is brought up to date on the copy, never the file. */
+  private openCopy(reason: string): void {
+    const copy = makeReadOnlyCopy(this.databasePath);
+    try {
+      upgradeCopyIfOlder(copy.path);
+      this.notebook = Notebook.open({ ...this.options, readOnly: { file: copy.path, reason } });
+      this.copy = copy;
+      this.readOnlyReason = reason;
+    } catch (error) {
+      copy.remove();
+      throw error;
+    }
+  }
+
+  private async closeCurrent(): Promise<void> {
+    const notebook = this.notebook;
+    this.notebook = null;
+    this.readOnlyReason = null;
+    if (notebook !== null) {
+      try {
+        await notebook.close();
+      } catch (error) {
+        // A damaged notebook (read-only copy) can fail while a service reads on its way out; the copy
+        // is thrown away below anyway, and the user's file was never open.
+        console.error('Dossier: closing the notebook failed:', error);
+      }
+    }
+    // After the close: it checkpointed with TRUNCATE and released the file, so nothing is left to lose.
+    if (this.markerWritten) removeOpenMarker(this.databasePath);
+    this.markerWritten = false;
+    this.copy?.remove();
+    this.copy = null;
+  }
+
+  private async forward(method: (typeof API_METHODS)[number], args: unknown[]): Promise<unknown> {
+    if (this.closed) throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
+    const notebook = this.notebook;
+    if (notebook === null) throw notOpenError(this.problem ?? walMissingProblem(this.databasePath));
+    if (this.readOnlyReason !== null && !READ_ONLY_METHODS.has(method)) {
+      throw readOnlyError(method, this.readOnlyReason);
+    }
+    try {
+      const fn = notebook[method] as (...a: unknown[]) => Promise<unknown>;
+      return await fn.apply(notebook, args);
+    } catch (error) {
+      throw describeRuntimeFailure(error, method, this.databasePath);
+    }
+  }
+
+  private serialized<T>(action: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(action, action);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** @inheritdoc */
+  async getStartupState(): Promise<StartupState> {
+    const base = openState(this.options.dataDir, this.databasePath, this.readOnlyReason);
+    const state: StartupState = { ...base, mode: this.mode, keptAside: [...this.keptAside] };
+    if (this.problem === null) return state;
+    const backup = this.goodBackup();
+    return {
+      ...state,
+      problem: this.problem,
+      lastGoodBackup: backup === null ? null : { name: backup.name, createdAt: backup.createdAt },
+      restore: this.restoreChoice(backup),
+      openReadOnly:
+        this.mode === 'read-only'
+          ? { available: false, reason: 'The notebook is open read-only now.' }
+          : this.readOnlyChoice(),
+      openWithoutLostChanges:
+        this.problem.kind !== 'wal-missing'
+          ? { available: false, reason: 'Only for a notebook whose latest changes were lost.' }
+          : blockedChoice(writeBlocker(this.databasePath)),
+    };
+  }
+
+  private goodBackup(): ReturnType<typeof lastGoodBackup> {
+    if (this.backupCache === undefined) {
+      try {
+        this.backupCache = lastGoodBackup(this.options.dataDir);
+      } catch {
+        this.backupCache = null; // An unreadable backups folder has no backup to offer.
+      }
+    }
+    return this.backupCache;
+  }
+
+  private restoreChoice(backup: ReturnType<typeof lastGoodBackup>): StartupChoice {
+    const blocker = writeBlocker(this.databasePath);
+    if (blocker !== null) {
+      return { available: false, reason: `The notebook folder cannot be written (${blocker}).` };
+    }
+    if (backup === null) {
+      return {
+        available: false,
+        reason: `There is no backup of this notebook that passes its integrity check (in ${path.join(this.options.dataDir, 'backups')}).`,
+      };
+    }
+    return { available: true, reason: null };
+  }
+
+  /** Whether a read-only copy opens: tried once on a throw-away copy, so the button never lies. */
+  private readOnlyChoice(): StartupChoice {
+    if (this.readOnlyProbe === undefined) {
+      try {
+        const copy = makeReadOnlyCopy(this.databasePath);
+        try {
+          upgradeCopyIfOlder(copy.path);
+          openDatabase(copy.path, { readonly: true, acceptNewerSchema: true }).close();
+          this.readOnlyProbe = null;
+        } finally {
+          copy.remove();
+        }
+      } catch (error) {
+        this.readOnlyProbe = cannotReadReason(error);
+      }
+    }
+    return blockedChoice(this.readOnlyProbe);
+  }
+
+  /** @inheritdoc */
+  restoreFromLastGoodBackup(): Promise<StartupState> {
+    return this.serialized(async () => {
+      if (this.problem === null) throw nothingToRecover('restoreFromLastGoodBackup');
+      const blocker = writeBlocker(this.databasePath);
+      if (blocker !== null)
+        throw new ApiError('DB_READONLY', `The notebook folder cannot be written (${blocker}).`);
+      await this.closeCurrent();
+      this.backupCache = undefined;
+      const result = recoverFromLastGoodBackup(this.options.dataDir);
+      if (result === null) {
+        throw new ApiError(
+          'NOT_FOUND',
+          'There is no backup of this notebook that passes its integrity check.',
+        );
+      }
+      // The marker belonged to the file now set aside; the restored one starts clean.
+      removeOpenMarker(this.databasePath);
+      if (result.movedAside !== null) this.keptAside.push(result.movedAside);
+      this.problem = null;
+      this.readOnlyProbe = undefined;
+      this.openWritable(false); // The backup passed integrity_check just now.
+      return this.getStartupState();
+    });
+  }
+
+  /** @inheritdoc */
+  openReadOnly(): Promise<StartupState> {
+    return this.serialized(async () => {
+      if (this.mode === 'normal') throw nothingToRecover('openReadOnly');
+      if (this.mode === 'problem') this.openCopy(readOnlyReasonOf(this.problem));
+      return this.getStartupState();
+    });
+  }
+
+  /** @inheritdoc */
+  openWithoutLostChanges(): Promise<StartupState> {
+    return this.serialized(async () => {
+      if (this.problem?.kind !== 'wal-missing') throw nothingToRecover('openWithoutLostChanges');
+      await this.closeCurrent();
+      const aside = `${this.databasePath}.before-lost-wal-${stamp(new Date())}`;
+      fs.copyFileSync(this.databasePath, aside, fs.constants.COPYFILE_EXCL);
+      this.keptAside.push(aside);
+      removeOpenMarker(this.databasePath);
+      try {
+        this.openWritable(true);
+        this.problem = null;
+      } catch (error) {
+        this.problem = problemOf(error, this.databasePath);
+        this.readOnlyProbe = undefined;
+      }
+      return this.getStartupState();
+    });
+  }
+
+  /** Closes the notebook (a clean close: checkpoint, marker removed) and any read-only copy. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.closeCurrent();
+  }
+}
+
+function blockedChoice(reason: string | null): StartupChoice {
+  return reason === null ? { available: true, reason: null } : { available: false, reason };
+}
+
+/**
+ * Migrates a private copy that is at an older schema, so this version can read it. A copy that cannot
+ * even be read is left as it is: opening it read-only then reports why.
+ */
+function upgradeCopyIfOlder(copy: string): void {
+  let version: number;
+  try {
+    const probe = new Database(copy, { readonly: true, fileMustExist: true });
+    try {
+      version = schemaVersion(probe);
+    } finally {
+      probe.close();
+    }
+  } catch {
+    return;
+  }
+  if (version > 0 && version < LATEST_SCHEMA_VERSION) openDatabase(copy).close();
+}
+
+/**
+ * Why even a read-only copy cannot be opened, in words for the disabled button. The copy's temp path
+ * in the underlying message would only confuse, so SQLite's own cause is shown, or the whole message
+ * when it explains something else (a newer layout, for instance).
+ */
+function cannotReadReason(error: unknown): string {
+  if (isApiError(error) && error.code === 'DB_CORRUPT' && typeof error.details?.cause === 'string') {
+    return `Even read-only it cannot be read: the damage reaches the parts every screen needs (${error.details.cause}).`;
+  }
+  return `Even read-only it cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { StartupState } from '../../shared/areas/startup';
+import { describeStartupState } from './startup-error';
+
+const closed = { available: false, reason: 'n/a' };
+const base: StartupState = {
+  mode: 'normal',
+  problem: null,
+  readOnlyReason: null,
+  dataDir: '/d',
+  databasePath: '/d/dossier.sqlite',
+  lastGoodBackup: null,
+  restore: closed,
+  openReadOnly: closed,
+  openWithoutLostChanges: closed,
+  keptAside: [],
+};
+
+describe('describeStartupState', () => {
+  it('says nothing for a notebook that opened normally, and names the problem or the read-only reason', () => {
+    expect(describeStartupState(base)).toBeNull();
+    expect(
+      describeStartupState({ ...base, mode: 'read-only', readOnlyReason: 'the folder is read-only' }),
+    ).toBe('The notebook is open read-only: the folder is read-only.');
+    const problem = {
+      kind: 'corrupt' as const,
+      title: 'The notebook file is damaged',
+      message: 'm',
+      details: [],
+    };
+    const line = describeStartupState({ ...base, mode: 'problem', problem });
+    expect(line).toContain('The notebook file is damaged');
+    expect(line).toMatch(/restore the last good backup or open it read-only\. Nothing was changed\.$/);
+  });
+});
