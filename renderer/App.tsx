@@ -3,23 +3,33 @@
  * sidebar and the screen of the current route. A failure of that first call fills the window with its
  * message. Screens move the user with `useNavigate()` (shell/navigation.tsx).
  */
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type JSX } from 'react';
 import type { AppInfo } from '../shared/model';
 import { api } from './api';
-import { EntityScreen } from './entities/EntityScreen';
-import { EventsScreen } from './entities/EventsScreen';
-import { PeopleScreen } from './entities/PeopleScreen';
-import { TimelineScreen } from './entities/TimelineScreen';
-import { LibraryScreen } from './library/LibraryScreen';
 import { NotesView } from './notes/NotesView';
-import { TrashView } from './notes/TrashView';
 import { CommandPalette } from './search/CommandPalette';
-import { SearchScreen } from './search/SearchScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { FatalError } from './shell/FatalError';
 import { NavigationContext, routeOf, sectionOf, type Route } from './shell/navigation';
 import { Sidebar } from './shell/Sidebar';
+import { StartupGate } from './shell/StartupGate';
+
+// Only the notes screen is in the first bundle: the others load when first opened, so the start to an
+// editable note does not wait for the reader, the timeline or the settings code.
+const EntityScreen = lazy(() => import('./entities/EntityScreen').then((m) => ({ default: m.EntityScreen })));
+const EventsScreen = lazy(() => import('./entities/EventsScreen').then((m) => ({ default: m.EventsScreen })));
+const PeopleScreen = lazy(() => import('./entities/PeopleScreen').then((m) => ({ default: m.PeopleScreen })));
+const TimelineScreen = lazy(() =>
+  import('./entities/TimelineScreen').then((m) => ({ default: m.TimelineScreen })),
+);
+const LibraryScreen = lazy(() =>
+  import('./library/LibraryScreen').then((m) => ({ default: m.LibraryScreen })),
+);
+const TrashView = lazy(() => import('./notes/TrashView').then((m) => ({ default: m.TrashView })));
+const SearchScreen = lazy(() => import('./search/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const SettingsScreen = lazy(() =>
+  import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
 
 type Startup = { state: 'loading' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; error: Error };
 
@@ -47,7 +57,8 @@ function Screen({ route }: { route: Route }): JSX.Element | null {
   }
 }
 
-export function App(): JSX.Element {
+/** The app once the notebook is open (normally or read-only): StartupGate decides that first. */
+function NotebookApp(): JSX.Element {
   const [startup, setStartup] = useState<Startup>({ state: 'loading' });
   const [route, setRoute] = useState<Route>({ screen: 'notes' });
 
@@ -88,10 +99,27 @@ export function App(): JSX.Element {
             active={route.screen === 'notes'}
             requestedNoteId={route.screen === 'notes' ? route.noteId : undefined}
           />
-          <Screen route={route} />
+          <Suspense
+            fallback={
+              <p className="screen-loading" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <Screen route={route} />
+          </Suspense>
         </ErrorBoundary>
         <CommandPalette />
       </div>
     </NavigationContext.Provider>
+  );
+}
+
+/** The app: the start-up check (damaged-notebook screen, read-only banner), then the notebook. */
+export function App(): JSX.Element {
+  return (
+    <StartupGate>
+      <NotebookApp />
+    </StartupGate>
   );
 }

@@ -3,10 +3,12 @@
  * it, the entities named alongside it, the events it took part in, and for an event its facts.
  */
 import type { JSX, ReactNode } from 'react';
-import type { EntityPage, EventView } from '../../shared/areas/analysis';
+import type { EntityPage, EntitySourceRow, EventView } from '../../shared/areas/analysis';
 import { useNavigate } from '../shell/navigation';
 import { formatDay, formatEventDate } from './dates';
 import { KIND_NAMES } from './EntityHeader';
+import { ShowMore } from './ShowMore';
+import type { PagedList } from './usePagedList';
 
 function Section({
   title,
@@ -29,12 +31,13 @@ function Section({
   );
 }
 
-export function SourcesSection({ sources }: { sources: EntityPage['sources'] }): JSX.Element {
+/** The sources that mention the entity, newest first, a page at a time. */
+export function SourcesSection({ list }: { list: PagedList<EntitySourceRow> }): JSX.Element {
   const navigate = useNavigate();
   return (
-    <Section title="Sources" testId="entity-sources" count={sources.length}>
+    <Section title="Sources" testId="entity-sources" count={list.total}>
       <ul className="plain-list">
-        {sources.map(({ source, mentionCount, firstMention }) => (
+        {list.items.map(({ source, mentionCount, firstMention }) => (
           <li key={source.id}>
             <button
               type="button"
@@ -58,6 +61,7 @@ export function SourcesSection({ sources }: { sources: EntityPage['sources'] }):
           </li>
         ))}
       </ul>
+      <ShowMore list={list} noun="sources" testId="entity-sources-more" />
     </Section>
   );
 }

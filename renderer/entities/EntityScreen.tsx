@@ -4,7 +4,7 @@
  * alongside, and their events. For an event: its date, place, participants, sources, quotes and notes.
  */
 import { useCallback, useState, type JSX } from 'react';
-import type { EntityPage, QuoteView } from '../../shared/areas/analysis';
+import type { EntityPage, EntitySourceRow, QuoteView } from '../../shared/areas/analysis';
 import type { EntityId } from '../../shared/model';
 import { api } from '../api';
 import { resolvePicked, type PickedEntity } from '../analysis/EntityPicker';
@@ -20,13 +20,19 @@ import {
   SourcesSection,
 } from './EntityPageSections';
 import { QuoteCard } from './QuoteCard';
+import { ShowMore } from './ShowMore';
 import { useAsync } from './useAsync';
+import { usePagedList } from './usePagedList';
 import '../analysis/analysis.css';
 import './entities.css';
 
 export interface EntityScreenProps {
   route: Route;
 }
+
+const EMPTY: never[] = [];
+const quoteIdOf = (quote: QuoteView): string => quote.id;
+const sourceIdOf = (row: EntitySourceRow): string => row.source.id;
 
 export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
   const entityId = route.screen === 'entity' ? route.entityId : null;
@@ -38,6 +44,22 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const undo = useUndoToast(reload);
   const { show } = undo;
+  // A person may have thousands of quotes and sources: the page brings the first of each, "Show more"
+  // the rest, a page at a time.
+  const loaded = page.state === 'ready' ? page.value : null;
+  const pageId = loaded?.entity.id;
+  const quoteList = usePagedList(
+    loaded?.quotes ?? EMPTY,
+    loaded?.quoteCount ?? 0,
+    quoteIdOf,
+    useCallback((after: string) => api.listEntityQuotes({ id: pageId as EntityId, after }), [pageId]),
+  );
+  const sourceList = usePagedList(
+    loaded?.sources ?? EMPTY,
+    loaded?.sourceCount ?? 0,
+    sourceIdOf,
+    useCallback((after: string) => api.listEntitySources({ id: pageId as EntityId, after }), [pageId]),
+  );
 
   const attempt = useCallback(async (run: () => Promise<void>) => {
     setError(null);
@@ -65,7 +87,7 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
   const data: EntityPage = page.value;
   const { entity } = data;
   const isEvent = entity.kind === 'event';
-  const quotes = data.quotes.filter((q) => q.status !== 'rejected');
+  const quotes = quoteList.items.filter((q) => q.status !== 'rejected');
 
   const rejectQuote = (quote: QuoteView): Promise<void> =>
     attempt(async () => {
@@ -133,7 +155,10 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
       {isEvent && data.event && <EventFacts event={data.event} />}
       <section className="entity-section" data-testid="entity-quotes">
         <h2>
-          {isEvent ? 'Quotes about it' : 'Quotes'} <span className="count">{quotes.length}</span>
+          {isEvent ? 'Quotes about it' : 'Quotes'}{' '}
+          <span className="count" data-testid="entity-quote-count">
+            {data.quoteCount}
+          </span>
         </h2>
         {quotes.length === 0 ? (
           <p className="muted">No quotes{isEvent ? '' : ` by ${entity.name}`} yet.</p>
@@ -149,9 +174,10 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
             ))}
           </ul>
         )}
+        <ShowMore list={quoteList} noun="quotes" testId="entity-quotes-more" />
       </section>
       <div className="entity-columns">
-        <SourcesSection sources={data.sources} />
+        <SourcesSection list={sourceList} />
         <NotesSection notes={data.notes} />
         {!isEvent && <EventsSection events={data.events} />}
         <CoMentionedSection entities={data.coMentioned} />

@@ -1,13 +1,18 @@
 /**
- * The open note: its title, save state, conflict banner and editor. Keyed by note and generation by the
- * parent, so the title field and the editor start from the stored text each time a note is (re)loaded.
+ * The open note: its title, save state, Export menu, conflict banner, editor and Backlinks panel. Keyed
+ * by note and generation by the parent, so the title field and the editor start from the stored text
+ * each time a note is (re)loaded.
  */
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useRef, useState, type JSX } from 'react';
+import type { NoteId } from '../../shared/model';
+import { BacklinksPanel } from '../backlinks/BacklinksPanel';
 import { Editor } from '../editor/Editor';
 import { TrashIcon } from '../shell/icons';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { useReadOnly } from '../shell/read-only';
 import { ConflictBanner } from './ConflictBanner';
+import { ExportMenu } from './ExportMenu';
 import { SaveStatusIndicator } from './SaveStatusIndicator';
 import type { SaveStatus } from './saveController';
 import type { OpenNote } from './useNoteSession';
@@ -19,6 +24,10 @@ export interface NoteEditorPaneProps {
   onTrash(): void;
   onLoadNewer(): void;
   onKeepMine(): void;
+  /** Whether the Notes screen is shown (the Backlinks panel refreshes when it is shown again). */
+  active: boolean;
+  /** Opens another note (a backlink). */
+  onOpenNote(id: NoteId): void;
 }
 
 function UnreadableNote({ error, plainText }: { error: Error; plainText: string }): JSX.Element {
@@ -34,11 +43,22 @@ function UnreadableNote({ error, plainText }: { error: Error; plainText: string 
 }
 
 export function NoteEditorPane(props: NoteEditorPaneProps): JSX.Element {
-  const { open, status, onTitleChange, onTrash, onLoadNewer, onKeepMine } = props;
+  const { open, status, onTitleChange, onTrash, onLoadNewer, onKeepMine, active, onOpenNote } = props;
   const { controller } = open;
+  const readOnly = useReadOnly() !== null;
   const [title, setTitle] = useState(() => controller.fields.title);
   const editorRef = useRef<LexicalEditor | null>(null);
   const onContentChange = useCallback((content: string) => controller.edit({ content }), [controller]);
+  // The export reads the stored note, so what is on screen is saved first (as Ctrl+S does).
+  const saveFirst = useCallback(async () => {
+    await controller.flush();
+    if (!controller.hasUnsavedChanges()) return;
+    throw new Error(
+      controller.status.state === 'conflict'
+        ? 'this note was changed elsewhere. Choose which version to keep (see the message above the note), then export again.'
+        : 'the latest changes are not saved yet, so the export would miss them. Try again when the note says Saved.',
+    );
+  }, [controller]);
 
   const trashButton = (
     <button
@@ -64,6 +84,7 @@ export function NoteEditorPane(props: NoteEditorPaneProps): JSX.Element {
           placeholder="Untitled"
           value={title}
           autoFocus={open.isNew}
+          readOnly={readOnly}
           maxLength={1000}
           onChange={(e) => {
             setTitle(e.target.value);
@@ -78,7 +99,14 @@ export function NoteEditorPane(props: NoteEditorPaneProps): JSX.Element {
             }
           }}
         />
-        <SaveStatusIndicator status={status} />
+        {readOnly ? (
+          <span className="save-status" data-testid="save-status" data-state="read-only" role="status">
+            Read-only
+          </span>
+        ) : (
+          <SaveStatusIndicator status={status} />
+        )}
+        <ExportMenu noteId={open.note.id} title={title} saveFirst={saveFirst} />
       </header>
       {status.state === 'conflict' && <ConflictBanner onLoadNewer={onLoadNewer} onKeepMine={onKeepMine} />}
       <ErrorBoundary fallback={(error) => <UnreadableNote error={error} plainText={open.note.plainText} />}>
@@ -90,6 +118,12 @@ export function NoteEditorPane(props: NoteEditorPaneProps): JSX.Element {
           actions={trashButton}
         />
       </ErrorBoundary>
+      <BacklinksPanel
+        className="backlinks-note"
+        target={{ kind: 'note', id: open.note.id }}
+        active={active}
+        onOpenNote={onOpenNote}
+      />
     </section>
   );
 }

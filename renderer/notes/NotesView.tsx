@@ -4,7 +4,9 @@
  */
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import type { NoteId } from '../../shared/model';
+import { announceNoteStored } from '../backlinks/noteSaved';
 import { FatalError } from '../shell/FatalError';
+import { useNavigate } from '../shell/navigation';
 import { isNewNoteKey, isSaveKey, SHORTCUT_LABELS } from '../shortcuts';
 import { NoteEditorPane } from './NoteEditorPane';
 import { NotesList } from './NotesList';
@@ -22,7 +24,19 @@ export interface NotesViewProps {
 export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Element {
   const list = useNotesList({ trashed: false });
   const [loadError, setLoadError] = useState<Error | null>(null);
-  const session = useNoteSession({ onStored: list.upsert, onTrashed: list.remove });
+  const navigate = useNavigate();
+  const session = useNoteSession({
+    onStored: (note) => {
+      list.upsert(note);
+      // Backlinks panels (this note's neighbours, the reader's) may show a link this save added or removed.
+      announceNoteStored(note.id);
+    },
+    onTrashed: (id) => {
+      list.remove(id);
+      // A trashed note stops being a backlink.
+      announceNoteStored(id);
+    },
+  });
   const { open, openNote, createNote, flush } = session;
   const openId = open?.note.id ?? null;
   const { reload } = list;
@@ -125,6 +139,13 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
             onTrash={() => void session.trashOpenNote()}
             onLoadNewer={() => void session.loadNewerVersion()}
             onKeepMine={() => void session.keepMyVersion()}
+            active={active}
+            onOpenNote={(id) => {
+              // Opened directly as well: the route may already name this note (an earlier backlink),
+              // and then navigating alone would not open it again.
+              navigate({ screen: 'notes', noteId: id });
+              void openNote(id);
+            }}
           />
         ) : (
           <div className="empty-editor">

@@ -184,10 +184,20 @@ export interface CreateEntityInput {
 /** Everything about one entity, for its page. */
 export interface EntityPage {
   entity: EntitySummary & { description: string };
-  /** Quotes by this person (for events: quotes that report it), oldest source first. */
+  /**
+   * The first {@link ENTITY_PAGE_SIZE} quotes by this person (for events: quotes that report it), oldest
+   * source first; `listEntityQuotes` returns the ones after them.
+   */
   quotes: QuoteView[];
-  /** Sources that mention it, with how often, newest first. */
-  sources: { source: SourceRef; mentionCount: number; firstMention: SpanRange | null }[];
+  /** How many quotes there are in all (live sources, not rejected). */
+  quoteCount: number;
+  /**
+   * The first {@link ENTITY_PAGE_SIZE} sources that mention it, with how often, newest first;
+   * `listEntitySources` returns the ones after them.
+   */
+  sources: EntitySourceRow[];
+  /** How many sources mention it in all. */
+  sourceCount: number;
   /** Notes that mention or link to it. */
   notes: { id: NoteId; title: string; updatedAt: IsoTimestamp }[];
   /**
@@ -199,6 +209,26 @@ export interface EntityPage {
   events: EventView[];
   /** Only for events. */
   event: EventView | null;
+}
+
+/** A source on an entity page: how often it mentions the entity, and where first. */
+export interface EntitySourceRow {
+  source: SourceRef;
+  mentionCount: number;
+  firstMention: SpanRange | null;
+}
+
+/** Quotes or sources an entity page shows at first, and the default size of each further page. */
+export const ENTITY_PAGE_SIZE = 50;
+
+/** The next page of an entity page's quotes (`after` a quote id) or sources (`after` a source id). */
+export interface EntityPageListInput {
+  /** The entity (a merged-away id lists the entity it was merged into). */
+  id: EntityId;
+  /** The last item the caller has; omitted for the first page. */
+  after?: string;
+  /** Items to return (default {@link ENTITY_PAGE_SIZE}). */
+  limit?: number;
 }
 
 /** Which items the timeline shows. */
@@ -268,6 +298,16 @@ export interface AnalysisApi {
   splitEntity(input: { id: EntityId; aliases: string[]; name: string }): Promise<EntitySummary>;
   /** Everything about one entity. */
   getEntityPage(id: EntityId): Promise<EntityPage>;
+  /**
+   * The entity page's quotes after the quote `after`, in the page's order. Paging through them returns
+   * every quote once. NOT_FOUND when `after` no longer exists (reload the page).
+   */
+  listEntityQuotes(input: EntityPageListInput): Promise<QuoteView[]>;
+  /**
+   * The entity page's sources after the source `after`, in the page's order. Paging through them returns
+   * every source once. NOT_FOUND when `after` no longer exists (reload the page).
+   */
+  listEntitySources(input: EntityPageListInput): Promise<EntitySourceRow[]>;
   /** Events and dated quotes in date order. */
   getTimeline(options?: TimelineOptions): Promise<TimelineItem[]>;
   /** Quotes, for the quote panel and the editor's quote search. */
@@ -288,6 +328,8 @@ export const ANALYSIS_METHODS = [
   'mergeEntities',
   'splitEntity',
   'getEntityPage',
+  'listEntityQuotes',
+  'listEntitySources',
   'getTimeline',
   'listQuotes',
 ] as const satisfies readonly (keyof AnalysisApi)[];
@@ -360,6 +402,30 @@ function byId<M extends 'getSourceAnalysis' | 'reextractSource' | 'getEntityPage
     arity(method, args, 1, 1);
     return [parse(method, args[0])];
   }) as Validators<AnalysisApi>[M];
+}
+
+/** Validator of the entity page's list methods. */
+function entityPageList(
+  method: 'listEntityQuotes' | 'listEntitySources',
+): Validators<AnalysisApi>[typeof method] {
+  return (args: unknown[]) => {
+    arity(method, args, 1, 1);
+    const input = objectOf(method, args[0], ['id', 'after', 'limit']);
+    return [
+      defined({
+        id: entityId(method, 'the entity id', input.id),
+        after:
+          input.after === undefined
+            ? undefined
+            : idOf<string>(
+                method,
+                method === 'listEntityQuotes' ? 'the quote id' : 'the source id',
+                input.after,
+              ),
+        limit: optionalInteger(method, 'limit', input.limit, 1, MAX_LIST_LIMIT),
+      }),
+    ];
+  };
 }
 
 /** Validators of methods taking one optional options object. */
@@ -489,6 +555,8 @@ export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {
     ];
   },
   getEntityPage: byId('getEntityPage', (m, v) => entityId(m, 'the entity id', v)),
+  listEntityQuotes: entityPageList('listEntityQuotes'),
+  listEntitySources: entityPageList('listEntitySources'),
   getTimeline: (args) =>
     optional('getTimeline', args, (value) => {
       const m = 'getTimeline';

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EventView, MentionView, QuoteKind, QuoteView, SourceRef } from '../../../shared/areas/analysis';
 import { eventViews } from './event-views';
-import { quotesBySpeaker } from './speaker-quotes';
 import type {
   EntityId,
   EntityKind,
@@ -289,11 +288,6 @@ export class FindingsRepo {
   /** Quote views from any `WHERE ... ORDER BY ... LIMIT` tail over QUOTE_SELECT. */
   quotesWhere(tail: string, params: Record<string, unknown> | unknown[]): QuoteView[] {
     return (this.db.prepare(`${QUOTE_SELECT} ${tail}`).all(params) as QuoteRow[]).map(toQuoteView);
-  }
-
-  /** The live quotes of one speaker, oldest source first (see {@link quotesBySpeaker}). */
-  quotesBySpeaker(speaker: { id: EntityId; name: string }): QuoteView[] {
-    return quotesBySpeaker(this.db, speaker);
   }
 
   /** One mention's view, or undefined. */

@@ -1,20 +1,25 @@
 /**
  * Read models built across the library: the entity page, the timeline and the quote list. Each is a
- * handful of indexed queries (quotes by speaker, mentions by entity and source, aliases by prefix), so a
- * person with thousands of quotes still comes back in milliseconds.
+ * handful of indexed queries (quotes by speaker, mentions by entity and source, aliases by prefix), and
+ * the page's long lists come a page at a time (speaker-quotes.ts), so a person with thousands of quotes
+ * still comes back in milliseconds.
  */
 import type Database from 'better-sqlite3';
-import type {
-  EntityPage,
-  ListQuotesOptions,
-  QuoteView,
-  TimelineItem,
-  TimelineOptions,
+import {
+  ENTITY_PAGE_SIZE,
+  type EntityPage,
+  type EntityPageListInput,
+  type EntitySourceRow,
+  type ListQuotesOptions,
+  type QuoteView,
+  type TimelineItem,
+  type TimelineOptions,
 } from '../../../shared/areas/analysis';
 import type { EntityId, EntityKind, IsoTimestamp, NoteId } from '../../../shared/model';
 import { EntitiesRepo } from './entities-repo';
-import { FindingsRepo, sourceRef } from './findings-repo';
+import { FindingsRepo } from './findings-repo';
 import { normalizeName } from './names';
+import { EntityLists } from './speaker-quotes';
 
 /** Items of each kind the timeline returns at most when the caller gives no limit. */
 export const DEFAULT_TIMELINE_LIMIT = 2_000;
@@ -30,28 +35,29 @@ export const CO_MENTION_SOURCES = 500;
 export class PagesRepo {
   private readonly entities: EntitiesRepo;
   private readonly findings: FindingsRepo;
+  private readonly lists: EntityLists;
 
   constructor(private readonly db: Database.Database) {
     this.entities = new EntitiesRepo(db);
     this.findings = new FindingsRepo(db);
+    this.lists = new EntityLists(db, this.findings);
   }
 
-  /** Everything about one entity (a merged-away id shows the entity it was merged into). */
+  /**
+   * Everything about one entity (a merged-away id shows the entity it was merged into), with the first
+   * {@link ENTITY_PAGE_SIZE} quotes and sources and how many there are; {@link entityQuotes} and
+   * {@link entitySources} page through the rest.
+   */
   entityPage(id: string): EntityPage {
     const row = this.entities.live(id);
     const summary = this.entities.summary(row.id);
     const isEvent = row.kind === 'event';
-    const quotes = isEvent
-      ? this.findings.quotesWhere(
-          `JOIN event_sources es ON es.quote_id = q.id WHERE es.event_id = ? AND q.status <> 'rejected'
-           AND s.deleted_at IS NULL ORDER BY coalesce(s.published_at, s.clipped_at), q.span_start`,
-          [row.id],
-        )
-      : this.findings.quotesBySpeaker(row);
     return {
       entity: { ...summary, description: row.description },
-      quotes,
-      sources: this.sources(row.id, isEvent),
+      quotes: this.lists.quotes(row.id, isEvent, ENTITY_PAGE_SIZE),
+      quoteCount: this.lists.quoteCount(row.id, isEvent),
+      sources: this.lists.sources(row.id, isEvent, ENTITY_PAGE_SIZE),
+      sourceCount: this.lists.sourceCount(row.id, isEvent),
       notes: this.notes(row.id),
       coMentioned: isEvent ? [] : this.coMentioned(row.id),
       events: isEvent ? [] : this.findings.events(this.eventIdsOf(row.id)),
@@ -59,36 +65,16 @@ export class PagesRepo {
     };
   }
 
-  private sources(id: string, isEvent: boolean): EntityPage['sources'] {
-    const rows = this.db
-      .prepare(
-        isEvent
-          ? `SELECT es.source_id, count(*) AS n, min(es.span_start) AS start, es.span_end AS end,
-               s.title, s.site_name, s.url, s.published_at
-             FROM event_sources es JOIN sources s ON s.id = es.source_id
-             WHERE es.event_id = ? AND es.status <> 'rejected' AND s.deleted_at IS NULL
-             GROUP BY es.source_id ORDER BY s.published_at DESC NULLS LAST, s.seq DESC`
-          : `SELECT m.source_id, count(*) AS n, min(m.span_start) AS start, m.span_end AS end,
-               s.title, s.site_name, s.url, s.published_at
-             FROM mentions m JOIN sources s ON s.id = m.source_id
-             WHERE m.entity_id = ? AND m.source_id IS NOT NULL AND m.status <> 'rejected' AND s.deleted_at IS NULL
-             GROUP BY m.source_id ORDER BY s.published_at DESC NULLS LAST, s.seq DESC`,
-      )
-      .all(id) as {
-      source_id: string;
-      n: number;
-      start: number | null;
-      end: number | null;
-      title: string;
-      site_name: string | null;
-      url: string | null;
-      published_at: string | null;
-    }[];
-    return rows.map((r) => ({
-      source: sourceRef(r),
-      mentionCount: r.n,
-      firstMention: r.start === null || r.end === null ? null : { start: r.start, end: r.end },
-    }));
+  /** The entity page's quotes after the quote `input.after`, in the page's order. */
+  entityQuotes(input: EntityPageListInput): QuoteView[] {
+    const row = this.entities.live(input.id);
+    return this.lists.quotes(row.id, row.kind === 'event', input.limit ?? ENTITY_PAGE_SIZE, input.after);
+  }
+
+  /** The entity page's sources after the source `input.after`, in the page's order. */
+  entitySources(input: EntityPageListInput): EntitySourceRow[] {
+    const row = this.entities.live(input.id);
+    return this.lists.sources(row.id, row.kind === 'event', input.limit ?? ENTITY_PAGE_SIZE, input.after);
   }
 
   private notes(id: string): EntityPage['notes'] {

@@ -8,6 +8,8 @@ import type {
   AnalysisApi,
   CreateEntityInput,
   EntityPage,
+  EntityPageListInput,
+  EntitySourceRow,
   EntitySummary,
   ExtractionCounts,
   ListEntitiesOptions,
@@ -328,6 +330,16 @@ export class AnalysisService implements AnalysisApi {
   /** @inheritdoc */
   async getEntityPage(id: EntityId): Promise<EntityPage> {
     return this.pages.entityPage(id);
+  }
+
+  /** @inheritdoc */
+  async listEntityQuotes(input: EntityPageListInput): Promise<QuoteView[]> {
+    return this.pages.entityQuotes(input);
+  }
+
+  /** @inheritdoc */
+  async listEntitySources(input: EntityPageListInput): Promise<EntitySourceRow[]> {
+    return this.pages.entitySources(input);
   }
 
   /** @inheritdoc */

@@ -3,7 +3,11 @@
  * Node-side TypeScript has no DOM lib (core must not pretend to run in a browser), and linkedom's own
  * typings return untyped globals, so the clipper declares exactly what it relies on here.
  */
-import { parseHTML } from 'linkedom';
+import type { parseHTML as ParseHtml } from 'linkedom';
+import { lazyModule } from '../lazy-module';
+
+/** linkedom, loaded on first use (see lazy-module.ts). */
+const linkedom = lazyModule<{ parseHTML: typeof ParseHtml }>('linkedom');
 
 /** A DOM node as linkedom implements it. */
 export interface DomNode {
@@ -44,7 +48,7 @@ export const TEXT_NODE = 3;
 
 /** Parses a whole HTML page with linkedom (fast, no scripts ever run, no network). */
 export function parseDocument(html: string): DomDocument {
-  return parseHTML(html).document as unknown as DomDocument;
+  return linkedom().parseHTML(html).document as unknown as DomDocument;
 }
 
 /** Parses an HTML fragment (an article body) and returns the element that holds it. */

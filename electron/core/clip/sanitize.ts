@@ -5,8 +5,12 @@
  * handler, style, form, frame, SVG, base/link/meta, data-* or id/name attribute, and its URLs are
  * absolute http(s) (images) or http(s)/mailto (links). The renderer sanitizes again at display.
  */
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { lazyModule } from '../lazy-module';
 import { absoluteHttpUrl } from './metadata';
+
+/** sanitize-html, loaded on first use (see lazy-module.ts). */
+const sanitizer = lazyModule<typeof sanitizeHtml>('sanitize-html');
 
 /** Elements an article body may keep: text structure, lists, tables, figures, links and images. */
 export const ALLOWED_TAGS: readonly string[] = [
@@ -95,5 +99,5 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
  * and images absolute; without it, relative URLs are dropped. Links get rel="noopener noreferrer".
  */
 export function sanitizeArticleHtml(html: string, baseUrl?: string, extra: SanitizeOptions = {}): string {
-  return sanitizeHtml(html, options(baseUrl, extra)).trim();
+  return sanitizer()(html, options(baseUrl, extra)).trim();
 }

@@ -9,6 +9,9 @@ import { MIGRATION_001_INIT } from './migrations/001_init';
 import { MIGRATION_002_SETTINGS } from './migrations/002_settings';
 import { MIGRATION_003_SOURCE_IMAGES } from './migrations/003_source_images';
 import { MIGRATION_004_ANALYSIS } from './migrations/004_analysis';
+import { MIGRATION_005_SEARCH_SPEED } from './migrations/005_search_speed';
+import { MIGRATION_006_ENTITY_PAGE } from './migrations/006_entity_page';
+import { MIGRATION_007_NOTES_LIST } from './migrations/007_notes_list';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -25,6 +28,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'settings', sql: MIGRATION_002_SETTINGS },
   { version: 3, name: 'source images', sql: MIGRATION_003_SOURCE_IMAGES },
   { version: 4, name: 'analysis', sql: MIGRATION_004_ANALYSIS },
+  { version: 5, name: 'search speed', sql: MIGRATION_005_SEARCH_SPEED },
+  { version: 6, name: 'entity page', sql: MIGRATION_006_ENTITY_PAGE },
+  { version: 7, name: 'notes list', sql: MIGRATION_007_NOTES_LIST },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */
