@@ -66,7 +66,10 @@ export function NoteEditorPane(props: NoteEditorPaneProps): JSX.Element {
       className="tool tool-danger"
       data-testid="delete-note"
       aria-label="Move note to trash"
-      title="Move note to trash (it can be restored from Trash)"
+      title={
+        readOnly ? 'The notebook is open read-only' : 'Move note to trash (it can be restored from Trash)'
+      }
+      disabled={readOnly}
       onMouseDown={(e) => e.preventDefault()}
       onClick={onTrash}
     >

@@ -7,6 +7,7 @@ import type { NoteId } from '../../shared/model';
 import { announceNoteStored } from '../backlinks/noteSaved';
 import { FatalError } from '../shell/FatalError';
 import { useNavigate } from '../shell/navigation';
+import { useReadOnly } from '../shell/read-only';
 import { isNewNoteKey, isSaveKey, SHORTCUT_LABELS } from '../shortcuts';
 import { NoteEditorPane } from './NoteEditorPane';
 import { NotesList } from './NotesList';
@@ -25,6 +26,7 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
   const list = useNotesList({ trashed: false });
   const [loadError, setLoadError] = useState<Error | null>(null);
   const navigate = useNavigate();
+  const readOnly = useReadOnly() !== null;
   const session = useNoteSession({
     onStored: (note) => {
       list.upsert(note);
@@ -74,7 +76,8 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
     const onKeyDown = (event: KeyboardEvent): void => {
       if (isNewNoteKey(event)) {
         event.preventDefault();
-        void createNote();
+        // Read-only: the button is disabled and the banner says why; the shortcut does nothing either.
+        if (!readOnly) void createNote();
       } else if (isSaveKey(event)) {
         // Also stops the browser's "Save page as" dialog.
         event.preventDefault();
@@ -83,7 +86,7 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [active, createNote, flush]);
+  }, [active, createNote, flush, readOnly]);
 
   if (loadError && list.notes === null) {
     return (
@@ -103,7 +106,8 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
             type="button"
             className="button button-primary"
             data-testid="new-note"
-            title={`New note (${SHORTCUT_LABELS.newNote})`}
+            title={readOnly ? 'The notebook is open read-only' : `New note (${SHORTCUT_LABELS.newNote})`}
+            disabled={readOnly}
             aria-keyshortcuts="Control+N Control+Alt+N Meta+N Meta+Alt+N"
             onClick={() => void createNote()}
           >
