@@ -54,3 +54,38 @@ test('mentions, topics and note links are typed with @, # and [[ and persist', a
   await editor.noteLinks().first().click();
   await expect(notebook.title).toHaveValue('Background');
 });
+
+test('text typed while a new person or note is being created lands after the reference', async ({ page }) => {
+  host = await startHost(tempDataDir());
+  const notebook = new NotebookPage(page);
+  const editor = new EditorPage(page);
+  await notebook.open(host.url);
+  await notebook.writeNewNote('Slow answers', 'Met ');
+
+  // The host's answer to "create this person" is held back until the user has typed on.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/createEntity', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await editor.insertReference('@', 'Vladimir Putin', "Create 'Vladimir Putin'");
+  await page.keyboard.type('today');
+  await expect(notebook.editor).toHaveText('Met Vladimir Putin today');
+  await expect(editor.mentions()).toHaveCount(0);
+  release();
+  await expect(editor.mentions()).toHaveText(['Vladimir Putin']);
+  await expect(notebook.editor).toHaveText('Met Vladimir Putin today');
+  await page.unroute('**/api/createEntity');
+
+  // If creating fails, the name stays as plain text where it was typed.
+  await page.route('**/api/createNote', (route) =>
+    route.fulfill({ status: 503, contentType: 'text/plain', body: 'down' }),
+  );
+  await page.keyboard.type(' ');
+  await editor.insertReference('[[', 'Background', "Create note 'Background'");
+  await page.keyboard.type('later');
+  await expect(notebook.editor).toHaveText('Met Vladimir Putin today Background later');
+  await expect(editor.noteLinks()).toHaveCount(0);
+  await expect(editor.mentions()).toHaveText(['Vladimir Putin']);
+});

@@ -12,10 +12,13 @@ import {
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import {
   $createTextNode,
+  $getNodeByKey,
   $getRoot,
   $getSelection,
   $insertNodes,
+  $isTextNode,
   type LexicalNode,
+  type NodeKey,
   type TextNode,
 } from 'lexical';
 import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
@@ -77,13 +80,43 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
   const [match, setMatch] = useState<{ trigger: Trigger; query: string } | null>(null);
   const [options, setOptions] = useState<ReferenceOption[]>([]);
 
-  // The typed "@Put" is removed as soon as an option is picked (the caret stays there); the reference is
-  // inserted at the caret then or, when an entity or note must be created first, a moment later.
+  // The typed "@Put" is removed as soon as an option is picked (the caret stays there) and the reference
+  // is inserted at the caret.
   const insertAtMatch = useCallback(
     (build: () => LexicalNode[]) => {
       editor.update(() => {
         if ($getSelection() === null) $getRoot().selectEnd();
         $insertNodes(build());
+      });
+    },
+    [editor],
+  );
+
+  // When an entity or note must be created first, its name goes in at once as a placeholder, so what
+  // the user types meanwhile lands after it; the placeholder becomes the reference when the API
+  // answers, or stays as plain text if creating failed (nothing typed is lost).
+  const insertPending = useCallback(
+    (name: string, create: () => Promise<() => LexicalNode>) => {
+      let key: NodeKey | null = null;
+      editor.update(() => {
+        if ($getSelection() === null) $getRoot().selectEnd();
+        const placeholder = $createTextNode(name).setMode('token');
+        $insertNodes([placeholder, $createTextNode(' ')]);
+        key = placeholder.getKey();
+      });
+      const settle = (build: (() => LexicalNode) | null): void =>
+        editor.update(
+          () => {
+            const placeholder = key === null ? null : $getNodeByKey(key);
+            if (!$isTextNode(placeholder)) return;
+            if (build === null) placeholder.setMode('normal');
+            else placeholder.replace(build());
+          },
+          { tag: 'history-merge' },
+        );
+      return create().then(settle, (err: unknown) => {
+        settle(null);
+        console.error('Could not create the reference', err);
       });
     },
     [editor],
@@ -109,10 +142,12 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
           if (q !== '' && !exact) {
             const kind: EntityKind = trigger === '#' ? 'topic' : 'person';
             options.push(
-              new ReferenceOption(`new:${q}`, `Create '${q}'`, kind, async () => {
-                const e = await api.createEntity({ kind, name: q });
-                insertAtMatch(() => [$createMentionNode(e.id, e.kind, e.name), $createTextNode(' ')]);
-              }),
+              new ReferenceOption(`new:${q}`, `Create '${q}'`, kind, () =>
+                insertPending(q, async () => {
+                  const e = await api.createEntity({ kind, name: q });
+                  return () => $createMentionNode(e.id, e.kind, e.name);
+                }),
+              ),
             );
           }
           return options;
@@ -131,10 +166,12 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
           );
           if (q !== '' && !hits.some((n) => n.title.toLowerCase() === lower)) {
             options.push(
-              new ReferenceOption(`new-note:${q}`, `Create note '${q}'`, 'note', async () => {
-                const note = await api.createNote({ title: q });
-                insertAtMatch(() => [$createNoteLinkNode(note.id, note.title), $createTextNode(' ')]);
-              }),
+              new ReferenceOption(`new-note:${q}`, `Create note '${q}'`, 'note', () =>
+                insertPending(q, async () => {
+                  const note = await api.createNote({ title: q });
+                  return () => $createNoteLinkNode(note.id, note.title);
+                }),
+              ),
             );
           }
           return options;
@@ -158,7 +195,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [match, insertAtMatch, editor]);
+  }, [match, insertAtMatch, insertPending, editor]);
 
   const triggerFn = useCallback((text: string) => {
     const found = matchTrigger(text);
