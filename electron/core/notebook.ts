@@ -55,6 +55,8 @@ export interface Notebook extends NotebookApi {}
 export class Notebook {
   private db: Database.Database | undefined;
   private readonly services: object[] = [];
+  /** What {@link close} found; false until then. */
+  private logEmptied = false;
   /** API methods no service implements; a test keeps this empty. */
   readonly missing: string[] = [];
 
@@ -119,21 +121,30 @@ export class Notebook {
     return new Notebook(options, databasePath, db);
   }
 
-  /** Closes the services and the database. Later calls reject with UNAVAILABLE. Closing twice is harmless. */
-  async close(): Promise<void> {
+  /**
+   * Closes the services and the database. Later calls reject with UNAVAILABLE. Closing twice is harmless.
+   * Resolves to true when nothing was left in the write-ahead log: the close-time checkpoint moved
+   * every commit into the main file and truncated the log (or the connection was read-only). False when
+   * another connection kept the checkpoint from completing, so the `-wal` still holds commits.
+   */
+  async close(): Promise<boolean> {
     const db = this.db;
-    if (db === undefined) return;
+    if (db === undefined) return this.logEmptied;
     this.db = undefined;
     for (const service of [...this.services].reverse()) await closeService(service);
     // Everything into the main file and an empty -wal before closing: a clean close leaves no log
-    // behind whose loss could matter (see db/open-marker.ts). Busy readers only make it partial.
+    // behind whose loss could matter (see db/open-marker.ts). A busy reader makes it partial, and then
+    // the row says busy = 1 (log and checkpointed are -1 when the file is not in WAL mode: no log).
+    this.logEmptied = db.readonly;
     if (!db.readonly) {
       try {
-        db.pragma('wal_checkpoint(TRUNCATE)');
+        const rows = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        this.logEmptied = rows[0]?.busy === 0;
       } catch {
         // Closing still checkpoints what it can; a failure here must not keep the file open.
       }
     }
     db.close();
+    return this.logEmptied;
   }
 }

@@ -9,6 +9,9 @@
  * cannot tell that apart from a clean close, which also removes the `-wal`. The marker can: present
  * means the last session did not close cleanly, and then a missing `-wal` means writes may be lost.
  * An unclean stop WITH its `-wal` is fine (SQLite replays the log) and must not warn.
+ *
+ * The app and the CLI may have the notebook open at the same time, so the marker lists every process
+ * that holds it (one JSON line each); it is removed when the last of them closed cleanly.
  */
 import fs from 'node:fs';
 
@@ -20,27 +23,108 @@ export function openMarkerPath(databasePath: string): string {
   return `${databasePath}${OPEN_MARKER_SUFFIX}`;
 }
 
-/** True when the last session that opened `databasePath` for writing did not close it cleanly. */
+/** True when the marker is there: some process opened `databasePath` for writing and has not closed it cleanly. */
 export function hasOpenMarker(databasePath: string): boolean {
   return fs.existsSync(openMarkerPath(databasePath));
 }
 
+/** One process that has the notebook open for writing: a line of the marker file. */
+interface Holder {
+  pid: number;
+  host: string;
+  openedAt: string;
+}
+
+/** The holders named in the marker; a line that cannot be read names no one (an unknown holder). */
+function readHolders(databasePath: string): { holders: Holder[]; unreadable: boolean } {
+  let text: string;
+  try {
+    text = fs.readFileSync(openMarkerPath(databasePath), 'utf8');
+  } catch {
+    return { holders: [], unreadable: false };
+  }
+  const holders: Holder[] = [];
+  let unreadable = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value = JSON.parse(line) as Partial<Holder>;
+      if (typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0) {
+        holders.push({
+          pid: value.pid,
+          host: String(value.host ?? ''),
+          openedAt: String(value.openedAt ?? ''),
+        });
+      } else unreadable = true;
+    } catch {
+      unreadable = true;
+    }
+  }
+  return { holders, unreadable };
+}
+
+/** Whether process `pid` is running on this computer. */
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // it exists, as another user
+  }
+}
+
+function writeHolders(databasePath: string, holders: readonly Holder[]): void {
+  if (holders.length === 0) fs.rmSync(openMarkerPath(databasePath), { force: true });
+  else fs.writeFileSync(openMarkerPath(databasePath), holders.map((h) => `${JSON.stringify(h)}\n`).join(''));
+}
+
 /**
- * Writes the marker (who opened the notebook and when, for a person looking at the folder). Written
- * after the database opened, so a failed open never leaves one; a marker that cannot be written only
- * costs the lost-log warning, so the failure is not fatal.
+ * True when the marker says the last session stopped without closing: it names a process that is no
+ * longer running, or cannot be read. A marker whose holders are all running (the app while a CLI
+ * command works on the same notebook) is no sign of an unclean stop.
+ */
+export function uncleanStopMarked(databasePath: string): boolean {
+  if (!hasOpenMarker(databasePath)) return false;
+  const { holders, unreadable } = readHolders(databasePath);
+  return unreadable || holders.length === 0 || holders.some((holder) => !isAlive(holder.pid));
+}
+
+/**
+ * Adds this process to the marker (who opened the notebook and when, for a person looking at the
+ * folder). Holders that are no longer running are dropped: their session is the unclean stop this open
+ * recovers from. Other running processes stay, so that the first to close does not remove the marker
+ * while another still writes. Written after the database opened, so a failed open never leaves one; a
+ * marker that cannot be written only costs the lost-log warning, so the failure is not fatal.
  */
 export function writeOpenMarker(databasePath: string, host: string, now = new Date()): boolean {
   try {
-    const text = JSON.stringify({ pid: process.pid, host, openedAt: now.toISOString() });
-    fs.writeFileSync(openMarkerPath(databasePath), `${text}\n`);
+    const others = readHolders(databasePath).holders.filter(
+      (holder) => holder.pid !== process.pid && isAlive(holder.pid),
+    );
+    writeHolders(databasePath, [...others, { pid: process.pid, host, openedAt: now.toISOString() }]);
     return true;
   } catch {
     return false;
   }
 }
 
-/** Removes the marker after a clean close. Never throws. */
+/**
+ * Takes this process off the marker after it closed cleanly; the file goes when no running process
+ * is left on it. Never throws.
+ */
+export function releaseOpenMarker(databasePath: string): void {
+  try {
+    const others = readHolders(databasePath).holders.filter(
+      (holder) => holder.pid !== process.pid && isAlive(holder.pid),
+    );
+    writeHolders(databasePath, others);
+  } catch {
+    // A marker left behind only makes the next start check the file; it never hides a loss.
+  }
+}
+
+/** Removes the marker whoever holds it: for a file that was just replaced or set aside. Never throws. */
 export function removeOpenMarker(databasePath: string): void {
   fs.rmSync(openMarkerPath(databasePath), { force: true });
 }

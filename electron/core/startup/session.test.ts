@@ -139,6 +139,39 @@ describe('a healthy notebook', () => {
 });
 
 describe('the lost-log marker', () => {
+  it('stays when the close-time checkpoint could not truncate the log (a reader held it)', async () => {
+    const session = start();
+    await session.createNote({ title: 'Only in the log until a checkpoint' });
+    // Another program (the CLI, a backup tool) reading the notebook keeps the log from being truncated.
+    const reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM notes').get();
+    const db = (session as unknown as { notebook: { db: Database.Database } }).notebook.db;
+    db.pragma('busy_timeout = 0'); // report "busy" at once instead of waiting for the reader
+    await session.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    expect(fs.existsSync(openMarkerPath(file))).toBe(true);
+    reader.exec('COMMIT');
+    reader.close();
+  });
+
+  it('is shared with another running process: closing removes only this one from it', async () => {
+    start();
+    await sessions.pop()!.close();
+    // The parent of this test process is alive: as a running app beside a CLI command would be.
+    const held = `${JSON.stringify({ pid: process.ppid, host: 'electron', openedAt: '2026-01-01T00:00:00.000Z' })}\n`;
+    fs.writeFileSync(openMarkerPath(file), held);
+    fs.writeFileSync(`${file}-wal`, ''); // a running app has its log open
+    const session = start();
+    expect((await session.getStartupState()).mode).toBe('normal');
+    await session.createNote({ title: 'From the CLI' });
+    const during = fs.readFileSync(openMarkerPath(file), 'utf8');
+    expect(during.startsWith(held)).toBe(true);
+    expect(during).toContain(`"pid":${process.pid}`);
+    await session.close();
+    expect(fs.readFileSync(openMarkerPath(file), 'utf8')).toBe(held);
+  });
+
   it('does not warn after a kill that left its -wal, and keeps the saved note', async () => {
     start(); // creates the notebook
     await sessions.pop()!.close();

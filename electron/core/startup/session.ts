@@ -23,7 +23,13 @@ import {
 import { ApiError, isApiError } from '../../../shared/errors';
 import { lastGoodBackup, recoverFromLastGoodBackup } from '../backup/recovery';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
-import { hasOpenMarker, removeOpenMarker, walLostAfterUncleanStop, writeOpenMarker } from '../db/open-marker';
+import {
+  releaseOpenMarker,
+  removeOpenMarker,
+  uncleanStopMarked,
+  walLostAfterUncleanStop,
+  writeOpenMarker,
+} from '../db/open-marker';
 import { openDatabase } from '../db/open';
 import { makeReadOnlyCopy, type ReadOnlyCopy } from '../db/read-only-copy';
 import { Notebook, type NotebookOptions } from '../notebook';
@@ -123,7 +129,7 @@ export class NotebookSession implements StartupApi {
       return;
     }
     try {
-      this.openWritable(shouldQuickCheck(file, hasOpenMarker(file)));
+      this.openWritable(shouldQuickCheck(file, uncleanStopMarked(file)));
     } catch (error) {
       if (isApiError(error) && error.code === 'DB_READONLY' && fs.existsSync(file)) {
         this.openAutomaticallyReadOnly(String(error.details?.cause ?? error.message));
@@ -165,17 +171,20 @@ export class NotebookSession implements StartupApi {
     const notebook = this.notebook;
     this.notebook = null;
     this.readOnlyReason = null;
+    let logEmptied = false;
     if (notebook !== null) {
       try {
-        await notebook.close();
+        logEmptied = await notebook.close();
       } catch (error) {
         // A damaged notebook (read-only copy) can fail while a service reads on its way out; the copy
         // is thrown away below anyway, and the user's file was never open.
         console.error('Dossier: closing the notebook failed:', error);
       }
     }
-    // After the close: it checkpointed with TRUNCATE and released the file, so nothing is left to lose.
-    if (this.markerWritten) removeOpenMarker(this.databasePath);
+    // Only when the close folded the whole log into the file: a -wal that still holds commits (another
+    // program kept the checkpoint from finishing) must stay covered by the marker, or its loss would
+    // go unnoticed.
+    if (this.markerWritten && logEmptied) releaseOpenMarker(this.databasePath);
     this.markerWritten = false;
     this.copy?.remove();
     this.copy = null;
