@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+// Before the core worker starts: lets it read a damaged notebook in place instead of copying it.
+import '../core/db/uri-filenames';
 import { DATA_DIR_ENV, parseDataDirFlag, resolveDataDir } from '../core/paths';
 import { startCoreWorker, type CoreWorker } from '../core/worker/client';
 import { BUNDLED_WORKER_FILE } from '../core/worker/script';

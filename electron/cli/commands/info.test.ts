@@ -53,6 +53,44 @@ describe('dossier info on damaged data', () => {
     expect(folder()).toEqual(before);
   });
 
+  it('reads the notebook in place: no copy of it, and nothing added beside it', async () => {
+    await notebookWithNotes();
+    const before = folder();
+    const savedTmp = process.env.TMPDIR;
+    // A temp folder that does not exist: a copy of the notebook would fail, so none may be needed.
+    process.env.TMPDIR = path.join(temp.dir, 'no-such-temp-folder');
+    try {
+      const { code, stdout, stderr } = await runCli(['info', '--data-dir', temp.dir]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('Check:        quick_check ok');
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+    }
+    expect(folder()).toEqual(before);
+  });
+
+  it('reads the -wal a killed app left (from a copy), and leaves the folder as it was', async () => {
+    await notebookWithNotes();
+    const writer = new Database(file);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.prepare("UPDATE notes SET title = 'Only in the log'").run();
+    // Copies of the database and its log as a killed app leaves them: its connection never closed.
+    const kept = path.join(temp.dir, 'kept');
+    fs.mkdirSync(kept);
+    fs.copyFileSync(file, path.join(kept, DATABASE_FILE));
+    fs.copyFileSync(`${file}-wal`, path.join(kept, `${DATABASE_FILE}-wal`));
+    writer.close();
+    const files = (): Record<string, string> =>
+      Object.fromEntries(fs.readdirSync(kept).map((name) => [name, hashFile(path.join(kept, name))]));
+    const before = files();
+    const { code, stdout } = await runCli(['info', '--json', '--data-dir', kept]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ quickChecked: true, readOnly: null });
+    expect(files()).toEqual(before);
+  });
+
   it('diagnoses flipped bytes: exit 1, what quick_check found, the file unchanged', async () => {
     await notebookWithNotes();
     const bytes = fs.readFileSync(file);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, tooNewError } from './migrate';
+import { immutableUri } from './read-in-place';
 import { missingSchemaParts } from './schema-compat';
 import { describeSqliteFailure } from './sqlite-errors';
 
@@ -29,6 +30,12 @@ export interface OpenDatabaseOptions {
    * missing.
    */
   acceptNewerSchema?: boolean;
+  /**
+   * Only with `readonly`: read the file in place with SQLite's immutable flag instead of locking it,
+   * for a short look that must leave nothing beside the file. The caller checked
+   * `canReadInPlace` (read-in-place.ts) first.
+   */
+  inPlace?: boolean;
 }
 
 /**
@@ -39,7 +46,7 @@ export interface OpenDatabaseOptions {
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
   const readonly = options.readonly === true;
-  const db = connect(path, readonly);
+  const db = connect(path, readonly, readonly && options.inPlace === true);
   try {
     // Nothing so far has written to the file. Decide whether we may before changing anything: even
     // switching to WAL rewrites the header, and a newer Dossier's notebook must stay exactly as it is.
@@ -63,7 +70,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   }
 }
 
-function connect(file: string, readonly: boolean): Database.Database {
+function connect(file: string, readonly: boolean, inPlace: boolean): Database.Database {
   try {
     if (!readonly) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -71,7 +78,7 @@ function connect(file: string, readonly: boolean): Database.Database {
       // user should hear about it now, before typing anything.
       if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
     }
-    const db = new Database(file, { readonly, fileMustExist: readonly });
+    const db = new Database(inPlace ? immutableUri(file) : file, { readonly, fileMustExist: readonly });
     // Before the first read: another Dossier process (the CLI beside the app) may hold a lock briefly.
     db.pragma('busy_timeout = 5000');
     return db;

@@ -317,6 +317,23 @@ describe('a notebook from a newer Dossier', () => {
     expect(folderSnapshot()).toEqual(before);
   });
 
+  it('is probed for read-only mode in place: no copy of the file, nothing beside it', async () => {
+    await newer(false);
+    const before = folderSnapshot();
+    const savedTmp = process.env.TMPDIR;
+    // A temp folder that does not exist: any copy of the notebook would fail, so none is made.
+    process.env.TMPDIR = path.join(temp.dir, 'no-such-temp-folder');
+    try {
+      const state = await start().getStartupState();
+      expect(state.problem?.kind).toBe('too-new');
+      expect(state.openReadOnly).toEqual({ available: true, reason: null });
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+    }
+    expect(folderSnapshot()).toEqual(before);
+  });
+
   it('explains when its layout changed too much to read', async () => {
     await newer(true);
     const state = await start().getStartupState();

@@ -31,6 +31,7 @@ import {
   writeOpenMarker,
 } from '../db/open-marker';
 import { openDatabase } from '../db/open';
+import { canReadInPlace, immutableUri } from '../db/read-in-place';
 import { makeReadOnlyCopy, type ReadOnlyCopy } from '../db/read-only-copy';
 import { Notebook, type NotebookOptions } from '../notebook';
 import { DATABASE_FILE } from '../paths';
@@ -258,18 +259,28 @@ export class NotebookSession implements StartupApi {
     return { available: true, reason: null };
   }
 
-  /** Whether a read-only copy opens: tried once on a throw-away copy, so the button never lies. */
+  /**
+   * Whether a read-only copy opens: tried once, so the button never lies. Read in place when it can be
+   * (db/read-in-place.ts): copying the whole file only to open it and throw it away costs seconds for a
+   * large notebook. A copy is still needed after an unclean stop (the -wal must be read too) and for an
+   * older schema, which is brought up to date on the copy as {@link openCopy} would.
+   */
   private readOnlyChoice(): StartupChoice {
     if (this.readOnlyProbe === undefined) {
       try {
-        const copy = makeReadOnlyCopy(this.databasePath);
-        try {
-          upgradeCopyIfOlder(copy.path);
-          openDatabase(copy.path, { readonly: true, acceptNewerSchema: true }).close();
-          this.readOnlyProbe = null;
-        } finally {
-          copy.remove();
+        const file = this.databasePath;
+        if (canReadInPlace(file) && !needsUpgrade(file)) {
+          openDatabase(file, { readonly: true, acceptNewerSchema: true, inPlace: true }).close();
+        } else {
+          const copy = makeReadOnlyCopy(file);
+          try {
+            upgradeCopyIfOlder(copy.path);
+            openDatabase(copy.path, { readonly: true, acceptNewerSchema: true }).close();
+          } finally {
+            copy.remove();
+          }
         }
+        this.readOnlyProbe = null;
       } catch (error) {
         this.readOnlyProbe = cannotReadReason(error);
       }
@@ -346,22 +357,32 @@ function blockedChoice(reason: string | null): StartupChoice {
 }
 
 /**
- * Migrates a private copy that is at an older schema, so this version can read it. A copy that cannot
- * even be read is left as it is: opening it read-only then reports why.
+ * Whether the database at `file` (opened as `name`: a path, or an immutable URI) is at an older schema
+ * that read-only mode brings up to date on its copy. A file that cannot even be read needs nothing:
+ * opening it read-only then reports why.
  */
-function upgradeCopyIfOlder(copy: string): void {
-  let version: number;
+function isOlder(name: string): boolean {
   try {
-    const probe = new Database(copy, { readonly: true, fileMustExist: true });
+    const probe = new Database(name, { readonly: true, fileMustExist: true });
     try {
-      version = schemaVersion(probe);
+      const version = schemaVersion(probe);
+      return version > 0 && version < LATEST_SCHEMA_VERSION;
     } finally {
       probe.close();
     }
   } catch {
-    return;
+    return false;
   }
-  if (version > 0 && version < LATEST_SCHEMA_VERSION) openDatabase(copy).close();
+}
+
+/** {@link isOlder}, read in place: the caller checked canReadInPlace. */
+function needsUpgrade(databasePath: string): boolean {
+  return isOlder(immutableUri(databasePath));
+}
+
+/** Migrates a private copy that is at an older schema, so this version can read it. */
+function upgradeCopyIfOlder(copy: string): void {
+  if (isOlder(copy)) openDatabase(copy).close();
 }
 
 /**
