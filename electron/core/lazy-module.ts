@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const requireHere = createRequire(import.meta.url);
 
-/** Every lazy package's loader, so {@link preloadLazyModules} can load them all ahead of need. */
+/** Every lazy package's loader, so {@link lazyModuleLoads} can load them all ahead of need. */
 const loaders: (() => unknown)[] = [];
 
 /** A function returning package `name`, loaded on its first call and cached after. */
@@ -20,10 +20,10 @@ export function lazyModule<T>(name: string): () => T {
 }
 
 /**
- * Loads every package declared with {@link lazyModule} (in modules imported so far). The core worker
- * calls it once the notebook is open and the window has had its first answers, so the first clip or
- * extraction does not pay the load, and the start does not either.
+ * One step per package declared with {@link lazyModule} (in modules imported so far), each loading
+ * it. The core worker runs them one at a time while it is idle, so the first clip or extraction does
+ * not pay the load, and neither does the start nor a request that arrives meanwhile.
  */
-export function preloadLazyModules(): void {
-  for (const load of loaders) load();
+export function lazyModuleLoads(): (() => void)[] {
+  return loaders.map((load) => () => void load());
 }

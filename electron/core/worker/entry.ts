@@ -11,9 +11,10 @@ import { ApiError, serializeError } from '../../../shared/errors';
 import type { RpcRequest, RpcResponse } from '../../../shared/rpc';
 import { dispatch } from '../dispatch';
 import { prepareExtractor } from '../extract';
-import { preloadLazyModules } from '../lazy-module';
+import { lazyModuleLoads } from '../lazy-module';
 import { NotebookSession } from '../startup/session';
 import { createHookCaller, isHookReply, type HookCaller } from './host-hooks';
+import { preloadWhenIdle } from './idle-preload';
 import { parseWorkerData, type WorkerToHost } from './protocol';
 
 function post(port: MessagePort, message: WorkerToHost): void {
@@ -33,6 +34,7 @@ function isClose(message: unknown): boolean {
 function serve(port: MessagePort, notebook: NotebookSession, hookCaller: HookCaller): void {
   const inFlight = new Set<Promise<void>>();
   let closing = false;
+  let lastActivity = Date.now();
 
   port.on('message', (message: unknown) => {
     if (isHookReply(message)) {
@@ -55,7 +57,9 @@ function serve(port: MessagePort, notebook: NotebookSession, hookCaller: HookCal
       post(port, { id, ok: false, error: new ApiError('UNAVAILABLE', 'The notebook is closing.').toJSON() });
       return;
     }
+    lastActivity = Date.now();
     const call = dispatch(notebook, method, args).then((outcome) => {
+      lastActivity = Date.now();
       const response: RpcResponse = outcome.ok
         ? { id, ok: true, result: outcome.result }
         : { id, ok: false, error: outcome.error };
@@ -65,22 +69,20 @@ function serve(port: MessagePort, notebook: NotebookSession, hookCaller: HookCal
     void call.finally(() => inFlight.delete(call));
   });
   post(port, { type: 'ready' });
-  // The packages only clipping and extraction need load after the window's first answers, not before
-  // (start-up speed) and not on the user's first clip (first-call speed). A request arriving meanwhile
-  // waits for the load, once.
-  setTimeout(() => {
-    if (closing) return;
-    try {
-      preloadLazyModules();
-      prepareExtractor();
-    } catch {
-      // A package that cannot load fails again, with its error, on the call that needs it.
-    }
-  }, PRELOAD_DELAY_MS).unref();
+  // The packages only clipping and extraction need load while the worker is idle after the window's
+  // first answers: not before them (start-up speed), not on the user's first clip (first-call speed),
+  // and not in the way of a request.
+  const preload = preloadWhenIdle({
+    steps: [...lazyModuleLoads(), prepareExtractor],
+    busy: () => inFlight.size > 0 || closing,
+    lastActivity: () => lastActivity,
+    idleMs: PRELOAD_IDLE_MS,
+  });
+  port.on('close', () => preload.cancel());
 }
 
-/** How long after `ready` the heavy packages are loaded. */
-const PRELOAD_DELAY_MS = 1_500;
+/** Quiet time the worker waits for before each preload step. */
+const PRELOAD_IDLE_MS = 1_500;
 
 function main(): void {
   const port = parentPort;
