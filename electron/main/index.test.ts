@@ -82,7 +82,10 @@ describe('main process', () => {
   it('registers app:// as privileged and enables the sandbox before the app is ready', async () => {
     const electron = await launch({ ready: false });
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect(electron.app.setName).toHaveBeenCalledWith('Dossier');

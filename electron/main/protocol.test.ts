@@ -132,7 +132,10 @@ describe('app:// handler', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
     registerAppScheme(protocol);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     registerAppProtocol(protocol, rendererDir);
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));

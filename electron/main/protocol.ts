@@ -27,12 +27,17 @@ export const SECURITY_HEADERS = UI_SECURITY_HEADERS;
 export { CONTENT_SECURITY_POLICY, contentTypeOf };
 
 /**
- * Declares app:// a standard, secure scheme with fetch support. Electron only accepts this before the
+ * Declares app:// a standard, secure scheme with fetch support and V8's code cache. Electron only accepts this before the
  * app is ready, so index.ts calls it while the module loads.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // codeCache: V8 keeps the compiled renderer between starts (about a third of the window's start
+    // is compiling its script otherwise); Electron allows it for standard schemes only.
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 

@@ -21,6 +21,8 @@ export interface HttpHostOptions {
   rendererDir: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
+  /** Listen on any free port when `port` is taken, instead of failing. */
+  anyPortIfTaken?: boolean;
   /** The only interface the host binds. */
   host?: '127.0.0.1';
   /** The per-launch token; a fresh 256-bit one when absent. */
@@ -55,8 +57,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     const onError = (error: NodeJS.ErrnoException): void => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(
-              `Port ${port} is already in use: choose another with --port N, or --port 0 for a free one.`,
+          ? Object.assign(
+              new Error(
+                `Port ${port} is already in use: choose another with --port N, or --port 0 for a free one.`,
+              ),
+              { code: 'EADDRINUSE' },
             )
           : error,
       );
@@ -108,7 +113,13 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
     });
   });
 
-  port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const address = options.host ?? '127.0.0.1';
+  port = await listen(server, options.port ?? 0, address).catch((error: unknown) => {
+    if (options.anyPortIfTaken === true && (error as { code?: unknown }).code === 'EADDRINUSE') {
+      return listen(server, 0, address);
+    }
+    throw error;
+  });
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {

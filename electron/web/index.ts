@@ -12,16 +12,23 @@ import { BUNDLED_WORKER_FILE } from '../core/worker/script';
 import { describeStartupError, reportStartupState } from './startup-error';
 import { startWebHost } from './server';
 
+/**
+ * The port tried first when none is given. The same address every launch keeps the page's origin, so
+ * the browser keeps its settings (panels, layout) and its cached, compiled script between starts.
+ */
+const DEFAULT_PORT = 4823;
+
 const USAGE = `Usage: node out/main/web.js [--port N] [--data-dir DIR] [--json]
 
 Serves Dossier to your browser on 127.0.0.1.
-  --port N          port to listen on (default: DOSSIER_PORT, or a free port)
+  --port N          port to listen on (default: DOSSIER_PORT, or ${DEFAULT_PORT} when free, else any free
+                    port; 0 for any free port)
   --data-dir DIR    folder of the notebook (default: DOSSIER_DATA_DIR, or the platform's app-data folder)
   --json            also print one JSON line with url, port, dataDir and pid for scripts`;
 
-/** The port from the flag or DOSSIER_PORT; 0 means any free port. */
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return 0;
+/** The port from the flag or DOSSIER_PORT (0: any free port); undefined when neither is set. */
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65_535) throw new Error(`"${value}" is not a port number (0 to 65535).`);
   return port;
@@ -58,7 +65,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  let port: number;
+  let port: number | undefined;
   try {
     port = parsePort(values.port ?? process.env.DOSSIER_PORT);
   } catch (error) {
@@ -69,7 +76,15 @@ async function main(): Promise<number> {
 
   let host;
   try {
-    host = await startWebHost({ dataDir, port, rendererDir, workerFile });
+    // When the usual port is taken (another Dossier, another program) any free one will do; a port
+    // the user asked for is theirs or an error.
+    host = await startWebHost({
+      dataDir,
+      port: port ?? DEFAULT_PORT,
+      anyPortIfTaken: port === undefined,
+      rendererDir,
+      workerFile,
+    });
   } catch (error) {
     process.stderr.write(`${describeStartupError(error)}\n`);
     return 1;
@@ -96,8 +111,16 @@ async function main(): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
+  // The address goes out as soon as the server listens: the page loads while the notebook opens.
   process.stdout.write(`Dossier is running at ${host.url}\n`);
   process.stdout.write(`Data folder: ${dataDir}\n`);
+  try {
+    await host.ready;
+  } catch (error) {
+    process.stderr.write(`${describeStartupError(error)}\n`);
+    await host.close().catch(() => undefined);
+    return 1;
+  }
   await reportStartupState(host, (line) => process.stdout.write(line));
   if (values.json) {
     process.stdout.write(

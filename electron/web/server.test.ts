@@ -102,6 +102,7 @@ function fixture(): { root: string; rendererDir: string; dataDir: string } {
   );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("hi");');
   writeFileSync(join(rendererDir, 'assets', 'style.css'), 'body { margin: 0 }');
+  writeFileSync(join(rendererDir, 'assets', 'index-DzgcVRh6.js'), 'console.log("built");');
   writeFileSync(join(root, 'secret.txt'), 'SECRET');
   symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
   const dataDir = join(root, 'data');
@@ -194,6 +195,14 @@ describe('the HTTP host (fake core)', () => {
     const head = await send(host.port, { method: 'HEAD', path: '/assets/app.js' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
+  });
+
+  it('lets the browser keep hashed build assets for good, and asks again for anything else', async () => {
+    const built = await send(host.port, { path: '/assets/index-DzgcVRh6.js' });
+    expect(built.status).toBe(200);
+    expect(built.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await send(host.port, { path: '/assets/app.js' })).headers['cache-control']).toBe('no-cache');
+    expect((await send(host.port, { path: '/' })).headers['cache-control']).toBe('no-store');
   });
 
   it('answers 404 for missing files and folders, 405 for other methods', async () => {
@@ -436,6 +445,21 @@ describe('the HTTP host (fake core)', () => {
     expect(closed).toBe(true);
   });
 
+  it('takes any free port when asked to and the given one is taken', async () => {
+    const other = await createHttpHost({
+      call: core.call,
+      rendererDir: dirs.rendererDir,
+      port: host.port,
+      anyPortIfTaken: true,
+    });
+    try {
+      expect(other.port).not.toBe(host.port);
+      expect((await send(other.port)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('rejects with a clear message when the port is taken', async () => {
     await expect(
       createHttpHost({ call: core.call, rendererDir: dirs.rendererDir, port: host.port }),
@@ -526,5 +550,20 @@ describe.runIf(existsSync(WORKER_ENTRY))('startWebHost with the real core worker
       ok: false,
       error: { code: 'DB_TOO_NEW' },
     });
+  });
+
+  it('listens before the notebook is open; calls wait for it, and a worker that cannot start fails them', async () => {
+    const { startWebHost } = await import('./server');
+    const host = await startWebHost({
+      dataDir: dirs.dataDir,
+      rendererDir: dirs.rendererDir,
+      workerFile: join(dirs.root, 'no-such-worker.js'),
+    });
+    close = host.close;
+    // The page is served even though no notebook will open.
+    expect((await send(host.port)).status).toBe(200);
+    await expect(host.ready).rejects.toThrow();
+    const auth = { authorization: `Bearer ${host.token}` };
+    expect(outcome(await api(host.port, 'listNotes', [], auth))).toMatchObject({ ok: false });
   });
 });

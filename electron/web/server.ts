@@ -11,6 +11,8 @@ export interface WebHostOptions {
   dataDir: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
+  /** Listen on any free port when `port` is taken, instead of failing. */
+  anyPortIfTaken?: boolean;
   /** The only interface the host binds. */
   host?: '127.0.0.1';
   /** Absolute folder of the built renderer (out/renderer). */
@@ -30,32 +32,47 @@ export interface WebHost {
   port: number;
   /** The per-launch token, handed to the page through `<meta name="dossier-token">`. */
   token: string;
+  /**
+   * Settles when the core worker has opened the notebook; rejects when it could not start at all
+   * (a notebook that is damaged still starts: getStartupState says what is wrong). API calls made
+   * before wait for it.
+   */
+  ready: Promise<void>;
   /** Stops serving, then closes the core (which checkpoints and closes the database). */
   close(): Promise<void>;
 }
 
 /**
- * Opens the notebook in a worker thread and serves it on 127.0.0.1. Rejects with the core's ApiError
- * (e.g. DB_TOO_NEW) when the database cannot be opened, and with an Error when the port is taken.
+ * Serves on 127.0.0.1 at once and opens the notebook in a worker thread meanwhile, so the page loads
+ * while the database opens; API calls wait for the worker. Rejects with an Error when the port is
+ * taken; a worker that cannot start rejects `ready`, and every call answers its error.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const core = await startCoreWorker({
+  const coreStart = startCoreWorker({
     dataDir: options.dataDir,
     host: 'web',
     workerFile: options.workerFile,
   });
+  // Observed here so a failure is reported through `ready` and the calls, never as unhandled.
+  coreStart.catch(() => undefined);
+  const closeCore = (): Promise<void> =>
+    coreStart.then(
+      (core) => core.close(),
+      () => undefined,
+    );
   let server: HttpHost;
   try {
     server = await createHttpHost({
-      call: (method, args) => core.call(method, args),
+      call: async (method, args) => (await coreStart).call(method, args),
       rendererDir: options.rendererDir,
       port: options.port,
+      anyPortIfTaken: options.anyPortIfTaken,
       host: options.host,
       token: options.token,
       maxBodyBytes: options.maxBodyBytes,
     });
   } catch (error) {
-    await core.close();
+    await closeCore();
     throw error;
   }
   let closed: Promise<void> | undefined;
@@ -63,9 +80,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: server.url,
     port: server.port,
     token: server.token,
+    ready: coreStart.then(() => undefined),
     close: () => {
       // Requests in flight finish first, so a save the page is waiting for reaches the database.
-      closed ??= server.close().finally(() => core.close());
+      closed ??= server.close().finally(closeCore);
       return closed;
     },
   };

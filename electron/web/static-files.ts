@@ -26,6 +26,17 @@ function send(res: ServerResponse, status: number, text: string): void {
   res.end(res.req.method === 'HEAD' ? undefined : text);
 }
 
+/** A built asset's name carries a hash of its content (index-DzgcVRh6.js): a new build, a new name. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(?:js|css)$/;
+
+/**
+ * How long a browser may keep a file: hashed assets for good (so the browser also keeps its compiled
+ * script and skips that work on the next start), anything else only after asking again.
+ */
+export function cachePolicy(path: string): string {
+  return HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Options of {@link serveStatic}. */
 export interface StaticOptions {
   /** Absolute folder of the built renderer. */
@@ -62,7 +73,7 @@ export async function serveStatic(
     return;
   }
   const { size } = await stat(file);
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-cache' });
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': cachePolicy(rawPath) });
   if (req.method === 'HEAD') {
     res.end();
     return;
