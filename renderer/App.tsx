@@ -13,6 +13,7 @@ import { FatalError } from './shell/FatalError';
 import { NavigationContext, routeOf, sectionOf, type Route } from './shell/navigation';
 import { Sidebar } from './shell/Sidebar';
 import { StartupGate } from './shell/StartupGate';
+import { takePrefetched } from './startup-prefetch';
 
 // Only the notes screen is in the first bundle: the others load when first opened, so the start to an
 // editable note does not wait for the reader, the timeline or the settings code.
@@ -63,7 +64,7 @@ function NotebookApp(): JSX.Element {
   const [route, setRoute] = useState<Route>({ screen: 'notes' });
 
   const start = useCallback(() => {
-    api.getAppInfo().then(
+    takePrefetched('getAppInfo', () => api.getAppInfo()).then(
       (info) => setStartup({ state: 'ready', info }),
       (error: Error) => setStartup({ state: 'failed', error }),
     );

@@ -2,6 +2,7 @@
 import { useState, type JSX, type KeyboardEvent } from 'react';
 import type { SourceSort, SourceSummary } from '../../shared/areas/library';
 import type { LibraryQuery } from './useLibrary';
+import { shortDate } from '../notes/relativeTime';
 
 export interface LibraryListProps {
   sources: SourceSummary[];
@@ -14,8 +15,8 @@ export interface LibraryListProps {
 
 function day(value: string | null): string {
   if (value === null) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString();
+  // One cached formatter for every row: toLocaleDateString() builds a new one each call.
+  return shortDate(value);
 }
 
 const COLUMNS: { sort: SourceSort; label: string }[] = [

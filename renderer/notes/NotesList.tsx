@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type JSX, type RefObject } from 'react';
 import type { NoteId, NoteSummary } from '../../shared/model';
 import { TrashIcon } from '../shell/icons';
-import { relativeTime } from './relativeTime';
+import { exactTime, groupThousands, relativeTime } from './relativeTime';
 import { useNow } from './useNow';
 import './notes-list.css';
 
@@ -79,7 +79,10 @@ export function NotesList({ notes, selectedId, onOpen, onTrash }: NotesListProps
               <time
                 className="note-item-time"
                 dateTime={note.updatedAt}
-                title={new Date(note.updatedAt).toLocaleString()}
+                // The exact time is formatted when the pointer comes, not for every row at start-up.
+                onPointerEnter={(event) => {
+                  event.currentTarget.title = exactTime(note.updatedAt);
+                }}
               >
                 {relativeTime(note.updatedAt, now)}
               </time>
@@ -100,7 +103,7 @@ export function NotesList({ notes, selectedId, onOpen, onTrash }: NotesListProps
       {shown < notes.length && (
         <li ref={sentinel} className="note-list-more">
           <button type="button" className="button button-quiet" data-testid="notes-list-more" onClick={grow}>
-            Show more notes ({(notes.length - shown).toLocaleString()} more)
+            Show more notes ({groupThousands(notes.length - shown)} more)
           </button>
         </li>
       )}

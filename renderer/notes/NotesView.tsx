@@ -41,23 +41,29 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
   });
   const { open, openNote, createNote, flush } = session;
   const openId = open?.note.id ?? null;
-  const { reload } = list;
+  const { reload, loadFirstPage } = list;
 
   // Reload whenever the screen is shown: notes may have been restored from the trash meanwhile. On the
-  // first load, open the most recent note so the user can continue writing straight away.
+  // first load, open the most recent note so the user can continue writing straight away: only the
+  // first page of the list is loaded before it, the rest once the note is open.
   const openedFirst = useRef(false);
   useEffect(() => {
     if (!active) return;
-    reload().then(
+    const first = !openedFirst.current;
+    (first ? loadFirstPage() : reload()).then(
       (notes) => {
         setLoadError(null);
-        const first = notes[0];
-        if (!openedFirst.current && first) void openNote(first.id);
+        if (!first) return;
+        // A note requested meanwhile (a link, a search hit) wins over the most recent one.
+        const recent = openedFirst.current ? undefined : notes[0];
         openedFirst.current = true;
+        void (recent ? openNote(recent.id) : Promise.resolve()).finally(() => {
+          reload().catch((error: Error) => setLoadError(error));
+        });
       },
       (error: Error) => setLoadError(error),
     );
-  }, [active, reload, openNote]);
+  }, [active, reload, loadFirstPage, openNote]);
 
   // A request to show a particular note (navigation from elsewhere in the app).
   useEffect(() => {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotebookApi } from '../../shared/api';
 import type { Note, NoteId } from '../../shared/model';
 import { api, unloadApi } from '../api';
+import { takePrefetchedNote } from '../startup-prefetch';
 import { NoteSaveController, type SaveStatus } from './saveController';
 
 /** The open note; `generation` changes whenever its editor must reload the stored text. */
@@ -126,7 +127,7 @@ export function useNoteSession(events: NoteSessionEvents, notebook: NotebookApi 
     (id: NoteId) =>
       enqueue(async () => {
         if (openRef.current?.note.id === id) return;
-        await switchTo(() => notebook.getNote(id), false);
+        await switchTo(() => takePrefetchedNote(id, () => notebook.getNote(id)), false);
       }),
     [enqueue, notebook, switchTo],
   );

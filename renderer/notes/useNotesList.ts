@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react';
 import type { Note, NoteId, NoteSummary } from '../../shared/model';
 import { api } from '../api';
+import { FIRST_NOTES_PAGE, takePrefetched } from '../startup-prefetch';
 
 const EXCERPT_LENGTH = 160;
 
@@ -21,6 +22,18 @@ export function summarize(note: Note): NoteSummary {
   };
 }
 
+/** `loaded`, except where `local` holds a newer version of a note (saved after the list was read). */
+export function keepNewer(loaded: NoteSummary[], local: NoteSummary[] | null): NoteSummary[] {
+  if (local === null) return loaded;
+  const mine = new Map(local.map((n) => [n.id, n]));
+  return loaded
+    .map((n) => {
+      const own = mine.get(n.id);
+      return own !== undefined && own.version > n.version ? own : n;
+    })
+    .sort(newestFirst);
+}
+
 function newestFirst(a: NoteSummary, b: NoteSummary): number {
   return b.updatedAt.localeCompare(a.updatedAt);
 }
@@ -30,6 +43,8 @@ export interface NotesList {
   notes: NoteSummary[] | null;
   /** Loads the list from the notebook; rejects with the ApiError when that fails. */
   reload(): Promise<NoteSummary[]>;
+  /** Loads only the most recent notes (the window's first paint); reload() brings the rest. */
+  loadFirstPage(): Promise<NoteSummary[]>;
   /** Puts a created or saved note in its place (newest first). */
   upsert(note: Note): void;
   /** Shows a title the user is typing before it is saved. */
@@ -43,7 +58,16 @@ export function useNotesList(options: { trashed: boolean }): NotesList {
 
   const reload = useCallback(async () => {
     const loaded = await api.listNotes({ trashed });
-    setNotes(loaded);
+    // A note saved here while the list was on its way is newer than the list's entry for it.
+    setNotes((local) => keepNewer(loaded, local));
+    return loaded;
+  }, [trashed]);
+
+  const loadFirstPage = useCallback(async () => {
+    const loaded = await (trashed
+      ? api.listNotes({ trashed, limit: FIRST_NOTES_PAGE })
+      : takePrefetched('firstNotes', () => api.listNotes({ limit: FIRST_NOTES_PAGE })));
+    setNotes((local) => keepNewer(loaded, local));
     return loaded;
   }, [trashed]);
 
@@ -60,5 +84,5 @@ export function useNotesList(options: { trashed: boolean }): NotesList {
     setNotes((list) => list && list.filter((n) => n.id !== id));
   }, []);
 
-  return { notes, reload, upsert, previewTitle, remove };
+  return { notes, reload, loadFirstPage, upsert, previewTitle, remove };
 }

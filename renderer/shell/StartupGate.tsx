@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState, type JSX, type ReactNode } from 'react';
 import type { StartupState } from '../../shared/areas/startup';
 import { api } from '../api';
+import { discardPrefetched, takePrefetched } from '../startup-prefetch';
 import { DamagedNotebookScreen } from './DamagedNotebookScreen';
 import { FatalError } from './FatalError';
 import { ReadOnlyContext } from './read-only';
@@ -19,9 +20,16 @@ export function StartupGate({ children }: { children: ReactNode }): JSX.Element 
   const [gate, setGate] = useState<Gate>({ state: 'loading' });
 
   const ask = useCallback(() => {
-    api.getStartupState().then(
-      (startup) => setGate({ state: 'known', startup }),
-      (error: Error) => setGate({ state: 'failed', error }),
+    takePrefetched('getStartupState', () => api.getStartupState()).then(
+      (startup) => {
+        // Answers fetched with it are only good for a notebook that opened as it is.
+        if (startup.mode === 'problem') discardPrefetched();
+        setGate({ state: 'known', startup });
+      },
+      (error: Error) => {
+        discardPrefetched();
+        setGate({ state: 'failed', error });
+      },
     );
   }, []);
   useEffect(ask, [ask]);

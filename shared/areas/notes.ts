@@ -8,6 +8,7 @@ import {
   objectOf,
   optionalBoolean,
   optionalChoice,
+  optionalInteger,
   optionalString,
   type Validators,
 } from '../validation';
@@ -38,7 +39,12 @@ export interface UpdateNoteInput {
 export interface ListNotesOptions {
   /** true: only notes in the trash; false or absent: only live notes. */
   trashed?: boolean;
+  /** At most this many (the most recent); all when absent. The window's first paint asks for a page. */
+  limit?: number;
 }
+
+/** Largest `limit` of listNotes. */
+export const MAX_NOTES_LIMIT = 100_000;
 
 /** What a backlinks query asks about: notes that point at this note, source, entity or quote. */
 export interface BacklinkTarget {
@@ -149,8 +155,11 @@ function updateNoteInput(method: string, value: unknown): UpdateNoteInput {
 
 function listNotesOptions(method: string, value: unknown): ListNotesOptions | undefined {
   if (value === undefined) return undefined;
-  const input = objectOf(method, value, ['trashed']);
-  return defined({ trashed: optionalBoolean(method, 'trashed', input.trashed) });
+  const input = objectOf(method, value, ['trashed', 'limit']);
+  return defined({
+    trashed: optionalBoolean(method, 'trashed', input.trashed),
+    limit: optionalInteger(method, 'limit', input.limit, 1, MAX_NOTES_LIMIT),
+  });
 }
 
 const BACKLINK_KINDS = ['note', 'source', 'entity', 'quote'] as const;

@@ -128,6 +128,8 @@ describe('NotesRepo', () => {
     expect(repo.list().map((n) => n.title)).toEqual(['C', 'B', 'A']);
     repo.update({ id: a.id, expectedVersion: 1, title: 'A2' });
     expect(repo.list().map((n) => n.title)).toEqual(['A2', 'C', 'B']);
+    // The first page the window paints before the rest arrives.
+    expect(repo.list(false, 2).map((n) => n.title)).toEqual(['A2', 'C']);
     const summary = repo.list().find((n) => n.id === b.id);
     expect(summary).toEqual({
       id: b.id,

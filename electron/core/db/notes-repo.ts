@@ -113,11 +113,12 @@ export class NotesRepo {
        RETURNING ${NOTE_COLUMNS}`,
     );
     this.getStmt = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ?`);
-    this.listLiveStmt = db.prepare<[], SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, seq DESC`,
+    // LIMIT -1 is SQLite's "no limit".
+    this.listLiveStmt = db.prepare<[number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, seq DESC LIMIT ?`,
     );
-    this.listTrashedStmt = db.prepare<[], SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM notes WHERE deleted_at IS NOT NULL ORDER BY updated_at DESC, seq DESC`,
+    this.listTrashedStmt = db.prepare<[number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM notes WHERE deleted_at IS NOT NULL ORDER BY updated_at DESC, seq DESC LIMIT ?`,
     );
     // The version check and the write are one statement, so no other writer can slip in between.
     this.updateStmt = db.prepare<
@@ -187,8 +188,8 @@ export class NotesRepo {
   }
 
   /** Live notes (or, with `trashed`, notes in the trash), most recently updated first. */
-  list(trashed = false): NoteSummary[] {
-    return (trashed ? this.listTrashedStmt : this.listLiveStmt).all().map(toSummary);
+  list(trashed = false, limit?: number): NoteSummary[] {
+    return (trashed ? this.listTrashedStmt : this.listLiveStmt).all(limit ?? -1).map(toSummary);
   }
 
   /**

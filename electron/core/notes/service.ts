@@ -78,7 +78,7 @@ export class NotesService implements NotesApi {
 
   /** @inheritdoc */
   async listNotes(options: ListNotesOptions = {}): Promise<NoteSummary[]> {
-    return this.notes.list(options.trashed === true);
+    return this.notes.list(options.trashed === true, options.limit);
   }
 
   /** @inheritdoc */
