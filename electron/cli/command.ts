@@ -5,7 +5,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveDataDir } from '../core/paths';
-import { Notebook } from '../core/notebook';
+import type { StartupProblem } from '../../shared/areas/startup';
+import { ApiError } from '../../shared/errors';
+import { NotebookSession } from '../core/startup/session';
 
 /** Where a command writes and what environment it sees. */
 export interface CliIo {
@@ -50,23 +52,79 @@ export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnTy
   }
 }
 
+/** What a command does when start-up finds the notebook damaged (see {@link withNotebook}). */
+export type WhenDamaged =
+  /** Refuse: print what is wrong and how to restore, exit 1 (commands that change or need all of it). */
+  | 'refuse'
+  /** Go on with what can still be read, from a private read-only copy, saying so on stderr. */
+  | 'read-what-remains';
+
 /**
- * Opens the notebook in this process (no worker: a CLI call is one short task), runs `task` and
- * closes the notebook again, also when `task` fails.
+ * The error for a notebook that start-up found unusable: what is wrong, that nothing was changed, and
+ * the command that restores the last good backup.
+ */
+export function damagedNotebookError(
+  problem: StartupProblem,
+  dataDir: string,
+  dataDirFlag: string | undefined,
+): ApiError {
+  const where = dataDirFlag === undefined ? '' : ` --data-dir ${quoteArg(dataDir)}`;
+  const code =
+    problem.kind === 'corrupt' ? 'DB_CORRUPT' : problem.kind === 'too-new' ? 'DB_TOO_NEW' : 'UNAVAILABLE';
+  return new ApiError(
+    code,
+    [
+      `${problem.title}. ${problem.message}`,
+      ...problem.details.map((line) => `  ${line}`),
+      `Nothing in ${dataDir} was changed. To restore the last good backup (the current file is kept ` +
+        `beside it, renamed): dossier restore --latest${where}`,
+      `\`dossier info${where}\` shows what is wrong; \`dossier backup --list${where}\` lists the backups.`,
+    ].join('\n'),
+    { problem: problem.kind },
+  );
+}
+
+/** `arg` as a shell would need it typed. */
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Opens the notebook in this process (no worker: a CLI call is one short task) after the same start-up
+ * checks as the app (core/startup/session.ts): a lost `-wal`, a damaged file, a newer Dossier's
+ * notebook, a folder that cannot be written (then it opens read-only). Runs `task` and closes the
+ * notebook again, also when `task` fails; a clean close removes the in-use marker as the app's does.
+ *
+ * On damage, `whenDamaged` decides: refuse with {@link damagedNotebookError}, or read a private copy.
+ * The damaged file is never opened for writing either way.
  */
 export async function withNotebook<T>(
   dataDirFlag: string | undefined,
   io: CliIo,
-  task: (notebook: Notebook) => Promise<T>,
+  task: (notebook: NotebookSession) => Promise<T>,
+  whenDamaged: WhenDamaged = 'refuse',
 ): Promise<T> {
-  const notebook = Notebook.open({
-    dataDir: resolveDataDir({ flag: dataDirFlag, env: io.env }),
-    host: 'cli',
-  });
+  const dataDir = resolveDataDir({ flag: dataDirFlag, env: io.env });
+  const session = NotebookSession.start({ dataDir, host: 'cli' });
   try {
-    return await task(notebook);
+    const problem = session.problem;
+    if (problem !== null) {
+      if (whenDamaged === 'refuse') throw damagedNotebookError(problem, dataDir, dataDirFlag);
+      try {
+        await session.openReadOnly();
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        const refused = damagedNotebookError(problem, dataDir, dataDirFlag);
+        throw new ApiError(refused.code, `${refused.message}\nEven read-only it cannot be read: ${why}`);
+      }
+      io.stderr.write(
+        `dossier: ${problem.title}; reading what remains from a private read-only copy (${dataDir} is ` +
+          'not changed). Run `dossier info` for details.\n',
+      );
+    }
+    return await task(session);
   } finally {
-    await notebook.close();
+    await session.close();
   }
 }
 

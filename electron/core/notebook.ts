@@ -122,6 +122,16 @@ export class Notebook {
   }
 
   /**
+   * Runs `task` on this notebook's database connection: for whole-notebook jobs that are no API method
+   * and run with no UI attached (the CLI's JSON export and import). A read-only notebook's connection
+   * refuses writes.
+   */
+  runOnDatabase<T>(task: (db: Database.Database) => T): T {
+    if (this.db === undefined) throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
+    return task(this.db);
+  }
+
+  /**
    * Closes the services and the database. Later calls reject with UNAVAILABLE. Closing twice is harmless.
    * Resolves to true when nothing was left in the write-ahead log: the close-time checkpoint moved
    * every commit into the main file and truncated the log (or the connection was read-only). False when

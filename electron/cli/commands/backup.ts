@@ -46,7 +46,13 @@ ${DATA_DIR_HELP}
     });
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     if (values.list) {
-      const list = await withNotebook(values['data-dir'], io, (notebook) => notebook.listBackups());
+      // Backups matter most when the notebook is damaged: list them from what can still be read.
+      const list = await withNotebook(
+        values['data-dir'],
+        io,
+        (notebook) => notebook.listBackups(),
+        'read-what-remains',
+      );
       if (values.json) io.stdout.write(`${JSON.stringify(list)}\n`);
       else {
         io.stdout.write(`Backups in ${list.folder}:\n`);

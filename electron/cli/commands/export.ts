@@ -1,24 +1,18 @@
 /** `dossier export --json` and `dossier import-json`: a whole notebook as JSON Lines, and back. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../core/db/open';
 import { exportNotebook } from '../../core/export/export';
 import { importNotebook, type ImportSummary } from '../../core/export/import';
 import { exportObsidian } from '../../core/export/obsidian';
 import { readLinesSync } from '../../core/export/lines';
-import { DATABASE_FILE, resolveDataDir } from '../../core/paths';
 import {
   DATA_DIR_HELP,
   DATA_DIR_OPTION,
   parseCommandArgs,
   UsageError,
+  withNotebook,
   type CliCommand,
-  type CliIo,
 } from '../command';
-
-function databaseOf(flag: string | undefined, io: CliIo): string {
-  return path.join(resolveDataDir({ flag, env: io.env }), DATABASE_FILE);
-}
 
 export const exportJson: CliCommand = {
   name: 'export',
@@ -32,6 +26,10 @@ with their source) and one per person, place, organisation, event and topic into
 Writes every source, note, entity, alias, mention, quote, event participant and source, link and user
 decision as JSON Lines: a header line, one {"table","row"} line per record, and an end line with the
 counts. Preferences and paired browsers stay with the computer and are not exported.
+
+A notebook that cannot be opened normally (damaged, its latest changes lost, from a newer Dossier) is
+exported from a private read-only copy of what can still be read; stderr says so, and the notebook
+itself is not changed.
 ${DATA_DIR_HELP}
   --json          JSON Lines of every record
   --obsidian DIR  an Obsidian vault in DIR
@@ -52,45 +50,53 @@ ${DATA_DIR_HELP}
     if (values.obsidian !== undefined) {
       if (values.json === true) throw new UsageError('Choose one format: --json or --obsidian DIR.');
       const vault = path.resolve(values.obsidian);
-      const source = openDatabase(databaseOf(values['data-dir'], io));
-      try {
-        const summary = exportObsidian(source, vault);
-        io.stderr.write(
-          `Wrote ${summary.notes} note(s) and ${summary.entities} entity page(s) to ${vault}.\n`,
-        );
-        return 0;
-      } catch (error) {
-        if (error instanceof Error && /not empty/.test(error.message)) throw new UsageError(error.message);
-        throw error;
-      } finally {
-        source.close();
-      }
+      return withNotebook(
+        values['data-dir'],
+        io,
+        async (notebook) => {
+          try {
+            const summary = notebook.runOnDatabase('export', false, (db) => exportObsidian(db, vault));
+            io.stderr.write(
+              `Wrote ${summary.notes} note(s) and ${summary.entities} entity page(s) to ${vault}.\n`,
+            );
+            return 0;
+          } catch (error) {
+            if (error instanceof Error && /not empty/.test(error.message))
+              throw new UsageError(error.message);
+            throw error;
+          }
+        },
+        'read-what-remains',
+      );
     }
     if (values.json !== true) throw new UsageError('Say which format: --json or --obsidian DIR.');
-    const db = openDatabase(databaseOf(values['data-dir'], io));
-    try {
-      if (values.out === undefined) {
-        exportNotebook(db, (line) => io.stdout.write(line));
-        return 0;
-      }
-      // Written next to the target and renamed at the end: an interrupted export never looks complete.
-      const out = path.resolve(values.out);
-      const temp = `${out}.partial`;
-      const fd = fs.openSync(temp, 'w');
-      let counts: Record<string, number>;
-      try {
-        counts = exportNotebook(db, (line) => void fs.writeSync(fd, line));
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(temp, out);
-      const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      io.stderr.write(`Exported ${total} record(s) to ${out}.\n`);
-      return 0;
-    } finally {
-      db.close();
-    }
+    const out = values.out === undefined ? undefined : path.resolve(values.out);
+    return withNotebook(
+      values['data-dir'],
+      io,
+      async (notebook) =>
+        notebook.runOnDatabase('export', false, (db) => {
+          if (out === undefined) {
+            exportNotebook(db, (line) => io.stdout.write(line));
+            return 0;
+          }
+          // Written next to the target and renamed at the end: an interrupted export never looks complete.
+          const temp = `${out}.partial`;
+          const fd = fs.openSync(temp, 'w');
+          let counts: Record<string, number>;
+          try {
+            counts = exportNotebook(db, (line) => void fs.writeSync(fd, line));
+            fs.fsyncSync(fd);
+          } finally {
+            fs.closeSync(fd);
+          }
+          fs.renameSync(temp, out);
+          const total = Object.values(counts).reduce((a, b) => a + b, 0);
+          io.stderr.write(`Exported ${total} record(s) to ${out}.\n`);
+          return 0;
+        }),
+      'read-what-remains',
+    );
   },
 };
 
@@ -122,15 +128,14 @@ ${DATA_DIR_HELP}
     if (positionals.length !== 1) throw new UsageError('Name one export file to import.');
     const file = path.resolve(positionals[0]!);
     if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`);
-    const db = openDatabase(databaseOf(values['data-dir'], io));
-    try {
-      const summary = importNotebook(db, readLinesSync(file));
+    return withNotebook(values['data-dir'], io, async (notebook) => {
+      const summary = notebook.runOnDatabase('import-json', true, (db) =>
+        importNotebook(db, readLinesSync(file)),
+      );
       io.stdout.write(
         values.json ? `${JSON.stringify(summary)}\n` : `Imported ${file}:\n${describeSummary(summary)}`,
       );
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

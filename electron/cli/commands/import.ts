@@ -8,7 +8,7 @@ import { isApiError } from '../../../shared/errors';
 import { collectLocalResources } from '../../core/clip/local-resources';
 import { expandClipPaths, readClipFile } from '../../core/clip/clip-file';
 import { isClipError } from '../../core/clip/errors';
-import type { Notebook } from '../../core/notebook';
+import type { NotebookApi } from '../../../shared/api';
 import {
   DATA_DIR_HELP,
   DATA_DIR_OPTION,
@@ -35,7 +35,7 @@ interface ImportOptions {
 }
 
 /** Imports one file; every failure of the file becomes an error line, never an exception. */
-async function importOne(notebook: Notebook, file: string, options: ImportOptions): Promise<ImportLine> {
+async function importOne(notebook: NotebookApi, file: string, options: ImportOptions): Promise<ImportLine> {
   try {
     const bytes = await readClipFile(file);
     const isHtml = HTML_EXTENSIONS.has(extname(file).toLowerCase());

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/areas/backup';
 import { ApiError } from '../../../shared/errors';
+import { releaseOpenMarker } from '../db/open-marker';
 import { openDatabase } from '../db/open';
 import { DATABASE_FILE } from '../paths';
 import { checkBackupFile, removeDatabaseFiles, writeBackupFile } from './backup-file';
@@ -44,11 +45,14 @@ export async function restoreNotebook(
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'DB_CORRUPT' || error.code === 'DB_TOO_NEW')) {
       const replaced = replaceDatabaseFile(databasePath, file, now);
+      // The marker of a stopped session belonged to the file set aside; the restored one starts clean.
+      releaseOpenMarker(databasePath);
       return { mode: 'replaced-file', ...replaced };
     }
     throw error;
   }
   const staging = path.join(catalog.folder, '.restore-staging.sqlite');
+  let restored: OfflineRestore | undefined;
   try {
     const fromSchemaVersion = prepareRestoreCopy(file, staging);
     const name = backupFileName('before-restore', now);
@@ -56,9 +60,13 @@ export async function restoreNotebook(
     catalog.recordCheck(name, check, now);
     replaceContents(db, staging);
     if (catalog.find(backup) !== undefined) catalog.recordCheck(backup, checkBackupFile(file), now);
-    return { mode: 'replaced-rows', fromSchemaVersion, safetyBackup: catalog.find(name)! };
+    restored = { mode: 'replaced-rows', fromSchemaVersion, safetyBackup: catalog.find(name)! };
+    return restored;
   } finally {
     removeDatabaseFiles(staging);
     db.close();
+    // A stopped session's marker (a -wal lost after it, say) no longer describes this notebook: its
+    // contents were just replaced and, closed, it has no log left. Running holders keep theirs.
+    if (restored !== undefined) releaseOpenMarker(databasePath);
   }
 }

@@ -84,7 +84,7 @@ export class NotebookSession implements StartupApi {
   readonly databasePath: string;
   private notebook: Notebook | null = null;
   private copy: ReadOnlyCopy | null = null;
-  private problem: StartupProblem | null = null;
+  private problemFound: StartupProblem | null = null;
   private readOnlyReason: string | null = null;
   private markerWritten = false;
   private readonly keptAside: string[] = [];
@@ -111,6 +111,11 @@ export class NotebookSession implements StartupApi {
     return session;
   }
 
+  /** What start-up (or the last recovery action) found wrong with the notebook, or null. */
+  get problem(): StartupProblem | null {
+    return this.problemFound;
+  }
+
   /** The open notebook's mode, or 'problem'. */
   get mode(): StartupState['mode'] {
     if (this.notebook === null) return 'problem';
@@ -121,7 +126,7 @@ export class NotebookSession implements StartupApi {
     const file = this.databasePath;
     // Before anything opens the file: opening would create a new, empty -wal and hide the loss.
     if (walLostAfterUncleanStop(file)) {
-      this.problem = walMissingProblem(file);
+      this.problemFound = walMissingProblem(file);
       return;
     }
     const blocker = writeBlocker(file);
@@ -135,7 +140,7 @@ export class NotebookSession implements StartupApi {
       if (isApiError(error) && error.code === 'DB_READONLY' && fs.existsSync(file)) {
         this.openAutomaticallyReadOnly(String(error.details?.cause ?? error.message));
       } else {
-        this.problem = problemOf(error, file);
+        this.problemFound = problemOf(error, file);
       }
     }
   }
@@ -144,7 +149,7 @@ export class NotebookSession implements StartupApi {
     try {
       this.openCopy(readOnlyReasonOf(null, cause));
     } catch (error) {
-      this.problem = problemOf(error, this.databasePath);
+      this.problemFound = problemOf(error, this.databasePath);
     }
   }
 
@@ -194,7 +199,7 @@ export class NotebookSession implements StartupApi {
   private async forward(method: (typeof API_METHODS)[number], args: unknown[]): Promise<unknown> {
     if (this.closed) throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
     const notebook = this.notebook;
-    if (notebook === null) throw notOpenError(this.problem ?? walMissingProblem(this.databasePath));
+    if (notebook === null) throw notOpenError(this.problemFound ?? walMissingProblem(this.databasePath));
     if (this.readOnlyReason !== null && !READ_ONLY_METHODS.has(method)) {
       throw readOnlyError(method, this.readOnlyReason);
     }
@@ -203,6 +208,23 @@ export class NotebookSession implements StartupApi {
       return await fn.apply(notebook, args);
     } catch (error) {
       throw describeRuntimeFailure(error, method, this.databasePath);
+    }
+  }
+
+  /**
+   * Runs `task` on the open notebook's database (in read-only mode, the private copy's): for the CLI's
+   * whole-notebook jobs that are no API method. Refused like an API call while start-up found a problem,
+   * and when `writes` while the notebook is read-only.
+   */
+  runOnDatabase<T>(job: string, writes: boolean, task: (db: Database.Database) => T): T {
+    if (this.closed) throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
+    const notebook = this.notebook;
+    if (notebook === null) throw notOpenError(this.problemFound ?? walMissingProblem(this.databasePath));
+    if (writes && this.readOnlyReason !== null) throw readOnlyError(job, this.readOnlyReason);
+    try {
+      return notebook.runOnDatabase(task);
+    } catch (error) {
+      throw describeRuntimeFailure(error, job, this.databasePath);
     }
   }
 
@@ -216,11 +238,11 @@ export class NotebookSession implements StartupApi {
   async getStartupState(): Promise<StartupState> {
     const base = openState(this.options.dataDir, this.databasePath, this.readOnlyReason);
     const state: StartupState = { ...base, mode: this.mode, keptAside: [...this.keptAside] };
-    if (this.problem === null) return state;
+    if (this.problemFound === null) return state;
     const backup = this.goodBackup();
     return {
       ...state,
-      problem: this.problem,
+      problem: this.problemFound,
       lastGoodBackup: backup === null ? null : { name: backup.name, createdAt: backup.createdAt },
       restore: this.restoreChoice(backup),
       openReadOnly:
@@ -228,7 +250,7 @@ export class NotebookSession implements StartupApi {
           ? { available: false, reason: 'The notebook is open read-only now.' }
           : this.readOnlyChoice(),
       openWithoutLostChanges:
-        this.problem.kind !== 'wal-missing'
+        this.problemFound.kind !== 'wal-missing'
           ? { available: false, reason: 'Only for a notebook whose latest changes were lost.' }
           : blockedChoice(writeBlocker(this.databasePath)),
     };
@@ -291,7 +313,7 @@ export class NotebookSession implements StartupApi {
   /** @inheritdoc */
   restoreFromLastGoodBackup(): Promise<StartupState> {
     return this.serialized(async () => {
-      if (this.problem === null) throw nothingToRecover('restoreFromLastGoodBackup');
+      if (this.problemFound === null) throw nothingToRecover('restoreFromLastGoodBackup');
       const blocker = writeBlocker(this.databasePath);
       if (blocker !== null)
         throw new ApiError('DB_READONLY', `The notebook folder cannot be written (${blocker}).`);
@@ -307,7 +329,7 @@ export class NotebookSession implements StartupApi {
       // The marker belonged to the file now set aside; the restored one starts clean.
       removeOpenMarker(this.databasePath);
       if (result.movedAside !== null) this.keptAside.push(result.movedAside);
-      this.problem = null;
+      this.problemFound = null;
       this.readOnlyProbe = undefined;
       this.openWritable(false); // The backup passed integrity_check just now.
       return this.getStartupState();
@@ -318,7 +340,7 @@ export class NotebookSession implements StartupApi {
   openReadOnly(): Promise<StartupState> {
     return this.serialized(async () => {
       if (this.mode === 'normal') throw nothingToRecover('openReadOnly');
-      if (this.mode === 'problem') this.openCopy(readOnlyReasonOf(this.problem));
+      if (this.mode === 'problem') this.openCopy(readOnlyReasonOf(this.problemFound));
       return this.getStartupState();
     });
   }
@@ -326,7 +348,7 @@ export class NotebookSession implements StartupApi {
   /** @inheritdoc */
   openWithoutLostChanges(): Promise<StartupState> {
     return this.serialized(async () => {
-      if (this.problem?.kind !== 'wal-missing') throw nothingToRecover('openWithoutLostChanges');
+      if (this.problemFound?.kind !== 'wal-missing') throw nothingToRecover('openWithoutLostChanges');
       await this.closeCurrent();
       const aside = `${this.databasePath}.before-lost-wal-${stamp(new Date())}`;
       fs.copyFileSync(this.databasePath, aside, fs.constants.COPYFILE_EXCL);
@@ -334,9 +356,9 @@ export class NotebookSession implements StartupApi {
       removeOpenMarker(this.databasePath);
       try {
         this.openWritable(true);
-        this.problem = null;
+        this.problemFound = null;
       } catch (error) {
-        this.problem = problemOf(error, this.databasePath);
+        this.problemFound = problemOf(error, this.databasePath);
         this.readOnlyProbe = undefined;
       }
       return this.getStartupState();
