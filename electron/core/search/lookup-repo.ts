@@ -7,10 +7,12 @@ import type { EntityKind } from '../../../shared/model';
 import { Statements } from './statements';
 
 /**
- * The most words the word being typed is expanded to (see LookupRepo.completions): bm25 counts each
- * one's matches, so rare completions beyond these are left out until the word is longer or finished.
+ * The most indexed words the word being typed is expanded to for sources (see
+ * LookupRepo.completions). Every one of them is searched, so expanding never loses a record; a prefix
+ * that starts more words than this (a short, common one such as `con`) is left to FTS5's own prefix
+ * query, which matches the same records but is slower.
  */
-export const MAX_COMPLETIONS = 8;
+export const MAX_COMPLETIONS = 256;
 
 export interface EntityRow {
   id: string;
@@ -37,37 +39,38 @@ export class LookupRepo {
   }
 
   /**
-   * The indexed words (of sources and notes) that start with `prefix`, folded: the word itself first
-   * when it is one, then by how many records hold them, at most `max`. Empty when none does, or when
-   * the vocabulary cannot be read (a read-only connection): the caller then lets FTS5 expand it.
+   * Every word of the sources' index that starts with `prefix` (folded), in index order: empty when
+   * none does (no source can match), null when there are more than `max` or the vocabulary cannot be
+   * read (a read-only connection): the caller then lets FTS5 expand the prefix itself.
    *
-   * Read from fts5vocab tables (views over the indexes' term lists), created in this connection's
+   * Read from an fts5vocab table (a view over the index's term list), created in this connection's
    * temp schema: FTS5's own prefix query (`camp*`) merges the full lists of every such word into one
-   * buffer before returning a row, while this costs one pass over them; a prefix index would avoid
-   * both but multiplies the index size. Temp tables stay out of the notebook's schema, so backups,
-   * exports and restores never see them.
+   * buffer before returning a row (3 to 10 ms for a common prefix at 100k sources), while an OR of the
+   * words reads each list only as far as the newest matches need (the vocabulary still counts each
+   * word's records, one pass over its list). Notes and quotes have indexes an order of magnitude
+   * smaller, where FTS5's prefix query costs less than this lookup. A prefix index would avoid both
+   * but multiplies the index size. Temp tables stay out of the notebook's schema, so backups, exports
+   * and restores never see them.
    */
-  completions(prefix: string, max: number = MAX_COMPLETIONS): string[] {
-    if (!this.vocabulary()) return [];
-    const range = 'term >= @prefix AND term < @prefix || char(1114111)';
-    return this.all<{ term: string }>(
-      `SELECT term FROM (
-          SELECT term, doc FROM temp.search_sources_vocab WHERE ${range}
-          UNION ALL SELECT term, doc FROM temp.search_notes_vocab WHERE ${range})
-        GROUP BY term ORDER BY term = @prefix DESC, sum(doc) DESC, term LIMIT @max`,
-      { prefix, max },
+  completions(prefix: string, max: number = MAX_COMPLETIONS): string[] | null {
+    if (!this.vocabulary()) return null;
+    const words = this.all<{ term: string }>(
+      `SELECT term FROM temp.search_sources_vocab WHERE term >= @prefix AND term < @prefix || char(1114111)
+        LIMIT @cap`,
+      { prefix, cap: max + 1 },
     ).map((row) => row.term);
+    return words.length > max ? null : words;
   }
 
   private vocabularyReady: boolean | null = null;
 
-  /** Creates the vocabulary tables once per connection; false when the connection cannot. */
+  /** Creates the vocabulary table once per connection; false when the connection cannot. */
   private vocabulary(): boolean {
     if (this.vocabularyReady === null) {
       try {
-        this.db.exec(`
-          CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_sources_vocab USING fts5vocab (main, sources_fts, 'row');
-          CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_notes_vocab USING fts5vocab (main, notes_fts, 'row');`);
+        this.db.exec(
+          `CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_sources_vocab USING fts5vocab (main, sources_fts, 'row')`,
+        );
         this.vocabularyReady = true;
       } catch {
         this.vocabularyReady = false;
@@ -82,29 +85,31 @@ export class LookupRepo {
    */
   entities(words: readonly string[], kinds: readonly EntityKind[], limit: number): EntityRow[] {
     if (words.length === 0) return [];
-    const params: Record<string, unknown> = {
-      limit,
-      phrase: words.join(' '),
-      phrasePrefix: `${words.join(' ').replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    };
-    const conditions = words.map((word, i) => {
-      params[`w${i}`] = `% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return `(' ' || n.folded) LIKE @w${i} ESCAPE '\\'`;
-    });
+    const params: Record<string, unknown> = { limit, phrase: words.join(' ') };
+    // `instr` on the folded text, not LIKE: both sides are lower-case already, and LIKE's pattern
+    // matching costs more per row than a plain substring search over every name and alias.
+    const has = (column: string): string =>
+      words
+        .map((word, i) => {
+          params[`w${i}`] = ` ${word}`;
+          return `instr(' ' || ${column}, @w${i}) > 0`;
+        })
+        .join(' AND ');
     const kindClause = kinds.length === 0 ? '' : ` AND e.kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
-    // Names and aliases as one list of (entity, folded name); aliases are folded by the extractor,
-    // names by lower() (ASCII only, which is what the LIKEs above compare against anyway).
-    const sql = `WITH names AS (
-        SELECT e.id AS entity_id, e.name AS label, lower(e.name) AS folded FROM entities e WHERE e.merged_into IS NULL${kindClause}
+    // Names and aliases that match, as one list of (entity, label, folded name); aliases are folded by
+    // the extractor, names by lower() (ASCII only, which is all the words are compared on anyway).
+    // Only those are joined to their entity.
+    const sql = `WITH names (entity_id, label, folded) AS (
+        SELECT id, name, lower(name) FROM entities WHERE ${has('lower(name)')}
         UNION ALL
-        SELECT a.entity_id, a.alias, a.normalized FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
-          WHERE e.merged_into IS NULL${kindClause}
+        SELECT entity_id, alias, normalized FROM entity_aliases WHERE ${has('normalized')}
       )
       SELECT e.id, e.kind, e.name, e.description, e.event_date_start AS date,
-        max(CASE WHEN n.folded = @phrase THEN 3 WHEN n.folded LIKE @phrasePrefix ESCAPE '\\' THEN 2 ELSE 1 END) AS quality,
+        max(CASE WHEN n.folded = @phrase THEN 3 WHEN substr(n.folded, 1, length(@phrase)) = @phrase THEN 2 ELSE 1 END)
+          AS quality,
         n.label AS matched
       FROM names n JOIN entities e ON e.id = n.entity_id
-      WHERE ${conditions.join(' AND ')}
+      WHERE e.merged_into IS NULL${kindClause}
       GROUP BY e.id ORDER BY quality DESC, length(e.name), e.name LIMIT @limit`;
     return this.all<EntityRow>(sql, params);
   }

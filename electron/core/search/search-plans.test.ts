@@ -96,7 +96,7 @@ function reference(match: string, quoteMatch: string, filters: SqlFilters) {
     from: filters.from ?? '0000',
     to: filters.to ?? '9999',
     site: `%${filters.site ?? ''}%`,
-    speakers: JSON.stringify(filters.speakers ?? []),
+    speakers: JSON.stringify(filters.speakers?.ids ?? []),
     anySpeaker: filters.speakers === null ? 1 : 0,
   };
   const day = 'substr(coalesce(s.published_at, s.clipped_at), 1, 10)';
@@ -144,7 +144,8 @@ describe('SearchRepo plans', () => {
           const { query } = parseQuery(text);
           const completions = (term: { tokens: string[] }) => lookup.completions(term.tokens[0]!);
           const match = ftsMatchExpression(query.terms, undefined, completions)!;
-          const quoteMatch = ftsMatchExpression(query.terms, ['text'], completions)!;
+          // Quotes let FTS5 expand the word being typed (see SearchService.candidates).
+          const quoteMatch = ftsMatchExpression(query.terms, ['text'])!;
           const expected = reference(match, quoteMatch, filters);
           const sources = repo.sources(match, filters, 100);
           const quotes = repo.quotes(quoteMatch, filters, 100, match);
@@ -188,19 +189,25 @@ describe('SearchRepo plans', () => {
   });
 
   it('filters by speaker the same way whether their sources are read as a set or checked per match', () => {
-    for (const speakers of [[people[0]!], [people[1]!, people[2]!]]) {
-      const filters = { ...NONE, speakers };
+    for (const ids of [[people[0]!], [people[1]!, people[2]!]]) {
       const results = PLANS.map((limits) => {
         const repo = new SearchRepo(db, 10_000, limits);
+        const filters = { ...NONE, speakers: repo.speakerFilter(ids) };
         const match = ftsMatchExpression(parseQuery('ceasefire').query.terms)!;
         return {
           sources: repo.sources(match, filters, 100).map((r) => r.id),
+          quotes: repo.quotes('{text} : ("ceasefire")', filters, 100, match).map((r) => r.id),
           listed: repo.quotes(null, filters, 100).map((r) => r.id),
         };
       });
-      const expected = reference('"ceasefire"', '{text} : ("ceasefire")', filters);
+      const expected = reference('"ceasefire"', '{text} : ("ceasefire")', {
+        ...NONE,
+        speakers: { ids, fewQuotes: true },
+      });
+      expect(expected.quotes.length).toBeGreaterThan(0);
       for (const result of results) {
         expect(result.sources.sort()).toEqual(expected.sources.map((r) => r.id).sort());
+        expect(result.quotes.sort()).toEqual(expected.quotes.map((r) => r.id).sort());
         expect(result.listed).toEqual(results[0]!.listed);
       }
       const all = db
@@ -208,13 +215,14 @@ describe('SearchRepo plans', () => {
           `SELECT count(*) AS n FROM quotes q JOIN sources s ON s.id = q.source_id WHERE s.deleted_at IS NULL
              AND q.status <> 'rejected' AND q.speaker_entity_id IN (SELECT value FROM json_each(?))`,
         )
-        .get(JSON.stringify(speakers)) as { n: number };
+        .get(JSON.stringify(ids)) as { n: number };
       expect(results[0]!.listed).toHaveLength(all.n);
     }
   });
 
   it('lists a speaker’s quotes newest source first', () => {
-    const rows = new SearchRepo(db).quotes(null, { ...NONE, speakers: [people[0]!] }, 100);
+    const repo = new SearchRepo(db);
+    const rows = repo.quotes(null, { ...NONE, speakers: repo.speakerFilter([people[0]!]) }, 100);
     const dates = rows.map((r) => r.date!);
     expect(dates).toEqual([...dates].sort().reverse());
   });
@@ -241,12 +249,11 @@ describe('SearchRepo plans', () => {
     expect(ids().sources).toContain(trashed[0]);
   });
 
-  it('expands the word being typed to indexed words: itself first, then the most frequent', () => {
+  it('expands the word being typed to every indexed word it starts, or leaves it to FTS5 when too many', () => {
     const lookup = new LookupRepo(db);
-    const words = lookup.completions('cease');
-    expect(words[0]).toBe('cease');
-    expect(words).toContain('ceasefire');
-    expect(lookup.completions('cea', 1)).toHaveLength(1);
+    expect(lookup.completions('cease')).toEqual(['cease', 'ceasefire']);
+    expect(lookup.completions('cea', 2)).toEqual(['cease', 'ceasefire']);
+    expect(lookup.completions('cea', 1)).toBeNull();
     expect(lookup.completions('zzzz')).toEqual([]);
     // Not a LIKE pattern: % and _ are plain characters.
     expect(lookup.completions('%')).toEqual([]);
@@ -259,7 +266,7 @@ describe('read-only connections', () => {
     const readonly = openDatabase(path.join(temp.dir, 'plans.sqlite'), { readonly: true });
     try {
       const lookup = new LookupRepo(readonly);
-      expect(lookup.completions('cea')).toEqual([]);
+      expect(lookup.completions('cea')).toBeNull();
       const { terms } = parseQuery('cea').query;
       const match = ftsMatchExpression(terms, undefined, (term) => lookup.completions(term.tokens[0]!))!;
       expect(match).toBe('"cea"*');

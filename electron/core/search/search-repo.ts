@@ -14,8 +14,16 @@ export interface SqlFilters {
   to: string | null;
   /** Lower-case part of a site name or URL. */
   site: string | null;
-  /** Entity ids the speaker filter resolved to (null: no speaker filter). */
-  speakers: string[] | null;
+  /** The speaker filter (null: none), from {@link SearchRepo.speakerFilter}. */
+  speakers: SpeakerFilter | null;
+}
+
+/** Who a speaker filter resolved to, and how many quotes they have (counted once per search). */
+export interface SpeakerFilter {
+  /** Entity ids: the speakers and entities merged into them. */
+  ids: string[];
+  /** True when they have few quotes, so filters read their quotes as one set (see {@link SPEAKER_SET_MAX}). */
+  fewQuotes: boolean;
 }
 
 export interface SourceRow {
@@ -140,7 +148,7 @@ export class SearchRepo {
       from: filters.from,
       to: filters.to,
       site: filters.site === null ? null : likeContains(filters.site),
-      speakers: JSON.stringify(filters.speakers ?? []),
+      speakers: JSON.stringify(filters.speakers?.ids ?? []),
       ...extra,
     };
   }
@@ -178,15 +186,15 @@ export class SearchRepo {
       (row) => row.seq,
     );
     if (seqs.length === 0) return [];
-    const page = `(SELECT ${table}.rowid AS seq, ${RANK[table]} AS bm25 FROM ${table}
-      WHERE ${table} MATCH @rankMatch AND ${table}.rowid BETWEEN @lo AND @hi
+    const page = `(SELECT * FROM (SELECT ${table}.rowid AS seq, ${RANK[table]} AS bm25 FROM ${table}
+      WHERE ${table} MATCH @rankMatch AND ${table}.rowid <= @hi
         AND +${table}.rowid IN (SELECT value FROM json_each(@seqs))
-      ORDER BY bm25 LIMIT @limit) c`;
+      ORDER BY ${table}.rowid DESC LIMIT @count) ORDER BY bm25 LIMIT @limit) c`;
     return this.all<T>(`${details(page)} ORDER BY c.bm25`, {
       ...params,
       rankMatch,
-      lo: Math.min(...seqs),
-      hi: Math.max(...seqs),
+      hi: seqs[0],
+      count: seqs.length,
       seqs: JSON.stringify(seqs),
     });
   }
@@ -208,7 +216,7 @@ export class SearchRepo {
     // Sources the speakers are quoted in: as one set read from an index of quotes by speaker when they
     // have few quotes, else checked per match (they are then quoted in many sources, so the window
     // fills after a few checks, while building the set would read every one of their quotes).
-    const speakerSet = filters.speakers !== null && this.fewQuotes(filters);
+    const speakerSet = filters.speakers?.fewQuotes === true;
     const speakerQuotes = `q.speaker_entity_id IN (${SPEAKERS}) AND q.status <> 'rejected'`;
     const speaker =
       filters.speakers === null
@@ -224,12 +232,16 @@ export class SearchRepo {
       ORDER BY sources_fts.rowid DESC`;
   }
 
-  /** True when the speakers have few quotes (see {@link SPEAKER_SET_MAX}). */
-  private fewQuotes(filters: SqlFilters): boolean {
+  /**
+   * The speaker filter for entities `ids`. Their quotes are counted here, once per search (up to the
+   * set limit, from the index of quotes by speaker), and each statement picks its plan from that.
+   */
+  speakerFilter(ids: string[]): SpeakerFilter {
     const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM quotes q WHERE q.speaker_entity_id IN (${SPEAKERS})
       LIMIT @cap)`;
     const max = this.setLimits.speakerQuotes;
-    return this.all<{ n: number }>(sql, this.params(filters, { cap: max + 1 }))[0]!.n <= max;
+    const count = this.all<{ n: number }>(sql, { speakers: JSON.stringify(ids), cap: max + 1 })[0]!.n;
+    return { ids, fewQuotes: count <= max };
   }
 
   /**
@@ -295,7 +307,7 @@ export class SearchRepo {
     const speaker =
       filters.speakers === null
         ? ''
-        : match !== null && this.fewQuotes(filters)
+        : match !== null && filters.speakers.fewQuotes
           ? ` AND +quotes_fts.rowid IN (SELECT qs.seq FROM quotes qs WHERE qs.speaker_entity_id IN (${SPEAKERS}))`
           : ` AND q.speaker_entity_id IN (${SPEAKERS})`;
     const columns = `q.id, q.text, q.span_start, q.span_end, q.source_id, s.title AS source_title,
@@ -336,7 +348,7 @@ export class SearchRepo {
    * (one in a few is theirs); others through the index of quotes by speaker, sorting only theirs.
    */
   private speakerQuotes(filters: SqlFilters, limit: number, columns: string): QuoteRow[] {
-    const many = !this.fewQuotes(filters);
+    const many = filters.speakers?.fewQuotes !== true;
     const probe = hasDates(filters) || filters.site !== null;
     // `+`: keeps SQLite from the speaker index, so it reads quotes newest first and stops early.
     const where = `${many ? '+' : ''}q.speaker_entity_id IN (${SPEAKERS}) AND q.status <> 'rejected'

@@ -166,6 +166,40 @@ describe('SearchService', () => {
     expect((await search('(putin) ^trump*:')).hits.map((h) => h.id)).toEqual([ids.mine]);
   });
 
+  it('finds a record whose only match for the word being typed is a rare completion', async () => {
+    // Ten words starting "stra" that many sources hold, and one source with a rarer one: the typed
+    // prefix must still find it (an expansion to the most frequent words alone would lose it).
+    const seed = new SearchSeeder(db);
+    const common = [
+      'strain',
+      'strait',
+      'strand',
+      'strange',
+      'strap',
+      'strata',
+      'straw',
+      'stray',
+      'strafe',
+      'strass',
+    ];
+    for (let i = 0; i < 3; i++) seed.source({ title: `Common ${i}`, plainText: common.join(' ') });
+    const rare = seed.source({ title: 'The rare one', plainText: 'A stratagem nobody else used.' });
+    expect((await search('stra', 50)).hits.map((h) => h.id)).toContain(rare);
+    expect((await search('straw')).hits.map((h) => h.id)).not.toContain(rare);
+  });
+
+  it('finds the word being typed in a quote or a note when no source holds it', async () => {
+    const seed = new SearchSeeder(db);
+    // A quote whose span cuts a word of its source: "xylophonist" is only in the quote's index.
+    const text = 'The bandleader, a noted axylophonist, said nothing.';
+    const source = seed.source({ title: 'Concert', plainText: text });
+    const quote = seed.quote(source, text, 'xylophonist, said nothing', ids.trump!);
+    expect((await search('xyloph')).hits.map((h) => h.id)).toEqual([quote]);
+    const mine = await note('Rehearsal', 'bring the glockenspiel');
+    expect((await search('glocken')).hits.map((h) => h.id)).toEqual([mine.id]);
+    expect((await search('speaker:trump xyloph')).hits.map((h) => h.id)).toEqual([quote]);
+  });
+
   it('pages without repeating hits', async () => {
     const all = (await search('ceasefire', 50)).hits.map((h) => h.id);
     const first = await notebook.search({ query: 'ceasefire', limit: 2 });

@@ -48,16 +48,17 @@ export class SearchService implements SearchApi {
     const { query, warnings } = parseQuery(input.query);
     if (isEmptyQuery(query)) return { hits: [], hasMore: false, query, warnings };
 
+    const speakerIds = query.speaker === null ? null : this.lookup.speakerIds(query.speaker);
+    if (speakerIds !== null && speakerIds.length === 0) {
+      warnings.push(`Nobody named "${query.speaker}" is in the notebook, so nothing was said by them.`);
+      return { hits: [], hasMore: false, query, warnings };
+    }
     const filters: SqlFilters = {
       from: query.from,
       to: query.to,
       site: query.site,
-      speakers: query.speaker === null ? null : this.lookup.speakerIds(query.speaker),
+      speakers: speakerIds === null ? null : this.repo.speakerFilter(speakerIds),
     };
-    if (filters.speakers !== null && filters.speakers.length === 0) {
-      warnings.push(`Nobody named "${query.speaker}" is in the notebook, so nothing was said by them.`);
-      return { hits: [], hasMore: false, query, warnings };
-    }
     // Each table's best offset + limit + 1 are enough to fill this page of the merged list and to
     // know whether another page follows.
     const depth = offset + limit + 1;
@@ -82,30 +83,30 @@ export class SearchService implements SearchApi {
   private candidates(query: ParsedQuery, filters: SqlFilters, depth: number): Candidate[] {
     const { terms } = query;
     const out: Candidate[] = [];
-    // The word being typed, expanded once for all tables from the sources' and notes' vocabulary.
-    const expanded = new Map<QueryTerm, readonly string[]>();
-    for (const term of terms) if (term.prefix) expanded.set(term, this.lookup.completions(term.tokens[0]!));
-    const completions: Completions = (term) => expanded.get(term) ?? null;
     const columns = query.titleOnly ? ['title'] : undefined;
-    const anyMatch = ftsMatchExpression(terms, columns, completions);
-    const anyRank = rankExpression(terms, columns, completions);
+    // The word being typed: for sources, every word of their index it starts (when it starts none, no
+    // source can match); notes and quotes let FTS5 expand it (see LookupRepo.completions).
+    const sources = this.sourceExpansions(terms);
+    const anyMatch = ftsMatchExpression(terms, columns, sources ?? undefined);
+    const anyRank = rankExpression(terms, columns, sources ?? undefined);
     // A site filter only makes sense for sources and their quotes; a date filter not for people.
     const noSite = query.site === null;
     const noDates = query.from === null && query.to === null;
 
-    if (anyMatch !== null && wants(query, 'source')) {
+    if (anyMatch !== null && sources !== null && wants(query, 'source')) {
       for (const row of this.repo.sources(anyMatch, filters, depth, anyRank)) {
         out.push({ type: 'source', rank: row.bm25, row });
       }
     }
-    if (anyMatch !== null && noSite && wants(query, 'note')) {
-      for (const row of this.repo.notes(anyMatch, filters, depth, anyRank)) {
+    const noteMatch = ftsMatchExpression(terms, columns);
+    if (noteMatch !== null && noSite && wants(query, 'note')) {
+      for (const row of this.repo.notes(noteMatch, filters, depth, rankExpression(terms, columns))) {
         out.push({ type: 'note', rank: row.bm25, row });
       }
     }
     if (wants(query, 'quote') && !query.titleOnly) {
-      const quoteMatch = ftsMatchExpression(terms, ['text'], completions);
-      const quoteRank = rankExpression(terms, ['text'], completions);
+      const quoteMatch = ftsMatchExpression(terms, ['text']);
+      const quoteRank = rankExpression(terms, ['text']);
       for (const row of this.repo.quotes(quoteMatch, filters, depth, anyMatch, quoteRank)) {
         out.push({ type: 'quote', rank: row.bm25, row });
       }
@@ -119,6 +120,22 @@ export class SearchService implements SearchApi {
       }
     }
     return out;
+  }
+
+  /**
+   * What each word being typed stands for in sources: all the indexed words it starts (null inside:
+   * too many, or no vocabulary, so FTS5 expands it). Null when a word being typed starts no word of
+   * any source, so sources can be skipped.
+   */
+  private sourceExpansions(terms: readonly QueryTerm[]): Completions | null {
+    const expanded = new Map<QueryTerm, readonly string[] | null>();
+    for (const term of terms) {
+      if (!term.prefix) continue;
+      const words = this.lookup.completions(term.tokens[0]!);
+      if (words !== null && words.length === 0) return null;
+      expanded.set(term, words);
+    }
+    return (term) => expanded.get(term) ?? null;
   }
 
   /** Fetches the texts of the page's sources and notes in two queries and builds every snippet. */
