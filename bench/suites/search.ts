@@ -309,8 +309,9 @@ async function run(): Promise<SuiteResult> {
     `Libraries generated from ${articles.length} dev articles (PolNeAR dev + seed), paragraphs rotated and mixed; ` +
       'rows inserted one by one so FTS5 triggers index them incrementally (no rebuild). ' +
       `FTS5 ranks (bm25) the newest ${RANK_WINDOW} matches per table (${RANK_WINDOW / 4} when filtered) that pass the filters ` +
-      `(exact below that; a phrase is ranked by its longest word); the word being typed is expanded to the ` +
-      `${MAX_COMPLETIONS} most frequent indexed words it starts. ` +
+      `(exact below that; a phrase is ranked by its longest word). The word being typed matches every word it ` +
+      `starts (no match is dropped): in sources as an OR of the indexed words it starts (FTS5's slower prefix ` +
+      `query beyond ${MAX_COMPLETIONS} of them), in notes and quotes through FTS5's prefix query. ` +
       'Baselines answer the same words without filters, phrases or snippets (they have no metadata), so the ' +
       'filtered rows have no baseline.',
   ];
