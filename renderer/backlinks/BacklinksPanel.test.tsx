@@ -112,6 +112,10 @@ describe('BacklinksPanel', () => {
     for (let i = 0; i < 5; i++) announceNoteStored('a' as NoteId);
     await settle(REFRESH_DELAY_MS + 50);
     expect(fake.getBacklinks.mock.calls.length).toBe(calls + 1);
+    // The note's own autosaves do not ask again.
+    for (let i = 0; i < 5; i++) announceNoteStored('b' as NoteId);
+    await settle(REFRESH_DELAY_MS + 50);
+    expect(fake.getBacklinks.mock.calls.length).toBe(calls + 1);
     fake.byTarget.set('note:b', [link('a', 'A', ['note'])]);
     await act(async () => window.dispatchEvent(new Event('focus')));
     await settle();

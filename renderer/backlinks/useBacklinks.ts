@@ -1,6 +1,6 @@
 /**
  * The backlinks of one note or source, kept current: loaded when the target changes or the panel is
- * shown again, when any note is stored here (a save may add or drop a link), and when the window or
+ * shown again, when another note is stored here (a save may add or drop a link), and when the window or
  * tab regains focus (another tab or window may have saved a note meanwhile).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -56,7 +56,10 @@ export function useBacklinks(target: BacklinkTarget, active = true): BacklinksSt
     if (!active) return;
     reload();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const soon = (): void => {
+    const soon = (stored: string): void => {
+      // A note's own autosaves do not change what links to it (a link to itself shows on the next
+      // focus or visit), so writing in a note does not reload its panel after every save.
+      if (kind === 'note' && stored === id) return;
       clearTimeout(timer);
       timer = setTimeout(reload, REFRESH_DELAY_MS);
     };
@@ -74,7 +77,7 @@ export function useBacklinks(target: BacklinkTarget, active = true): BacklinksSt
       // An answer arriving after the panel was hidden or retargeted is dropped.
       latest.current += 1;
     };
-  }, [active, reload]);
+  }, [active, reload, kind, id]);
 
   const current = loaded.key === key;
   return { backlinks: current ? loaded.backlinks : null, error: current ? loaded.error : null, reload };
