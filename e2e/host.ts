@@ -25,8 +25,9 @@ export function tempDataDir(): string {
 }
 
 /** Launches the host on `dataDir` and resolves once it prints its URL. */
-export function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir], {
+export function startHost(dataDir: string, options: { port?: number } = {}): Promise<RunningHost> {
+  const port = String(options.port ?? 0);
+  const child = spawn(process.execPath, [entry, '--port', port, '--data-dir', dataDir], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

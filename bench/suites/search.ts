@@ -217,19 +217,26 @@ async function runSize(
         },
       ),
     );
-    const start = await measureStartToEditable(library.dataDir, STARTS_IN_CHROMIUM);
-    rows.push(
-      row(
-        `app start → editable note in Chromium (${label})`,
-        start.samples.map((s) => s.editable),
-        'ms',
-        {
-          target: n >= 100_000 ? '< 1000' : undefined,
-          note: 'spawn host → page → editor focused → typed key shown',
-        },
-      ),
-    );
-    notes.push(`${label}: app start in Chromium: ${start.breakdown}.`);
+    // The target is about the everyday start: the user's browser has opened Dossier before. A first
+    // visit (nothing cached) is measured too and reported beside it.
+    for (const state of ['returning', 'first-visit'] as const) {
+      const start = await measureStartToEditable(library.dataDir, STARTS_IN_CHROMIUM, state);
+      const returning = state === 'returning';
+      rows.push(
+        row(
+          `app start → editable note in Chromium (${label}, ${returning ? 'browser used before' : 'first visit'})`,
+          start.samples.map((s) => s.editable),
+          'ms',
+          {
+            target: n >= 100_000 && returning ? '< 1000' : undefined,
+            note: returning
+              ? 'spawn host → page → editor focused → typed key shown; same address, browser cache kept'
+              : 'the same, in a fresh browser profile each time: nothing cached',
+          },
+        ),
+      );
+      notes.push(`${label}: app start in Chromium (${state}): ${start.breakdown}.`);
+    }
   } catch (error) {
     notes.push(
       `${label}: browser host not measured (${(error as Error).message.split('\n')[0]}); run npm run build.`,
