@@ -156,6 +156,29 @@ describe('the hidden page guards', () => {
     });
   });
 
+  it("does not count a subframe's redirects as the page's, but keeps them on the web", async () => {
+    await during((window) => {
+      const contents = window.webContents;
+      // An ad frame bouncing through trackers: more redirects than the page itself may make.
+      const frameHops = Array.from(
+        { length: 15 },
+        (_, i) => new FakeFrameEvent(`https://ad${i}.example/`, false),
+      );
+      for (const hop of frameHops) contents.emit('will-redirect', hop);
+      expect(frameHops.filter((hop) => hop.defaultPrevented)).toEqual([]);
+      const frameToFile = new FakeFrameEvent('file:///etc/passwd', false);
+      contents.emit('will-redirect', frameToFile);
+      expect(frameToFile.defaultPrevented).toBe(true);
+      // The page's own redirects still have all 10 hops.
+      const pageHops = Array.from(
+        { length: 11 },
+        (_, i) => new FakeFrameEvent(`https://hop${i}.example/`, true),
+      );
+      for (const hop of pageHops) contents.emit('will-redirect', hop);
+      expect(pageHops.map((hop) => hop.defaultPrevented)).toEqual([...Array<boolean>(10).fill(false), true]);
+    });
+  });
+
   it('keeps subframes on the web and denies popups without opening anything', async () => {
     await during((window) => {
       const contents = window.webContents;

@@ -158,7 +158,16 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
         event.preventDefault();
       }
     };
-    contents.on('will-redirect', mainFrameGuard);
+    // will-redirect fires for every frame's server redirects. A subframe's (an ad bouncing through
+    // trackers) is not the page's navigation: it neither counts toward the page's limit nor fails the
+    // clip, and only has to stay on the web like any subframe.
+    contents.on('will-redirect', (event) => {
+      if (event.isMainFrame === false) {
+        if (!isFrameUrl(event.url)) event.preventDefault();
+      } else {
+        mainFrameGuard(event);
+      }
+    });
     contents.on('will-navigate', mainFrameGuard);
     contents.on('will-frame-navigate', (event) => {
       if (!event.isMainFrame && !isFrameUrl(event.url)) event.preventDefault();
