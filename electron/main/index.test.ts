@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, ipcChannel } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import type { RpcOutcome } from '../../shared/rpc';
+import type * as PageFetcher from './page-fetcher';
 import { FakeEvent, fakeFrame, type FakeElectron } from './testing/fake-electron';
 
 const hoisted = await vi.hoisted(async () => {
@@ -23,6 +24,8 @@ const hoisted = await vi.hoisted(async () => {
   const fakes = { current: createFakeElectron() as FakeElectron };
   return {
     fakes,
+    /** Web contents the page fetcher owns: a clip in flight, as a test sets it up. */
+    clipperContents: new Set<unknown>(),
     electronModule: delegatingModule(() => fakes.current),
     core,
     startCoreWorker: v.fn(async (_options: unknown): Promise<unknown> => core),
@@ -32,6 +35,21 @@ const { fakes, core, startCoreWorker } = hoisted;
 
 vi.mock('electron', () => hoisted.electronModule);
 vi.mock('../core/worker/client', () => ({ startCoreWorker: hoisted.startCoreWorker }));
+// The real fetcher, except that a test can say which windows are its hidden clip windows (making one
+// for real needs the clipper session, which page-fetcher.test.ts covers).
+vi.mock('./page-fetcher', async (importOriginal) => {
+  const real = await importOriginal<typeof PageFetcher>();
+  return {
+    ...real,
+    createRenderedPageFetcher: () => {
+      const fetcher = real.createRenderedPageFetcher();
+      return {
+        fetchPage: fetcher.fetchPage,
+        owns: (contents: never) => hoisted.clipperContents.has(contents) || fetcher.owns(contents),
+      };
+    },
+  };
+});
 vi.mock('node:fs', async (importOriginal) => ({
   ...(await importOriginal<typeof NodeFs>()),
   // The default data folder of the fake app does not exist; creating it is not what is under test.
@@ -258,6 +276,20 @@ describe('main process', () => {
     electron.app.emit('will-quit', second);
     expect(second.defaultPrevented).toBe(false);
     expect(core.close).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not count the clipper's hidden window: closing the last real one quits, activate reopens", async () => {
+    const electron = await launch();
+    const clipping = new electron.BrowserWindow({ show: false });
+    hoisted.clipperContents.add(clipping.webContents);
+    electron.windows[0]!.close();
+    // No 'window-all-closed' from Electron: the hidden window is still open.
+    if (process.platform !== 'darwin') expect(electron.app.quit).toHaveBeenCalled();
+    electron.app.emit('activate');
+    const open = electron.windows.filter((window) => !window.destroyed && window !== clipping);
+    expect(open).toHaveLength(1);
+    expect(open[0]!.options).toMatchObject({ webPreferences: expect.objectContaining({ sandbox: true }) });
+    hoisted.clipperContents.clear();
   });
 
   it('quits when the last window closes (not on macOS), and re-creates the window on activate', async () => {

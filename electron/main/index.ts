@@ -105,10 +105,25 @@ function main(): void {
     isOwnUrl,
   );
 
+  /**
+   * The windows the user has. The clipper's hidden pages (page-fetcher.ts) are windows to Electron but
+   * not to the user: closing the last real one while a clip is in flight must still quit, and
+   * activating on macOS must still bring a window back.
+   */
+  const userWindows = (): BrowserWindow[] =>
+    BrowserWindow.getAllWindows().filter(
+      (window) => !window.isDestroyed() && !pageFetcher.owns(window.webContents),
+    );
+  const lastUserWindowClosed = (): void => {
+    if (process.platform !== 'darwin') app.quit();
+  };
+
   const openWindow = (): void => {
     const window = createMainWindow({ preloadPath: PRELOAD_PATH, url: devServerUrl ?? APP_ENTRY_URL });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
+      // Electron's 'window-all-closed' waits for the hidden clipper windows too.
+      if (userWindows().every((other) => other === window)) lastUserWindowClosed();
     });
     mainWindow = window;
   };
@@ -119,12 +134,10 @@ function main(): void {
     mainWindow.focus();
   });
 
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
+  app.on('window-all-closed', lastUserWindowClosed);
 
   app.on('activate', () => {
-    if (core !== null && !coreClosing && BrowserWindow.getAllWindows().length === 0) openWindow();
+    if (core !== null && !coreClosing && userWindows().length === 0) openWindow();
   });
 
   // 'will-quit' comes after every window has closed, i.e. after the renderer's pagehide autosave was
