@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { hashFile, makeTempDir } from '../testing/temp-dir';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrate';
-import { openDatabase } from './open';
+import { CACHE_KIB, openDatabase } from './open';
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -45,6 +45,7 @@ describe('openDatabase', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-CACHE_KIB);
       expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       db.close();
     }
