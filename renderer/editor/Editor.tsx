@@ -30,8 +30,8 @@ import './nodes/nodes.css';
 export interface EditorProps {
   /** The note's stored editor state (JSON text), or '' for a note never edited. */
   initialContent: string;
-  /** Called with the serialized editor state after every change. */
-  onChange(serialized: string): void;
+  /** Called after every change with a function that serializes the editor state (when a save needs it). */
+  onChange(read: () => string): void;
   /** Put the caret in the text when the editor opens. */
   autoFocus?: boolean;
   /** Filled with the Lexical editor, e.g. so the title field can move the caret into the body. */

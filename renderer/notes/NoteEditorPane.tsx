@@ -48,7 +48,7 @@ export function NoteEditorPane(props: NoteEditorPaneProps): JSX.Element {
   const readOnly = useReadOnly() !== null;
   const [title, setTitle] = useState(() => controller.fields.title);
   const editorRef = useRef<LexicalEditor | null>(null);
-  const onContentChange = useCallback((content: string) => controller.edit({ content }), [controller]);
+  const onContentChange = useCallback((read: () => string) => controller.editContent(read), [controller]);
   // The export reads the stored note, so what is on screen is saved first (as Ctrl+S does).
   const saveFirst = useCallback(async () => {
     await controller.flush();

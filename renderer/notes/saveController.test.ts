@@ -71,6 +71,45 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('NoteSaveController', () => {
+  it('reads content given lazily once per save, not once per keystroke', async () => {
+    const c = controller();
+    let text = '';
+    const read = vi.fn(() => text);
+    for (const key of 'hello') {
+      text += key;
+      c.editContent(read);
+    }
+    expect(read).not.toHaveBeenCalled();
+    expect(c.hasUnsavedChanges()).toBe(true);
+    expect(statuses).toEqual(['dirty']);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(notebook.calls.map((call) => call.input.content)).toEqual(['hello']);
+    expect(c.status.state).toBe('saved');
+    // Typed and undone before the save: read, found unchanged, nothing saved.
+    c.editContent(() => 'hello');
+    await c.flush();
+    expect(notebook.calls).toHaveLength(1);
+    expect(c.hasUnsavedChanges()).toBe(false);
+    // flush (leaving the page) reads what was not read yet, and fields shows it.
+    c.editContent(() => 'hello world');
+    expect(c.fields.content).toBe('hello world');
+    await c.flush({ keepalive: true });
+    expect(notebook.calls.map((call) => call.input.content)).toEqual(['hello', 'hello world']);
+  });
+
+  it('drops unread content when the newer stored version is loaded instead', async () => {
+    const c = controller();
+    notebook.note = { ...notebook.note, content: 'theirs', version: 2 };
+    c.editContent(() => 'mine');
+    await c.flush();
+    expect(c.status.state).toBe('conflict');
+    c.editContent(() => 'mine, more');
+    c.takeTheirs({ ...notebook.note });
+    expect(c.fields.content).toBe('theirs');
+    expect(c.hasUnsavedChanges()).toBe(false);
+  });
+
   it('waits for a quiet period, then saves the latest text once', async () => {
     const c = controller();
     c.edit({ content: 'a' });

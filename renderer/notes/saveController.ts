@@ -70,6 +70,8 @@ export class NoteSaveController {
   private version: number;
   /** What the user sees; may be ahead of `confirmed`. */
   private local: NoteFields;
+  /** Reads the editor's content, when it changed since `local.content` was last read. */
+  private unread: (() => string) | null = null;
   private readonly options: SaveControllerOptions;
   private readonly timers: Timers;
   private debounceTimer: unknown = null;
@@ -94,6 +96,7 @@ export class NoteSaveController {
 
   /** The text the user currently has, saved or not. */
   get fields(): NoteFields {
+    this.readContent();
     return { ...this.local };
   }
 
@@ -108,16 +111,40 @@ export class NoteSaveController {
 
   /** True while anything the user typed is not yet confirmed by the notebook. */
   hasUnsavedChanges(): boolean {
-    return this.inFlight || Object.keys(changedFields(this.local, this.confirmed)).length > 0;
+    return (
+      this.inFlight ||
+      this.unread !== null ||
+      Object.keys(changedFields(this.local, this.confirmed)).length > 0
+    );
   }
 
   /** Records an edit and schedules a save after the debounce. */
   edit(change: Partial<NoteFields>): void {
+    // A content given here is newer than one not read yet.
+    if (change.content !== undefined) this.unread = null;
     const next = { ...this.local, ...change };
     if (next.title === this.local.title && next.content === this.local.content) return;
     this.local = next;
     this.scheduleDebounce();
     this.emit();
+  }
+
+  /**
+   * Records that the content changed without serializing it: `read` returns it when a save needs it
+   * (after the debounce, on flush, or when {@link fields} is asked), once per save rather than once per
+   * keystroke. Content that turns out unchanged (typed, then undone) is not saved.
+   */
+  editContent(read: () => string): void {
+    this.unread = read;
+    this.scheduleDebounce();
+    this.emit();
+  }
+
+  private readContent(): void {
+    const read = this.unread;
+    if (read === null) return;
+    this.unread = null;
+    this.local = { ...this.local, content: read() };
   }
 
   /**
@@ -146,6 +173,7 @@ export class NoteSaveController {
     this.version = current.version;
     this.confirmed = { title: current.title, content: current.content };
     this.local = { ...this.confirmed };
+    this.unread = null;
     this.conflict = null;
     this.error = null;
     this.emit();
@@ -179,6 +207,7 @@ export class NoteSaveController {
   private async saveUntilCurrent(keepalive: boolean): Promise<void> {
     // Edits made while a save is in flight are picked up by the next turn of this loop.
     while (!this.disposed && !this.conflict) {
+      this.readContent();
       const changes = changedFields(this.local, this.confirmed);
       if (Object.keys(changes).length === 0) return;
       this.inFlight = true;
