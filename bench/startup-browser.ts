@@ -8,7 +8,10 @@
  * Each run also records where the time went (host ready, page loaded, API calls answered, editor
  * focused), taken from the page's own clock so the breakdown needs no extra round trips.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { startHost } from '../e2e/host';
 import { quantile } from './stats';
@@ -130,25 +133,31 @@ export type BrowserState =
 
 /**
  * Starts the host `runs` times on `dataDir` and measures spawn → editable note in Chromium. Warm-up
- * starts come first and are not counted (they may migrate the notebook and fill the OS file cache; for
- * a returning browser, Chromium keeps a script's compiled code from its second load on). The typed
- * probe character is saved into the note; it does not matter to the other measurements.
+ * starts come first and are not counted (they may migrate the notebook and fill the OS file cache; a
+ * returning browser keeps a script's compiled code from its second load on). The typed probe
+ * character is saved into the note; it does not matter to the other measurements.
+ *
+ * A returning browser is a persistent profile (a folder, as a user's everyday browser has): Chromium
+ * keeps compiled code only on disk, never in an incognito-like context such as `browser.newContext()`.
  */
 export async function measureStartToEditable(
   dataDir: string,
   runs: number,
   browserState: BrowserState,
 ): Promise<StartResult> {
-  const browser = await chromium.launch({
+  const launch = {
     executablePath: process.env.DOSSIER_CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
-  });
+  };
   const viewport = { viewport: { width: 1280, height: 800 } };
   const returning = browserState === 'returning';
-  const shared = returning ? await browser.newContext(viewport) : null;
+  const profile = returning ? mkdtempSync(join(tmpdir(), 'dossier-bench-profile-')) : null;
+  const browser = profile === null ? await chromium.launch(launch) : null;
+  const shared =
+    profile === null ? null : await chromium.launchPersistentContext(profile, { ...launch, ...viewport });
   const port = returning ? await freePort() : 0;
   const once = async (): Promise<StartSample> => {
-    const context = shared ?? (await browser.newContext(viewport));
+    const context = shared ?? (await browser!.newContext(viewport));
     try {
       return await startOnce(context, dataDir, port);
     } finally {
@@ -175,6 +184,8 @@ export async function measureStartToEditable(
     ];
     return { samples, breakdown: `${steps.join(' → ')} ms after spawn (medians)` };
   } finally {
-    await browser.close();
+    await browser?.close();
+    await shared?.close();
+    if (profile !== null) rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -54,7 +54,12 @@ export function useBacklinks(target: BacklinkTarget, active = true): BacklinksSt
 
   useEffect(() => {
     if (!active) return;
-    reload();
+    // The panel sits below the text: its first answer waits until the page is idle, so opening a note
+    // (or the window's start) puts the editor first.
+    const first =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(reload, { timeout: 1_000 })
+        : setTimeout(reload, 0);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const soon = (stored: string): void => {
       // A note's own autosaves do not change what links to it (a link to itself shows on the next
@@ -70,6 +75,8 @@ export function useBacklinks(target: BacklinkTarget, active = true): BacklinksSt
     window.addEventListener('focus', reload);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
+      if (typeof requestIdleCallback === 'function') cancelIdleCallback(first as number);
+      else clearTimeout(first);
       clearTimeout(timer);
       unsubscribe();
       window.removeEventListener('focus', reload);

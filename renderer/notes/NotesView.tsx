@@ -15,6 +15,12 @@ import { useFlushOnLeave } from './useFlushOnLeave';
 import { useNoteSession } from './useNoteSession';
 import { useNotesList } from './useNotesList';
 
+/** Runs `task` when the page is idle (within 2 s), or soon where the browser cannot tell. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2_000 });
+  else setTimeout(task, 0);
+}
+
 export interface NotesViewProps {
   /** Whether the Notes screen is the one shown. */
   active: boolean;
@@ -58,7 +64,8 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
         const recent = openedFirst.current ? undefined : notes[0];
         openedFirst.current = true;
         void (recent ? openNote(recent.id) : Promise.resolve()).finally(() => {
-          reload().catch((error: Error) => setLoadError(error));
+          // The rest of the list waits until the browser is idle: the first keys typed come first.
+          whenIdle(() => reload().catch((error: Error) => setLoadError(error)));
         });
       },
       (error: Error) => setLoadError(error),
