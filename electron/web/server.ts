@@ -3,6 +3,7 @@
  * renderer and forwards API calls to it. Used by `npm run web` and by every end-to-end test.
  */
 import { startCoreWorker } from '../core/worker/client';
+import type { CallCore } from './api-route';
 import { createHttpHost, type HttpHost } from './http-host';
 
 /** Options of {@link startWebHost}. */
@@ -38,6 +39,8 @@ export interface WebHost {
    * before wait for it.
    */
   ready: Promise<void>;
+  /** Runs an API call in the core directly (no HTTP, no token), for the host's own use. */
+  call: CallCore;
   /** Stops serving, then closes the core (which checkpoints and closes the database). */
   close(): Promise<void>;
 }
@@ -60,10 +63,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       (core) => core.close(),
       () => undefined,
     );
+  const call: CallCore = async (method, args) => (await coreStart).call(method, args);
   let server: HttpHost;
   try {
     server = await createHttpHost({
-      call: async (method, args) => (await coreStart).call(method, args),
+      call,
       rendererDir: options.rendererDir,
       port: options.port,
       anyPortIfTaken: options.anyPortIfTaken,
@@ -77,6 +81,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   let closed: Promise<void> | undefined;
   return {
+    call,
     url: server.url,
     port: server.port,
     token: server.token,

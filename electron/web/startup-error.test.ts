@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StartupState } from '../../shared/areas/startup';
-import { describeStartupState } from './startup-error';
+import { describeStartupState, reportStartupState } from './startup-error';
 
 const closed = { available: false, reason: 'n/a' };
 const base: StartupState = {
@@ -31,5 +31,28 @@ describe('describeStartupState', () => {
     const line = describeStartupState({ ...base, mode: 'problem', problem });
     expect(line).toContain('The notebook file is damaged');
     expect(line).toMatch(/restore the last good backup or open it read-only\. Nothing was changed\.$/);
+  });
+});
+
+describe('reportStartupState', () => {
+  it('writes the line for a notebook that needs attention, nothing otherwise, and never throws', async () => {
+    const lines: string[] = [];
+    const write = (line: string): number => lines.push(line);
+    const answering = (result: StartupState) => ({
+      call: async () => ({ ok: true as const, result }),
+    });
+    await reportStartupState(answering(base), write);
+    expect(lines).toEqual([]);
+    await reportStartupState(answering({ ...base, mode: 'read-only', readOnlyReason: 'r' }), write);
+    expect(lines).toEqual(['The notebook is open read-only: r.\n']);
+    await reportStartupState(
+      {
+        call: async () => {
+          throw new Error('the worker did not start');
+        },
+      },
+      write,
+    );
+    expect(lines).toHaveLength(1);
   });
 });

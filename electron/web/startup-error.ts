@@ -4,6 +4,7 @@
  */
 import type { StartupState } from '../../shared/areas/startup';
 import { isApiError } from '../../shared/errors';
+import type { RpcOutcome } from '../../shared/rpc';
 
 /** The message printed when the browser host cannot start or stop. Never a stack trace. */
 export function describeStartupError(error: unknown): string {
@@ -30,22 +31,18 @@ export function describeStartupState(state: StartupState): string | null {
 }
 
 /**
- * Asks the running host how the notebook opened (its own getStartupState, with its token) and writes
- * {@link describeStartupState}'s line, so a user who started it from a terminal sees the problem there
- * too. Never throws: this is a courtesy, the page shows the same.
+ * Asks the running host's core how the notebook opened (getStartupState, in process: no HTTP client
+ * is loaded while the window starts) and writes {@link describeStartupState}'s line, so a user who
+ * started it from a terminal sees the problem there too. Never throws: this is a courtesy, the page
+ * shows the same.
  */
 export async function reportStartupState(
-  host: { url: string; token: string },
+  host: { call(method: 'getStartupState', args: []): Promise<RpcOutcome> },
   write: (line: string) => void,
 ): Promise<void> {
   try {
-    const response = await fetch(`${host.url}api/getStartupState`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-      body: '{"args":[]}',
-    });
-    const outcome = (await response.json()) as { ok?: boolean; result?: StartupState };
-    const line = outcome.ok === true && outcome.result ? describeStartupState(outcome.result) : null;
+    const outcome = await host.call('getStartupState', []);
+    const line = outcome.ok ? describeStartupState(outcome.result as StartupState) : null;
     if (line !== null) write(`${line}\n`);
   } catch {
     // The page reports it.
