@@ -12,8 +12,7 @@ const fakes = await vi.hoisted(async () => {
 });
 vi.mock('electron', () => fakes.current.module);
 
-const { CLIPPER_PARTITION, createRenderedPageFetcher, describeLoadError, isWebUrl } =
-  await import('./page-fetcher');
+const { CLIPPER_PARTITION, createRenderedPageFetcher, describeLoadError } = await import('./page-fetcher');
 const { installWebContentsHardening, secureWebPreferences } = await import('./security');
 
 const electron = fakes.current;
@@ -263,13 +262,6 @@ describe('the clipper session', () => {
 });
 
 describe('helpers', () => {
-  it('isWebUrl accepts only http(s)', () => {
-    expect(['https://a.example/', 'http://a.example/x'].every(isWebUrl)).toBe(true);
-    expect(['file:///x', 'javascript:1', 'about:blank', 'blob:https://a/1', '', 'a b'].some(isWebUrl)).toBe(
-      false,
-    );
-  });
-
   it("describeLoadError turns Chromium's codes into words", () => {
     expect(describeLoadError(new Error("ERR_CONNECTION_REFUSED (-102) loading 'x'"))).toBe(
       'the server refused the connection',

@@ -16,6 +16,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
+import { isHttpUrl } from '../../shared/url';
 import type { RenderedPage } from '../core/context';
 import { denyAllPermissions, secureWebPreferences } from './security';
 
@@ -42,19 +43,9 @@ export interface RenderedPageFetcher {
   owns(contents: WebContents): boolean;
 }
 
-/** Is `url` an http(s) address? Everything else (file:, javascript:, data:, custom schemes) is refused. */
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /** May a subframe go to `url`? Web pages and the empty frames pages build from script. */
 function isFrameUrl(url: string): boolean {
-  return isWebUrl(url) || url === 'about:blank' || url === 'about:srcdoc';
+  return isHttpUrl(url) || url === 'about:blank' || url === 'about:srcdoc';
 }
 
 /** Chromium's load error (`ERR_NAME_NOT_RESOLVED (-105) loading ...`) in the user's words. */
@@ -107,7 +98,7 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
     // Sub-resources too: a page must not reach file:, custom schemes or websockets; media is not
     // needed for the text and is the heaviest thing a page loads.
     session.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !isWebUrl(details.url) || details.resourceType === 'media' });
+      callback({ cancel: !isHttpUrl(details.url) || details.resourceType === 'media' });
     });
     session.on('will-download', (event, item, contents) => {
       event.preventDefault();
@@ -121,7 +112,7 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
 
   const fetchPage = async (url: string): Promise<RenderedPage> => {
     const failed = (why: string): Error => new Error(`${url} could not be fetched: ${why}.`);
-    if (!isWebUrl(url)) throw failed('only http:// and https:// addresses can be clipped');
+    if (!isHttpUrl(url)) throw failed('only http:// and https:// addresses can be clipped');
     await app.whenReady();
     clipperSession();
 
@@ -150,7 +141,7 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
     let refused: string | undefined;
     const mainFrameGuard = (event: Event<{ url: string }>): void => {
       navigations += 1;
-      if (!isWebUrl(event.url)) {
+      if (!isHttpUrl(event.url)) {
         refused = `it tried to open ${event.url.slice(0, 80)}, which Dossier does not follow`;
         event.preventDefault();
       } else if (navigations > maxNavigations) {

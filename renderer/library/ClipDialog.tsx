@@ -4,6 +4,7 @@
  */
 import { useState, type ClipboardEvent, type JSX } from 'react';
 import type { ClipResult } from '../../shared/areas/library';
+import { isHttpUrl } from '../../shared/url';
 import { api } from '../api';
 
 export interface ClipDialogProps {
@@ -49,7 +50,7 @@ export function ClipDialog({ kind, onClose, onClipped }: ClipDialogProps): JSX.E
     );
   };
 
-  const ready = kind === 'url' ? /^https?:\/\/\S+$/i.test(url.trim()) : text.trim() !== '' || html !== null;
+  const ready = kind === 'url' ? isHttpUrl(url.trim()) : text.trim() !== '' || html !== null;
   return (
     <div
       className="dialog-backdrop"

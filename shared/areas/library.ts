@@ -7,6 +7,7 @@
  * fails rejects with CLIP_FAILED (`details.reason`, `details.file`) and stores nothing.
  */
 import type { IsoTimestamp, SourceId } from '../model';
+import { isHttpUrl } from '../url';
 import {
   arity,
   defined,
@@ -236,7 +237,7 @@ const sourceId = (method: string, value: unknown): SourceId => idOf<SourceId>(me
 
 function optionalUrl(method: string, name: string, value: unknown): string | undefined {
   const url = optionalString(method, name, value, MAX_URL_LENGTH);
-  if (url !== undefined && !/^https?:\/\/[^\s/?#]+\S*$/i.test(url)) {
+  if (url !== undefined && !isHttpUrl(url)) {
     invalid(method, `"${name}" must be an http:// or https:// address`);
   }
   return url;

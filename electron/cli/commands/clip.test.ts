@@ -85,6 +85,10 @@ describe('dossier clip', () => {
     const badUrl = await dossier(['clip', '--url', 'file:///etc/passwd', 'x.html']);
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toMatch(/--url must be an http/);
+    // The same addresses as the app's own clipUrl refuses (shared/url.ts): no host after the slashes.
+    const noHost = await dossier(['clip', '--url', 'http:///etc/passwd', 'x.html']);
+    expect(noHost.code).toBe(2);
+    expect(noHost.stderr).toMatch(/--url must be an http/);
     const help = await dossier(['clip', '--help']);
     expect(help.stdout).toMatch(/^Usage: dossier clip/);
   });

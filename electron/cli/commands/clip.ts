@@ -1,6 +1,7 @@
 /** `dossier clip`: pages and text files -> clean articles as JSON Lines, without storing anything. */
 import { clipFile, expandClipPaths, isClipError } from '../../core/clip';
 import { parseCommandArgs, UsageError, type CliCommand } from '../command';
+import { isHttpUrl } from '../../../shared/url';
 
 /** One output line for a clipped file (the fields issue 3 specifies, in that order). */
 interface ClipLine {
@@ -40,7 +41,7 @@ and the exit code is 1.
     });
     if (positionals.length === 0) throw new UsageError('give at least one FILE or FOLDER to clip');
     const url = values.url;
-    if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) {
+    if (url !== undefined && !isHttpUrl(url)) {
       throw new UsageError(`--url must be an http:// or https:// address, not "${url}"`);
     }
     const files = await expandClipPaths(positionals);

@@ -9,6 +9,7 @@ import { collectLocalResources } from '../../core/clip/local-resources';
 import { expandClipPaths, readClipFile } from '../../core/clip/clip-file';
 import { isClipError } from '../../core/clip/errors';
 import type { NotebookApi } from '../../../shared/api';
+import { isHttpUrl } from '../../../shared/url';
 import {
   DATA_DIR_HELP,
   DATA_DIR_OPTION,
@@ -114,7 +115,7 @@ ${DATA_DIR_HELP}
       throw new UsageError(`--on-duplicate must be ask, update or keep-both, not "${policy}"`);
     }
     const url = values.url;
-    if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) {
+    if (url !== undefined && !isHttpUrl(url)) {
       throw new UsageError(`--url must be an http:// or https:// address, not "${url}"`);
     }
     const files = await expandClipPaths(positionals);

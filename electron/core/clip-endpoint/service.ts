@@ -13,6 +13,7 @@ import {
   type SetClipEndpointInput,
 } from '../../../shared/areas/clip-endpoint';
 import { ApiError } from '../../../shared/errors';
+import { isHttpUrl } from '../../../shared/url';
 import type { CoreContext } from '../context';
 import { SettingsRepo } from '../db/settings-repo';
 import { createToken, tokenDigest, tokenMatches } from '../http/guard';
@@ -158,7 +159,7 @@ export class ClipEndpointService implements ClipEndpointApi {
       onDuplicate: clip.onDuplicate,
       // The user is online and clipping from the web: keep the page's images, stored locally.
       fetchImages: true,
-      ...(/^https?:\/\//i.test(clip.url) ? { url: clip.url } : {}),
+      ...(isHttpUrl(clip.url) ? { url: clip.url } : {}),
     };
     const result = await this.ctx.hooks.clipPaste(input);
     if (result.status === 'duplicate') {

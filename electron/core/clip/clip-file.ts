@@ -5,6 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { isHttpUrl } from '../../../shared/url';
 import { clipHtml, type ClipHtmlOptions } from './clip-html';
 import { clipText } from './clip-text';
 import { checkSize } from './decode';
@@ -129,7 +130,7 @@ export function clipBytes(name: string, bytes: Uint8Array, options: ClipFileOpti
   if (extension === '.mhtml' || extension === '.mht' || looksLikeMhtml(bytes)) {
     const page = parseMhtml(bytes, what);
     const location = page.html.location;
-    const url = options.url ?? (location !== null && /^https?:\/\//i.test(location) ? location : undefined);
+    const url = options.url ?? (location !== null && isHttpUrl(location) ? location : undefined);
     const article = clipHtml({ html: page.html.bytes, url, contentType: page.html.contentType }, htmlOptions);
     const resources = page.resources.flatMap((part) =>
       part.location === null ? [] : [{ path: part.location, data: part.bytes }],

@@ -4,6 +4,7 @@
  * Node's fetch. Either way the result is one shape the clip pipeline reads, and every failure is a
  * ClipError FETCH_FAILED with a sentence the user can act on.
  */
+import { isHttpUrl } from '../../../shared/url';
 import type { HostHooks } from '../context';
 import { ClipError } from './errors';
 import { fetchHttp, PAGE_FETCH_LIMITS, type FetchLimits } from './fetch-url';
@@ -26,15 +27,6 @@ export function mimeType(contentType: string): string {
   return contentType.split(';')[0]!.trim().toLowerCase();
 }
 
-function isHttp(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 async function viaNode(url: string, limits: FetchLimits): Promise<FetchedArticle> {
   const fetched = await fetchHttp(url, limits);
   return { body: fetched.bytes, contentType: fetched.contentType, url: fetched.url, via: 'node' };
@@ -52,7 +44,7 @@ export async function fetchArticlePage(
   fetchPage?: HostHooks['fetchPage'],
 ): Promise<FetchedArticle> {
   // Only web addresses go to the host's window; Node's path gives the same refusal for the others.
-  if (fetchPage === undefined || !isHttp(url)) return viaNode(url, limits);
+  if (fetchPage === undefined || !isHttpUrl(url)) return viaNode(url, limits);
   let page: Awaited<ReturnType<NonNullable<HostHooks['fetchPage']>>>;
   try {
     page = await fetchPage(url);
@@ -71,7 +63,7 @@ export async function fetchArticlePage(
     body: page.html,
     // The browser decoded the page already (header, BOM or <meta>): the string is the text.
     contentType: 'text/html; charset=utf-8',
-    url: isHttp(page.finalUrl) ? page.finalUrl : url,
+    url: isHttpUrl(page.finalUrl) ? page.finalUrl : url,
     via: 'host',
   };
 }

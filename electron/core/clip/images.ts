@@ -7,6 +7,7 @@
  * pointing at the web) and reported as a warning; it never fails the clip.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { isHttpUrl } from '../../../shared/url';
 import { PENDING_IMAGE_PREFIX } from './clip-html';
 import { fetchHttp, type FetchLimits } from './fetch-url';
 import type { ResourceMap } from './resources';
@@ -93,7 +94,7 @@ function unescapeAttribute(value: string): string {
 function refOf(src: string, refs: readonly ImageRef[]): ImageRef | null {
   if (src.startsWith(PENDING_IMAGE_PREFIX))
     return refs[Number(src.slice(PENDING_IMAGE_PREFIX.length))] ?? null;
-  return /^https?:\/\//i.test(src) ? { raw: src, absolute: src } : null;
+  return isHttpUrl(src) ? { raw: src, absolute: src } : null;
 }
 
 type Outcome = { ok: true; data: Uint8Array; origin: string } | { ok: false; reason: string };

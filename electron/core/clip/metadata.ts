@@ -6,6 +6,7 @@
  * on a sixth of the test pages where it has none).
  */
 import { foldedText, type DomDocument } from './dom';
+import { parseHttpUrl } from '../../../shared/url';
 
 /** Metadata found in a page's markup; every field null when the page does not state it. */
 export interface PageMetadata {
@@ -84,12 +85,7 @@ function metaContent(document: DomDocument, selector: string): string | null {
 /** Resolves `href` against `base`, keeping only http(s) results. */
 export function absoluteHttpUrl(href: string | null | undefined, base: string | undefined): string | null {
   if (!href) return null;
-  try {
-    const url = new URL(href.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return parseHttpUrl(href.trim(), base)?.href ?? null;
 }
 
 /** A byline cleaned of a leading "By" and refused when it is obviously not a name list. */
