@@ -21,14 +21,23 @@ const kids = (node: Node): Node[] =>
     ? (node.children as unknown[]).filter((c): c is Node => c !== null && typeof c === 'object')
     : [];
 
-/** Whether `node` itself points at `target` (not its children). */
-function pointsAt(node: Node, target: BacklinkTarget): boolean {
+/** What to look for: the target, and for a source the quotes of it the note links to. */
+interface Sought {
+  target: BacklinkTarget;
+  quoteIds: ReadonlySet<string>;
+}
+
+/** Whether `node` itself points at the target (not its children). */
+function pointsAt(node: Node, { target, quoteIds }: Sought): boolean {
   switch (target.kind) {
     case 'note':
       return node.type === NODE_TYPES.noteLink && node.noteId === target.id;
     case 'source':
+      // A quote block that lost its sourceId (an old or hand-made state) still cites the source
+      // through its quote, as the backlink query finds it.
       return (
-        (node.type === NODE_TYPES.quote || node.type === NODE_TYPES.paraphrase) && node.sourceId === target.id
+        (node.type === NODE_TYPES.quote || node.type === NODE_TYPES.paraphrase) &&
+        (node.sourceId === target.id || (typeof node.quoteId === 'string' && quoteIds.has(node.quoteId)))
       );
     case 'quote':
       return (
@@ -43,7 +52,7 @@ function pointsAt(node: Node, target: BacklinkTarget): boolean {
 }
 
 /** The text of an inline run as the reader sees it, and where the target's reference starts in it. */
-function inlineText(nodes: Node[], target: BacklinkTarget, depth: number): { text: string; at: number } {
+function inlineText(nodes: Node[], target: Sought, depth: number): { text: string; at: number } {
   let text = '';
   let at = -1;
   for (const node of nodes) {
@@ -74,7 +83,7 @@ export function excerptAround(text: string, at: number): string {
   return `${start > 0 ? '…' : ''}${clean.slice(start, end).trim()}${end < clean.length ? '…' : ''}`;
 }
 
-function findIn(blocks: Node[], target: BacklinkTarget, depth: number): string | null {
+function findIn(blocks: Node[], target: Sought, depth: number): string | null {
   if (depth > MAX_DEPTH) return null;
   for (const block of blocks) {
     // A quote or paraphrase block that cites the target: its own words are the context.
@@ -99,8 +108,13 @@ function findIn(blocks: Node[], target: BacklinkTarget, depth: number): string |
 /**
  * Where the note with serialized state `content` points at `target`, as a short excerpt; '' when the
  * content does not show the reference (not a state, or the link is in a part this does not read).
+ * For a source, `quoteIds` are the quotes of it the note links to (see links-repo.ts).
  */
-export function backlinkContext(content: string, target: BacklinkTarget): string {
+export function backlinkContext(
+  content: string,
+  target: BacklinkTarget,
+  quoteIds: readonly string[] = [],
+): string {
   if (content === '') return '';
   let root: unknown;
   try {
@@ -109,5 +123,5 @@ export function backlinkContext(content: string, target: BacklinkTarget): string
     return '';
   }
   if (root === null || typeof root !== 'object') return '';
-  return findIn(kids(root as Node), target, 0) ?? '';
+  return findIn(kids(root as Node), { target, quoteIds: new Set(quoteIds) }, 0) ?? '';
 }

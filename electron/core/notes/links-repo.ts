@@ -13,6 +13,8 @@ export interface BacklinkRow {
   title: string;
   updatedAt: string;
   kinds: string;
+  /** The quotes the note's links point at (comma-separated), or null: how a source is also cited. */
+  quoteIds: string | null;
 }
 
 /** Which column of `links` a backlink query looks at. */
@@ -47,7 +49,8 @@ export class NoteLinksRepo {
     );
     const backlinkQuery = (column: BacklinkColumn) =>
       db.prepare<[{ id: string }], BacklinkRow>(
-        `SELECT n.id AS noteId, n.title AS title, n.updated_at AS updatedAt, group_concat(DISTINCT l.kind) AS kinds
+        `SELECT n.id AS noteId, n.title AS title, n.updated_at AS updatedAt, group_concat(DISTINCT l.kind) AS kinds,
+                group_concat(DISTINCT l.to_quote_id) AS quoteIds
          FROM links l JOIN notes n ON n.id = l.from_note_id
          WHERE ${
            // A quote block whose node lost its sourceId (an old or hand-made state) still cites the

@@ -238,8 +238,8 @@ describe('NotesService links', () => {
     ]);
     const toSource = await notes.getBacklinks({ kind: 'source', id: 's-1' });
     expect(toSource.map((b) => [b.noteId, b.kinds, b.context])).toEqual([
-      // Without the source id in the node there is no place to excerpt; the link itself is what counts.
-      [quoting.id, ['quote'], ''],
+      // Found through its quote id, so the quote's words are the excerpt.
+      [quoting.id, ['quote'], '“We want peace”'],
     ]);
     // Other sources' backlinks do not pick it up.
     db.prepare(

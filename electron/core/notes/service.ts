@@ -118,7 +118,10 @@ export class NotesService implements NotesApi {
       kinds: row.kinds.split(','),
       // Each excerpt parses a whole note; past the first ones a panel shows titles, so the cost of a
       // much-linked target stays bounded.
-      context: index < MAX_BACKLINK_CONTEXTS ? backlinkContext(this.links.contentOf(row.noteId), target) : '',
+      context:
+        index < MAX_BACKLINK_CONTEXTS
+          ? backlinkContext(this.links.contentOf(row.noteId), target, row.quoteIds?.split(',') ?? [])
+          : '',
     }));
   }
 
