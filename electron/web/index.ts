@@ -3,6 +3,8 @@
  * 127.0.0.1. Also reads DOSSIER_PORT and DOSSIER_DATA_DIR. Built to out/main/web.js next to
  * core-worker.js, with the renderer in out/renderer.
  */
+// First, before the core worker starts: lets the damaged-notebook check read a file in place.
+import '../core/db/uri-filenames';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

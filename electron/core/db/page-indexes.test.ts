@@ -37,7 +37,9 @@ describe('start-up and entity page indexes', () => {
       ['B', 'second'],
     ]);
     const listSql = (notes as unknown as { listLiveStmt: { source: string } }).listLiveStmt.source;
-    expect(plan(db, listSql)).toMatch(/COVERING INDEX notes_list/);
+    expect(plan(db, listSql, [-1])).toMatch(/COVERING INDEX notes_list/);
+    expect(plan(db, listSql, [20])).toMatch(/COVERING INDEX notes_list/);
+    expect(notes.list(false, 1).map((n) => n.title)).toEqual(['A']);
   });
 
   it('counts a speaker’s live quotes without reading quote or source rows', () => {
