@@ -60,6 +60,18 @@ test('/quote finds quotes from the seed article; keyboard and mouse insert them 
   await expect(q.editor).not.toContainText('/quote');
   await expect(q.editor).toContainText('Moscow answered the proposal.');
 
+  // Words no quote has: the menu says so instead of staying silent; more typing searches again.
+  await q.editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('/quote zebra crossing');
+  await expect(page.getByTestId('reference-typeahead-empty')).toHaveText(
+    'No quote has the words “zebra crossing”',
+  );
+  await expect(q.typeahead).toHaveCount(0);
+  await screenshot(page, 'quote-slash-empty');
+  for (let i = 0; i < '/quote zebra crossing'.length; i++) await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('reference-typeahead-empty')).toHaveCount(0);
+
   // Mouse: a second quote found by other words, clicked.
   const options = await q.searchQuotes('long-term peace');
   await expect(options).toHaveCount(1);
@@ -212,6 +224,17 @@ test('editing a quote turns it into a paraphrase that still cites the source; un
   await expect(q.quotes()).toHaveCount(0);
   await expect(q.paraphrases().first()).toHaveText(`${AGREE}, (paraphrased)`);
   expect(await citation()).toContain(`Paraphrase of ${SPEAKER}, ${SOURCE_TITLE}, ${PUBLISHED}`);
+
+  // A click on the words edits them; a click on the citation line under them opens the source there.
+  await q.paraphrases().first().getByText('(paraphrased)').click();
+  await expect(page.getByTestId('reader-frame')).toHaveCount(0);
+  const box = (await q.paraphrases().first().boundingBox())!;
+  await q
+    .paraphrases()
+    .first()
+    .click({ position: { x: 24, y: box.height - 6 } });
+  const article = page.frameLocator('[data-testid="reader-frame"]');
+  await expect(article.locator('mark.hl-focus').first()).toContainText('We agree with the proposals');
 });
 
 test('a quote block is selected and deleted with the keyboard, and undo brings it back', async ({ page }) => {

@@ -35,6 +35,22 @@ function $convertParaphraseElement(element: HTMLElement): DOMConversionOutput | 
   }
 }
 
+/**
+ * The citation is shown by CSS (::after) so it is visible but never part of the editable text; the
+ * source and span ride along so a click on the citation opens the reader there (ReferenceClickPlugin).
+ */
+function setCitationAttributes(dom: HTMLElement, citation: Citation): void {
+  dom.setAttribute('data-citation', `Paraphrase of ${citationLine(citation)}`);
+  if (citation.sourceId === null) {
+    dom.removeAttribute('data-source-id');
+    dom.removeAttribute('data-span');
+    return;
+  }
+  dom.setAttribute('data-source-id', citation.sourceId);
+  if (citation.span === null) dom.removeAttribute('data-span');
+  else dom.setAttribute('data-span', `${citation.span.start}-${citation.span.end}`);
+}
+
 /** An editable block with a citation. */
 export class ParaphraseNode extends ElementNode {
   __citation: Citation;
@@ -75,15 +91,12 @@ export class ParaphraseNode extends ElementNode {
     const dom = document.createElement('p');
     dom.className = config.theme.dossierParaphrase ?? 'dossier-paraphrase';
     dom.setAttribute('data-testid', 'paraphrase');
-    // Shown by CSS (::after) so the citation is visible but never part of the editable text.
-    dom.setAttribute('data-citation', `Paraphrase of ${citationLine(this.__citation)}`);
+    setCitationAttributes(dom, this.__citation);
     return dom;
   }
 
   override updateDOM(prev: ParaphraseNode, dom: HTMLElement): boolean {
-    if (citationLine(prev.__citation) !== citationLine(this.__citation)) {
-      dom.setAttribute('data-citation', `Paraphrase of ${citationLine(this.__citation)}`);
-    }
+    if (prev.__citation !== this.__citation) setCitationAttributes(dom, this.__citation);
     return false;
   }
 

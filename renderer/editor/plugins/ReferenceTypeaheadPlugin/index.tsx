@@ -79,6 +79,10 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [match, setMatch] = useState<{ trigger: Trigger; query: string } | null>(null);
   const [options, setOptions] = useState<ReferenceOption[]>([]);
+  // Said in place of the list when `/quote` finds nothing or cannot search, so the user is not left
+  // wondering whether it is still looking.
+  // Kept with the query it answers, so it is never shown for other words.
+  const [notice, setNotice] = useState<{ query: string; text: string } | null>(null);
 
   // The typed "@Put" is removed as soon as an option is picked (the caret stays there) and the reference
   // is inserted at the caret.
@@ -127,7 +131,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     let cancelled = false;
     const { trigger, query } = match;
     const timer = setTimeout(() => {
-      const load = async (): Promise<ReferenceOption[]> => {
+      const load = async (): Promise<{ options: ReferenceOption[]; notice: string | null }> => {
         const q = query.trim();
         if (trigger === '@' || trigger === '#') {
           const kinds = KINDS[trigger];
@@ -150,7 +154,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
               ),
             );
           }
-          return options;
+          return { options, notice: null };
         }
         if (trigger === '[[') {
           const notes = await api.listNotes().catch(() => []);
@@ -174,10 +178,22 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
               ),
             );
           }
-          return options;
+          return { options, notice: null };
         }
-        const quotes = await api.listQuotes({ query: q, limit: LIMIT }).catch(() => []);
-        return quotes.map((quote) => {
+        let quotes;
+        try {
+          quotes = await api.listQuotes({ query: q, limit: LIMIT });
+        } catch (err) {
+          console.error('Could not search the quotes', err);
+          return { options: [], notice: 'Could not search the quotes' };
+        }
+        if (quotes.length === 0) {
+          return {
+            options: [],
+            notice: q === '' ? 'No quotes yet: clip an article first' : `No quote has the words “${q}”`,
+          };
+        }
+        const found = quotes.map((quote) => {
           const payload = quotePayloadOf(quote);
           return new ReferenceOption(`q:${quote.id}`, `“${quote.text}”`, citationLine(payload), () =>
             editor.update(() => {
@@ -186,9 +202,12 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
             }),
           );
         });
+        return { options: found, notice: null };
       };
       void load().then((next) => {
-        if (!cancelled) setOptions(next);
+        if (cancelled) return;
+        setOptions(next.options);
+        setNotice(next.notice === null ? null : { query, text: next.notice });
       });
     }, DEBOUNCE_MS);
     return () => {
@@ -218,6 +237,9 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     [],
   );
 
+  const emptyText =
+    match?.trigger === '/quote ' && notice !== null && notice.query === match.query ? notice.text : null;
+
   const menu = useMemo(
     () =>
       (
@@ -232,38 +254,51 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
           setHighlightedIndex: (i: number) => void;
         },
       ) =>
-        anchor.current === null || options.length === 0
+        anchor.current === null
           ? null
-          : createPortal(
-              <ul
-                ref={(list) => keepInView(list)}
-                className={`reference-typeahead${match?.trigger === '/quote ' ? ' is-quotes' : ''}`}
-                role="listbox"
-                aria-label={match?.trigger === '/quote ' ? 'Quotes' : 'References'}
-                data-testid="reference-typeahead"
-              >
-                {options.map((option, i) => (
-                  <li
-                    key={option.key}
-                    ref={option.setRefElement}
-                    role="option"
-                    aria-selected={selectedIndex === i}
-                    className={selectedIndex === i ? 'is-selected' : undefined}
-                    data-testid="reference-option"
-                    onMouseEnter={() => setHighlightedIndex(i)}
-                    onMouseDown={(event) => {
-                      event.preventDefault();
-                      selectOptionAndCleanUp(option);
-                    }}
+          : options.length === 0
+            ? emptyText === null
+              ? null
+              : createPortal(
+                  <div
+                    className="reference-typeahead is-quotes is-empty"
+                    role="status"
+                    data-testid="reference-typeahead-empty"
                   >
-                    <span className="reference-label">{option.label}</span>
-                    <span className="reference-detail">{option.detail}</span>
-                  </li>
-                ))}
-              </ul>,
-              anchor.current,
-            ),
-    [options, match?.trigger],
+                    {emptyText}
+                  </div>,
+                  anchor.current,
+                )
+            : createPortal(
+                <ul
+                  ref={(list) => keepInView(list)}
+                  className={`reference-typeahead${match?.trigger === '/quote ' ? ' is-quotes' : ''}`}
+                  role="listbox"
+                  aria-label={match?.trigger === '/quote ' ? 'Quotes' : 'References'}
+                  data-testid="reference-typeahead"
+                >
+                  {options.map((option, i) => (
+                    <li
+                      key={option.key}
+                      ref={option.setRefElement}
+                      role="option"
+                      aria-selected={selectedIndex === i}
+                      className={selectedIndex === i ? 'is-selected' : undefined}
+                      data-testid="reference-option"
+                      onMouseEnter={() => setHighlightedIndex(i)}
+                      onMouseDown={(event) => {
+                        event.preventDefault();
+                        selectOptionAndCleanUp(option);
+                      }}
+                    >
+                      <span className="reference-label">{option.label}</span>
+                      <span className="reference-detail">{option.detail}</span>
+                    </li>
+                  ))}
+                </ul>,
+                anchor.current,
+              ),
+    [options, emptyText, match?.trigger],
   );
 
   return (
