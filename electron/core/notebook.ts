@@ -79,7 +79,7 @@ export class Notebook {
     const analysis = new AnalysisService(ctx);
     analysisRef.current = analysis;
     const search = new SearchService(ctx);
-    const clipEndpoint = new ClipEndpointService(ctx);
+    const clipEndpoint = new ClipEndpointService(ctx, options.readOnly?.reason ?? null);
     const backup = new BackupService(ctx, options.readOnly ? { schedule: false } : {});
     const startup = new OpenNotebookStartup(ctx, options.readOnly?.reason ?? null);
     this.services.push(notes, library, analysis, search, clipEndpoint, backup, startup);

@@ -25,7 +25,10 @@ let ctx: CoreContext;
 let service: ClipEndpointService;
 let pasted: ClipPasteInput[];
 
-function openService(host: CoreContext['host'] = 'test'): ClipEndpointService {
+function openService(
+  host: CoreContext['host'] = 'test',
+  readOnlyReason: string | null = null,
+): ClipEndpointService {
   const db = openDatabase(join(temp.dir, 'dossier.sqlite'));
   ctx = {
     db,
@@ -41,7 +44,7 @@ function openService(host: CoreContext['host'] = 'test'): ClipEndpointService {
       },
     },
   };
-  return new ClipEndpointService(ctx);
+  return new ClipEndpointService(ctx, readOnlyReason);
 }
 
 beforeEach(() => {
@@ -152,6 +155,23 @@ describe('ClipEndpointService', () => {
     expect(status.running).toBe(true);
     await service.close();
     expect((await service.getClipEndpoint()).running).toBe(false);
+  });
+
+  it('stays off, and says why, when the notebook is open read-only', async () => {
+    const port = await freePort();
+    await service.setClipEndpoint({ enabled: true, port });
+    await service.close();
+    ctx.db.close();
+    service = openService('web', 'The notebook is damaged.');
+    const status = await service.getClipEndpoint();
+    expect(status).toMatchObject({ enabled: true, running: false, url: null });
+    expect(status.error).toMatch(/off while this notebook is open read-only/);
+    // Nothing listens on the port.
+    const blocker = createServer();
+    await new Promise<void>((resolve, reject) => {
+      blocker.once('error', reject).listen(port, '127.0.0.1', () => resolve());
+    });
+    blocker.close();
   });
 });
 

@@ -51,8 +51,21 @@ export class ClipEndpointService implements ClipEndpointApi {
   private transition: Promise<void> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly ctx: CoreContext) {
+  /**
+   * `readOnlyReason` set: the notebook is open read-only (damaged, newer or write-protected), so the
+   * endpoint stays off even if it was left on: a page posted to it could not be stored.
+   */
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly readOnlyReason: string | null = null,
+  ) {
     this.settings = new SettingsRepo(ctx.db);
+    if (readOnlyReason !== null) {
+      if (this.load().enabled) {
+        this.error = 'The clip endpoint is off while this notebook is open read-only.';
+      }
+      return;
+    }
     if ((ctx.host === 'electron' || ctx.host === 'web') && this.load().enabled) this.apply();
   }
 
