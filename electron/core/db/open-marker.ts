@@ -14,6 +14,7 @@
  * that holds it (one JSON line each); it is removed when the last of them closed cleanly.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 
 /** Suffix of the marker file: `dossier.sqlite.in-use`. */
 export const OPEN_MARKER_SUFFIX = '.in-use';
@@ -33,7 +34,24 @@ interface Holder {
   pid: number;
   host: string;
   openedAt: string;
+  /**
+   * When the computer running it started (ISO). After a power cut the computer restarts and a new
+   * process may get the same pid; a holder from an earlier boot is never running. Absent in markers
+   * written before it was added: the pid alone is asked then.
+   */
+  bootedAt?: string;
 }
+
+/**
+ * When this computer started, from the clock and its uptime. Two readings in one boot agree to within
+ * a second or two, or more if the clock was set meanwhile: hence the tolerance in {@link isRunning}.
+ */
+function bootTime(): number {
+  return Date.now() - os.uptime() * 1000;
+}
+
+/** A clock set by less than this since start still counts as the same boot. */
+const SAME_BOOT_TOLERANCE_MS = 120_000;
 
 /** The holders named in the marker; a line that cannot be read names no one (an unknown holder). */
 function readHolders(databasePath: string): { holders: Holder[]; unreadable: boolean } {
@@ -54,6 +72,7 @@ function readHolders(databasePath: string): { holders: Holder[]; unreadable: boo
           pid: value.pid,
           host: String(value.host ?? ''),
           openedAt: String(value.openedAt ?? ''),
+          ...(typeof value.bootedAt === 'string' ? { bootedAt: value.bootedAt } : {}),
         });
       } else unreadable = true;
     } catch {
@@ -74,6 +93,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Whether `holder` is still running: same boot of this computer, and its pid is alive. */
+function isRunning(holder: Holder): boolean {
+  if (holder.bootedAt !== undefined) {
+    const booted = Date.parse(holder.bootedAt);
+    if (!Number.isFinite(booted) || Math.abs(booted - bootTime()) > SAME_BOOT_TOLERANCE_MS) return false;
+  }
+  return isAlive(holder.pid);
+}
+
 function writeHolders(databasePath: string, holders: readonly Holder[]): void {
   if (holders.length === 0) fs.rmSync(openMarkerPath(databasePath), { force: true });
   else fs.writeFileSync(openMarkerPath(databasePath), holders.map((h) => `${JSON.stringify(h)}\n`).join(''));
@@ -87,7 +115,7 @@ function writeHolders(databasePath: string, holders: readonly Holder[]): void {
 export function uncleanStopMarked(databasePath: string): boolean {
   if (!hasOpenMarker(databasePath)) return false;
   const { holders, unreadable } = readHolders(databasePath);
-  return unreadable || holders.length === 0 || holders.some((holder) => !isAlive(holder.pid));
+  return unreadable || holders.length === 0 || holders.some((holder) => !isRunning(holder));
 }
 
 /**
@@ -100,9 +128,15 @@ export function uncleanStopMarked(databasePath: string): boolean {
 export function writeOpenMarker(databasePath: string, host: string, now = new Date()): boolean {
   try {
     const others = readHolders(databasePath).holders.filter(
-      (holder) => holder.pid !== process.pid && isAlive(holder.pid),
+      (holder) => holder.pid !== process.pid && isRunning(holder),
     );
-    writeHolders(databasePath, [...others, { pid: process.pid, host, openedAt: now.toISOString() }]);
+    const self: Holder = {
+      pid: process.pid,
+      host,
+      openedAt: now.toISOString(),
+      bootedAt: new Date(bootTime()).toISOString(),
+    };
+    writeHolders(databasePath, [...others, self]);
     return true;
   } catch {
     return false;
@@ -116,7 +150,7 @@ export function writeOpenMarker(databasePath: string, host: string, now = new Da
 export function releaseOpenMarker(databasePath: string): void {
   try {
     const others = readHolders(databasePath).holders.filter(
-      (holder) => holder.pid !== process.pid && isAlive(holder.pid),
+      (holder) => holder.pid !== process.pid && isRunning(holder),
     );
     writeHolders(databasePath, others);
   } catch {
