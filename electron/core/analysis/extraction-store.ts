@@ -121,7 +121,10 @@ export class ExtractionStore {
         end,
         text: quoted,
         speakerId,
-        speakerSpan: reassigned ? null : q.speakerSpan,
+        // An empty span is no evidence; storing it would fail the table's check and, with it, the
+        // whole source's extraction.
+        speakerSpan:
+          reassigned || q.speakerSpan === null || q.speakerSpan[1] <= q.speakerSpan[0] ? null : q.speakerSpan,
         cue: q.cue,
         confidence: reassigned ? 1 : q.confidence,
         rule: reassigned ? 'user' : q.rule,

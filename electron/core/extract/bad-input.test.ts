@@ -23,7 +23,11 @@ function expectWellFormed(text: string, result: Extraction): void {
   }
   for (const quote of result.quotes) {
     inside(quote.span);
-    if (quote.speakerSpan !== null) inside(quote.speakerSpan);
+    if (quote.speakerSpan !== null) {
+      inside(quote.speakerSpan);
+      // A speaker span names someone: never empty (the findings table refuses such a row).
+      expect(quote.speakerSpan[1]).toBeGreaterThan(quote.speakerSpan[0]);
+    }
     expect(text.slice(...quote.span)).toBe(quote.text);
   }
   for (const event of result.events) inside(event.span);
@@ -48,6 +52,16 @@ describe('extractArticle on bad input', () => {
     ['Cyrillic text', 'Путин сказал в четверг: «Мы согласны». Зеленский ответил: "Нет".'],
     ['emoji and lone surrogates', '🎉 “Great” \uD83D said Tom Reed \uDC00 on Friday 🇺🇦. \uD800'],
     ['control characters and NUL', 'Tom\u0000 Reed said\u0007 “hi”\r\n\r\n\u2028on Monday.'],
+    // A cue after a comma phrase that trims to nothing (found on real pages): no empty speaker span.
+    [
+      'a scare quote, a comma phrase, then a cue verb',
+      'Carl Dunn voted for measures viewed as "anti-gay", including the ban on marriage.[30][31] ' +
+        'Yagan claims he did not know about it.',
+    ],
+    [
+      'a title in quotes followed by a clause and a cue verb',
+      'She came to be known as “The Hunter”, and the Space Pirates learned that they will always be hunted down.',
+    ],
     ['empty', ''],
     ['white space only', ' \n\t\n   '],
   ])(

@@ -102,6 +102,12 @@ function trimPhrase(text: string, start: number, phrase: string): Span {
   return [start, start + kept.length];
 }
 
+/** Whether an attribution's speaker span holds at least one character. */
+function namesSomething(attribution: Attribution): boolean {
+  const [start, end] = attribution.speakerSpan;
+  return start >= 0 && end > start;
+}
+
 function afterQuote(text: string, quote: QuotedSpan, windowEnd: number): Attribution | null {
   const window = text.slice(quote.close, windowEnd);
   for (const [pattern, rule] of [
@@ -391,11 +397,14 @@ export function attributeQuotes(
       const found = beforeQuote(text, Math.max(prior.start, prior.end - MAX_WINDOW), prior.end);
       if (found !== null) attribution = { ...found, rule: 'previous-sentence' };
     }
+    // A cue whose phrase trimmed away to nothing ("…” claims" after a comma) names no one.
+    if (attribution !== null && !namesSomething(attribution)) attribution = null;
     if (attribution === null && quote.paragraph === 0)
       attribution = headlineSpeaker(text, paraStart, paraEnd);
     attribution ??=
       labelAt(text, paraStart, Math.min(quote.open, paraStart + 200)) ??
       subjectOf(text, windowStart, quote.open);
+    if (attribution !== null && !namesSomething(attribution)) attribution = null;
     let speaker: string | null = null;
     let speakerSpan: Span | null = null;
     let rule = attribution?.rule ?? 'none';
