@@ -80,8 +80,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
   const [match, setMatch] = useState<{ trigger: Trigger; query: string } | null>(null);
   const [options, setOptions] = useState<ReferenceOption[]>([]);
   // Said in place of the list when `/quote` finds nothing or cannot search, so the user is not left
-  // wondering whether it is still looking.
-  // Kept with the query it answers, so it is never shown for other words.
+  // wondering whether it is still looking; kept with the query it answers, never shown for other words.
   const [notice, setNotice] = useState<{ query: string; text: string } | null>(null);
 
   // The typed "@Put" is removed as soon as an option is picked (the caret stays there) and the reference
