@@ -225,6 +225,16 @@ test('editing a quote turns it into a paraphrase that still cites the source; un
   await expect(q.paraphrases().first()).toHaveText(`${AGREE}, (paraphrased)`);
   expect(await citation()).toContain(`Paraphrase of ${SPEAKER}, ${SOURCE_TITLE}, ${PUBLISHED}`);
 
+  // From the keyboard: Alt+Enter with the caret in the paraphrase opens the source at the words.
+  await q.paraphrases().first().getByText('(paraphrased)').click();
+  await page.keyboard.press('Alt+Enter');
+  const article = page.frameLocator('[data-testid="reader-frame"]');
+  await expect(article.locator('mark.hl-focus').first()).toContainText('We agree with the proposals');
+  await page.getByTestId('nav-notes').click();
+  await notes.openNote('Paraphrased');
+  // Nothing was typed by it: the paraphrase is as it was.
+  await expect(q.paraphrases().first()).toHaveText(`${AGREE}, (paraphrased)`);
+
   // A click on the words edits them; a click on the citation line under them opens the source there.
   await q.paraphrases().first().getByText('(paraphrased)').click();
   await expect(page.getByTestId('reader-frame')).toHaveCount(0);
@@ -233,7 +243,6 @@ test('editing a quote turns it into a paraphrase that still cites the source; un
     .paraphrases()
     .first()
     .click({ position: { x: 24, y: box.height - 6 } });
-  const article = page.frameLocator('[data-testid="reader-frame"]');
   await expect(article.locator('mark.hl-focus').first()).toContainText('We agree with the proposals');
 });
 
@@ -291,4 +300,13 @@ test('a quote block is selected and deleted with the keyboard, and undo brings i
   await notes.openNote('Keyboard quote');
   await expect(q.quotes()).toHaveCount(1);
   expect(await blocks(page)).toHaveLength(3);
+
+  // Alt+Enter on the selected quote opens its source at the quoted words, changing nothing.
+  await q.editor.locator('p', { hasText: 'Before the quote.' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowDown');
+  await expect(q.quote(AGREE)).toHaveClass(/is-selected/);
+  await page.keyboard.press('Alt+Enter');
+  const article = page.frameLocator('[data-testid="reader-frame"]');
+  await expect(article.locator('mark.hl-focus').first()).toContainText('We agree with the proposals');
 });

@@ -44,9 +44,11 @@ function setCitationAttributes(dom: HTMLElement, citation: Citation): void {
   if (citation.sourceId === null) {
     dom.removeAttribute('data-source-id');
     dom.removeAttribute('data-span');
+    dom.removeAttribute('title');
     return;
   }
   dom.setAttribute('data-source-id', citation.sourceId);
+  dom.title = 'Click the citation, or press Alt+Enter, to open the source at these words';
   if (citation.span === null) dom.removeAttribute('data-span');
   else dom.setAttribute('data-span', `${citation.span.start}-${citation.span.end}`);
 }

@@ -57,7 +57,13 @@ export default function QuoteComponent({
     >
       <blockquote>“{quote.text}”</blockquote>
       <figcaption>
-        <a href="#" className="dossier-quote-source" data-testid="quote-open-source" onClick={open}>
+        <a
+          href="#"
+          className="dossier-quote-source"
+          data-testid="quote-open-source"
+          title="Open the source at these words (Alt+Enter when the quote is selected)"
+          onClick={open}
+        >
           {citationLine(quote) || 'Unknown source'}
         </a>
         <button type="button" className="dossier-quote-edit" data-testid="quote-edit" onClick={paraphrase}>

@@ -2,12 +2,36 @@
  * Clicking a mention opens the entity's page; clicking a note link opens that note; clicking a
  * paraphrase's citation line opens the reader at the words it paraphrases. (Quote blocks handle their
  * own clicks in QuoteComponent.) Uses the DOM attributes the nodes render, so one listener on the
- * editor root serves every node.
+ * editor root serves every node. From the keyboard, Alt+Enter opens the source of the paraphrase the
+ * caret is in, or of the selected quote block.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $isNodeSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_HIGH,
+  KEY_ENTER_COMMAND,
+} from 'lexical';
 import { useEffect } from 'react';
 import type { EntityId, NoteId, SourceId } from '../../../../shared/model';
 import { useNavigate } from '../../../shell/navigation';
+import type { Citation } from '../../nodes/citation';
+import { $isParaphraseNode } from '../../nodes/ParaphraseNode';
+import { $isQuoteNode } from '../../nodes/QuoteNode';
+
+/** The citation Alt+Enter opens: the paraphrase holding the caret, or the selected quote block. */
+function $citationAtSelection(): Citation | null {
+  const selection = $getSelection();
+  if ($isNodeSelection(selection)) {
+    const quote = selection.getNodes().find($isQuoteNode);
+    return quote === undefined ? null : quote.getQuote();
+  }
+  if (!$isRangeSelection(selection)) return null;
+  const block = selection.anchor.getNode().getTopLevelElement();
+  return $isParaphraseNode(block) ? block.getCitation() : null;
+}
 
 /**
  * Whether a click on a paraphrase block itself (not on its words) fell on the citation line, which CSS
@@ -48,10 +72,29 @@ export function ReferenceClickPlugin(): null {
         });
       }
     };
-    return editor.registerRootListener((root, previous) => {
-      previous?.removeEventListener('click', onClick);
-      root?.addEventListener('click', onClick);
-    });
+    return mergeRegister(
+      editor.registerRootListener((root, previous) => {
+        previous?.removeEventListener('click', onClick);
+        root?.addEventListener('click', onClick);
+      }),
+      editor.registerCommand(
+        KEY_ENTER_COMMAND,
+        (event) => {
+          if (event === null || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+            return false;
+          const citation = $citationAtSelection();
+          if (citation?.sourceId == null) return false;
+          event.preventDefault();
+          navigate({
+            screen: 'reader',
+            sourceId: citation.sourceId as SourceId,
+            ...(citation.span ? { highlight: citation.span } : {}),
+          });
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+    );
   }, [editor, navigate]);
 
   return null;
