@@ -57,7 +57,7 @@ export class ClipEndpointService implements ClipEndpointApi {
    */
   constructor(
     private readonly ctx: CoreContext,
-    private readonly readOnlyReason: string | null = null,
+    readOnlyReason: string | null = null,
   ) {
     this.settings = new SettingsRepo(ctx.db);
     if (readOnlyReason !== null) {

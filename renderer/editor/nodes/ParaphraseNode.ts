@@ -36,21 +36,19 @@ function $convertParaphraseElement(element: HTMLElement): DOMConversionOutput | 
 }
 
 /**
- * The citation is shown by CSS (::after) so it is visible but never part of the editable text; the
- * source and span ride along so a click on the citation opens the reader there (ReferenceClickPlugin).
+ * The citation is shown by CSS (::after) so it is visible but never part of the editable text. With a
+ * source it is styled as a link (data-source-id) and a click on it opens the reader there
+ * (ReferenceClickPlugin, which reads the node's citation).
  */
 function setCitationAttributes(dom: HTMLElement, citation: Citation): void {
   dom.setAttribute('data-citation', `Paraphrase of ${citationLine(citation)}`);
   if (citation.sourceId === null) {
     dom.removeAttribute('data-source-id');
-    dom.removeAttribute('data-span');
     dom.removeAttribute('title');
     return;
   }
   dom.setAttribute('data-source-id', citation.sourceId);
   dom.title = 'Click the citation, or press Alt+Enter, to open the source at these words';
-  if (citation.span === null) dom.removeAttribute('data-span');
-  else dom.setAttribute('data-span', `${citation.span.start}-${citation.span.end}`);
 }
 
 /** An editable block with a citation. */

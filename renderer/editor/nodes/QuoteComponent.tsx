@@ -6,9 +6,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import type { JSX, MouseEvent } from 'react';
-import type { SourceId } from '../../../shared/model';
 import { useNavigate } from '../../shell/navigation';
-import { citationLine, type QuotePayload } from './citation';
+import { citationLine, readerRouteOf, type QuotePayload } from './citation';
 import { $convertQuoteToParaphrase } from './ParaphraseNode';
 import { $isQuoteNode } from './QuoteNode';
 
@@ -26,12 +25,8 @@ export default function QuoteComponent({
   const open = (event: MouseEvent): void => {
     event.preventDefault();
     event.stopPropagation();
-    if (quote.sourceId === null) return;
-    navigate({
-      screen: 'reader',
-      sourceId: quote.sourceId as SourceId,
-      ...(quote.span ? { highlight: quote.span } : {}),
-    });
+    const route = readerRouteOf(quote);
+    if (route !== null) navigate(route);
   };
 
   const paraphrase = (event: MouseEvent): void => {

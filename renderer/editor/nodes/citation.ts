@@ -1,4 +1,6 @@
 /** What a quote or paraphrase in a note cites: kept with the node so provenance survives export. */
+import type { SourceId } from '../../../shared/model';
+import type { Route } from '../../shell/navigation';
 
 /** Who said it; `entityId` null when the speaker is not (or no longer) an entity. */
 export type QuoteSpeaker = { name: string; entityId: string | null };
@@ -18,6 +20,12 @@ export type Citation = {
 
 /** A quote to insert: its words and citation. */
 export type QuotePayload = Citation & { text: string };
+
+/** The reader at the cited words, highlighted; null when the citation names no stored source. */
+export function readerRouteOf(c: Citation): Route | null {
+  if (c.sourceId === null) return null;
+  return { screen: 'reader', sourceId: c.sourceId as SourceId, ...(c.span ? { highlight: c.span } : {}) };
+}
 
 /** "Speaker, Source title, date" with absent parts left out. */
 export function citationLine(c: Citation): string {

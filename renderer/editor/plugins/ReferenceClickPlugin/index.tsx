@@ -8,6 +8,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $getNearestNodeFromDOMNode,
   $getSelection,
   $isNodeSelection,
   $isRangeSelection,
@@ -15,9 +16,9 @@ import {
   KEY_ENTER_COMMAND,
 } from 'lexical';
 import { useEffect } from 'react';
-import type { EntityId, NoteId, SourceId } from '../../../../shared/model';
+import type { EntityId, NoteId } from '../../../../shared/model';
 import { useNavigate } from '../../../shell/navigation';
-import type { Citation } from '../../nodes/citation';
+import { readerRouteOf, type Citation } from '../../nodes/citation';
 import { $isParaphraseNode } from '../../nodes/ParaphraseNode';
 import { $isQuoteNode } from '../../nodes/QuoteNode';
 
@@ -59,17 +60,15 @@ export function ReferenceClickPlugin(): null {
         navigate({ screen: 'notes', noteId: link.getAttribute('data-note-id') as NoteId });
         return;
       }
-      if (
-        event.target.matches('.dossier-paraphrase[data-source-id]') &&
-        onCitationLine(event.target, event)
-      ) {
-        event.preventDefault();
-        const span = /^(\d+)-(\d+)$/.exec(event.target.getAttribute('data-span') ?? '');
-        navigate({
-          screen: 'reader',
-          sourceId: event.target.getAttribute('data-source-id') as SourceId,
-          ...(span ? { highlight: { start: Number(span[1]), end: Number(span[2]) } } : {}),
+      const block = event.target;
+      if (block.matches('.dossier-paraphrase') && onCitationLine(block, event)) {
+        const route = editor.read(() => {
+          const node = $getNearestNodeFromDOMNode(block);
+          return $isParaphraseNode(node) ? readerRouteOf(node.getCitation()) : null;
         });
+        if (route === null) return;
+        event.preventDefault();
+        navigate(route);
       }
     };
     return mergeRegister(
@@ -83,13 +82,10 @@ export function ReferenceClickPlugin(): null {
           if (event === null || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
             return false;
           const citation = $citationAtSelection();
-          if (citation?.sourceId == null) return false;
+          const route = citation === null ? null : readerRouteOf(citation);
+          if (route === null) return false;
           event.preventDefault();
-          navigate({
-            screen: 'reader',
-            sourceId: citation.sourceId as SourceId,
-            ...(citation.span ? { highlight: citation.span } : {}),
-          });
+          navigate(route);
           return true;
         },
         COMMAND_PRIORITY_HIGH,
