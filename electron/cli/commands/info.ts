@@ -18,7 +18,7 @@ export const info: CliCommand = {
 
 Prints facts about the notebook after checking it as the app does at start-up: nothing in DIR is
 created or changed. The full check (PRAGMA quick_check, which reads every page) runs when the app
-would run it: for notebooks up to 256 MB, and after Dossier stopped without closing. Exits with 1 when
+would run it: for notebooks up to 32 MB, and after Dossier stopped without closing. Exits with 1 when
 there is no notebook in DIR or it cannot be used (damaged, written by a newer Dossier, its latest
 changes lost with a missing -wal file).
 ${DATA_DIR_HELP}

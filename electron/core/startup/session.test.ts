@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { openMarkerPath } from '../db/open-marker';
 import { DATABASE_FILE } from '../paths';
 import { hashFile, makeTempDir } from '../testing/temp-dir';
-import { NotebookSession } from './session';
+import { NotebookSession, QUICK_CHECK_ALWAYS_BYTES, shouldQuickCheck } from './session';
 
 const HOLD_OPEN = path.join(import.meta.dirname, 'testing', 'hold-open.ts');
 
@@ -135,6 +135,18 @@ describe('a healthy notebook', () => {
     const state = await again.getStartupState();
     expect(state).toMatchObject({ mode: 'normal', problem: null, readOnlyReason: null });
     expect((await again.listNotes()).map((note) => note.title)).toEqual(['Kept']);
+  });
+});
+
+describe('when start-up runs quick_check', () => {
+  it('always up to the size limit, above it only after an unclean stop, never for a missing file', () => {
+    expect(shouldQuickCheck(file, false)).toBe(false);
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, QUICK_CHECK_ALWAYS_BYTES); // sparse: no real 32 MB written
+    expect(shouldQuickCheck(file, false)).toBe(true);
+    fs.truncateSync(file, QUICK_CHECK_ALWAYS_BYTES + 4096);
+    expect(shouldQuickCheck(file, false)).toBe(false);
+    expect(shouldQuickCheck(file, true)).toBe(true);
   });
 });
 

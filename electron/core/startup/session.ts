@@ -42,11 +42,14 @@ import { notOpenError, problemOf, readOnlyReasonOf, walMissingProblem } from './
 /**
  * Notebooks up to this size get `PRAGMA quick_check` on every start. It reads every page: 3.4 s on
  * an idle machine, 7 s on a busy one, for the 700 MB notebook of 100k sources (bench suite
- * startup-check), so roughly 1.3 to 2.6 s at this size. Larger ones get it after an unclean stop
- * (the marker file is there), when the user expects a check; a clean start of the 100k notebook then
- * takes 0.2 s to its first listNotes instead of 9 s.
+ * startup-check), and about 0.4 s for the 70 MB one of 10k sources, which made that library start
+ * slower than the 100k one; at this size it costs at most about 0.1 to 0.3 s, which the page spends
+ * loading anyway (the host answers the page before the worker has opened the notebook). Larger ones
+ * get it after an unclean stop (the marker file is there), when damage is most likely and the user
+ * expects a check; and every page of every notebook is read by the daily automatic backup, whose
+ * `integrity_check` (stronger than quick_check) fails saying the notebook itself may be damaged.
  */
-export const QUICK_CHECK_ALWAYS_BYTES = 256 * 1024 * 1024;
+export const QUICK_CHECK_ALWAYS_BYTES = 32 * 1024 * 1024;
 
 /** Whether start-up runs quick_check on `databasePath` (see {@link QUICK_CHECK_ALWAYS_BYTES}). */
 export function shouldQuickCheck(databasePath: string, uncleanStop: boolean): boolean {
