@@ -24,7 +24,13 @@ function eventName(text: string, sentence: Sentence, quotes: readonly QuoteMenti
     if (quote.span[0] >= sentence.end) break;
     if (within(quote.span, sentence)) name = name.replace(quote.text, '…');
   }
-  name = name.replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim();
+  // A sentence that opened with a quote or a dash would otherwise name the event "… Putin said" or
+  // "— Zelenskyy wrote": the name starts at its first word.
+  name = name
+    .replace(/[“”"]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s…—–,;:.-]+/, '')
+    .trim();
   if (name.length > MAX_NAME) {
     const cut = name.lastIndexOf(',', MAX_NAME);
     name = cut > 40 ? name.slice(0, cut) : `${name.slice(0, MAX_NAME - 1)}…`;

@@ -18,6 +18,17 @@ describe('extractArticle', () => {
     ]);
   });
 
+  it('names an event from the words after a leading quote or dash, not from "…" or "—"', () => {
+    const text =
+      '“We will sign nothing today,” Lena Vogel said in Berlin on Tuesday.\n\n' +
+      '— Carlos Mendes wrote to Vogel on Wednesday.';
+    const { events } = extractArticle(text, { published: '2025-03-14' });
+    expect(events.map((event) => event.name)).toEqual([
+      'Lena Vogel said in Berlin on Tuesday',
+      'Carlos Mendes wrote to Vogel on Wednesday',
+    ]);
+  });
+
   it('rejects a publication date that is not YYYY-MM-DD', () => {
     expect(() => extractArticle('Text.', { published: '14/03/2025' })).toThrow(/YYYY-MM-DD/);
   });
