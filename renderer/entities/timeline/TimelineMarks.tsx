@@ -5,10 +5,16 @@
 import { useMemo, type JSX } from 'react';
 import type { TimelineItem } from '../../../shared/areas/analysis';
 import { itemLabel, itemTime, itemTooltip } from './timelineItems';
-import { layoutLanes, toX, type TimeView } from './timeScale';
+import { layoutLanes, toX, type Placed, type TimeView } from './timeScale';
 
-/** Width reserved for a label, in px; longer labels are cut with an ellipsis. */
+/**
+ * Width reserved for a label when lanes are laid out, in px. A label runs further, up to
+ * LABEL_MAX_WIDTH, where its lane is free to its right; longer ones are cut with an ellipsis.
+ */
 export const LABEL_WIDTH = 190;
+export const LABEL_MAX_WIDTH = 480;
+/** The dot and the space before the label's text. */
+const MARK_WIDTH = 14;
 export const LANE_HEIGHT = 30;
 export const AXIS_HEIGHT = 40;
 
@@ -35,6 +41,18 @@ export function useLayout(items: TimelineItem[], view: TimeView, width: number) 
     const placed = layoutLanes(spans, LABEL_WIDTH);
     return { placed, lanes: placed.reduce((max, p) => Math.max(max, p.lane + 1), 0) };
   }, [items, span, width]);
+}
+
+/**
+ * How wide a label may be: as far as its lane is free (never into the next item), within the canvas,
+ * at most LABEL_MAX_WIDTH, and never less than the width reserved for it. A bar's label follows the bar
+ * and keeps the reserved width.
+ */
+function labelWidth(place: Placed, x: number, canvasWidth: number, isRange: boolean): number {
+  const reserved = LABEL_WIDTH - MARK_WIDTH;
+  if (isRange) return reserved;
+  const free = Math.min(place.room, LABEL_MAX_WIDTH, canvasWidth - x - 8) - MARK_WIDTH;
+  return Math.max(reserved, Math.floor(free));
 }
 
 export function TimelineMarks({
@@ -72,7 +90,7 @@ export function TimelineMarks({
             ) : (
               <span className="timeline-dot" />
             )}
-            <span className="timeline-label" style={{ maxWidth: LABEL_WIDTH - 14 }}>
+            <span className="timeline-label" style={{ maxWidth: labelWidth(place, x, width, isRange) }}>
               {itemLabel(item)}
             </span>
           </button>

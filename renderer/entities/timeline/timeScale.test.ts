@@ -95,6 +95,8 @@ describe('timeScale', () => {
       160,
     );
     expect(placed.map((p) => p.lane)).toEqual([0, 1, 0]);
+    // The first label may run up to the next item of its lane; the others have their lanes to themselves.
+    expect(placed.map((p) => p.room)).toEqual([292, Infinity, Infinity]);
   });
 
   it('never puts two overlapping labels in one lane (property)', () => {
@@ -112,6 +114,12 @@ describe('timeScale', () => {
               const b = { l: spans[j]!.x, r: spans[j]!.x + Math.max(spans[j]!.width, 120) };
               expect(a.r + 8 <= b.l || b.r + 8 <= a.l).toBe(true);
             }
+            // A label's room ends a gap before the nearest item to its right in its lane, if any.
+            const right = placed
+              .filter((p, k) => k !== i && p.lane === placed[i]!.lane && p.x >= placed[i]!.x)
+              .map((p) => p.x);
+            const next = right.length === 0 ? Infinity : Math.min(...right);
+            expect(placed[i]!.room).toBe(next === Infinity ? Infinity : next - placed[i]!.x - 8);
           }
         },
       ),

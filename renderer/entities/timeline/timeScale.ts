@@ -184,11 +184,14 @@ export interface Placed {
   x: number;
   width: number;
   lane: number;
+  /** Free width from x to the next item in its lane (less the gap); Infinity for the lane's last item. */
+  room: number;
 }
 
 /**
  * Stacks items (sorted or not) into lanes: each item occupies [x, x + max(width, labelWidth)) and goes
- * into the first lane where it does not overlap the previous occupant, so labels never collide.
+ * into the first lane where it does not overlap the previous occupant, so labels never collide. Each
+ * item's `room` says how far its label may run before the next item of its lane.
  */
 export function layoutLanes(
   spans: readonly { x: number; width: number }[],
@@ -197,6 +200,7 @@ export function layoutLanes(
 ): Placed[] {
   const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.x - spans[b]!.x);
   const laneEnds: number[] = [];
+  const laneLast: Placed[] = [];
   const placed: Placed[] = new Array(spans.length);
   for (const i of order) {
     const span = spans[i]!;
@@ -207,8 +211,11 @@ export function layoutLanes(
       laneEnds.push(right);
     } else {
       laneEnds[lane] = right;
+      const previous = laneLast[lane]!;
+      previous.room = span.x - previous.x - gap;
     }
-    placed[i] = { x: span.x, width: span.width, lane };
+    placed[i] = { x: span.x, width: span.width, lane, room: Infinity };
+    laneLast[lane] = placed[i];
   }
   return placed;
 }
