@@ -85,8 +85,15 @@ afterEach(() => {
 });
 
 const NONE: SqlFilters = { from: null, to: null, site: null, speakers: null };
-/** Every plan: the speaker filter always as a set, and never. */
-const PLANS: SetLimits[] = [{ speakerQuotes: 1_000_000 }, { speakerQuotes: 0 }];
+/**
+ * Every plan: the speaker filter as sets (of source row numbers, then of source ids) and as checks
+ * per match.
+ */
+const PLANS: SetLimits[] = [
+  { speakerQuotes: 1_000_000, sourceIds: 1_000_000, sourceSeqs: 1_000_000 },
+  { speakerQuotes: 1_000_000, sourceIds: 1_000_000, sourceSeqs: 0 },
+  { speakerQuotes: 0, sourceIds: 0, sourceSeqs: 0 },
+];
 
 /** The plain statements: every match ranked, filters on the rows. */
 function reference(match: string, quoteMatch: string, filters: SqlFilters) {
@@ -202,7 +209,7 @@ describe('SearchRepo plans', () => {
       });
       const expected = reference('"ceasefire"', '{text} : ("ceasefire")', {
         ...NONE,
-        speakers: { ids, fewQuotes: true },
+        speakers: { ids, fewQuotes: true, sourceSet: 'seqs' },
       });
       expect(expected.quotes.length).toBeGreaterThan(0);
       for (const result of results) {
