@@ -18,6 +18,9 @@ export const KIND_NAMES: Record<EntityKind, string> = {
 
 export interface EntityHeaderProps {
   entity: EntityPage['entity'];
+  /** The page's counts (live sources only), so the header agrees with the sections below it. */
+  quoteCount: number;
+  sourceCount: number;
   onRename: (name: string) => void;
   onMerge: (picked: PickedEntity) => void;
   onSplit: (aliases: string[], name: string) => void;
@@ -30,7 +33,14 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-export function EntityHeader({ entity, onRename, onMerge, onSplit }: EntityHeaderProps): JSX.Element {
+export function EntityHeader({
+  entity,
+  quoteCount,
+  sourceCount,
+  onRename,
+  onMerge,
+  onSplit,
+}: EntityHeaderProps): JSX.Element {
   const [mode, setMode] = useState<Mode>('idle');
   const [name, setName] = useState(entity.name);
   const toggle = (next: Mode) => () => {
@@ -53,9 +63,11 @@ export function EntityHeader({ entity, onRename, onMerge, onSplit }: EntityHeade
         </ul>
       )}
       {entity.description && <p className="entity-description">{entity.description}</p>}
-      <p className="muted entity-stats">
-        {plural(summary.mentionCount, 'mention')} · {plural(summary.quoteCount, 'quote')} ·{' '}
-        {plural(summary.sourceCount, 'source')}
+      <p className="muted entity-stats" data-testid="entity-stats">
+        {entity.kind === 'event'
+          ? // An event is reported, not quoted: its quotes are those about it.
+            `${plural(quoteCount, 'quote')} about it · ${plural(sourceCount, 'source')}`
+          : `${plural(summary.mentionCount, 'mention')} · ${plural(quoteCount, 'quote')} · ${plural(sourceCount, 'source')}`}
       </p>
       <div className="entity-actions">
         <button type="button" className="button" data-testid="entity-rename" onClick={toggle('rename')}>

@@ -18,7 +18,7 @@ export function EntityListItem({ entity }: { entity: EntitySummary }): JSX.Eleme
         className="entity-row"
         data-testid="entity-row"
         data-entity-name={entity.name}
-        onClick={() => navigate({ screen: 'entity', entityId: entity.id })}
+        onClick={() => navigate({ screen: 'entity', entityId: entity.id, kind: entity.kind })}
       >
         <span className="entity-row-name">{entity.name}</span>
         {entity.aliases.length > 0 && (

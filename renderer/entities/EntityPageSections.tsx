@@ -121,7 +121,7 @@ export function EventsSection({ events }: { events: EventView[] }): JSX.Element 
             <button
               type="button"
               className="link-button"
-              onClick={() => navigate({ screen: 'entity', entityId: event.id })}
+              onClick={() => navigate({ screen: 'entity', entityId: event.id, kind: 'event' })}
             >
               {event.name}
             </button>

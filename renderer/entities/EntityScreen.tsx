@@ -3,7 +3,7 @@
  * quote by them in date order with its source, the sources and notes that mention them, who is named
  * alongside, and their events. For an event: its date, place, participants, sources, quotes and notes.
  */
-import { useCallback, useState, type JSX } from 'react';
+import { useCallback, useEffect, useState, type JSX } from 'react';
 import type { EntityPage, EntitySourceRow, QuoteView } from '../../shared/areas/analysis';
 import type { EntityId } from '../../shared/model';
 import { api } from '../api';
@@ -48,6 +48,14 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
   // the rest, a page at a time.
   const loaded = page.state === 'ready' ? page.value : null;
   const pageId = loaded?.entity.id;
+  const pageKind = loaded?.entity.kind;
+  const routeKind = route.screen === 'entity' ? route.kind : undefined;
+  // A link that did not know the kind: now it is known, so the sidebar shows Events for an event.
+  useEffect(() => {
+    if (pageId !== undefined && pageId === entityId && pageKind !== undefined && pageKind !== routeKind) {
+      navigate({ screen: 'entity', entityId: pageId, kind: pageKind });
+    }
+  }, [pageId, pageKind, entityId, routeKind, navigate]);
   const quoteList = usePagedList(
     loaded?.quotes ?? EMPTY,
     loaded?.quoteCount ?? 0,
@@ -143,6 +151,8 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
       <EntityHeader
         key={entity.id + entity.name}
         entity={entity}
+        quoteCount={data.quoteCount}
+        sourceCount={data.sourceCount}
         onRename={rename}
         onMerge={merge}
         onSplit={split}

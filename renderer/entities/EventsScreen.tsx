@@ -77,7 +77,9 @@ export function EventsScreen({ route }: EventsScreenProps): JSX.Element {
                     type="button"
                     className="entity-row event-row"
                     data-testid="event-row"
-                    onClick={() => navigate({ screen: 'entity', entityId: item.id as EntitySummary['id'] })}
+                    onClick={() =>
+                      navigate({ screen: 'entity', entityId: item.id as EntitySummary['id'], kind: 'event' })
+                    }
                   >
                     <span className="event-row-date">
                       {formatRange(item.start, item.end, item.precision)}
@@ -107,7 +109,7 @@ export function EventsScreen({ route }: EventsScreenProps): JSX.Element {
                   type="button"
                   className="entity-row event-row"
                   data-testid="event-row"
-                  onClick={() => navigate({ screen: 'entity', entityId: event.id })}
+                  onClick={() => navigate({ screen: 'entity', entityId: event.id, kind: 'event' })}
                 >
                   <span className="entity-row-name">{event.name}</span>
                   <span className="entity-row-counts muted">

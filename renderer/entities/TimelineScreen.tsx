@@ -31,7 +31,7 @@ export function TimelineScreen({ route }: TimelineScreenProps): JSX.Element {
   );
 
   function open(item: TimelineItem): void {
-    if (item.kind === 'event') navigate({ screen: 'entity', entityId: item.id as EntityId });
+    if (item.kind === 'event') navigate({ screen: 'entity', entityId: item.id as EntityId, kind: 'event' });
     else if (item.quote) {
       const { quote } = item;
       navigate({

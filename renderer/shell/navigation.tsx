@@ -3,7 +3,7 @@
  * (a quote opens the reader at its span, a search hit opens its note or source, a name opens its page).
  */
 import { createContext, useContext } from 'react';
-import type { EntityId, NoteId, SourceId } from '../../shared/model';
+import type { EntityId, EntityKind, NoteId, SourceId } from '../../shared/model';
 import type { SectionId } from './sections';
 
 /** A span of a source's plain text to scroll to and highlight, in JavaScript string offsets. */
@@ -19,7 +19,8 @@ export type Route =
   | { screen: 'notes'; noteId?: NoteId }
   | { screen: 'people' }
   | { screen: 'events' }
-  | { screen: 'entity'; entityId: EntityId }
+  /** `kind` when the link knows it (else the page adds it once loaded): it picks the sidebar entry. */
+  | { screen: 'entity'; entityId: EntityId; kind?: EntityKind }
   | { screen: 'timeline' }
   | { screen: 'search'; query?: string }
   | { screen: 'settings' }
@@ -31,7 +32,7 @@ export function sectionOf(route: Route): SectionId {
     case 'reader':
       return 'library';
     case 'entity':
-      return 'people';
+      return route.kind === 'event' ? 'events' : 'people';
     default:
       return route.screen;
   }

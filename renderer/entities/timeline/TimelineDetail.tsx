@@ -17,7 +17,7 @@ export function TimelineDetail({ item }: { item: TimelineItem }): JSX.Element {
             type="button"
             className="link-button"
             data-testid="timeline-detail-open"
-            onClick={() => navigate({ screen: 'entity', entityId: item.id as EntityId })}
+            onClick={() => navigate({ screen: 'entity', entityId: item.id as EntityId, kind: 'event' })}
           >
             {item.title}
           </button>

@@ -52,7 +52,12 @@ export function ReferenceClickPlugin(): null {
       if (!(event.target instanceof Element)) return;
       const mention = event.target.closest('.dossier-mention[data-entity-id]');
       if (mention !== null) {
-        navigate({ screen: 'entity', entityId: mention.getAttribute('data-entity-id') as EntityId });
+        const kind = mention.getAttribute('data-kind');
+        navigate({
+          screen: 'entity',
+          entityId: mention.getAttribute('data-entity-id') as EntityId,
+          ...(kind === 'event' ? { kind: 'event' as const } : {}),
+        });
         return;
       }
       const link = event.target.closest('.dossier-note-link[data-note-id]');
