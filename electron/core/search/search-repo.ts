@@ -107,7 +107,7 @@ export const SOURCE_ID_SET_MAX = 4_000;
 /**
  * Up to this many quotes, the set is of the speakers' sources' row numbers, which FTS5 gives with each
  * match, so a match from any other source is passed over without reading that source. A rare speaker
- * with a common word ("speaker:ivana change", 632 quotes) went from 15 to 5 ms at 100k sources;
+ * with a common word ("speaker:ivana change", 632 quotes) went from about 20 to 7 ms a search at 100k sources;
  * finding a quote's source row costs a lookup per quote, so larger sets are of ids.
  */
 export const SOURCE_SEQ_SET_MAX = 1_500;

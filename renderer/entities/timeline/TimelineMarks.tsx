@@ -70,8 +70,10 @@ export function TimelineMarks({
       {items.map((item, i) => {
         const place = placed[i]!;
         const x = place.x + shift;
-        if (x + Math.max(place.width, LABEL_WIDTH) < 0 || x > width) return null;
         const isRange = place.width >= 6 && item.start !== item.end;
+        const label = labelWidth(place, x, width, isRange);
+        // Drawn while any of it (bar or label) is in view.
+        if (x + Math.max(place.width, label + MARK_WIDTH) < 0 || x > width) return null;
         return (
           <button
             key={`${item.kind}-${item.id}`}
@@ -90,7 +92,7 @@ export function TimelineMarks({
             ) : (
               <span className="timeline-dot" />
             )}
-            <span className="timeline-label" style={{ maxWidth: labelWidth(place, x, width, isRange) }}>
+            <span className="timeline-label" style={{ maxWidth: label }}>
               {itemLabel(item)}
             </span>
           </button>
