@@ -235,6 +235,21 @@ test('editing a quote turns it into a paraphrase that still cites the source; un
   // Nothing was typed by it: the paraphrase is as it was.
   await expect(q.paraphrases().first()).toHaveText(`${AGREE}, (paraphrased)`);
 
+  // A caret moved an instant before the key, so that Lexical has not yet heard of it (it learns from
+  // the selectionchange event that follows): Alt+Enter follows the caret the page shows.
+  await q.editor.locator('p', { hasText: 'What he said:' }).click();
+  await page.evaluate(() => {
+    const words = document.querySelector('.dossier-paraphrase')!;
+    const text = document.createTreeWalker(words, NodeFilter.SHOW_TEXT).nextNode()!;
+    window.getSelection()!.collapse(text, 2);
+    const init = { key: 'Enter', code: 'Enter', altKey: true, bubbles: true, cancelable: true };
+    words.closest('[contenteditable="true"]')!.dispatchEvent(new KeyboardEvent('keydown', init));
+  });
+  await expect(article.locator('mark.hl-focus').first()).toContainText('We agree with the proposals');
+  await page.getByTestId('nav-notes').click();
+  await notes.openNote('Paraphrased');
+  await expect(q.paraphrases().first()).toHaveText(`${AGREE}, (paraphrased)`);
+
   // A click on the words edits them; a click on the citation line under them opens the source there.
   await q.paraphrases().first().getByText('(paraphrased)').click();
   await expect(page.getByTestId('reader-frame')).toHaveCount(0);

@@ -22,15 +22,21 @@ import { readerRouteOf, type Citation } from '../../nodes/citation';
 import { $isParaphraseNode } from '../../nodes/ParaphraseNode';
 import { $isQuoteNode } from '../../nodes/QuoteNode';
 
-/** The citation Alt+Enter opens: the paraphrase holding the caret, or the selected quote block. */
-function $citationAtSelection(): Citation | null {
+/**
+ * The citation Alt+Enter opens: the paraphrase holding the caret, or the selected quote block. The caret
+ * is read from the page when it is in this editor: Lexical learns of a click's new caret from the
+ * `selectionchange` event that follows it, which a key pressed right after the click can beat.
+ */
+function $citationAtSelection(root: HTMLElement | null): Citation | null {
   const selection = $getSelection();
   if ($isNodeSelection(selection)) {
     const quote = selection.getNodes().find($isQuoteNode);
     return quote === undefined ? null : quote.getQuote();
   }
-  if (!$isRangeSelection(selection)) return null;
-  const block = selection.anchor.getNode().getTopLevelElement();
+  const caret = window.getSelection()?.anchorNode ?? null;
+  const shown = caret !== null && root?.contains(caret) === true ? $getNearestNodeFromDOMNode(caret) : null;
+  const node = shown ?? ($isRangeSelection(selection) ? selection.anchor.getNode() : null);
+  const block = node?.getTopLevelElement() ?? null;
   return $isParaphraseNode(block) ? block.getCitation() : null;
 }
 
@@ -86,7 +92,7 @@ export function ReferenceClickPlugin(): null {
         (event) => {
           if (event === null || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
             return false;
-          const citation = $citationAtSelection();
+          const citation = $citationAtSelection(editor.getRootElement());
           const route = citation === null ? null : readerRouteOf(citation);
           if (route === null) return false;
           event.preventDefault();
