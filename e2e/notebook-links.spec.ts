@@ -50,6 +50,19 @@ test('mentions, topics and note links are typed with @, # and [[ and persist', a
   mkdirSync(join('test-results', 'screenshots'), { recursive: true });
   await page.screenshot({ path: join('test-results', 'screenshots', 'notebook-links.png') });
 
+  // Clicking a mention opens its page: a person's and a topic's are under People.
+  await editor.mentions().first().click();
+  await expect(page.getByTestId('entity-name')).toHaveText('Vladimir Putin');
+  await expect(page.getByTestId('entity-screen')).toHaveAttribute('data-entity-kind', 'person');
+  await expect(page.getByTestId('nav-people')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('nav-notes').click();
+  await notebook.openNote('Ceasefire talks');
+  await editor.mentions().nth(1).click();
+  await expect(page.getByTestId('entity-screen')).toHaveAttribute('data-entity-kind', 'topic');
+  await expect(page.getByTestId('entity-name')).toHaveText(/ceasefire/i);
+  await page.getByTestId('nav-notes').click();
+  await notebook.openNote('Ceasefire talks');
+
   // Clicking a note link opens the linked note.
   await editor.noteLinks().first().click();
   await expect(notebook.title).toHaveValue('Background');

@@ -19,6 +19,7 @@ import { useEffect } from 'react';
 import type { EntityId, NoteId } from '../../../../shared/model';
 import { useNavigate } from '../../../shell/navigation';
 import { readerRouteOf, type Citation } from '../../nodes/citation';
+import { $isMentionNode } from '../../nodes/MentionNode';
 import { $isParaphraseNode } from '../../nodes/ParaphraseNode';
 import { $isQuoteNode } from '../../nodes/QuoteNode';
 
@@ -58,12 +59,13 @@ export function ReferenceClickPlugin(): null {
       if (!(event.target instanceof Element)) return;
       const mention = event.target.closest('.dossier-mention[data-entity-id]');
       if (mention !== null) {
-        const kind = mention.getAttribute('data-kind');
-        navigate({
-          screen: 'entity',
-          entityId: mention.getAttribute('data-entity-id') as EntityId,
-          ...(kind === 'event' ? { kind: 'event' as const } : {}),
+        const route = editor.read(() => {
+          const node = $getNearestNodeFromDOMNode(mention);
+          return $isMentionNode(node)
+            ? { screen: 'entity' as const, entityId: node.getEntityId() as EntityId, kind: node.getKind() }
+            : null;
         });
+        if (route !== null) navigate(route);
         return;
       }
       const link = event.target.closest('.dossier-note-link[data-note-id]');
