@@ -27,9 +27,35 @@ describe('dossier extract', () => {
       'dates',
       'quotes',
       'events',
+      'published',
+      'unresolvedDates',
     ]);
     expect(result.quotes).toMatchObject([{ text: 'We are ready,', speaker: 'Nora Field', span: [1, 14] }]);
     expect(result.dates).toMatchObject([{ value: '2025-03-13', precision: 'day' }]);
+  });
+
+  it("never resolves relative dates against today: the text's own date, or none", async () => {
+    const undated = join(dir, 'undated.txt');
+    writeFileSync(undated, 'Nora Field met Ivo Brand in Oslo on Thursday.\n');
+    const first = JSON.parse((await dossier(['extract', undated])).stdout) as {
+      published: { value: string | null; origin: string };
+      unresolvedDates: number;
+      dates: unknown[];
+      events: Array<{ date: string | null }>;
+    };
+    expect(first.published).toMatchObject({ value: null, origin: 'none' });
+    expect(first.unresolvedDates).toBe(1);
+    expect(first.dates).toEqual([]);
+    expect(first.events.every((e) => e.date === null)).toBe(true);
+
+    const dated = join(dir, 'dated.txt');
+    writeFileSync(dated, 'OSLO, July 23, 2008\n\nNora Field met Ivo Brand in Oslo on Tuesday.\n');
+    const second = JSON.parse((await dossier(['extract', dated])).stdout) as {
+      published: { value: string | null; origin: string };
+      dates: Array<{ text: string; value: string }>;
+    };
+    expect(second.published).toMatchObject({ value: '2008-07-23', origin: 'inferred' });
+    expect(second.dates.find((d) => d.text === 'Tuesday')?.value).toBe('2008-07-22');
   });
 
   it('explains a bad date and a missing file', async () => {

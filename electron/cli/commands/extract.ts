@@ -10,9 +10,12 @@ export const extract: CliCommand = {
   usage: `Usage: dossier extract [--date YYYY-MM-DD] [--html] FILE...
 
 Reads each FILE (plain text) and prints one JSON object per file: file, text (the text the offsets
-index), people, places, organizations, dates, quotes, events. Offsets are JavaScript string indices.
+index), people, places, organizations, dates, quotes, events, published (the date relative dates were
+resolved against: given, inferred or none) and unresolvedDates. Offsets are JavaScript string indices.
 Nothing is stored in the notebook.
-  --date DATE     publication date that "on Thursday" or "last summer" resolve against (default: today)
+  --date DATE     publication date that "on Thursday" or "last summer" resolve against (default: the
+                  page's date, else one read from the text: a dateline, a date in the first lines or in
+                  the web address; with none, relative dates stay unresolved, never read against today)
   --html          the files are web pages: clip the article out of them first`,
 
   async run(argv, io) {
@@ -40,18 +43,20 @@ Nothing is stored in the notebook.
       let text = bytes.toString('utf8');
       // A page's own publication date counts unless --date overrides it.
       let date = published;
+      let url: string | null = null;
       if (values.html === true) {
         try {
           const article = clipHtml({ html: new Uint8Array(bytes) }, { what: file });
           text = article.text;
           date ??= article.published?.slice(0, 10);
+          url = article.canonicalUrl;
         } catch (error) {
           io.stderr.write(`dossier extract: ${error instanceof Error ? error.message : String(error)}\n`);
           failed = true;
           continue;
         }
       }
-      const extraction = extractArticle(text, date === undefined ? {} : { published: date });
+      const extraction = extractArticle(text, { published: date ?? null, url });
       writeJsonLines(io, [{ file, text, ...extraction }]);
     }
     return failed ? 1 : 0;

@@ -226,7 +226,7 @@ const RULES: Rule[] = [
     },
   ],
   [
-    new RegExp(String.raw`(?:${WEEKDAY},?\s+)?(${MONTH})\s+${DAYNUM}\b(?:,?\s+${YEAR}\b)?`, 'g'),
+    new RegExp(String.raw`(?:${WEEKDAY} ?,?\s+)?(${MONTH})\s+${DAYNUM}\b(?: ?,?\s+${YEAR}\b)?`, 'g'),
     (m, c) => {
       const mm = pad(month(m[1] as string));
       const dd = pad(Number(m[2]));
@@ -236,7 +236,10 @@ const RULES: Rule[] = [
     },
   ],
   [
-    new RegExp(String.raw`(?:${WEEKDAY},?\s+)?\b${DAYNUM}\s+(?:of\s+)?(${MONTH})(?:,?\s+${YEAR}\b)?`, 'g'),
+    new RegExp(
+      String.raw`(?:${WEEKDAY} ?,?\s+)?\b${DAYNUM}\s+(?:of\s+)?(${MONTH})(?: ?,?\s+${YEAR}\b)?`,
+      'g',
+    ),
     (m, c) => {
       const mm = pad(month(m[2] as string));
       const dd = pad(Number(m[1]));
@@ -246,7 +249,7 @@ const RULES: Rule[] = [
     },
   ],
   [
-    new RegExp(String.raw`${MOD}?(${MONTH}),?\s+(?:of\s+)?${YEAR}\b`, 'g'),
+    new RegExp(String.raw`${MOD}?(${MONTH}) ?,?\s+(?:of\s+)?${YEAR}\b`, 'g'),
     (m) => ({ value: `${m[2]}-${pad(month(m[1] as string))}`, precision: 'month' }),
   ],
   [

@@ -26,13 +26,28 @@ function isQuantity(text: string, source: string, end: number): boolean {
 const QUOTED = /[“"][^“”"]*[”"]/g;
 const BARE_YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
 
+/** Two references far apart: an expression that resolves the same against both needs none. */
+const PROBES = [new Date('1971-02-15T12:00:00Z'), new Date('2037-09-20T12:00:00Z')];
+
+/** The dates of an article, and how many relative ones were left unresolved for want of a reference. */
+export interface FoundDates {
+  dates: DateMention[];
+  unresolved: number;
+}
+
 /**
  * Finds and resolves the dates of an article.
- * @param published the reference date, YYYY-MM-DD
+ * @param published the reference date, YYYY-MM-DD; null when unknown: then only dates that need no
+ *   reference ("July 23, 2008", "in 2022") are resolved, and relative ones ("Thursday") are counted
  */
-export function findDates(text: string, sentences: readonly Sentence[], published: string): DateMention[] {
-  const reference = new Date(`${published}T12:00:00Z`);
+export function findDates(
+  text: string,
+  sentences: readonly Sentence[],
+  published: string | null,
+): FoundDates {
+  const reference = published === null ? null : new Date(`${published}T12:00:00Z`);
   const dates: DateMention[] = [];
+  let unresolved = 0;
   // Tense is read once per sentence, and only for sentences that hold a date.
   const tenses = new Map<number, { tense: Tense; sentence: string }>();
   const contextAt = (offset: number): { tense: Tense; sentence: string } => {
@@ -49,8 +64,19 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
     return context;
   };
   for (const match of matchDates(text)) {
-    const resolved = match.resolve({ reference, ...contextAt(match.start) });
-    if (resolved === null || resolved.value === '') continue;
+    let resolved;
+    if (reference !== null) {
+      resolved = match.resolve({ reference, ...contextAt(match.start) });
+    } else {
+      const context = contextAt(match.start);
+      const [a, b] = PROBES.map((probe) => match.resolve({ reference: probe, ...context }));
+      if (a?.value !== b?.value) {
+        unresolved++;
+        continue;
+      }
+      resolved = a;
+    }
+    if (resolved === null || resolved === undefined || resolved.value === '') continue;
     dates.push({
       span: [match.start, match.end],
       text: text.slice(match.start, match.end),
@@ -59,7 +85,7 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
     });
   }
   addBareYears(text, dates);
-  return dates.sort((a, b) => a.span[0] - b.span[0]);
+  return { dates: dates.sort((a, b) => a.span[0] - b.span[0]), unresolved };
 }
 
 /** Adds bare years ("in 1987") that no recognised date covers and that are not amounts. */

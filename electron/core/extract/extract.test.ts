@@ -2,31 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index';
 
 describe('extractArticle', () => {
-  it('proposes one event per dated sentence with a participant, deduplicated', () => {
+  it('merges two mentions of one meeting into one event named from its parts', () => {
     const text =
       'Prime Minister Lena Vogel met Carlos Mendes in Berlin on Tuesday. ' +
       'Vogel and Mendes met in Berlin on Tuesday, officials said. Nothing else happened.';
     const { events } = extractArticle(text, { published: '2025-03-14' });
-    expect(events).toEqual([
-      {
-        name: 'Prime Minister Lena Vogel met Carlos Mendes in Berlin on Tuesday',
-        date: '2025-03-11',
-        participants: ['Lena Vogel', 'Carlos Mendes'],
-        place: 'Berlin',
-        span: [0, 65],
-      },
-    ]);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      name: 'Vogel and Mendes meet in Berlin',
+      kind: 'meeting',
+      date: '2025-03-11',
+      precision: 'day',
+      dateSource: 'text',
+      participants: ['Lena Vogel', 'Carlos Mendes'],
+      place: 'Berlin',
+    });
+    expect(events[0]!.mentions).toHaveLength(2);
   });
 
-  it('names an event from the words after a leading quote or dash, not from "…" or "—"', () => {
+  it('makes no event of saying: "said", "wrote" and the quote are not happenings', () => {
     const text =
       '“We will sign nothing today,” Lena Vogel said in Berlin on Tuesday.\n\n' +
       '— Carlos Mendes wrote to Vogel on Wednesday.';
-    const { events } = extractArticle(text, { published: '2025-03-14' });
-    expect(events.map((event) => event.name)).toEqual([
-      'Lena Vogel said in Berlin on Tuesday',
-      'Carlos Mendes wrote to Vogel on Wednesday',
-    ]);
+    expect(extractArticle(text, { published: '2025-03-14' }).events).toEqual([]);
   });
 
   it('rejects a publication date that is not YYYY-MM-DD', () => {

@@ -5,7 +5,8 @@
 import { Coreference } from './coref';
 import { findDates } from './dates';
 import { findPlacesAndOrganizations } from './entities';
-import { findEvents } from './events';
+import { findEvents } from './events/index';
+import { inferPublished } from './published';
 import { findPeople, type PeopleIndex } from './people';
 import { lexiconTag } from './lexicon';
 import { findQuotedSpans } from './quote-marks';
@@ -13,7 +14,7 @@ import { findSocialBylines, socialQuotes } from './social';
 import { attributeQuotes } from './speakers';
 import { layoutText } from './text';
 import { tokenize } from './tokens';
-import type { ExtractOptions, Extraction, NamedEntity, Span } from './types';
+import type { ExtractOptions, Extraction, NamedEntity, PublishedDate, Span } from './types';
 
 export type * from './types';
 
@@ -23,11 +24,6 @@ export type * from './types';
  */
 export function prepareExtractor(): void {
   lexiconTag('');
-}
-
-/** Today's date as YYYY-MM-DD (UTC), the reference when an article has no publication date. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 function peopleEntities(index: PeopleIndex): NamedEntity[] {
@@ -47,15 +43,31 @@ function peopleEntities(index: PeopleIndex): NamedEntity[] {
 }
 
 /**
+ * The date relative dates resolve against: the one given, else one read from the text or its address,
+ * else none. Never today's: an undated text must not get its "Thursday" placed in the week it was read.
+ */
+export function publicationDate(text: string, options: ExtractOptions): PublishedDate {
+  const given = options.published;
+  if (given !== undefined && given !== null) {
+    if (!/^\d{4}-\d\d-\d\d$/.test(given) || Number.isNaN(Date.parse(`${given}T00:00:00Z`))) {
+      throw new Error(`The publication date "${given}" is not a date: write it as YYYY-MM-DD.`);
+    }
+    return { value: given, origin: 'given', evidence: null };
+  }
+  const inferred = options.inferPublished === false ? null : inferPublished(text, options.url);
+  return inferred === null
+    ? { value: null, origin: 'none', evidence: null }
+    : { value: inferred.value, origin: 'inferred', evidence: inferred.evidence };
+}
+
+/**
  * Extracts everything Dossier proposes from one article's plain text.
  * @param text the article text; every returned offset is a JavaScript string index into it
- * @param options.published the publication date (YYYY-MM-DD) that relative dates resolve against
+ * @param options.published the publication date (YYYY-MM-DD) that relative dates resolve against;
+ *   without it the date is read from the text (see {@link publicationDate}) or stays unknown
  */
 export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
-  const published = options.published ?? today();
-  if (!/^\d{4}-\d\d-\d\d$/.test(published)) {
-    throw new Error(`The publication date "${published}" is not a date: write it as YYYY-MM-DD.`);
-  }
+  const published = publicationDate(text, options);
   const layout = layoutText(text);
   const tokens = tokenize(text);
   const bylines = findSocialBylines(text, layout);
@@ -81,7 +93,26 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
   const quotes = [...attributeQuotes(text, layout, quoted, coref), ...social].sort(
     (a, b) => a.span[0] - b.span[0],
   );
-  const dates = findDates(text, layout.sentences, published);
-  const events = findEvents(text, layout.sentences, people, places, dates, quotes);
-  return { people: peopleEntities(people), places, organizations, dates, quotes, events };
+  const { dates, unresolved } = findDates(text, layout.sentences, published.value);
+  const peopleFound = peopleEntities(people);
+  const events = findEvents({
+    text,
+    layout,
+    people: peopleFound,
+    places,
+    organizations,
+    dates,
+    quotes,
+    published: published.value,
+  });
+  return {
+    people: peopleFound,
+    places,
+    organizations,
+    dates,
+    quotes,
+    events,
+    published,
+    unresolvedDates: unresolved,
+  };
 }

@@ -49,17 +49,62 @@ export interface QuoteMention {
   kind: QuoteKind;
 }
 
-/** A candidate event: something that happened to someone at a resolved date. */
-export interface EventCandidate {
-  /** A short description taken from the sentence. */
+/** Someone who took part in an event, and how: who acted, who was acted on, or just there. */
+export interface EventActor {
+  /** Canonical name of the person or organisation. */
   name: string;
-  /** TimeML value of the date. */
-  date: string;
+  kind: 'person' | 'org';
+  role: 'agent' | 'patient' | 'other';
+}
+
+/** Where an event's date came from. */
+export type EventDateSource =
+  /** A date in the sentence that tells of it ("on Thursday", "in August"). */
+  | 'text'
+  /** The date of another happening it is tied to ("hours after Trump said ..."). */
+  | 'anchor'
+  /** Undated in the text: the month of the article's date (news tells of recent things). */
+  | 'article';
+
+/**
+ * A happening the article tells of (a meeting, an attack, an arrest, a verdict), with every mention of
+ * it in the article merged into one: what, who, where and when.
+ */
+export interface EventCandidate {
+  /** A readable name built from the parts ("Trump meets Rutte at the White House"). */
+  name: string;
+  /** The kind of happening ("meeting", "earthquake"; a verb's lemma when it has no group). */
+  kind: string;
+  /** Lemmas of its trigger words ("meet", "talk"). */
+  lemmas: string[];
+  /** TimeML value of its date, or null when the article does not date it. */
+  date: string | null;
+  precision: DatePrecision | null;
+  dateSource: EventDateSource | null;
   /** Canonical names of the people taking part. */
   participants: string[];
+  /** People and organisations taking part, with their roles. */
+  actors: EventActor[];
+  /** The place it happened, as the article names it, or null. */
   place: string | null;
-  /** The sentence the event was read from. */
+  /** Every place its mentions name (the first is `place`). */
+  places: string[];
+  /** The sentence of its first mention (kept for callers that want one passage). */
   span: Span;
+  /** Each mention: the trigger words and the sentence holding them. */
+  mentions: { span: Span; sentence: Span }[];
+  /** 0..1: how central it is to the article (headline and lead, several mentions, named participants). */
+  salience: number;
+}
+
+/** The article's own date, and how it is known. */
+export interface PublishedDate {
+  /** YYYY-MM-DD, or null when unknown (relative dates then stay unresolved). */
+  value: string | null;
+  /** Given by the caller (page metadata, the user), read from the text or web address, or unknown. */
+  origin: 'given' | 'inferred' | 'none';
+  /** The words it was inferred from, or null. */
+  evidence: string | null;
 }
 
 /** Everything {@link extractArticle} finds in one article. */
@@ -70,10 +115,22 @@ export interface Extraction {
   dates: DateMention[];
   quotes: QuoteMention[];
   events: EventCandidate[];
+  /** The date relative dates were resolved against. */
+  published: PublishedDate;
+  /** Relative dates ("on Thursday", "last summer") left unresolved because the article's date is unknown. */
+  unresolvedDates: number;
 }
 
 /** Options for {@link extractArticle}. */
 export interface ExtractOptions {
-  /** Publication date, YYYY-MM-DD: the reference for "on Thursday", "last summer". Defaults to today. */
-  published?: string;
+  /**
+   * Publication date, YYYY-MM-DD: the reference for "on Thursday", "last summer". When absent it is read
+   * from the text (a dateline, a date in the first lines) or `url`; when that fails too, relative dates
+   * stay unresolved. Never today's date.
+   */
+  published?: string | null;
+  /** Where the article came from, for a date in its address (/2008/07/23/). */
+  url?: string | null;
+  /** Read a missing publication date from the text (default true); false keeps it unknown. */
+  inferPublished?: boolean;
 }

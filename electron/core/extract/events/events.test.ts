@@ -1,0 +1,85 @@
+/**
+ * Events found in sentences written for these tests: what counts as a happening, who took part and
+ * how, where, when, and the name built from those parts.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../index';
+import type { EventCandidate } from '../types';
+
+const events = (text: string, published: string | null = '2025-03-14'): EventCandidate[] =>
+  extractArticle(text, { published, inferPublished: false }).events;
+
+describe('event detection', () => {
+  it('names a natural happening by its kind and place', () => {
+    const [quake] = events('A powerful earthquake struck Indonesia on Monday, officials said.');
+    expect(quake).toMatchObject({ kind: 'earthquake', date: '2025-03-10', place: 'Indonesia' });
+    expect(quake!.name).toMatch(/^(?:\w+ )*[Ee]arthquake in Indonesia$/);
+  });
+
+  it('tells who was acted on in a passive sentence, and names it headline style', () => {
+    const [arrest] = events('Tom Reed was arrested in Oslo on Friday after a two-day search.');
+    expect(arrest).toMatchObject({ kind: 'arrest', date: '2025-03-14', place: 'Oslo' });
+    expect(arrest!.actors).toEqual([{ name: 'Tom Reed', kind: 'person', role: 'patient' }]);
+    expect(arrest!.name).toBe('Reed arrested in Oslo');
+  });
+
+  it('leaves out what did not happen: negated, only planned, tried or hoped', () => {
+    expect(events('Lena Vogel did not meet Carlos Mendes in Berlin on Tuesday.')).toEqual([]);
+    expect(events('Lena Vogel plans to visit Carlos Mendes in Berlin next week.')).toEqual([]);
+    expect(events('Lena Vogel would meet Carlos Mendes in Berlin, aides said on Tuesday.')).toEqual([]);
+  });
+
+  it('gives a light verb\'s subject to the happening it carries ("struck a deal")', () => {
+    const found = events('Lena Vogel struck a trade deal with Carlos Mendes in Berlin on Tuesday.');
+    const deal = found.find((e) => e.kind === 'deal');
+    expect(deal?.participants.sort()).toEqual(['Carlos Mendes', 'Lena Vogel']);
+    expect(found.some((e) => e.lemmas.includes('strike'))).toBe(false);
+    expect(deal?.name).toMatch(/deal between (?:Vogel and Mendes|Mendes and Vogel) in Berlin$/);
+  });
+
+  it('takes the subject of the main clause for "following talks with X"', () => {
+    const [talks] = events(
+      '“We agree,” Lena Vogel said in Berlin on Tuesday, following talks with Carlos Mendes.',
+    );
+    expect(talks).toMatchObject({ kind: 'meeting', date: '2025-03-11', place: 'Berlin' });
+    expect(talks!.participants.sort()).toEqual(['Carlos Mendes', 'Lena Vogel']);
+    expect(talks!.name).toBe('Talks between Mendes and Vogel in Berlin');
+  });
+
+  it('dates a happening tied to an earlier dated one ("hours after ...")', () => {
+    const found = events(
+      'Lena Vogel said in Berlin on Wednesday that she hoped the union would accept the offer.\n\n' +
+        'Just hours after Vogel said she hoped the union would accept the offer, Carlos Mendes visited the port of Hamburg.',
+    );
+    const visit = found.find((e) => e.kind === 'visit');
+    expect(visit).toMatchObject({ date: '2025-03-12', dateSource: 'anchor' });
+  });
+
+  it("dates an undated happening by the article's month, and leaves it undated without an article date", () => {
+    const text = 'Lena Vogel resigned as chair of the Oslo port authority.';
+    expect(events(text)[0]).toMatchObject({
+      kind: 'resignation',
+      date: '2025-03',
+      precision: 'month',
+      dateSource: 'article',
+    });
+    expect(events(text, null)[0]).toMatchObject({ date: null, precision: null, dateSource: null });
+  });
+
+  it('builds readable names: short, no quote marks, no dangling "…"', () => {
+    const text = [
+      '“It is over,” said Lena Vogel after the Berlin summit with Carlos Mendes on Tuesday, which ran late.',
+      'Protesters clashed with police in central Oslo on Saturday, and dozens were detained by officers.',
+      'Ivo Brand launched a “historic” bid for the presidency in Madrid on Sunday…',
+      'The company announced the acquisition of Nordbank for 2 billion euros on Monday.',
+    ].join('\n\n');
+    const found = events(text);
+    expect(found.length).toBeGreaterThan(2);
+    for (const event of found) {
+      expect(event.name.length, event.name).toBeLessThanOrEqual(80);
+      expect(event.name, event.name).not.toMatch(/[“”"…]/);
+      expect(event.name.split(' ').length, event.name).toBeLessThanOrEqual(12);
+      expect(event.name, event.name).toMatch(/^\p{Lu}/u);
+    }
+  });
+});

@@ -1,0 +1,376 @@
+/**
+ * Events: the happenings an article tells of. Each sentence's trigger words (trigger-model.ts) become
+ * mentions with participants, place and date (mentions.ts); mentions of one happening are merged across
+ * the article (same kind, no clash of date, people or place); each event gets a date (its own, one it is
+ * tied to, or else the article's month), a name built from its parts (naming.ts) and a salience.
+ * Events with nothing to tell them apart (no one, nowhere, never, mentioned once) are left out.
+ */
+import type { Sentence, TextLayout } from '../text';
+import { SpanIndex, lowerBound } from '../text';
+import { timexRange } from '../timex-range';
+import type {
+  DateMention,
+  EventActor,
+  EventCandidate,
+  EventDateSource,
+  NamedEntity,
+  QuoteMention,
+  Span,
+} from '../types';
+import { isKnownKind, kindOf, RECIPROCAL } from './kinds';
+import { sentenceMentions, type EntitySpan, type RawMention, type Role } from './mentions';
+import { eventName, shortName } from './naming';
+import { triggerModel, type TriggerModel } from './trigger-model';
+import { lemmaOf } from './words';
+
+/** What the event rules read from the rest of the extraction. */
+export interface EventInput {
+  text: string;
+  layout: TextLayout;
+  people: readonly NamedEntity[];
+  places: readonly NamedEntity[];
+  organizations: readonly NamedEntity[];
+  dates: readonly DateMention[];
+  quotes: readonly QuoteMention[];
+  /** The article's date (YYYY-MM-DD), or null when unknown. */
+  published: string | null;
+}
+
+/** Sentences longer than this are not read for events (a table or a list run together). */
+const MAX_SENTENCE = 1_500;
+/** Events kept per article at most, the most salient first. */
+const MAX_EVENTS = 40;
+/** Trigger probability a noun outside the known kinds needs ("the crisis"). */
+const NOUN_CONFIDENCE = 0.6;
+/** Trigger probability a verb outside the known kinds needs. */
+const VERB_CONFIDENCE = 0.5;
+
+interface Draft {
+  mentions: RawMention[];
+  kind: string;
+  lemmas: Set<string>;
+  roles: Role[];
+  places: EntitySpan[];
+  range: { start: string; end: string } | null;
+  date: DateMention | null;
+  dateSource: EventDateSource | null;
+}
+
+function entitySpans(input: EventInput): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  const add = (list: readonly NamedEntity[], kind: EntitySpan['kind']): void => {
+    for (const entity of list) {
+      for (const [start, end] of entity.mentions) spans.push({ start, end, name: entity.name, kind });
+    }
+  };
+  add(input.people, 'person');
+  add(input.places, 'place');
+  add(input.organizations, 'org');
+  // One entity per stretch of text: people first, then places, then organisations (the order above).
+  spans.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: EntitySpan[] = [];
+  for (const span of spans) {
+    const last = kept[kept.length - 1];
+    if (last !== undefined && span.start < last.end) continue;
+    kept.push(span);
+  }
+  return kept;
+}
+
+const PLACEABLE = (d: DateMention): boolean => timexRange(d.value, null) !== null;
+
+/** Dates tie two happenings together: "just hours after Trump said ..." is dated like that saying. */
+const ANCHOR =
+  /\b(?:just |only |a few |some |within )?(hours|minutes|moments|shortly|soon)\s+(?:after|before)\s+([^,;]+)/i;
+
+function contentLemmas(text: string): Set<string> {
+  return new Set(
+    (text.toLowerCase().match(/\p{L}{4,}/gu) ?? [])
+      .map(lemmaOf)
+      .filter((w) => !/^(?:that|this|with|from|have|would|will|said|says)$/.test(w)),
+  );
+}
+
+/** Extracts the events of an article. */
+export function findEvents(input: EventInput, model: TriggerModel = triggerModel()): EventCandidate[] {
+  const { text, layout } = input;
+  const entities = entitySpans(input);
+  const quoted = new SpanIndex(input.quotes.filter((q) => q.kind !== 'social').map((q) => q.span));
+  const people = entities.filter((e) => e.kind === 'person');
+  const dates = input.dates.filter(PLACEABLE);
+  const mentions: RawMention[] = [];
+  const sentenceDates = new Map<Sentence, DateMention[]>();
+  for (const sentence of layout.sentences) {
+    if (sentence.end - sentence.start > MAX_SENTENCE) continue;
+    const inside = <T extends { start: number; end: number }>(list: readonly T[]): T[] => {
+      const from = lowerBound(list, sentence.start, (x) => x.start);
+      const out: T[] = [];
+      for (let i = from; i < list.length && list[i]!.start < sentence.end; i++) {
+        const item = list[i]!;
+        if (item.end <= sentence.end && !quoted.contains(item.start, item.end)) out.push(item);
+      }
+      return out;
+    };
+    const ownDates = dates.filter((d) => d.span[0] >= sentence.start && d.span[1] <= sentence.end);
+    sentenceDates.set(sentence, ownDates);
+    const found = sentenceMentions(
+      {
+        text,
+        start: sentence.start,
+        end: sentence.end,
+        entities: inside(entities),
+        dates: ownDates,
+        quoted: (start, end) => quoted.overlapsAny(start, end),
+        author: (offset) => {
+          const post = input.quotes.find(
+            (q) => q.kind === 'social' && q.span[0] <= offset && offset < q.span[1],
+          );
+          if (post === undefined || post.speaker === null) return null;
+          return { start: post.span[0], end: post.span[0], name: post.speaker, kind: 'person' };
+        },
+        pronoun: (offset) => {
+          const i = lowerBound(people, offset, (p) => p.start) - 1;
+          for (let j = i; j >= 0 && j > i - 12; j--) {
+            const p = people[j]!;
+            if (offset - p.end > 1_200) break;
+            if (!quoted.contains(p.start, p.end)) return p;
+          }
+          return null;
+        },
+      },
+      model,
+    );
+    mentions.push(...found);
+  }
+  anchorDates(mentions, layout.sentences, sentenceDates, text);
+  const drafts = merge(mentions);
+  return finish(drafts, input, layout);
+}
+
+/** Dates for mentions tied to an earlier dated statement ("hours after Trump said he hoped ..."). */
+function anchorDates(
+  mentions: RawMention[],
+  sentences: readonly Sentence[],
+  sentenceDates: ReadonlyMap<Sentence, DateMention[]>,
+  text: string,
+): void {
+  for (const mention of mentions) {
+    if (mention.date !== null) continue;
+    const sentenceText = text.slice(mention.sentence[0], mention.sentence[1]);
+    const anchor = ANCHOR.exec(sentenceText);
+    if (anchor === null || mention.sentence[0] + anchor.index > mention.span[0]) continue;
+    const wanted = contentLemmas(anchor[2] ?? '');
+    let best: DateMention | null = null;
+    let bestShared = 1;
+    for (const sentence of sentences) {
+      if (sentence.start >= mention.sentence[0]) break;
+      const own = sentenceDates.get(sentence) ?? [];
+      const day = own.find((d) => d.precision === 'day');
+      if (day === undefined) continue;
+      const theirs = contentLemmas(text.slice(sentence.start, sentence.end));
+      const shared = [...wanted].filter((w) => theirs.has(w)).length;
+      if (shared > bestShared) {
+        best = day;
+        bestShared = shared;
+      }
+    }
+    if (best !== null) {
+      mention.date = best;
+      mention.anchored = true;
+    }
+  }
+}
+
+/** The people who acted or were acted on (those merely taking part do not tell two happenings apart). */
+const peopleOf = (roles: readonly Role[]): Set<string> =>
+  new Set(roles.filter((r) => r.entity.kind === 'person' && r.role !== 'other').map((r) => r.entity.name));
+
+function rangeOf(date: DateMention | null): { start: string; end: string } | null {
+  if (date === null) return null;
+  const range = timexRange(date.value, null);
+  return range === null ? null : { start: range.start, end: range.end };
+}
+
+function placesMatch(a: readonly EntitySpan[], b: EntitySpan | null): boolean {
+  if (a.length === 0 || b === null) return true;
+  const words = new Set(b.name.toLowerCase().split(/\s+/));
+  return a.some(
+    (p) =>
+      p.name === b.name ||
+      p.name
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => words.has(w)),
+  );
+}
+
+/** Mentions of one happening become one draft (text order; a mention joins the latest that fits). */
+function merge(mentions: readonly RawMention[]): Draft[] {
+  const drafts: Draft[] = [];
+  for (const mention of mentions) {
+    const range = rangeOf(mention.date);
+    const who = peopleOf(mention.roles);
+    let target: Draft | undefined;
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const d = drafts[i]!;
+      if (
+        d.kind !== mention.kind &&
+        !d.lemmas.has(mention.lemma) &&
+        !mention.also.some((l) => kindOf(l) === d.kind)
+      )
+        continue;
+      if (range !== null && d.range !== null && (range.end < d.range.start || range.start > d.range.end))
+        continue;
+      const theirs = peopleOf(d.roles);
+      if (who.size > 0 && theirs.size > 0 && ![...who].some((p) => theirs.has(p))) continue;
+      if (!placesMatch(d.places, mention.place)) continue;
+      target = d;
+      break;
+    }
+    if (target === undefined) {
+      const known = [mention.lemma, ...mention.also].map(kindOf).find(isKnownKind);
+      drafts.push({
+        mentions: [mention],
+        kind: known ?? mention.kind,
+        lemmas: new Set([mention.lemma, ...mention.also]),
+        roles: [...mention.roles],
+        places: mention.place === null ? [] : [mention.place],
+        range,
+        date: mention.date,
+        dateSource: mention.date === null ? null : mention.anchored ? 'anchor' : 'text',
+      });
+      continue;
+    }
+    target.mentions.push(mention);
+    target.lemmas.add(mention.lemma);
+    for (const extra of mention.also) target.lemmas.add(extra);
+    if (!isKnownKind(target.kind) && isKnownKind(mention.kind)) target.kind = mention.kind;
+    for (const role of mention.roles) {
+      const existing = target.roles.find((r) => r.entity.name === role.entity.name);
+      if (existing === undefined) target.roles.push(role);
+      else if (existing.role === 'other' && role.role !== 'other') existing.role = role.role;
+    }
+    if (mention.place !== null && !target.places.some((p) => p.name === mention.place!.name)) {
+      target.places.push(mention.place);
+    }
+    // The most exact date wins: a day over the month it falls in.
+    if (
+      range !== null &&
+      (target.range === null || range.end < target.range.end || range.start > target.range.start)
+    ) {
+      target.range = range;
+      target.date = mention.date;
+      target.dateSource = mention.anchored ? 'anchor' : 'text';
+    }
+  }
+  return drafts;
+}
+
+/**
+ * Whether a draft names a happening worth listing: a known kind (a meeting, an attack) or a confident
+ * trigger, told with someone, somewhere or at some time, or told more than once.
+ */
+function worthKeeping(draft: Draft, best: RawMention): boolean {
+  const known = isKnownKind(draft.kind);
+  const confident = Math.max(...draft.mentions.map((m) => m.probability));
+  const told =
+    draft.roles.length > 0 || draft.places.length > 0 || draft.date !== null || draft.mentions.length > 1;
+  if (!told) return false;
+  if (known) return true;
+  if (best.nominal) {
+    return (
+      confident >= NOUN_CONFIDENCE &&
+      (draft.roles.length > 0 || draft.mentions.length > 1 || best.aspect !== null)
+    );
+  }
+  return confident >= VERB_CONFIDENCE && (draft.roles.length > 0 || draft.places.length > 0);
+}
+
+/** The mention a name is best built from: a verb with its agent, else the one with most participants. */
+function bestMention(draft: Draft): RawMention {
+  const score = (m: RawMention): number =>
+    (m.nominal ? 0 : 2) +
+    (m.roles.some((r) => r.role === 'agent') ? 3 : 0) +
+    m.roles.length +
+    (m.place !== null ? 1 : 0) +
+    (m.date !== null ? 0.5 : 0) +
+    m.probability;
+  return draft.mentions.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+function finish(drafts: readonly Draft[], input: EventInput, layout: TextLayout): EventCandidate[] {
+  const lead = layout.sentences.slice(0, 3).map((s) => s.start);
+  const leadEnd = layout.sentences[Math.min(2, layout.sentences.length - 1)]?.end ?? 0;
+  const events: (EventCandidate & { order: number })[] = [];
+  for (const draft of drafts) {
+    const best = bestMention(draft);
+    const hasOwnDate = draft.date !== null;
+    if (!worthKeeping(draft, best)) continue;
+    let date = draft.date?.value ?? null;
+    let precision = draft.date?.precision ?? null;
+    let dateSource = draft.dateSource;
+    if (date === null && input.published !== null) {
+      date = input.published.slice(0, 7);
+      precision = 'month';
+      dateSource = 'article';
+    }
+    const range = date === null ? null : timexRange(date, input.published);
+    if (range !== null && precision === 'fuzzy' && range.precision !== 'fuzzy') precision = range.precision;
+    const actors: EventActor[] = draft.roles.map((r) => ({
+      name: r.entity.name,
+      kind: r.entity.kind === 'org' ? 'org' : 'person',
+      role: r.role,
+    }));
+    // Names show people; organisations only when no person takes part ("NATO chief Rutte" is Rutte).
+    const shown = draft.roles.some((r) => r.entity.kind === 'person')
+      ? draft.roles.filter((r) => r.entity.kind === 'person')
+      : draft.roles;
+    const names = (role: Role['role']): string[] =>
+      shown.filter((r) => r.role === role).map((r) => shortName(r.entity.name, r.entity.kind === 'person'));
+    const place = draft.places[0] ?? best.place;
+    const reciprocal = RECIPROCAL.has(draft.kind);
+    const name = eventName(best, {
+      reciprocal,
+      agents: names('agent'),
+      patients: names('patient'),
+      others: names('other'),
+      place: place?.name ?? null,
+      placeWord:
+        place === best.place
+          ? best.placeWord
+          : (draft.mentions.find((m) => m.place === place)?.placeWord ?? null),
+    });
+    const inLead = draft.mentions.some((m) => m.span[0] < leadEnd);
+    const salience = Math.min(
+      1,
+      0.15 +
+        (inLead ? 0.3 : 0) +
+        Math.min(0.3, 0.1 * (draft.mentions.length - 1)) +
+        (draft.roles.length > 0 ? 0.15 : 0) +
+        (draft.places.length > 0 ? 0.05 : 0) +
+        (hasOwnDate ? 0.05 : 0),
+    );
+    void lead;
+    const first = draft.mentions[0]!;
+    events.push({
+      name,
+      kind: draft.kind,
+      lemmas: [...draft.lemmas],
+      date,
+      precision,
+      dateSource,
+      participants: actors.filter((a) => a.kind === 'person').map((a) => a.name),
+      actors,
+      place: place?.name ?? null,
+      places: draft.places.map((p) => p.name),
+      span: first.sentence,
+      mentions: draft.mentions.map((m) => ({ span: m.span, sentence: m.sentence })),
+      salience,
+      order: first.span[0],
+    });
+  }
+  const kept = events.sort((a, b) => b.salience - a.salience || a.order - b.order).slice(0, MAX_EVENTS);
+  return kept.sort((a, b) => a.order - b.order).map(({ order: _order, ...event }) => event);
+}
+
+export type { Span };

@@ -1,0 +1,216 @@
+/**
+ * A name a person would write for an event, built from its parts in headline style: who, what (the
+ * verb in the present, or the noun), on whom or what, and where. "Trump meets Rutte at the White
+ * House", "Nichols sentenced in Atlanta", "Talks between Putin and Lukashenko at the Kremlin",
+ * "Earthquake in Indonesia". Never a copied sentence, never a quote mark or a dangling "…".
+ */
+import type { RawMention } from './mentions';
+import { verbForm, type Word } from './words';
+
+/** Who took part, as the name shows them. */
+export interface NameParts {
+  /** They act together ("A and B meet"), none on another. */
+  reciprocal: boolean;
+  agents: string[];
+  patients: string[];
+  others: string[];
+  place: string | null;
+  placeWord: string | null;
+}
+
+const MAX_NAME = 80;
+const DETERMINER =
+  /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|any|some|no|every|each)$/;
+const STOP_OBJECT = new Set(
+  (
+    'to that which who whom whose when where while after before following as because since if in at on into ' +
+    'from with by for against during near across over under about than and or but today yesterday tomorrow ' +
+    'tonight last this next monday tuesday wednesday thursday friday saturday sunday january february march ' +
+    'april june july august september october november december'
+  ).split(' '),
+);
+const QUANTITY = /^(?:(?:tens|hundreds|thousands|dozens|millions|scores) of )+/;
+const VERB_TAG = /PastTense|PresentTense|Infinitive|Gerund|Participle|Copula|Modal/;
+
+/** "Vladimir Putin" -> "Putin": names in event names are surnames; organisations stay whole. */
+export function shortName(name: string, isPerson: boolean): string {
+  if (!isPerson) return name;
+  const parts = name.split(/\s+/);
+  const last = parts[parts.length - 1] ?? name;
+  return /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(last) && parts.length > 2 ? parts[parts.length - 2]! : last;
+}
+
+function list(names: readonly string[]): string {
+  const unique = [...new Set(names)].slice(0, 3);
+  if (unique.length <= 1) return unique[0] ?? '';
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The noun phrase of a nominal trigger: up to three modifiers before it ("US 30-day ceasefire proposal"). */
+function nounPhrase(words: readonly Word[], trigger: number, first: number): string {
+  let from = trigger;
+  for (let i = trigger - 1; i >= Math.max(first, trigger - 3); i--) {
+    const w = words[i]!;
+    if (w.punct || DETERMINER.test(w.lower) || /^['’]s$/i.test(w.text) || STOP_OBJECT.has(w.lower)) break;
+    if (VERB_TAG.test(w.tag) && !/Adjective|Singular|Plural|Noun/.test(w.tag) && !/s$/.test(w.lower)) break;
+    from = i;
+  }
+  return words
+    .slice(from, trigger + 1)
+    .map((w) => w.text)
+    .join(' ')
+    .replace(/ - /g, '-');
+}
+
+/** A short complement after a nominal trigger ("on Russian territory", "of Ukraine"). */
+function complement(words: readonly Word[], trigger: number, last: number): string {
+  const prep = words[trigger + 1];
+  if (prep === undefined || !/^(?:of|on|against|for|to)$/.test(prep.lower) || trigger + 1 > last) return '';
+  const taken: string[] = [];
+  for (let i = trigger + 2; i <= Math.min(last, trigger + 5); i++) {
+    const w = words[i]!;
+    if (w.punct || (STOP_OBJECT.has(w.lower) && taken.length > 0)) break;
+    taken.push(w.text);
+  }
+  if (taken.length === 0 || (taken.length === 1 && DETERMINER.test(taken[0]!.toLowerCase()))) return '';
+  return `${prep.lower} ${taken.join(' ')}`;
+}
+
+/** "the " when the text writes the place with it ("visiting the Kursk region"). */
+function article(words: readonly Word[], mention: RawMention): string {
+  const place = mention.place;
+  if (place === null) return '';
+  const i = words.findIndex((w) => w.start >= place.start);
+  return i > 0 && words[i - 1]!.lower === 'the' ? 'the ' : '';
+}
+
+/** The object words after a verb trigger ("troops" of "sent tens of thousands of troops into ..."). */
+function objectWords(words: readonly Word[], from: number, last: number, mention: RawMention): string {
+  const taken: Word[] = [];
+  for (let i = from; i <= Math.min(last, from + 6); i++) {
+    const w = words[i]!;
+    // The object stops where a named place or the place phrase begins.
+    if (mention.place !== null && w.end > mention.place.start && w.start < mention.place.end) break;
+    if (w.punct || (STOP_OBJECT.has(w.lower) && !(w.lower === 'of' && taken.length > 0))) break;
+    if (taken.length > 0 && !w.capitalized && VERB_TAG.test(w.tag) && !/Singular|Plural|Noun/.test(w.tag))
+      break;
+    taken.push(w);
+  }
+  let object = taken
+    .map((w) => w.text)
+    .join(' ')
+    .replace(/ - /g, '-')
+    .replace(QUANTITY, '')
+    .split(' ')
+    .slice(0, 4);
+  while (object.length > 0 && /^(?:of|the|a|an|and|to|for)$/i.test(object[object.length - 1]!))
+    object = object.slice(0, -1);
+  const text = object.join(' ');
+  return /^(?:him|her|them|it|himself|herself|themselves|itself|me|us|you)$/i.test(text) ? '' : text;
+}
+
+function placePhrase(parts: NameParts): string {
+  if (parts.place === null) return '';
+  const word =
+    parts.placeWord !== null && /^(?:in|at|into|near|outside|from|to|across)$/.test(parts.placeWord)
+      ? parts.placeWord
+      : 'in';
+  const the =
+    /^(?:White House|Kremlin|Pentagon|Vatican|Hague|Netherlands|Philippines|United States|UK|US)$/.test(
+      parts.place,
+    )
+      ? 'the '
+      : '';
+  return ` ${word} ${the}${parts.place}`;
+}
+
+function tidy(name: string): string {
+  let out = name
+    .replace(/[“”"‘’«»]/g, (c) => (c === '’' ? '’' : ''))
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:])/g, '$1')
+    .replace(/…/g, '')
+    .trim()
+    .replace(/[,;:.\-–—]+$/, '')
+    .trim();
+  if (out.length > MAX_NAME) {
+    const cut = out.lastIndexOf(' ', MAX_NAME);
+    out = out
+      .slice(0, cut > 20 ? cut : MAX_NAME)
+      .replace(/\s+(?:of|in|at|to|and|the|a|an|on|for|with)$/i, '');
+  }
+  return capitalize(out);
+}
+
+/** The event's name from its best mention and its participants. */
+export function eventName(mention: RawMention, parts: NameParts): string {
+  const { words, trigger, clause } = mention;
+  const word = words[trigger]!;
+  const triggerWords = words.filter((w) => w.start >= mention.span[0] && w.end <= mention.span[1]);
+  // "checked herself in": the particle, not the pronoun, goes into the name.
+  const particle = triggerWords.length > 1 ? ` ${triggerWords[triggerWords.length - 1]!.lower}` : '';
+  const people = [...parts.agents, ...parts.others, ...parts.patients];
+  if (mention.nominal) {
+    const np = nounPhrase(words, trigger, clause.first);
+    if (mention.aspect !== null) {
+      const plural = /s$/.test(word.lower) && !/ss$/.test(word.lower);
+      return tidy(
+        `${np} ${plural ? mention.aspect : verbForm(mention.aspect, 'PresentTense')}${placePhrase(parts)}`,
+      );
+    }
+    if (mention.frame !== null) {
+      const where = parts.place === null ? '' : ` for ${parts.place}`;
+      return tidy(`${np} ${mention.frame}${where}`);
+    }
+    const where = placePhrase(parts);
+    if (people.length >= 2) return tidy(`${np} between ${list(people)}${where}`);
+    if (parts.agents.length === 1 && !parts.reciprocal)
+      return tidy(`${parts.agents[0]}’s ${lowerFirst(np)}${where}`);
+    if (people.length === 1)
+      return tidy(`${np} ${parts.patients.length === 1 ? 'of' : 'with'} ${people[0]}${where}`);
+    const rest = parts.place === null ? complement(words, trigger, clause.last) : '';
+    return tidy(`${np}${rest ? ` ${rest}` : ''}${where}`);
+  }
+  const where = placePhrase(parts);
+  const after = trigger + triggerWords.length;
+  if (parts.reciprocal && people.length >= 2) {
+    return tidy(`${list(people)} ${word.lemma}${particle}${where}`);
+  }
+  if (mention.passive || (parts.agents.length === 0 && parts.patients.length > 0)) {
+    const who = list(parts.patients.length > 0 ? parts.patients : parts.others);
+    if (who !== '') return tidy(`${who} ${verbForm(word.lemma, 'PastTense')}${particle}${where}`);
+  }
+  const agents =
+    parts.agents.length > 0 ? parts.agents : mention.subjectPlace !== null ? [mention.subjectPlace] : [];
+  // "visiting the Kursk region": the place is what the verb acts on.
+  const placeObject =
+    parts.place !== null &&
+    parts.placeWord === null &&
+    mention.place !== null &&
+    mention.place.start > mention.span[1];
+  if (placeObject && parts.patients.length === 0 && agents.length > 0) {
+    const verb = agents.length > 1 ? word.lemma : verbForm(word.lemma, 'PresentTense');
+    const the = /^the\s/i.test(
+      mention.words
+        .map((w) => w.text)
+        .join(' ')
+        .slice(0),
+    )
+      ? ''
+      : '';
+    return tidy(`${list(agents)} ${verb}${particle} ${the}${article(words, mention)}${parts.place}`);
+  }
+  const object =
+    parts.patients.length > 0 ? list(parts.patients) : objectWords(words, after, clause.last, mention);
+  if (agents.length === 0) {
+    const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
+    return tidy(`${verbForm(word.lemma, 'Gerund')}${particle}${of}${where}`);
+  }
+  const verb = agents.length > 1 ? word.lemma : verbForm(word.lemma, 'PresentTense');
+  return tidy(`${list(agents)} ${verb}${particle}${object ? ` ${object}` : ''}${where}`);
+}
+
+const lowerFirst = (text: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
