@@ -1,12 +1,13 @@
 /**
  * `npm run eval`: clipping and extraction quality on the evaluation data beside the checkout
  * (`../shared/data`, or `$DOSSIER_EVAL_DATA`), with the exact metrics of EVAL.md. Prints the tables and
- * writes them to bench/results/eval.md. `npm run eval -- clipping` or `-- extraction` runs one part.
+ * writes them to bench/results/eval.md. `npm run eval -- clipping` (or `extraction`, `events`) runs one part.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { evaluateClipping } from './eval/clipping';
+import { evaluateEvents } from './eval/events';
 import { evaluateExtraction } from './eval/extraction';
 import type { EvalSection } from './eval/types';
 
@@ -17,6 +18,7 @@ const dataDir = resolve(
 const PARTS: Record<string, (dir: string) => Promise<EvalSection[]>> = {
   clipping: evaluateClipping,
   extraction: evaluateExtraction,
+  events: evaluateEvents,
 };
 
 function renderSection(section: EvalSection): string {

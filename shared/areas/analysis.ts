@@ -97,6 +97,8 @@ export interface QuoteView extends SpanRange {
   rule: string | null;
   status: ReviewStatus;
   origin: Origin;
+  /** The event the quote's paragraph is about, if any. */
+  event?: { id: EntityId; name: string } | null;
 }
 
 /** An event with when, where and who. */
@@ -110,10 +112,34 @@ export interface EventView {
   dateEnd: string | null;
   precision: DatePrecision | null;
   place: string | null;
-  participants: { id: EntityId; name: string; kind: EntityKind }[];
-  /** Where it is reported: the source, and the passage when known. */
+  /** People and organisations taking part, with their role: who acted, who was acted on, or just there. */
+  participants: { id: EntityId; name: string; kind: EntityKind; role?: EventRole }[];
+  /** Where it is reported: the source, and the passage when known (quotes about it are not reports). */
   reports: { source: SourceRef; span: SpanRange | null; quoteId: QuoteId | null }[];
   status: ReviewStatus;
+  /** The kind of happening ("meeting", "earthquake"), or null for events made by hand. */
+  kind?: string | null;
+  /**
+   * Where the date came from: 'text' (the article dates it), 'anchor' (tied to another happening),
+   * 'article' (undated in the text: the article's month), or null.
+   */
+  dateSource?: 'text' | 'anchor' | 'article' | null;
+  /** How many sources report it. */
+  sourceCount?: number;
+}
+
+/** What a participant did in an event. */
+export type EventRole = 'agent' | 'patient' | 'other';
+
+/** An event that may be the same happening as another (the matcher was not sure enough to merge). */
+export interface SimilarEvent {
+  id: EntityId;
+  name: string;
+  date: string | null;
+  precision: DatePrecision | null;
+  sourceCount: number;
+  /** The matcher's probability that the two are one happening, 0..1. */
+  score: number;
 }
 
 /** Everything found in one source. */
@@ -209,6 +235,8 @@ export interface EntityPage {
   events: EventView[];
   /** Only for events. */
   event: EventView | null;
+  /** Only for events: events that may be the same happening, for the user to merge or dismiss. */
+  similarEvents?: SimilarEvent[];
 }
 
 /** A source on an entity page: how often it mentions the entity, and where first. */
@@ -243,6 +271,8 @@ export interface TimelineOptions {
   entityIds?: EntityId[];
   /** Most events, and most quotes, returned (each; default 2,000). */
   limit?: number;
+  /** Include scare quotes and one-word quotes (default false: they stay off the timeline). */
+  minorQuotes?: boolean;
 }
 
 /** One item on the time axis: an event, or a quote dated by its source's publication. */
@@ -270,6 +300,28 @@ export interface ListQuotesOptions {
   /** Include rejected quotes (default false). */
   includeRejected?: boolean;
   limit?: number;
+}
+
+/** A new publication date for a source, or null for "unknown" (relative dates then stay unresolved). */
+export interface SetPublishedInput {
+  id: SourceId;
+  /** YYYY-MM-DD, or null. */
+  published: string | null;
+}
+
+/** What changing a source's publication date did. */
+export interface SetPublishedResult {
+  publishedAt: string | null;
+  publishedOrigin: 'page' | 'inferred' | 'user' | null;
+  /** The re-extraction it caused (the user's review decisions kept). */
+  counts: ExtractionCounts;
+}
+
+/** Moves some reports of an event (those from `sourceIds`) to a new event the user names. */
+export interface SplitEventInput {
+  id: EntityId;
+  sourceIds: SourceId[];
+  name: string;
 }
 
 /** Methods of the analysis area. */
@@ -312,6 +364,22 @@ export interface AnalysisApi {
   getTimeline(options?: TimelineOptions): Promise<TimelineItem[]>;
   /** Quotes, for the quote panel and the editor's quote search. */
   listQuotes(options?: ListQuotesOptions): Promise<QuoteView[]>;
+  /**
+   * Sets a source's publication date (the user's word wins over the page's and any inferred one) and
+   * re-extracts it, so its relative dates and events are resolved against the new date. The user's
+   * review decisions stay.
+   */
+  setSourcePublished(input: SetPublishedInput): Promise<SetPublishedResult>;
+  /**
+   * Says two events are different happenings: the suggestion between them goes, and neither matching
+   * nor re-extraction will merge them.
+   */
+  separateEvents(input: { id: EntityId; otherId: EntityId }): Promise<void>;
+  /**
+   * Splits an event: the reports (and quotes) of `sourceIds` move to a new event named `name`, kept
+   * apart from the first one. Re-extraction keeps the split.
+   */
+  splitEvent(input: SplitEventInput): Promise<EntitySummary>;
 }
 
 /** The analysis area's methods, in the order hosts register them. */
@@ -332,6 +400,9 @@ export const ANALYSIS_METHODS = [
   'listEntitySources',
   'getTimeline',
   'listQuotes',
+  'setSourcePublished',
+  'separateEvents',
+  'splitEvent',
 ] as const satisfies readonly (keyof AnalysisApi)[];
 
 /** Longest entity name accepted, in characters. */
@@ -560,7 +631,7 @@ export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {
   getTimeline: (args) =>
     optional('getTimeline', args, (value) => {
       const m = 'getTimeline';
-      const input = objectOf(m, value, [`from`, 'to', 'entityIds', 'limit']);
+      const input = objectOf(m, value, [`from`, 'to', 'entityIds', 'limit', 'minorQuotes']);
       const from = optionalDay(m, `from`, input.from);
       const to = optionalDay(m, 'to', input.to);
       if (from !== undefined && to !== undefined && from > to)
@@ -570,6 +641,7 @@ export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {
         to,
         entityIds: input.entityIds === undefined ? undefined : idList(m, 'entityIds', input.entityIds, 1_000),
         limit: optionalInteger(m, 'limit', input.limit, 1, MAX_TIMELINE_LIMIT),
+        minorQuotes: optionalBoolean(m, 'minorQuotes', input.minorQuotes),
       });
     }),
   listQuotes: (args) =>
@@ -584,4 +656,42 @@ export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {
         limit: optionalInteger(m, 'limit', input.limit, 1, MAX_LIST_LIMIT),
       });
     }),
+  setSourcePublished: (args) => {
+    const m = 'setSourcePublished';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['id', 'published']);
+    if (!('published' in input))
+      invalid(m, '"published" is required (a date YYYY-MM-DD, or null for unknown)');
+    return [
+      {
+        id: sourceId(m, input.id),
+        published: input.published === null ? null : (optionalDay(m, 'published', input.published) ?? null),
+      },
+    ];
+  },
+  separateEvents: (args) => {
+    const m = 'separateEvents';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['id', 'otherId']);
+    const id = entityId(m, 'the event id', input.id);
+    const otherId = entityId(m, 'the other event id', input.otherId);
+    if (id === otherId) invalid(m, 'an event cannot be kept apart from itself');
+    return [{ id, otherId }];
+  },
+  splitEvent: (args) => {
+    const m = 'splitEvent';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['id', 'sourceIds', 'name']);
+    if (!Array.isArray(input.sourceIds) || input.sourceIds.length === 0) {
+      invalid(m, '"sourceIds" must list at least one source');
+    }
+    if (input.sourceIds.length > 1_000) invalid(m, '"sourceIds" holds more than 1000 ids');
+    return [
+      {
+        id: entityId(m, 'the event id', input.id),
+        sourceIds: input.sourceIds.map((v) => sourceId(m, v)),
+        name: entityName(m, 'name', input.name),
+      },
+    ];
+  },
 };

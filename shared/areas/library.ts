@@ -46,6 +46,9 @@ export type DuplicatePolicy =
   /** Store the clip as a new source next to the old one. */
   | 'keep-both';
 
+/** How a source's publication date is known. */
+export type PublishedOrigin = 'page' | 'inferred' | 'user';
+
 /** A source as lists show it. */
 export interface SourceSummary {
   id: SourceId;
@@ -55,8 +58,13 @@ export interface SourceSummary {
   /** Where it was clipped from, if it came from the web. */
   url: string | null;
   canonicalUrl: string | null;
-  /** Publication date as the page states it (ISO 8601 date or date-time), or null. */
+  /** Publication date (ISO 8601 date or date-time), or null when unknown. */
   publishedAt: string | null;
+  /**
+   * How the publication date is known: from the page's metadata, read from the text or web address
+   * (a dateline, /2008/07/23/: shown as inferred), or set by the user; null when there is none.
+   */
+  publishedOrigin: PublishedOrigin | null;
   clippedAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
   wordCount: number;
@@ -123,6 +131,11 @@ export interface ClipPasteInput {
   url?: string;
   /** A title to use instead of the one found in the content. */
   title?: string;
+  /**
+   * The publication date (YYYY-MM-DD) the user gives: "on Thursday" and "last summer" resolve against
+   * it. Without it the page's date is used, else one read from the text (see `guessPublished`), else none.
+   */
+  published?: string;
   onDuplicate?: DuplicatePolicy;
   /** Download the pasted HTML's remote images (needs `url` for relative ones). Default false. */
   fetchImages?: boolean;
@@ -212,6 +225,28 @@ export interface LibraryApi {
   deleteSource(id: SourceId): Promise<SourceSummary>;
   /** Takes a source out of the trash. */
   restoreSource(id: SourceId): Promise<SourceSummary>;
+  /**
+   * The publication date a paste would get if the user gives none: the page's metadata, else a date
+   * read from the text or web address (a dateline, /2008/07/23/), else null. Stores nothing.
+   */
+  guessPublished(input: GuessPublishedInput): Promise<PublishedGuess>;
+}
+
+/** What {@link LibraryApi.guessPublished} reads: the paste dialog's content. */
+export interface GuessPublishedInput {
+  html?: string;
+  text?: string;
+  url?: string;
+}
+
+/** A publication date found for content not yet stored. */
+export interface PublishedGuess {
+  /** YYYY-MM-DD, or null when none was found. */
+  published: string | null;
+  /** 'page' (its metadata) or 'inferred' (read from the text or address); null when none. */
+  origin: Exclude<PublishedOrigin, 'user'> | null;
+  /** The words the date was read from ("May 2, 2013"), when inferred. */
+  evidence: string | null;
 }
 
 /** The library area's methods, in the order hosts register them. */
@@ -225,6 +260,7 @@ export const LIBRARY_METHODS = [
   'getSourceOriginal',
   'deleteSource',
   'restoreSource',
+  'guessPublished',
 ] as const satisfies readonly (keyof LibraryApi)[];
 
 const DUPLICATE_POLICIES: readonly DuplicatePolicy[] = ['ask', 'update', 'keep-both'];
@@ -280,12 +316,21 @@ function clipFileInput(method: string, value: unknown): ClipFileInput {
 }
 
 function clipPasteInput(method: string, value: unknown): ClipPasteInput {
-  const input = objectOf(method, value, ['html', 'text', 'url', 'title', 'onDuplicate', 'fetchImages']);
+  const input = objectOf(method, value, [
+    'html',
+    'text',
+    'url',
+    'title',
+    'published',
+    'onDuplicate',
+    'fetchImages',
+  ]);
   const result = defined({
     html: optionalString(method, 'html', input.html, MAX_CLIP_BYTES),
     text: optionalString(method, 'text', input.text, MAX_CLIP_BYTES),
     url: optionalUrl(method, 'url', input.url),
     title: optionalString(method, 'title', input.title, 1_000),
+    published: optionalDay(method, 'published', input.published),
     onDuplicate: optionalChoice(method, 'onDuplicate', input.onDuplicate, DUPLICATE_POLICIES),
     fetchImages: optionalBoolean(method, 'fetchImages', input.fetchImages),
   });
@@ -381,4 +426,16 @@ export const LIBRARY_VALIDATORS: Validators<LibraryApi> = {
   getSourceOriginal: byId('getSourceOriginal'),
   deleteSource: byId('deleteSource'),
   restoreSource: byId('restoreSource'),
+  guessPublished: (args) => {
+    const m = 'guessPublished';
+    arity(m, args, 1, 1);
+    const input = objectOf(m, args[0], ['html', 'text', 'url']);
+    return [
+      defined({
+        html: optionalString(m, 'html', input.html, MAX_CLIP_BYTES),
+        text: optionalString(m, 'text', input.text, MAX_CLIP_BYTES),
+        url: optionalUrl(m, 'url', input.url),
+      }),
+    ];
+  },
 };

@@ -27,6 +27,9 @@ export interface EntityRow {
   event_date_end: string | null;
   event_precision: string | null;
   event_place: string | null;
+  /** Schema 8: the kind of happening and where its date came from. */
+  event_kind?: string | null;
+  event_date_source?: string | null;
 }
 
 /** Event fields of a new kind='event' entity. */

@@ -1,6 +1,6 @@
 /** Events as the API shows them: date, place, participants and where they are reported. */
 import type Database from 'better-sqlite3';
-import type { DatePrecision, EventView } from '../../../shared/areas/analysis';
+import type { DatePrecision, EventRole, EventView } from '../../../shared/areas/analysis';
 import type { EntityId, EntityKind, QuoteId } from '../../../shared/model';
 import { sourceRef } from './findings-repo';
 
@@ -10,10 +10,12 @@ export function eventViews(db: Database.Database, ids: readonly string[]): Event
   const json = JSON.stringify(ids);
   const rows = db
     .prepare(
-      `SELECT id, name, event_date, event_date_start, event_date_end, event_precision, event_place
-       FROM entities WHERE id IN (SELECT value FROM json_each(?))`,
+      `SELECT id, name, event_date, event_date_start, event_date_end, event_precision, event_place, event_kind,
+         event_date_source FROM entities WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(json) as {
+    event_kind: string | null;
+    event_date_source: EventView['dateSource'];
     id: EntityId;
     name: string;
     event_date: string | null;
@@ -24,16 +26,17 @@ export function eventViews(db: Database.Database, ids: readonly string[]): Event
   }[];
   const participants = db
     .prepare(
-      `SELECT p.event_id, e.id, e.name, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id
-       WHERE p.event_id IN (SELECT value FROM json_each(?)) AND p.status <> 'rejected' ORDER BY p.seq`,
+      `SELECT p.event_id, e.id, e.name, e.kind, p.role FROM event_participants p JOIN entities e ON e.id = p.entity_id
+       WHERE p.event_id IN (SELECT value FROM json_each(?)) AND p.status <> 'rejected' AND p.role <> 'place'
+       ORDER BY CASE p.role WHEN 'agent' THEN 0 WHEN 'patient' THEN 1 ELSE 2 END, p.seq`,
     )
-    .all(json) as { event_id: string; id: EntityId; name: string; kind: EntityKind }[];
+    .all(json) as { event_id: string; id: EntityId; name: string; kind: EntityKind; role: string }[];
   const reports = db
     .prepare(
       `SELECT es.event_id, es.source_id, es.span_start, es.span_end, es.quote_id, es.status,
          s.title, s.site_name, s.url, s.published_at
        FROM event_sources es JOIN sources s ON s.id = es.source_id
-       WHERE es.event_id IN (SELECT value FROM json_each(?)) AND s.deleted_at IS NULL
+       WHERE es.event_id IN (SELECT value FROM json_each(?)) AND s.deleted_at IS NULL AND es.quote_id IS NULL
        ORDER BY s.published_at, es.seq`,
     )
     .all(json) as {
@@ -67,9 +70,14 @@ export function eventViews(db: Database.Database, ids: readonly string[]): Event
         dateEnd: row.event_date_end,
         precision: row.event_precision,
         place: row.event_place,
-        participants: participants
-          .filter((p) => p.event_id === id)
-          .map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+        participants: [
+          ...new Map(
+            participants
+              .filter((p) => p.event_id === id)
+              .reverse()
+              .map((p) => [p.id, { id: p.id, name: p.name, kind: p.kind, role: roleOf(p.role) }]),
+          ).values(),
+        ].reverse(),
         reports: own.map((r) => ({
           source: sourceRef(r),
           span:
@@ -77,7 +85,14 @@ export function eventViews(db: Database.Database, ids: readonly string[]): Event
           quoteId: r.quote_id,
         })),
         status,
+        kind: row.event_kind,
+        dateSource: row.event_date_source,
+        sourceCount: new Set(own.map((r) => r.source_id)).size,
       },
     ];
   });
+}
+
+function roleOf(role: string): EventRole {
+  return role === 'agent' || role === 'patient' ? role : 'other';
 }

@@ -1,7 +1,7 @@
 /**
  * Writes one source's extraction into the library, in one transaction: people, places and organisations
  * resolved to library-wide entities through the alias table, their mentions, quotes with speakers,
- * events (deduplicated across the library), and the user's earlier decisions replayed on top.
+ * events (matched across the library, see event-store.ts), and the user's earlier decisions replayed on top.
  *
  * Resolution of a found name to an entity of the same kind, first rule that matches:
  * 1. an entity has an alias with the name's match key (so "Zelensky" finds "Zelenskyy");
@@ -21,17 +21,17 @@ import type { Extraction, NamedEntity } from '../extract';
 import { DecisionsRepo, spanKey } from './decisions-repo';
 import { EntitiesRepo, type EntityRow } from './entities-repo';
 import { FindingsRepo } from './findings-repo';
-import { contentWords, nameMatchKey, normalizeName, similarity, wordCount } from './names';
-import { timexRange } from './timex-range';
-
-/** How similar two event names must be (word Jaccard) to be one event, given same date and people. */
-const EVENT_NAME_SIMILARITY = 0.5;
+import { EventStore, type Matching, type StoredQuote } from './event-store';
+import { nameMatchKey, normalizeName, wordCount } from './names';
 
 /** The source being stored. */
 export interface SourceText {
   id: SourceId;
   text: string;
+  /** The date its relative dates were resolved against (YYYY-MM-DD...), or null. */
   published: string | null;
+  /** `published` was read from the text now and is to be stored as the source's inferred date. */
+  inferred?: boolean;
 }
 
 /** Stores extractions. */
@@ -39,11 +39,17 @@ export class ExtractionStore {
   private readonly entities: EntitiesRepo;
   private readonly findings: FindingsRepo;
   private readonly decisions: DecisionsRepo;
+  private readonly events: EventStore;
 
-  constructor(private readonly db: Database.Database) {
+  /** `matching` gives the event-matching model, or null to store every event as new. */
+  constructor(
+    private readonly db: Database.Database,
+    matching: () => Matching,
+  ) {
     this.entities = new EntitiesRepo(db);
     this.findings = new FindingsRepo(db);
     this.decisions = new DecisionsRepo(db);
+    this.events = new EventStore(db, matching);
   }
 
   /** Replaces the source's auto findings with `extraction`, replaying the user's decisions. */
@@ -53,12 +59,14 @@ export class ExtractionStore {
 
   private write(source: SourceText, extraction: Extraction): ExtractionCounts {
     const { id: sourceId, text } = source;
+    const previous = this.events.previousReports(sourceId);
     const touched = this.findings.deleteAuto(sourceId);
     const user = this.findings.userSpans(sourceId);
     const decided = this.decisions.forSource(sourceId);
     const current = new Set<string>();
     const taken = new Set<string>();
     const byName = new Map<string, string>();
+    const names = { person: byName, org: new Map<string, string>(), place: new Map<string, string>() };
     let mentions = 0;
 
     const groups: [EntityKind, NamedEntity[]][] = [
@@ -76,10 +84,9 @@ export class ExtractionStore {
         if (spans.length === 0) continue;
         const entity = this.resolve(kind, named);
         current.add(entity.id);
-        if (kind === 'person') {
-          byName.set(normalizeName(named.name), entity.id);
-          for (const alias of named.aliases) byName.set(normalizeName(alias), entity.id);
-        }
+        const own = names[kind as 'person' | 'org' | 'place'];
+        own.set(normalizeName(named.name), entity.id);
+        for (const alias of named.aliases) own.set(normalizeName(alias), entity.id);
         for (const [start, end] of spans) {
           taken.add(`${start}:${end}`);
           const surface = text.slice(start, end);
@@ -100,7 +107,7 @@ export class ExtractionStore {
       }
     }
 
-    const quoteSpans: { id: string; start: number; end: number }[] = [];
+    const quoteSpans: StoredQuote[] = [];
     for (const q of extraction.quotes) {
       const [start, end] = q.span;
       if (end <= start || end > text.length || user.quotes.has(`${start}:${end}`)) continue;
@@ -132,30 +139,31 @@ export class ExtractionStore {
         origin: 'auto',
         status: decision?.status ?? (reassigned ? 'confirmed' : 'suggested'),
       });
-      quoteSpans.push({ id, start, end });
+      quoteSpans.push({ id, start, end, speakerId });
     }
 
-    let events = 0;
-    const reported = new Set<string>();
-    for (const ev of extraction.events) {
-      const participants = [
-        ...new Set(ev.participants.map((name) => this.speakerOf(name, byName)).filter((id) => id !== null)),
-      ];
-      const eventId = this.resolveEvent(ev.name, ev.date, ev.place, participants, source.published);
-      current.add(eventId);
-      for (const p of participants) this.findings.addParticipant(eventId, p, 'auto');
-      const quote = quoteSpans.find((q) => q.start >= ev.span[0] && q.end <= ev.span[1]);
-      const key = `${eventId}:${ev.span[0]}:${ev.span[1]}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      const span: [number, number] | null = ev.span[1] > ev.span[0] ? ev.span : null;
-      this.findings.addEventSource(eventId, sourceId, span, quote?.id ?? null);
-      events++;
-    }
+    const stored = this.events.store({
+      sourceId,
+      text,
+      published: source.published === null ? null : source.published.slice(0, 10),
+      events: extraction.events,
+      quotes: quoteSpans,
+      names,
+      previous,
+    });
+    for (const id of stored.ids) current.add(id);
+    const events = stored.ids.length;
 
     this.db
       .prepare(`UPDATE sources SET extracted_at = ? WHERE id = ?`)
       .run(new Date().toISOString(), sourceId);
+    if (source.inferred === true && source.published !== null) {
+      this.db
+        .prepare(
+          `UPDATE sources SET published_at = ?, published_origin = 'inferred' WHERE id = ? AND published_at IS NULL`,
+        )
+        .run(source.published, sourceId);
+    }
     this.entities.refreshStats([...touched, ...current]);
     this.findings.deleteOrphans([...touched].filter((id) => !current.has(id)));
     return {
@@ -225,37 +233,5 @@ export class ExtractionStore {
     if (wordCount(name) === 0 || wordCount(name) > 4) return null;
     const row = this.entities.byMatchKey('person', nameMatchKey(name))[0];
     return row?.id ?? null;
-  }
-
-  /** An existing event with the same date, the same participants and a similar name, or a new one. */
-  private resolveEvent(
-    name: string,
-    date: string,
-    place: string | null,
-    participants: string[],
-    published: string | null,
-  ): string {
-    const range = timexRange(date, published);
-    const wanted = [...participants].sort().join(',');
-    const words = contentWords(name);
-    const candidates = this.db
-      .prepare(
-        `SELECT id, name FROM entities WHERE kind = 'event' AND merged_into IS NULL AND event_date = ?
-           AND event_date_start IS ?`,
-      )
-      .all(date, range?.start ?? null) as { id: string; name: string }[];
-    for (const candidate of candidates) {
-      const theirs = this.findings.participantIds(candidate.id).sort().join(',');
-      if (theirs === wanted && similarity(words, contentWords(candidate.name)) >= EVENT_NAME_SIMILARITY) {
-        return candidate.id;
-      }
-    }
-    return this.entities.create('event', name, 'auto', {
-      date,
-      start: range?.start ?? null,
-      end: range?.end ?? null,
-      precision: range?.precision ?? null,
-      place,
-    }).id;
   }
 }

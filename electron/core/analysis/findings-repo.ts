@@ -63,6 +63,8 @@ interface QuoteRow {
   site_name: string | null;
   url: string | null;
   published_at: string | null;
+  event_id: EntityId | null;
+  event_name: string | null;
 }
 
 interface MentionRow {
@@ -80,7 +82,10 @@ interface MentionRow {
 /** SELECT of everything a QuoteView needs; callers add WHERE / ORDER BY. */
 export const QUOTE_SELECT = `SELECT q.id, q.source_id, q.span_start, q.span_end, q.text, q.kind, q.speaker_entity_id,
   sp.name AS speaker_name, q.speaker_span_start, q.speaker_span_end, q.cue, q.confidence, q.rule, q.status, q.origin,
-  s.title, s.site_name, s.url, s.published_at
+  s.title, s.site_name, s.url, s.published_at,
+  (SELECT es.event_id FROM event_sources es WHERE es.quote_id = q.id ORDER BY es.seq LIMIT 1) AS event_id,
+  (SELECT ev.name FROM event_sources es JOIN entities ev ON ev.id = es.event_id
+     WHERE es.quote_id = q.id ORDER BY es.seq LIMIT 1) AS event_name
   FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN entities sp ON sp.id = q.speaker_entity_id`;
 
 const MENTION_SELECT = `SELECT m.id, m.entity_id, e.name AS entity_name, e.kind AS entity_kind, m.span_start,
@@ -125,6 +130,7 @@ export function toQuoteView(row: QuoteRow): QuoteView {
     rule: row.rule,
     status: row.status,
     origin: row.origin,
+    event: row.event_id === null ? null : { id: row.event_id, name: row.event_name ?? '' },
   };
 }
 

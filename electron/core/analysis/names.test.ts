@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameMatchKey, normalizeName } from './names';
-import { timexRange } from './timex-range';
+import { timexRange } from '../extract/timex-range';
 
 describe('name folding', () => {
   it('folds case, accents and punctuation', () => {

@@ -12,11 +12,13 @@ import {
   type EntitySourceRow,
   type ListQuotesOptions,
   type QuoteView,
+  type SimilarEvent,
   type TimelineItem,
   type TimelineOptions,
 } from '../../../shared/areas/analysis';
 import type { EntityId, EntityKind, IsoTimestamp, NoteId } from '../../../shared/model';
 import { EntitiesRepo } from './entities-repo';
+import { EventsRepo } from './event-match/events-repo';
 import { FindingsRepo } from './findings-repo';
 import { normalizeName } from './names';
 import { EntityLists } from './speaker-quotes';
@@ -62,7 +64,29 @@ export class PagesRepo {
       coMentioned: isEvent ? [] : this.coMentioned(row.id),
       events: isEvent ? [] : this.findings.events(this.eventIdsOf(row.id)),
       event: isEvent ? (this.findings.events([row.id])[0] ?? null) : null,
+      ...(isEvent ? { similarEvents: this.similarEvents(row.id) } : {}),
     };
+  }
+
+  /** Events the matcher suggested as possibly the same happening, most likely first. */
+  private similarEvents(id: string): SimilarEvent[] {
+    const suggestions = new EventsRepo(this.db).suggestions(id);
+    const views = new Map(this.findings.events(suggestions.map((s) => s.id)).map((v) => [v.id as string, v]));
+    return suggestions.flatMap((s) => {
+      const view = views.get(s.id);
+      return view === undefined
+        ? []
+        : [
+            {
+              id: view.id,
+              name: view.name,
+              date: view.date,
+              precision: view.precision,
+              sourceCount: view.sourceCount ?? 0,
+              score: s.score,
+            },
+          ];
+    });
   }
 
   /** The entity page's quotes after the quote `input.after`, in the page's order. */
@@ -164,8 +188,11 @@ export class PagesRepo {
       sources: [...new Map(ev.reports.map((r) => [r.source.id, r.source])).values()],
       quote: null,
     }));
+    // Scare quotes ("the “bloodbath”") and one-word quotes say little on their own: off by default.
+    const minor =
+      options.minorQuotes === true ? '' : `AND q.kind <> 'scare' AND instr(trim(q.text), ' ') > 0`;
     const quotes = this.findings.quotesWhere(
-      `WHERE q.status <> 'rejected' AND s.deleted_at IS NULL AND s.published_at IS NOT NULL
+      `WHERE q.status <> 'rejected' AND s.deleted_at IS NULL AND s.published_at IS NOT NULL ${minor}
          AND substr(s.published_at, 1, 10) BETWEEN @from AND @to
          ${filtered ? 'AND q.speaker_entity_id IN (SELECT value FROM json_each(@ids))' : ''}
        ORDER BY s.published_at, q.span_start LIMIT @limit`,

@@ -50,8 +50,9 @@ describe.skipIf(seed === null)('the seed article in the library', () => {
     const kremlin = events.find((e) => e.entities.some((p) => p.name === 'Alexander Lukashenko'));
     expect(kremlin?.precision).toBe('day');
     const page = await f.analysis.getEntityPage(kremlin!.id as EntityId);
-    expect(page.event?.reports[0]?.quoteId).not.toBeNull();
+    // The quote said at the Kremlin after the talks is about them: "Quotes about it".
     expect(page.quotes[0]?.text).toContain('We agree with the proposals');
+    expect(page.quotes[0]?.event?.id).toBe(kremlin!.id);
     // Quotes are dated by the publication day, outside this range.
     expect(items.some((i) => i.kind === 'quote')).toBe(false);
     const all = await f.analysis.getTimeline();

@@ -18,7 +18,10 @@ import type {
   QuoteView,
   ReviewMentionInput,
   ReviewQuoteInput,
+  SetPublishedInput,
+  SetPublishedResult,
   SourceAnalysis,
+  SplitEventInput,
   TimelineItem,
   TimelineOptions,
 } from '../../../shared/areas/analysis';
@@ -29,12 +32,38 @@ import { extractArticle } from '../extract';
 import { DecisionsRepo } from './decisions-repo';
 import { EntitiesRepo } from './entities-repo';
 import { EntityEdits } from './entity-edits';
+import { EventEdits } from './event-edits';
 import { ExtractionStore, type SourceText } from './extraction-store';
 import { FindingsRepo } from './findings-repo';
 import { PagesRepo } from './pages-repo';
+import { matchModel, type MatchModel } from './event-match/model';
 
 /** Default and largest page of {@link AnalysisService.listEntities}. */
 export const DEFAULT_ENTITY_LIMIT = 50;
+
+/** Test and bench seams. */
+export interface AnalysisOptions {
+  /**
+   * The event-matching model; null stores every event as new (the bench's baseline). Default: the
+   * shipped model, loaded on first use.
+   */
+  eventMatching?: () => MatchModel | null;
+  /** The extractor (default {@link extractArticle}); training passes one that remembers its results. */
+  extractor?: typeof extractArticle;
+}
+
+/** The shipped matching model, or null (with one message) when its file is missing or damaged. */
+function shippedMatching(): MatchModel | null {
+  try {
+    return matchModel();
+  } catch (error) {
+    if (!warned)
+      console.error(`Dossier: events are stored without matching them across the library: ${String(error)}`);
+    warned = true;
+    return null;
+  }
+}
+let warned = false;
 
 /** Implements {@link AnalysisApi} on one open notebook. */
 export class AnalysisService implements AnalysisApi {
@@ -43,14 +72,22 @@ export class AnalysisService implements AnalysisApi {
   private readonly decisions: DecisionsRepo;
   private readonly store: ExtractionStore;
   private readonly edits: EntityEdits;
+  private readonly eventEdits: EventEdits;
   private readonly pages: PagesRepo;
+  private readonly extractor: typeof extractArticle;
 
-  constructor(private readonly ctx: CoreContext) {
+  constructor(
+    private readonly ctx: CoreContext,
+    options: AnalysisOptions = {},
+  ) {
     this.entities = new EntitiesRepo(ctx.db);
     this.findings = new FindingsRepo(ctx.db);
     this.decisions = new DecisionsRepo(ctx.db);
-    this.store = new ExtractionStore(ctx.db);
+    this.store = new ExtractionStore(ctx.db, options.eventMatching ?? shippedMatching);
+    // Looked up on each call, not captured here (tests replace the module's function).
+    this.extractor = options.extractor ?? ((text, extractOptions) => extractArticle(text, extractOptions));
     this.edits = new EntityEdits(ctx.db);
+    this.eventEdits = new EventEdits(ctx.db);
     this.pages = new PagesRepo(ctx.db);
   }
 
@@ -67,18 +104,39 @@ export class AnalysisService implements AnalysisApi {
     }
   }
 
-  private source(id: SourceId): SourceText & { extractedAt: IsoTimestamp | null } {
+  private source(id: SourceId): SourceText & {
+    extractedAt: IsoTimestamp | null;
+    url: string | null;
+    publishedOrigin: string | null;
+  } {
     const row = this.ctx.db
-      .prepare(`SELECT plain_text, published_at, extracted_at FROM sources WHERE id = ?`)
+      .prepare(
+        `SELECT plain_text, published_at, published_origin, extracted_at, coalesce(url, canonical_url) AS url
+         FROM sources WHERE id = ?`,
+      )
       .get(id) as
-      { plain_text: string; published_at: string | null; extracted_at: string | null } | undefined;
+      | {
+          plain_text: string;
+          published_at: string | null;
+          published_origin: string | null;
+          extracted_at: string | null;
+          url: string | null;
+        }
+      | undefined;
     if (row === undefined) {
       throw new ApiError(
         'NOT_FOUND',
         `No source has the id ${id}; it may have been deleted. Reload the library.`,
       );
     }
-    return { id, text: row.plain_text, published: row.published_at, extractedAt: row.extracted_at };
+    return {
+      id,
+      text: row.plain_text,
+      published: row.published_at,
+      extractedAt: row.extracted_at,
+      url: row.url,
+      publishedOrigin: row.published_origin,
+    };
   }
 
   private extract(id: SourceId): ExtractionCounts {
@@ -86,10 +144,17 @@ export class AnalysisService implements AnalysisApi {
     const published =
       source.published !== null && /^\d{4}-\d\d-\d\d/.test(source.published)
         ? source.published.slice(0, 10)
-        : undefined;
+        : null;
     let extraction;
     try {
-      extraction = extractArticle(source.text, published === undefined ? {} : { published });
+      // No date stored: one is read from the text or address (a source clipped before dates were
+      // inferred), unless the user said the date is unknown; without one, relative dates stay
+      // unresolved. Never today's date.
+      extraction = this.extractor(source.text, {
+        published,
+        url: source.url,
+        inferPublished: source.publishedOrigin !== 'user',
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new ApiError(
@@ -98,7 +163,14 @@ export class AnalysisService implements AnalysisApi {
         { sourceId: id },
       );
     }
-    return this.store.store(source, extraction);
+    return this.store.store(
+      {
+        ...source,
+        published: extraction.published.value,
+        inferred: published === null && extraction.published.origin === 'inferred',
+      },
+      extraction,
+    );
   }
 
   /** @inheritdoc */
@@ -350,5 +422,37 @@ export class AnalysisService implements AnalysisApi {
   /** @inheritdoc */
   async listQuotes(options: ListQuotesOptions = {}): Promise<QuoteView[]> {
     return this.pages.quotes(options);
+  }
+
+  /** @inheritdoc */
+  async setSourcePublished(input: SetPublishedInput): Promise<SetPublishedResult> {
+    this.source(input.id);
+    // The date and the extraction it causes are two steps: a failing extraction leaves the new date
+    // (what the user asked for) and what was found before.
+    this.ctx.db
+      .prepare(`UPDATE sources SET published_at = ?, published_origin = 'user', updated_at = ? WHERE id = ?`)
+      .run(input.published, new Date().toISOString(), input.id);
+    const counts = this.extract(input.id);
+    const row = this.ctx.db
+      .prepare(`SELECT published_at, published_origin FROM sources WHERE id = ?`)
+      .get(input.id) as {
+      published_at: string | null;
+      published_origin: SetPublishedResult['publishedOrigin'];
+    };
+    return {
+      publishedAt: row.published_at,
+      publishedOrigin: row.published_at === null ? null : row.published_origin,
+      counts,
+    };
+  }
+
+  /** @inheritdoc */
+  async separateEvents(input: { id: EntityId; otherId: EntityId }): Promise<void> {
+    this.eventEdits.separate(input.id, input.otherId);
+  }
+
+  /** @inheritdoc */
+  async splitEvent(input: SplitEventInput): Promise<EntitySummary> {
+    return this.eventEdits.split(input.id, input.sourceIds, input.name);
   }
 }

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/areas/library';
 import { ApiError } from '../../../shared/errors';
 import type { SourceId } from '../../../shared/model';
+import type { PublishedOrigin } from '../../../shared/areas/library';
 
 /** An article to store; the repository assigns id and timestamps. */
 export interface NewSource {
@@ -23,6 +24,8 @@ export interface NewSource {
   byline: string | null;
   siteName: string | null;
   publishedAt: string | null;
+  /** How `publishedAt` is known (default: 'page', from the page's metadata). */
+  publishedOrigin?: PublishedOrigin | null;
   lang: string | null;
   originalHtml: string;
   /** Sanitized HTML whose images are `dossier-image:<id>` references. */
@@ -49,6 +52,7 @@ interface SummaryRow {
   url: string | null;
   canonical_url: string | null;
   published_at: string | null;
+  published_origin: PublishedOrigin | null;
   clipped_at: string;
   updated_at: string;
   word_count: number;
@@ -64,7 +68,7 @@ interface SourceRow extends SummaryRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, title, byline, site_name, url, canonical_url, published_at, clipped_at, updated_at, word_count, excerpt, deleted_at';
+  'id, title, byline, site_name, url, canonical_url, published_at, published_origin, clipped_at, updated_at, word_count, excerpt, deleted_at';
 const SOURCE_COLUMNS = `${SUMMARY_COLUMNS}, language, plain_text, clean_html, content_hash`;
 
 /** ORDER BY per sort key; undated and siteless sources go last in either direction. */
@@ -88,6 +92,7 @@ function toSummary(row: SummaryRow): SourceSummary {
     url: row.url,
     canonicalUrl: row.canonical_url,
     publishedAt: row.published_at,
+    publishedOrigin: row.published_at === null ? null : row.published_origin,
     clippedAt: row.clipped_at,
     updatedAt: row.updated_at,
     wordCount: row.word_count,
@@ -120,6 +125,7 @@ function params(source: NewSource) {
     byline: source.byline,
     site_name: source.siteName,
     published_at: source.publishedAt,
+    published_origin: source.publishedAt === null ? null : (source.publishedOrigin ?? 'page'),
     language: source.lang,
     original_html: source.originalHtml,
     clean_html: source.cleanHtml,
@@ -150,16 +156,18 @@ export class SourcesRepo {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.insertStmt = db.prepare<[SourceParams & { id: string; now: string }], SummaryRow>(
-      `INSERT INTO sources (id, url, canonical_url, title, byline, site_name, published_at, clipped_at,
-         language, original_html, clean_html, plain_text, content_hash, word_count, excerpt, created_at, updated_at)
-       VALUES (@id, @url, @canonical_url, @title, @byline, @site_name, @published_at, @now, @language,
+      `INSERT INTO sources (id, url, canonical_url, title, byline, site_name, published_at, published_origin,
+         clipped_at, language, original_html, clean_html, plain_text, content_hash, word_count, excerpt,
+         created_at, updated_at)
+       VALUES (@id, @url, @canonical_url, @title, @byline, @site_name, @published_at, @published_origin, @now, @language,
          @original_html, @clean_html, @plain_text, @content_hash, @word_count, @excerpt, @now, @now)
        RETURNING ${SUMMARY_COLUMNS}`,
     );
     // clipped_at and created_at stay: the source keeps its place in the library and its identity.
     this.replaceStmt = db.prepare<[SourceParams & { id: string; now: string }], SummaryRow>(
       `UPDATE sources SET url = @url, canonical_url = @canonical_url, title = @title, byline = @byline,
-         site_name = @site_name, published_at = @published_at, language = @language,
+         site_name = @site_name, published_at = @published_at, published_origin = @published_origin,
+         language = @language,
          original_html = @original_html, clean_html = @clean_html, plain_text = @plain_text,
          content_hash = @content_hash, word_count = @word_count, excerpt = @excerpt, updated_at = @now
        WHERE id = @id AND deleted_at IS NULL

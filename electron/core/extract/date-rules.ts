@@ -226,7 +226,10 @@ const RULES: Rule[] = [
     },
   ],
   [
-    new RegExp(String.raw`(?:${WEEKDAY} ?,?\s+)?(${MONTH})\s+${DAYNUM}\b(?: ?,?\s+${YEAR}\b)?`, 'g'),
+    new RegExp(
+      String.raw`(?:${WEEKDAY} ?,?\s+)?(${MONTH})\s+${DAYNUM}\b(?: ?,?\s+${YEAR}\b)?(?! ?,?\s+\d)`,
+      'g',
+    ),
     (m, c) => {
       const mm = pad(month(m[1] as string));
       const dd = pad(Number(m[2]));
@@ -237,7 +240,7 @@ const RULES: Rule[] = [
   ],
   [
     new RegExp(
-      String.raw`(?:${WEEKDAY} ?,?\s+)?\b${DAYNUM}\s+(?:of\s+)?(${MONTH})(?: ?,?\s+${YEAR}\b)?`,
+      String.raw`(?:${WEEKDAY} ?,?\s+)?\b${DAYNUM}\s+(?:of\s+)?(${MONTH})(?: ?,?\s+${YEAR}\b)?(?! ?,?\s+\d)`,
       'g',
     ),
     (m, c) => {

@@ -24,6 +24,8 @@ export interface PreparedClip {
   url: string | null;
   /** Names the input in messages: the file name or the URL. */
   what: string;
+  /** A publication date the user gave (YYYY-MM-DD), which wins over the page's and any inferred. */
+  published?: string;
 }
 
 function fromBase64(data: string): Uint8Array {
@@ -59,6 +61,7 @@ export function preparePaste(input: ClipPasteInput): PreparedClip {
     fetchImages: input.fetchImages === true,
     url: input.url ?? null,
     what,
+    ...(input.published === undefined ? {} : { published: input.published }),
   };
 }
 

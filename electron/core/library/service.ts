@@ -8,8 +8,10 @@ import type {
   ClipPasteInput,
   ClipResult,
   ClipUrlInput,
+  GuessPublishedInput,
   LibraryApi,
   ListSourcesOptions,
+  PublishedGuess,
   SiteCount,
   Source,
   SourceList,
@@ -25,7 +27,8 @@ import { SourcesRepo } from '../db/sources-repo';
 import { inlineImages } from './article-html';
 import { ImagesRepo } from './images-repo';
 import { prepareFile, preparePaste, prepareUrl, type PreparedClip } from './prepare';
-import { ClipStore } from './store';
+import { ClipStore, publicationOf } from './store';
+import { inferPublished } from '../extract/published';
 
 /** Test seams: smaller image limits. */
 export interface LibraryOptions {
@@ -122,5 +125,25 @@ export class LibraryService implements LibraryApi {
   /** @inheritdoc */
   async restoreSource(id: SourceId): Promise<SourceSummary> {
     return this.sources.restore(id);
+  }
+
+  /** @inheritdoc */
+  async guessPublished(input: GuessPublishedInput): Promise<PublishedGuess> {
+    const none: PublishedGuess = { published: null, origin: null, evidence: null };
+    if ((input.html ?? '').trim() === '' && (input.text ?? '').trim() === '') return none;
+    let prepared: PreparedClip;
+    try {
+      prepared = preparePaste(input);
+    } catch {
+      return none; // nothing clippable yet: the dialog says so when the user clips
+    }
+    const { at, origin } = publicationOf(prepared);
+    if (at === null || origin === null || origin === 'user') return none;
+    const evidence =
+      origin === 'inferred'
+        ? (inferPublished(prepared.article.text, prepared.url ?? prepared.article.canonicalUrl)?.evidence ??
+          null)
+        : null;
+    return { published: at.slice(0, 10), origin, evidence };
   }
 }

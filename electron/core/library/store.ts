@@ -9,11 +9,24 @@ import type { SourceId } from '../../../shared/model';
 import type { CoreHooks } from '../context';
 import { SourcesRepo, type NewSource } from '../db/sources-repo';
 import { localiseImages, type ImageLimits } from '../clip/images';
+import { inferPublished } from '../extract/published';
+import type { PublishedOrigin } from '../../../shared/areas/library';
 import { ImagesRepo } from './images-repo';
 import type { PreparedClip } from './prepare';
 
 /** Longest excerpt stored with a source, in characters. */
 const EXCERPT_CHARS = 300;
+
+/**
+ * The source's publication date and how it is known: the user's, else the page's metadata, else one
+ * read from the text or web address (marked inferred), else none. Never the day it was clipped.
+ */
+export function publicationOf(prepared: PreparedClip): { at: string | null; origin: PublishedOrigin | null } {
+  if (prepared.published !== undefined) return { at: prepared.published, origin: 'user' };
+  if (prepared.article.published !== null) return { at: prepared.article.published, origin: 'page' };
+  const inferred = inferPublished(prepared.article.text, prepared.url ?? prepared.article.canonicalUrl);
+  return inferred === null ? { at: null, origin: null } : { at: inferred.value, origin: 'inferred' };
+}
 
 function excerpt(prepared: PreparedClip): string {
   const { article } = prepared;
@@ -52,13 +65,15 @@ export class ClipStore {
       fetch: prepared.fetchImages,
       ...(this.imageLimits ? { limits: this.imageLimits } : {}),
     });
+    const published = publicationOf(prepared);
     const row: NewSource = {
       url: prepared.url,
       canonicalUrl: article.canonicalUrl,
       title: article.title,
       byline: article.byline,
       siteName: article.siteName,
-      publishedAt: article.published,
+      publishedAt: published.at,
+      publishedOrigin: published.origin,
       lang: article.lang,
       originalHtml: article.originalHtml,
       cleanHtml: localised.html,

@@ -536,7 +536,11 @@ function attachRoles(
   } else {
     const subject = subjectOf(mention, words, clauses, input, entityAt);
     if (subject?.kind === 'place') mention.subjectPlace = subject.name;
-    else if (subject) add(subject, mention.passive ? 'patient' : 'agent');
+    else if (subject) {
+      const role = mention.passive ? 'patient' : 'agent';
+      for (const other of coordinated(subject, words, entityAt)) add(other, role);
+      add(subject, role);
+    }
   }
   // After the trigger in its clause: the acted-on ("met Rutte", "the arrest of X"), "by X" (the agent),
   // "with X" (takes part).
@@ -572,6 +576,25 @@ function attachRoles(
     if (main !== null && main.kind !== 'place') add(main, 'other');
   }
   mention.roles = roles;
+}
+
+/** Entities joined to `entity` by "and" or commas before it ("Mendes and Vogel met"). */
+function coordinated(
+  entity: EntitySpan,
+  words: readonly Word[],
+  entityAt: (w: Word) => EntitySpan | undefined,
+): EntitySpan[] {
+  const found: EntitySpan[] = [];
+  let i = words.findIndex((w) => overlapping(w, entity));
+  while (i > 1) {
+    const joiner = words[i - 1]!;
+    if (joiner.lower !== 'and' && joiner.text !== ',') break;
+    const before = entityAt(words[i - 2]!);
+    if (before === undefined || before.kind === 'place') break;
+    found.push(before);
+    i = words.findIndex((w) => overlapping(w, before));
+  }
+  return found;
 }
 
 /** The verb's subject: the nearest entity (or pronoun) before it in its clause, else the main clause's. */

@@ -1,0 +1,49 @@
+/**
+ * Deciding what a new event is: the library event it matches (merged when the model's probability
+ * reaches the merge threshold), events worth suggesting to the user (between the two thresholds), or
+ * nothing. Candidates come from the index lookups of EventsRepo, never from a scan of all events; a
+ * source never matches an event it already reports (one article's mentions were merged by extraction).
+ */
+import { matchProbability, pairFeatures, type EventSignature } from './features';
+import type { CandidateKeys, EventsRepo } from './events-repo';
+import type { MatchModel } from './model';
+
+/** Candidates scored per new event at most (those sharing most keys with it). */
+const MAX_SCORED = 40;
+
+/** What to do with a new event. */
+export interface MatchDecision {
+  /** The event to merge it into, or null. */
+  merge: string | null;
+  /** Events to suggest as possibly the same, with the model's probability. */
+  suggest: { id: string; score: number }[];
+}
+
+/** Scores the candidates of a new event and decides. */
+export function decide(
+  repo: EventsRepo,
+  signature: EventSignature,
+  keys: CandidateKeys,
+  sourceId: string,
+  model: MatchModel,
+  mentions: readonly [number, number][] = [],
+): MatchDecision {
+  const hits = repo.candidates(keys);
+  const ids = [...hits.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_SCORED)
+    .map(([id]) => id);
+  const scored: { id: string; score: number }[] = [];
+  const candidates = [...repo.signatures(ids).values()].filter((c) => !c.sources.has(sourceId));
+  model.observe?.({ sourceId, mentions, signature, candidates });
+  for (const candidate of candidates) {
+    scored.push({
+      id: candidate.id,
+      score: matchProbability(model.weights, pairFeatures(signature, candidate)),
+    });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const best = scored[0];
+  if (best !== undefined && best.score >= model.merge) return { merge: best.id, suggest: [] };
+  return { merge: null, suggest: scored.filter((s) => s.score >= model.suggest).slice(0, 3) };
+}

@@ -1,0 +1,71 @@
+/**
+ * The event-matching model (resources/models/event-matching.bin): weights over {@link FEATURES}, the
+ * probability above which two events are merged and the one above which they are suggested to the
+ * user, and the document frequencies article words are weighted with. Built by `npm run train`.
+ */
+import { loadModel } from '../../extract/models/container';
+import { FEATURES, type EventSignature } from './features';
+import type { StoredSignature } from './events-repo';
+import type { TermStats } from './terms';
+
+/** The shipped model's file name under resources/models. */
+export const MATCH_MODEL_FILE = 'event-matching.bin';
+
+/** A matching model. */
+export interface MatchModel {
+  /** One weight per {@link FEATURES} entry. */
+  weights: Float64Array;
+  /** Merge when the best candidate's probability is at least this. */
+  merge: number;
+  /** Below `merge`, suggest to the user when at least this. */
+  suggest: number;
+  terms: TermStats;
+  /** Training only: told every new event's candidates, as the matcher sees them. */
+  observe?: (observation: MatchObservation) => void;
+}
+
+/** What the matcher saw for one new event (training builds its pairs from these). */
+export interface MatchObservation {
+  sourceId: string;
+  /** The new event's mention spans in its source. */
+  mentions: readonly [number, number][];
+  signature: EventSignature;
+  candidates: readonly StoredSignature[];
+}
+
+/** What the model file's header holds besides its arrays. */
+export interface MatchModelMeta {
+  features: string[];
+  merge: number;
+  suggest: number;
+  documents: number;
+  words: string[];
+  /** The cross-validated B-cubed of the chosen settings (training's estimate for unseen news). */
+  cv?: { p: number; r: number; f1: number };
+}
+
+let shipped: MatchModel | undefined;
+
+/** The shipped model, loaded once. Throws ModelFileError when the file is missing or damaged. */
+export function matchModel(): MatchModel {
+  if (shipped !== undefined) return shipped;
+  const data = loadModel(MATCH_MODEL_FILE);
+  const meta = data.meta as MatchModelMeta;
+  const stored = data.arrays.weights as Float32Array;
+  const counts = data.arrays.frequency as Uint32Array;
+  // Weights are looked up by name, so a model trained with fewer features still loads (missing = 0).
+  const weights = new Float64Array(FEATURES.length);
+  meta.features.forEach((name, i) => {
+    const at = (FEATURES as readonly string[]).indexOf(name);
+    if (at !== -1) weights[at] = stored[i] ?? 0;
+  });
+  const frequency = new Map<string, number>();
+  meta.words.forEach((word, i) => frequency.set(word, counts[i] ?? 0));
+  shipped = {
+    weights,
+    merge: meta.merge,
+    suggest: meta.suggest,
+    terms: { documents: meta.documents, frequency },
+  };
+  return shipped;
+}

@@ -1,0 +1,91 @@
+/**
+ * An article's words as a short weighted list (TF-IDF, the top {@link TERMS} words), for "the articles
+ * reporting these two events are about the same thing". Document frequencies come from the matching
+ * model (counted on the training corpora, so a fresh library compares as well as a large one); a word
+ * the model never saw counts as rare, which names and places usually are.
+ */
+
+/** Words kept per article (and per event, over its articles). */
+export const TERMS = 30;
+
+const STOPWORDS = new Set(
+  (
+    'the and for that with was were are has have had this from his her its their they them she him but not ' +
+    'you your our out who whom what when where which while will would could should can may might must been ' +
+    'being also than then there here into onto over under about after before more most other some such only ' +
+    'very just said says say told tells one two three four five six seven eight nine ten first last new ' +
+    'year years day days week weeks month months time times people like get got all any each both few many ' +
+    'much own same too now did does doing done make made upon per via among against during through between ' +
+    'because since until unless although though whether these those thus yet still even ever again already ' +
+    'http https www com html htm php article news'
+  ).split(' '),
+);
+
+/** Weighted words: word -> weight, the weights of one list forming a unit vector. */
+export type Terms = Map<string, number>;
+
+/** Document frequencies the weights are computed with. */
+export interface TermStats {
+  /** Documents counted. */
+  documents: number;
+  /** Word -> in how many of them it occurs. */
+  frequency: ReadonlyMap<string, number>;
+}
+
+function idf(stats: TermStats, word: string): number {
+  return Math.log((stats.documents + 1) / ((stats.frequency.get(word) ?? 0) + 1)) + 1;
+}
+
+/** The lower-cased words of a text that can tell articles apart (three letters or more, no stopwords). */
+export function contentWordsOf(text: string): string[] {
+  const words = text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}/gu) ?? [];
+  return words.map((w) => w.replace(/['’]s$/, '')).filter((w) => !STOPWORDS.has(w));
+}
+
+/** The article's top words, weighted by TF-IDF and normalised. */
+export function articleTerms(text: string, stats: TermStats, keep = TERMS): Terms {
+  const counts = new Map<string, number>();
+  for (const word of contentWordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const weighted = [...counts].map(([word, n]): [string, number] => [
+    word,
+    (1 + Math.log(n)) * idf(stats, word),
+  ]);
+  return normalised(weighted, keep);
+}
+
+function normalised(weighted: [string, number][], keep: number): Terms {
+  const top = weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
+  const norm = Math.sqrt(top.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
+  return new Map(top.map(([word, w]) => [word, Math.round((w / norm) * 1e4) / 1e4]));
+}
+
+/** Cosine of two weighted lists. */
+export function cosine(a: Terms, b: Terms): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [word, w] of small) dot += w * (large.get(word) ?? 0);
+  return Math.max(0, Math.min(1, dot));
+}
+
+/** The list of an event reported by more articles: both lists added, then the top words kept. */
+export function mergeTerms(a: Terms, b: Terms, keep = TERMS * 2): Terms {
+  const sum = new Map(a);
+  for (const [word, w] of b) sum.set(word, (sum.get(word) ?? 0) + w);
+  return normalised([...sum], keep);
+}
+
+/** A list as stored (JSON object). */
+export function termsToJson(terms: Terms): string {
+  return JSON.stringify(Object.fromEntries(terms));
+}
+
+/** A stored list back; a damaged value is an empty list. */
+export function termsFromJson(json: string | null | undefined): Terms {
+  if (json === null || json === undefined || json === '') return new Map();
+  try {
+    const value = JSON.parse(json) as Record<string, unknown>;
+    return new Map(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  } catch {
+    return new Map();
+  }
+}

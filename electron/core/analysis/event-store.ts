@@ -1,0 +1,282 @@
+/**
+ * Stores one article's events in the library: each is the event it was before re-extraction (a
+ * mention on the same words keeps its event, so the user's renames, merges and splits stay), else the
+ * library event it matches (merged when the matching model is confident, suggested for review when it
+ * is less so), else a new event. Quotes are linked to the event their paragraph is about.
+ */
+import type Database from 'better-sqlite3';
+import type { EventCandidate, Span } from '../extract';
+import { layoutText, type TextLayout } from '../extract/text';
+import { timexRange } from '../extract/timex-range';
+import { EntitiesRepo } from './entities-repo';
+import type { EventSignature } from './event-match/features';
+import { EventsRepo, type StoredSignature } from './event-match/events-repo';
+import { decide } from './event-match/matcher';
+import type { MatchModel } from './event-match/model';
+import { articleTerms, mergeTerms, type Terms } from './event-match/terms';
+import { FindingsRepo } from './findings-repo';
+import { normalizeName } from './names';
+
+/** Entity ids of the article's people, organisations and places, by folded name and alias. */
+export interface ResolvedNames {
+  person: ReadonlyMap<string, string>;
+  org: ReadonlyMap<string, string>;
+  place: ReadonlyMap<string, string>;
+}
+
+/** A quote as stored: its id and words. */
+export interface StoredQuote {
+  id: string;
+  start: number;
+  end: number;
+  speakerId: string | null;
+}
+
+/** How a source's events were stored. */
+export interface StoredEvents {
+  /** Event ids the source now reports. */
+  ids: string[];
+  /** Reports written (one per mention). */
+  reports: number;
+}
+
+/** What matching a new event may use: the model, or null to store every event as new (bench baseline). */
+export type Matching = MatchModel | null;
+
+interface Prepared {
+  event: EventCandidate;
+  participants: { id: string; role: string }[];
+  places: string[];
+  signature: EventSignature;
+}
+
+/** Writes events; one instance per store call's database. */
+export class EventStore {
+  private readonly events: EventsRepo;
+  private readonly entities: EntitiesRepo;
+  private readonly findings: FindingsRepo;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly matching: () => Matching,
+  ) {
+    this.events = new EventsRepo(db);
+    this.entities = new EntitiesRepo(db);
+    this.findings = new FindingsRepo(db);
+  }
+
+  /** The source's previous auto reports, read before its auto rows are deleted. */
+  previousReports(sourceId: string): { eventId: string; start: number; end: number }[] {
+    return this.events.reportsOf(sourceId);
+  }
+
+  /** Stores `events` of a source (inside the caller's transaction). */
+  store(input: {
+    sourceId: string;
+    text: string;
+    published: string | null;
+    events: readonly EventCandidate[];
+    quotes: readonly StoredQuote[];
+    names: ResolvedNames;
+    previous: readonly { eventId: string; start: number; end: number }[];
+  }): StoredEvents {
+    const model = this.matching();
+    const terms: Terms = model === null ? new Map() : articleTerms(input.text, model.terms);
+    const prepared = input.events.map((event) => this.prepare(event, input.names, terms, input.published));
+    const ids: string[] = [];
+    let reports = 0;
+    const byMention: { id: string; span: Span; sentence: Span }[] = [];
+    for (const item of prepared) {
+      const id = this.place(item, input, model);
+      if (!ids.includes(id)) ids.push(id);
+      for (const p of item.participants) this.events.addParticipant(id, p.id, p.role);
+      for (const place of item.places) this.events.addParticipant(id, place, 'place');
+      for (const mention of item.event.mentions) {
+        if (mention.span[1] <= mention.span[0] || mention.span[1] > input.text.length) continue;
+        this.findings.addEventSource(id, input.sourceId, mention.span, null);
+        byMention.push({ id, span: mention.span, sentence: mention.sentence });
+        reports++;
+      }
+    }
+    this.linkQuotes(input, byMention);
+    return { ids, reports };
+  }
+
+  private prepare(
+    event: EventCandidate,
+    names: ResolvedNames,
+    terms: Terms,
+    published: string | null,
+  ): Prepared {
+    const participants: { id: string; role: string }[] = [];
+    for (const actor of event.actors) {
+      const id = (actor.kind === 'org' ? names.org : names.person).get(normalizeName(actor.name));
+      if (id !== undefined && !participants.some((p) => p.id === id))
+        participants.push({ id, role: actor.role });
+    }
+    const places = [
+      ...new Set(event.places.map((p) => names.place.get(normalizeName(p))).filter((id) => id !== undefined)),
+    ];
+    const range = event.date === null ? null : timexRange(event.date, published);
+    return {
+      event,
+      participants,
+      places,
+      signature: {
+        kind: event.kind,
+        lemmas: event.lemmas,
+        actors: participants.filter((p) => p.role !== 'other').map((p) => p.id),
+        participants: participants.map((p) => p.id),
+        places,
+        range: range === null ? null : { start: range.start, end: range.end },
+        articleDate: event.dateSource === 'article',
+        terms,
+        salience: event.salience,
+      },
+    };
+  }
+
+  /** The event a new one goes to: its old one, a matching one, or a new one. */
+  private place(
+    item: Prepared,
+    input: {
+      sourceId: string;
+      published: string | null;
+      previous: readonly { eventId: string; start: number; end: number }[];
+    },
+    model: Matching,
+  ): string {
+    const old = input.previous.find((r) =>
+      item.event.mentions.some((m) => m.span[0] < r.end && r.start < m.span[1]),
+    );
+    if (old !== undefined) {
+      const live =
+        this.entities.find(old.eventId) === undefined ? undefined : this.entities.live(old.eventId);
+      if (live !== undefined && live.kind === 'event') {
+        this.absorb(live.id, item, input.published, input.sourceId);
+        return live.id;
+      }
+    }
+    if (model !== null) {
+      const keys = {
+        kind: item.signature.kind,
+        entityIds: [...item.signature.participants, ...item.signature.places],
+        range: item.signature.range,
+      };
+      const decision = decide(
+        this.events,
+        item.signature,
+        keys,
+        input.sourceId,
+        model,
+        item.event.mentions.map((m) => m.span),
+      );
+      if (decision.merge !== null) {
+        this.absorb(decision.merge, item, input.published, input.sourceId);
+        return decision.merge;
+      }
+      const id = this.create(item, input.published);
+      for (const s of decision.suggest) this.events.suggest(id, s.id, s.score);
+      return id;
+    }
+    return this.create(item, input.published);
+  }
+
+  private create(item: Prepared, published: string | null): string {
+    const { event, signature } = item;
+    const range = event.date === null ? null : timexRange(event.date, published);
+    const row = this.entities.create('event', event.name, 'auto', {
+      date: event.date,
+      start: range?.start ?? null,
+      end: range?.end ?? null,
+      precision: event.precision ?? range?.precision ?? null,
+      place: event.place,
+    });
+    this.db
+      .prepare(`UPDATE entities SET event_kind = ?, event_date_source = ? WHERE id = ?`)
+      .run(event.kind, range === null ? null : event.dateSource, row.id);
+    this.events.saveProfile(row.id, event.lemmas, signature.terms, event.salience);
+    return row.id;
+  }
+
+  /**
+   * A new report of an existing event: its words, lemmas and a better date join the event's. When the
+   * event is this source's alone (re-extraction), the source's date is the event's, even none.
+   */
+  private absorb(id: string, item: Prepared, published: string | null, sourceId: string): void {
+    const [stored] = this.events.signatures([id]).values() as IterableIterator<StoredSignature>;
+    if (stored === undefined) return;
+    const { event } = item;
+    if ([...stored.sources].every((s) => s === sourceId)) {
+      const range = event.date === null ? null : timexRange(event.date, published);
+      this.events.setDate(id, {
+        value: range === null ? null : event.date,
+        start: range?.start ?? null,
+        end: range?.end ?? null,
+        precision: range === null ? null : (event.precision ?? range.precision),
+        source: range === null ? null : event.dateSource,
+      });
+    }
+    this.events.saveProfile(
+      id,
+      [...stored.lemmas, ...event.lemmas],
+      stored.sources.size === 0 ? item.signature.terms : mergeTerms(stored.terms, item.signature.terms),
+      Math.max(stored.salience, event.salience),
+    );
+    const range = event.date === null ? null : timexRange(event.date, published);
+    if (range !== null && event.dateSource !== 'article' && event.date !== null) {
+      this.events.improveDate(id, {
+        value: event.date,
+        start: range.start,
+        end: range.end,
+        precision: event.precision ?? range.precision,
+        source: event.dateSource ?? 'text',
+      });
+    }
+  }
+
+  /**
+   * Each quote goes to the event its paragraph is about: one told in the quote's own sentence, else in
+   * its paragraph, else in the paragraph before (a quote often follows the report it comments on);
+   * among several, the one its speaker takes part in, else the nearest before it.
+   */
+  private linkQuotes(
+    input: { sourceId: string; text: string; quotes: readonly StoredQuote[] },
+    mentions: readonly { id: string; span: Span; sentence: Span }[],
+  ): void {
+    if (mentions.length === 0 || input.quotes.length === 0) return;
+    const layout: TextLayout = layoutText(input.text);
+    const paragraphOf = (offset: number): number =>
+      layout.paragraphs.findIndex(([start, end]) => offset >= start && offset < end);
+    const located = mentions.map((m) => ({ ...m, paragraph: paragraphOf(m.span[0]) }));
+    const participants = new Map<string, Set<string>>();
+    const takesPart = (eventId: string, entityId: string): boolean => {
+      let set = participants.get(eventId);
+      if (set === undefined) {
+        set = new Set(this.findings.participantIds(eventId));
+        participants.set(eventId, set);
+      }
+      return set.has(entityId);
+    };
+    for (const quote of input.quotes) {
+      const paragraph = paragraphOf(quote.start);
+      const choose = (pool: typeof located): string | null => {
+        if (pool.length === 0) return null;
+        const speaking =
+          quote.speakerId === null ? [] : pool.filter((m) => takesPart(m.id, quote.speakerId!));
+        const from = speaking.length > 0 ? speaking : pool;
+        const before = from.filter((m) => m.span[0] <= quote.start);
+        const nearest = (before.length > 0 ? before : from).reduce((a, b) =>
+          Math.abs(b.span[0] - quote.start) < Math.abs(a.span[0] - quote.start) ? b : a,
+        );
+        return nearest.id;
+      };
+      const eventId =
+        choose(located.filter((m) => m.sentence[0] <= quote.start && quote.end <= m.sentence[1])) ??
+        choose(located.filter((m) => m.paragraph === paragraph)) ??
+        choose(located.filter((m) => m.paragraph === paragraph - 1));
+      if (eventId !== null)
+        this.findings.addEventSource(eventId, input.sourceId, [quote.start, quote.end], quote.id);
+    }
+  }
+}

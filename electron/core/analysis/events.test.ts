@@ -1,0 +1,252 @@
+/**
+ * Events in the library: one event per happening across articles (merged when the matching model is
+ * confident, suggested when it is not), the user's merges, splits, renames and separations kept through
+ * re-extraction, quotes linked to the event their paragraph is about, and the publication date that
+ * events are dated against. A real notebook in a temp folder; a small hand-set matching model whose
+ * probabilities are easy to reason about, so each test says what it decides.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CoreContext } from '../context';
+import type { EntityId, SourceId } from '../../../shared/model';
+import { FEATURES } from './event-match/features';
+import type { MatchModel } from './event-match/model';
+import { AnalysisService } from './service';
+import { openFixture, type AnalysisFixture } from './testing';
+
+/** Merges two events of the same kind that share a participant or a place; nothing else. */
+function model(merge = 0.7, suggest = 0.3): MatchModel {
+  const weights = new Float64Array(FEATURES.length);
+  const set = (name: (typeof FEATURES)[number], value: number): void => {
+    weights[FEATURES.indexOf(name)] = value;
+  };
+  set('bias', -4);
+  set('sameKind', 2);
+  set('sharedParticipants', 6);
+  set('sharedPlace', 1.5);
+  set('dateClash', -6);
+  return { weights, merge, suggest, terms: { documents: 1, frequency: new Map() } };
+}
+
+let f: AnalysisFixture;
+let analysis: AnalysisService;
+let matching: MatchModel | null;
+
+beforeEach(() => {
+  f = openFixture();
+  matching = model();
+  const ctx = { db: f.db, hooks: {} } as unknown as CoreContext;
+  analysis = new AnalysisService(ctx, { eventMatching: () => matching });
+});
+afterEach(() => f.close());
+
+const store = (text: string, published: string | null = '2025-03-14'): SourceId => {
+  const id = f.addSource(text, { published });
+  analysis.sourceStored(id);
+  return id;
+};
+const eventsOf = async (id: SourceId) => (await analysis.getSourceAnalysis(id)).events;
+
+const FIRST =
+  'Prime Minister Lena Vogel met Carlos Mendes in Berlin on Tuesday.\n\n' +
+  '“We agreed on the harbour,” Vogel said after the meeting.';
+const SECOND = 'Carlos Mendes and Lena Vogel met in Berlin on Tuesday to talk about the harbour.';
+
+describe('one event per happening across the library', () => {
+  it("merges a second article's report of the same meeting into the first one's event", async () => {
+    const a = store(FIRST);
+    const b = store(SECOND);
+    const [meetingA] = await eventsOf(a);
+    const [meetingB] = await eventsOf(b);
+    expect(meetingA?.id).toBeDefined();
+    expect(meetingB?.id).toBe(meetingA?.id);
+    const page = await analysis.getEntityPage(meetingA!.id);
+    expect(page.event?.sourceCount).toBe(2);
+    expect(new Set(page.event?.reports.map((r) => r.source.id))).toEqual(new Set([a, b]));
+    expect(page.sourceCount).toBe(2);
+  });
+
+  it('does not merge below the threshold: the two stay apart and are suggested to the user', async () => {
+    matching = model(0.99, 0.3);
+    const a = store(FIRST);
+    const b = store(SECOND);
+    const [meetingA] = await eventsOf(a);
+    const [meetingB] = await eventsOf(b);
+    expect(meetingB!.id).not.toBe(meetingA!.id);
+    const page = await analysis.getEntityPage(meetingB!.id);
+    expect(page.similarEvents?.map((s) => s.id)).toEqual([meetingA!.id]);
+    expect(page.similarEvents?.[0]?.score).toBeGreaterThanOrEqual(0.3);
+    expect(page.similarEvents?.[0]?.score).toBeLessThan(0.99);
+  });
+
+  it('keeps apart meetings of other people on another day', async () => {
+    const a = store(FIRST);
+    const b = store('Ivo Brand met Anna Berg in Oslo on Friday.', '2025-03-21');
+    expect((await eventsOf(b))[0]?.id).not.toBe((await eventsOf(a))[0]?.id);
+  });
+
+  it('finds candidates through indexes, never a scan of all events', () => {
+    const plans = [
+      `SELECT event_id FROM event_participants WHERE entity_id = 'x' ORDER BY seq DESC LIMIT 25`,
+      `SELECT id FROM entities WHERE kind = 'event' AND merged_into IS NULL AND event_kind = 'meeting'
+         AND event_date_start BETWEEN '2025-01-01' AND '2025-03-01' ORDER BY event_date_start DESC LIMIT 25`,
+      `SELECT id FROM entities WHERE kind = 'event' AND merged_into IS NULL AND event_kind = 'meeting'
+         AND event_date_start IS NULL ORDER BY seq DESC LIMIT 10`,
+    ].map((sql) =>
+      (f.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; '),
+    );
+    for (const plan of plans) {
+      expect(plan).toMatch(/USING (?:COVERING )?INDEX/);
+      expect(plan).not.toMatch(/SCAN (?:entities|event_participants)(?! USING)/);
+    }
+  });
+});
+
+describe("the user's decisions about events survive re-extraction", () => {
+  it('keeps the event (and its name) of a re-extracted article', async () => {
+    const a = store(FIRST);
+    const [before] = await eventsOf(a);
+    await analysis.renameEntity({ id: before!.id, name: 'The harbour meeting' });
+    await analysis.reextractSource(a);
+    const [after] = await eventsOf(a);
+    expect(after?.id).toBe(before!.id);
+    expect(after?.name).toBe('The harbour meeting');
+  });
+
+  it('keeps a split: the split-off article stays in its own event after re-extraction', async () => {
+    const a = store(FIRST);
+    const b = store(SECOND);
+    const [meeting] = await eventsOf(a);
+    const created = await analysis.splitEvent({ id: meeting!.id, sourceIds: [b], name: 'Another meeting' });
+    expect((await eventsOf(b))[0]?.id).toBe(created.id);
+    await analysis.reextractSource(b);
+    await analysis.reextractSource(a);
+    expect((await eventsOf(b))[0]?.id).toBe(created.id);
+    expect((await eventsOf(a))[0]?.id).toBe(meeting!.id);
+    // And a third report goes to one of them, never merging the two again.
+    store(SECOND.replace('to talk about the harbour', 'once more'));
+    expect((await analysis.getEntityPage(created.id)).entity.kind).toBe('event');
+    expect((await analysis.getEntityPage(meeting!.id)).entity.id).toBe(meeting!.id);
+  });
+
+  it('keeps a merge the user made, and a separation', async () => {
+    matching = model(0.99, 0.3);
+    const a = store(FIRST);
+    const b = store(SECOND);
+    const [ea] = await eventsOf(a);
+    const [eb] = await eventsOf(b);
+    await analysis.mergeEntities({ into: ea!.id, from: [eb!.id] });
+    await analysis.reextractSource(b);
+    expect((await eventsOf(b))[0]?.id).toBe(ea!.id);
+
+    const c = store('Carlos Mendes met Lena Vogel in Berlin on Tuesday, officials said.');
+    const [ec] = await eventsOf(c);
+    expect(ec!.id).not.toBe(ea!.id);
+    await analysis.separateEvents({ id: ea!.id, otherId: ec!.id });
+    expect((await analysis.getEntityPage(ec!.id)).similarEvents).toEqual([]);
+    await analysis.reextractSource(c);
+    expect((await eventsOf(c))[0]?.id).toBe(ec!.id);
+  });
+});
+
+describe('quotes belong to events', () => {
+  it('links a quote to the event its paragraph is about: "Quotes about it", and on the speaker\'s page', async () => {
+    const a = store(
+      'Lena Vogel met Carlos Mendes in Berlin on Tuesday. “We agreed on the harbour,” Vogel said.\n\n' +
+        'Ivo Brand resigned as chair of the Oslo port authority on Monday.\n\n' +
+        '“It was time to go,” Brand said.',
+    );
+    const events = await eventsOf(a);
+    const meeting = events.find((e) => e.kind === 'meeting')!;
+    const resignation = events.find((e) => e.kind === 'resignation')!;
+    const meetingPage = await analysis.getEntityPage(meeting.id);
+    expect(meetingPage.quotes.map((q) => q.text)).toEqual(['We agreed on the harbour,']);
+    const resignationPage = await analysis.getEntityPage(resignation.id);
+    expect(resignationPage.quotes.map((q) => q.text)).toEqual(['It was time to go,']);
+    const [vogel] = await analysis.listEntities({ kinds: ['person'], query: 'vogel' });
+    const vogelPage = await analysis.getEntityPage(vogel!.id);
+    expect(vogelPage.quotes[0]?.event).toEqual({ id: meeting.id, name: meeting.name });
+  });
+});
+
+describe('the publication date events are dated against', () => {
+  it('changing it re-resolves the dates and keeps the review decisions', async () => {
+    const a = store('Lena Vogel met Carlos Mendes in Berlin on Thursday. “We agreed,” Vogel said.', null);
+    const [undated] = await eventsOf(a);
+    expect(undated?.date).toBeNull();
+    const [quote] = (await analysis.getSourceAnalysis(a)).quotes;
+    await analysis.reviewQuote({ id: quote!.id, status: 'confirmed' });
+    const result = await analysis.setSourcePublished({ id: a, published: '2008-07-25' });
+    expect(result).toMatchObject({ publishedAt: '2008-07-25', publishedOrigin: 'user' });
+    const after = await analysis.getSourceAnalysis(a);
+    expect(after.events[0]).toMatchObject({ date: '2008-07-24', precision: 'day' });
+    expect(after.events[0]?.id).toBe(undated!.id);
+    expect(after.quotes[0]?.status).toBe('confirmed');
+    // "No date" again: relative dates unresolved, and nothing is inferred over the user's word.
+    await analysis.setSourcePublished({ id: a, published: null });
+    expect((await eventsOf(a))[0]?.date).toBeNull();
+  });
+
+  it('infers the date of a stored source without one from its dateline, and marks it inferred', async () => {
+    const a = store('OSLO, July 23, 2008\n\nLena Vogel met Carlos Mendes in Oslo on Tuesday.', null);
+    expect((await eventsOf(a))[0]).toMatchObject({ date: '2008-07-22' });
+    const row = f.db.prepare(`SELECT published_at, published_origin FROM sources WHERE id = ?`).get(a);
+    expect(row).toEqual({ published_at: '2008-07-23', published_origin: 'inferred' });
+  });
+
+  it('refuses an unknown source with NOT_FOUND', async () => {
+    await expect(
+      analysis.setSourcePublished({ id: 'no-such-source' as SourceId, published: '2020-01-01' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('bad input', () => {
+  it('stores an article with no events, one with 500 dates, contradictory dates and the year 3000', async () => {
+    const none = store('The weather was fine and the trees were green.');
+    expect(await eventsOf(none)).toEqual([]);
+
+    const manyDates = Array.from(
+      { length: 500 },
+      (_, i) => `Lena Vogel met Carlos Mendes in Berlin on ${1 + (i % 28)} March ${1990 + (i % 30)}.`,
+    ).join(' ');
+    const many = store(manyDates);
+    const events = await eventsOf(many);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeLessThanOrEqual(60);
+
+    const contradictory = store(
+      'Lena Vogel met Carlos Mendes in Berlin on Tuesday, 3 March 2020, or on 9 May 1999, or yesterday.',
+    );
+    expect((await eventsOf(contradictory)).length).toBeGreaterThan(0);
+
+    const future = store('Lena Vogel met Carlos Mendes in Berlin on 3 March 3000.');
+    const [far] = await eventsOf(future);
+    expect(far).toBeDefined();
+    // Year 3000 is no date the rules read (years run to 2099): the event falls back to the article's month.
+    expect(far?.date).toBe('2025-03');
+  });
+
+  it('never merges an article full of dates into another event below the threshold', async () => {
+    matching = model(0.999, 0.3);
+    const a = store(FIRST);
+    const b = store(
+      `${SECOND} ${Array.from({ length: 200 }, (_, i) => `It was on ${1 + (i % 28)} May ${1950 + i}.`).join(' ')}`,
+    );
+    const ids = new Set((await eventsOf(a)).map((e) => e.id));
+    for (const event of await eventsOf(b)) expect(ids.has(event.id)).toBe(false);
+  });
+
+  it('names an event the user asked to split with a name it checks', async () => {
+    const a = store(FIRST);
+    const [meeting] = await eventsOf(a);
+    await expect(
+      analysis.splitEvent({ id: meeting!.id, sourceIds: [a], name: 'Everything' }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const [person] = await analysis.listEntities({ kinds: ['person'] });
+    await expect(
+      analysis.separateEvents({ id: meeting!.id, otherId: person!.id as EntityId }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
