@@ -1,5 +1,6 @@
 /** Every benchmark suite, in the order `npm run bench` runs them. */
 import { entitiesSuite } from './entities';
+import { eventsSuite } from './events';
 import { extractSuite } from './extract';
 import { importSuite } from './import';
 import { SEARCH_SUITE } from './search';
@@ -11,6 +12,7 @@ export const SUITES: readonly BenchSuite[] = [
   importSuite,
   extractSuite,
   entitiesSuite,
+  eventsSuite,
   SEARCH_SUITE,
   STARTUP_CHECK_SUITE,
   TYPING_SUITE,

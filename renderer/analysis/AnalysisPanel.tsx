@@ -174,7 +174,11 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
               if (first) reader?.focusSpan(first);
             }}
           />
-          <EventList events={analysis.events} onShow={(span) => reader?.focusSpan(span)} />
+          <EventList
+            events={analysis.events}
+            sourceId={analysis.sourceId}
+            onShow={(span) => reader?.focusSpan(span)}
+          />
         </div>
       )}
       <UndoToast state={undo} />

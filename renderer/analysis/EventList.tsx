@@ -6,10 +6,12 @@ import { formatEventDate } from '../entities/dates';
 
 export interface EventListProps {
   events: EventView[];
+  /** The source the panel is about: a click shows where this source reports the event. */
+  sourceId: string;
   onShow: (span: SpanRange) => void;
 }
 
-export function EventList({ events, onShow }: EventListProps): JSX.Element | null {
+export function EventList({ events, sourceId, onShow }: EventListProps): JSX.Element | null {
   const navigate = useNavigate();
   if (events.length === 0) return null;
   return (
@@ -19,7 +21,8 @@ export function EventList({ events, onShow }: EventListProps): JSX.Element | nul
       </h3>
       <ul className="event-list">
         {events.map((event) => {
-          const span = event.reports.find((r) => r.span)?.span ?? null;
+          const span = event.reports.find((r) => r.span && r.source.id === sourceId)?.span ?? null;
+          const others = new Set(event.reports.map((r) => r.source.id).filter((id) => id !== sourceId)).size;
           return (
             <li key={event.id} className={`event-item status-${event.status}`} data-testid="panel-event">
               <div className="event-date">{formatEventDate(event.date, event.precision)}</div>
@@ -33,6 +36,7 @@ export function EventList({ events, onShow }: EventListProps): JSX.Element | nul
               <div className="event-facts muted">
                 {event.participants.map((p) => p.name).join(', ')}
                 {event.place && ` · ${event.place}`}
+                {others > 0 && ` · also in ${others} other source${others === 1 ? '' : 's'}`}
               </div>
               <button
                 type="button"

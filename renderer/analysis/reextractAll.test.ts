@@ -12,6 +12,7 @@ function summary(i: number): SourceSummary {
     url: null,
     canonicalUrl: null,
     publishedAt: null,
+    publishedOrigin: null,
     clippedAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     wordCount: 10,

@@ -23,7 +23,10 @@ export interface EntityHeaderProps {
   sourceCount: number;
   onRename: (name: string) => void;
   onMerge: (picked: PickedEntity) => void;
-  onSplit: (aliases: string[], name: string) => void;
+  /** Names (or, for an event, source ids) split off into a new entity called `name`. */
+  onSplit: (keys: string[], name: string) => void;
+  /** For an event: the sources reporting it, which Split offers instead of names. */
+  sources?: { id: string; title: string }[];
 }
 
 type Mode = 'idle' | 'rename' | 'merge' | 'split';
@@ -40,6 +43,7 @@ export function EntityHeader({
   onRename,
   onMerge,
   onSplit,
+  sources,
 }: EntityHeaderProps): JSX.Element {
   const [mode, setMode] = useState<Mode>('idle');
   const [name, setName] = useState(entity.name);
@@ -48,6 +52,8 @@ export function EntityHeader({
     setMode(mode === next ? 'idle' : next);
   };
   const summary: EntitySummary = entity;
+  const isEvent = entity.kind === 'event';
+  const splittable = isEvent ? (sources?.length ?? 0) > 1 : entity.aliases.length > 0;
 
   return (
     <header className="entity-header">
@@ -80,8 +86,14 @@ export function EntityHeader({
           type="button"
           className="button"
           data-testid="entity-split"
-          disabled={entity.aliases.length === 0}
-          title={entity.aliases.length === 0 ? 'Only one name: nothing to split off' : undefined}
+          disabled={!splittable}
+          title={
+            splittable
+              ? undefined
+              : isEvent
+                ? 'Reported by one source: nothing to split off'
+                : 'Only one name: nothing to split off'
+          }
           onClick={toggle('split')}
         >
           Split…
@@ -131,10 +143,18 @@ export function EntityHeader({
       )}
       {mode === 'split' && (
         <SplitForm
-          aliases={entity.aliases}
-          onSplit={(aliases, newName) => {
+          options={
+            isEvent
+              ? (sources ?? []).map((s) => ({ key: s.id, label: s.title }))
+              : entity.aliases.map((alias) => ({ key: alias, label: alias }))
+          }
+          question={
+            isEvent ? 'Which sources report a different happening?' : 'Which names belong to someone else?'
+          }
+          {...(isEvent ? { defaultName: entity.name } : {})}
+          onSplit={(keys, newName) => {
             setMode('idle');
-            onSplit(aliases, newName);
+            onSplit(keys, newName);
           }}
           onCancel={() => setMode('idle')}
         />

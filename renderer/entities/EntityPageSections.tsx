@@ -3,7 +3,7 @@
  * it, the entities named alongside it, the events it took part in, and for an event its facts.
  */
 import type { JSX, ReactNode } from 'react';
-import type { EntityPage, EntitySourceRow, EventView } from '../../shared/areas/analysis';
+import type { EntityPage, EntitySourceRow, EventView, SimilarEvent } from '../../shared/areas/analysis';
 import { useNavigate } from '../shell/navigation';
 import { formatDay, formatEventDate } from './dates';
 import { KIND_NAMES } from './EntityHeader';
@@ -133,13 +133,26 @@ export function EventsSection({ events }: { events: EventView[] }): JSX.Element 
   );
 }
 
-/** What an event page says first: when, where, who, and where it is reported. */
+const ROLE_NAMES: Record<string, string> = { agent: 'acted', patient: 'acted on', other: 'took part' };
+
+const DATE_SOURCES: Record<string, string> = {
+  article: 'not dated in the text: the month of the article',
+  anchor: 'dated by the happening it followed',
+};
+
+/** What an event page says first: when, where, who, and which sources report it. */
 export function EventFacts({ event }: { event: EventView }): JSX.Element {
   const navigate = useNavigate();
+  // One line per source, at its first report.
+  const sources = [...new Map(event.reports.map((r) => [r.source.id, r])).values()];
+  const dateNote = event.dateSource ? DATE_SOURCES[event.dateSource] : undefined;
   return (
     <dl className="event-facts-list" data-testid="event-facts">
       <dt>When</dt>
-      <dd data-testid="event-date">{formatEventDate(event.date, event.precision)}</dd>
+      <dd>
+        <span data-testid="event-date">{formatEventDate(event.date, event.precision)}</span>
+        {dateNote && <span className="muted"> ({dateNote})</span>}
+      </dd>
       <dt>Where</dt>
       <dd>{event.place ?? <span className="muted">not stated</span>}</dd>
       <dt>Who</dt>
@@ -155,30 +168,96 @@ export function EventFacts({ event }: { event: EventView }): JSX.Element {
             >
               {p.name}
             </button>
+            {p.role && p.role !== 'other' && <span className="muted role-note"> ({ROLE_NAMES[p.role]})</span>}
           </span>
         ))}
       </dd>
       <dt>Reported in</dt>
       <dd>
-        {event.reports.map((report, i) => (
-          <span key={`${report.source.id}-${i}`}>
-            {i > 0 && ', '}
+        <span className="muted" data-testid="event-source-count">
+          {sources.length} source{sources.length === 1 ? '' : 's'}
+        </span>
+        <ul className="plain-list event-reports">
+          {sources.map((report) => (
+            <li key={report.source.id} data-testid="event-report">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  navigate({
+                    screen: 'reader',
+                    sourceId: report.source.id,
+                    ...(report.span ? { highlight: report.span } : {}),
+                  })
+                }
+              >
+                {report.source.title}
+              </button>
+              <span className="muted">
+                {' '}
+                {[report.source.siteName, formatDay(report.source.publishedAt)].filter(Boolean).join(' · ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </dl>
+  );
+}
+
+/** Events that may be the same happening: merge one in, or say they are different. */
+export function SimilarEventsSection({
+  events,
+  onMerge,
+  onSeparate,
+}: {
+  events: SimilarEvent[];
+  onMerge: (event: SimilarEvent) => void;
+  onSeparate: (event: SimilarEvent) => void;
+}): JSX.Element | null {
+  const navigate = useNavigate();
+  if (events.length === 0) return null;
+  return (
+    <section className="entity-section similar-events" data-testid="similar-events">
+      <h2>
+        Possibly the same happening <span className="count">{events.length}</span>
+      </h2>
+      <p className="muted">Dossier was not sure enough to merge these. Merge the ones that are this event.</p>
+      <ul className="plain-list">
+        {events.map((event) => (
+          <li key={event.id} data-testid="similar-event">
+            <span className="event-row-date">{formatEventDate(event.date, event.precision)}</span>{' '}
             <button
               type="button"
               className="link-button"
-              onClick={() =>
-                navigate({
-                  screen: 'reader',
-                  sourceId: report.source.id,
-                  ...(report.span ? { highlight: report.span } : {}),
-                })
-              }
+              onClick={() => navigate({ screen: 'entity', entityId: event.id, kind: 'event' })}
             >
-              {report.source.title}
+              {event.name}
             </button>
-          </span>
+            <span className="muted">
+              {' '}
+              · {event.sourceCount} source{event.sourceCount === 1 ? '' : 's'} ·{' '}
+              {Math.round(event.score * 100)}% alike
+            </span>{' '}
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="similar-merge"
+              onClick={() => onMerge(event)}
+            >
+              Merge into this
+            </button>{' '}
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              data-testid="similar-separate"
+              onClick={() => onSeparate(event)}
+            >
+              Not the same
+            </button>
+          </li>
         ))}
-      </dd>
-    </dl>
+      </ul>
+    </section>
   );
 }

@@ -4,8 +4,8 @@
  * alongside, and their events. For an event: its date, place, participants, sources, quotes and notes.
  */
 import { useCallback, useEffect, useState, type JSX } from 'react';
-import type { EntityPage, EntitySourceRow, QuoteView } from '../../shared/areas/analysis';
-import type { EntityId } from '../../shared/model';
+import type { EntityPage, EntitySourceRow, QuoteView, SimilarEvent } from '../../shared/areas/analysis';
+import type { EntityId, SourceId } from '../../shared/model';
 import { api } from '../api';
 import { resolvePicked, type PickedEntity } from '../analysis/EntityPicker';
 import { UndoToast } from '../analysis/UndoToast';
@@ -17,8 +17,10 @@ import {
   EventFacts,
   EventsSection,
   NotesSection,
+  SimilarEventsSection,
   SourcesSection,
 } from './EntityPageSections';
+import { QuotesByEvent } from './QuotesByEvent';
 import { QuoteCard } from './QuoteCard';
 import { ShowMore } from './ShowMore';
 import { useAsync } from './useAsync';
@@ -42,6 +44,7 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
     [entityId],
   );
   const [error, setError] = useState<string | null>(null);
+  const [byEvent, setByEvent] = useState(false);
   const undo = useUndoToast(reload);
   const { show } = undo;
   // A person may have thousands of quotes and sources: the page brings the first of each, "Show more"
@@ -136,8 +139,18 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
       });
     });
 
-  const split = (aliases: string[], name: string): Promise<void> =>
+  const split = (keys: string[], name: string): Promise<void> =>
     attempt(async () => {
+      if (isEvent) {
+        const created = await api.splitEvent({ id: entity.id, sourceIds: keys as SourceId[], name });
+        reload();
+        show({
+          message: `${keys.length} source${keys.length === 1 ? '' : 's'} split off as ${created.name}`,
+          undo: () => api.mergeEntities({ into: entity.id, from: [created.id] }),
+        });
+        return;
+      }
+      const aliases = keys;
       const created = await api.splitEntity({ id: entity.id, aliases, name });
       reload();
       show({
@@ -156,6 +169,16 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
         onRename={rename}
         onMerge={merge}
         onSplit={split}
+        {...(isEvent && data.event
+          ? {
+              sources: [...new Map(data.event.reports.map((r) => [r.source.id, r.source])).values()].map(
+                (s) => ({
+                  id: s.id,
+                  title: s.title,
+                }),
+              ),
+            }
+          : {})}
       />
       {error && (
         <div className="banner banner-error" role="alert">
@@ -163,6 +186,32 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
         </div>
       )}
       {isEvent && data.event && <EventFacts event={data.event} />}
+      {isEvent && (
+        <SimilarEventsSection
+          events={data.similarEvents ?? []}
+          onMerge={(other: SimilarEvent) =>
+            void attempt(async () => {
+              // Its sources, to split them back off if the user takes the merge back.
+              const before = await api.getEntityPage(other.id);
+              const sourceIds = [...new Set((before.event?.reports ?? []).map((r) => r.source.id))];
+              await api.mergeEntities({ into: entity.id, from: [other.id] });
+              reload();
+              show({
+                message: `${other.name} merged into this event`,
+                ...(sourceIds.length > 0
+                  ? { undo: () => api.splitEvent({ id: entity.id, sourceIds, name: other.name }) }
+                  : {}),
+              });
+            })
+          }
+          onSeparate={(other: SimilarEvent) =>
+            void attempt(async () => {
+              await api.separateEvents({ id: entity.id, otherId: other.id });
+              reload();
+            })
+          }
+        />
+      )}
       <section className="entity-section" data-testid="entity-quotes">
         <h2>
           {isEvent ? 'Quotes about it' : 'Quotes'}{' '}
@@ -170,8 +219,25 @@ export function EntityScreen({ route }: EntityScreenProps): JSX.Element {
             {data.quoteCount}
           </span>
         </h2>
+        {!isEvent && quotes.some((q) => q.event) && (
+          <label className="group-toggle">
+            <input
+              type="checkbox"
+              data-testid="group-quotes-by-event"
+              checked={byEvent}
+              onChange={(event) => setByEvent(event.target.checked)}
+            />{' '}
+            Group by event
+          </label>
+        )}
         {quotes.length === 0 ? (
           <p className="muted">No quotes{isEvent ? '' : ` by ${entity.name}`} yet.</p>
+        ) : byEvent && !isEvent ? (
+          <QuotesByEvent
+            quotes={quotes}
+            speakerId={entity.id}
+            onReject={(quote) => void rejectQuote(quote)}
+          />
         ) : (
           <ul className="quote-cards">
             {quotes.map((quote) => (

@@ -1,19 +1,38 @@
 /**
- * Splitting an entity: tick the names that belong to someone else (e.g. "Trump" meaning Melania) and
- * name the new entity; the mentions written that way move to it.
+ * Splitting an entity: tick what belongs to something else and name the new entity. For a person, the
+ * names that mean someone else (e.g. "Trump" meaning Melania: the mentions written that way move); for
+ * an event, the sources that report a different happening (their reports and quotes move).
  */
 import { useState, type JSX } from 'react';
 
+/** One thing that can be split off: its key and how the form shows it. */
+export interface SplitOption {
+  key: string;
+  label: string;
+}
+
 export interface SplitFormProps {
-  aliases: string[];
-  onSplit: (aliases: string[], name: string) => void;
+  options: SplitOption[];
+  /** What the form asks ("Which names belong to someone else?"). */
+  question: string;
+  /** The new entity's name when the user types none (default: the first ticked label). */
+  defaultName?: string;
+  onSplit: (keys: string[], name: string) => void;
   onCancel: () => void;
 }
 
-export function SplitForm({ aliases, onSplit, onCancel }: SplitFormProps): JSX.Element {
+export function SplitForm({
+  options,
+  question,
+  defaultName,
+  onSplit,
+  onCancel,
+}: SplitFormProps): JSX.Element {
   const [chosen, setChosen] = useState<string[]>([]);
   const [name, setName] = useState('');
-  const newName = name.trim() || chosen[0] || '';
+  const firstLabel = options.find((o) => o.key === chosen[0])?.label;
+  const fallback = defaultName ?? firstLabel ?? '';
+  const newName = name.trim() || (chosen.length > 0 ? fallback : '');
   return (
     <form
       className="entity-inline split-form"
@@ -23,19 +42,21 @@ export function SplitForm({ aliases, onSplit, onCancel }: SplitFormProps): JSX.E
         if (chosen.length > 0 && newName) onSplit(chosen, newName);
       }}
     >
-      <p className="muted">Which names belong to someone else?</p>
+      <p className="muted">{question}</p>
       <ul className="split-aliases">
-        {aliases.map((alias) => (
-          <li key={alias}>
+        {options.map((option) => (
+          <li key={option.key}>
             <label>
               <input
                 type="checkbox"
-                checked={chosen.includes(alias)}
+                checked={chosen.includes(option.key)}
                 onChange={(event) =>
-                  setChosen(event.target.checked ? [...chosen, alias] : chosen.filter((a) => a !== alias))
+                  setChosen(
+                    event.target.checked ? [...chosen, option.key] : chosen.filter((k) => k !== option.key),
+                  )
                 }
               />{' '}
-              {alias}
+              {option.label}
             </label>
           </li>
         ))}
@@ -43,7 +64,7 @@ export function SplitForm({ aliases, onSplit, onCancel }: SplitFormProps): JSX.E
       <div className="inline-form">
         <input
           aria-label="Name of the new entity"
-          placeholder={chosen[0] ?? 'Name of the new entity'}
+          placeholder={fallback || 'Name of the new entity'}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />

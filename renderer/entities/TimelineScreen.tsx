@@ -24,10 +24,16 @@ export function TimelineScreen({ route }: TimelineScreenProps): JSX.Element {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<FilterEntity[]>([]);
   const [selected, setSelected] = useState<TimelineItem | null>(null);
+  // Scare quotes ("the “bloodbath”") and one-word quotes crowd the axis: off unless asked for.
+  const [minorQuotes, setMinorQuotes] = useState(false);
   const ids = filter.map((e) => e.id);
   const [items, reload] = useAsync(
-    () => api.getTimeline(ids.length > 0 ? { entityIds: ids } : {}),
-    [ids.join(',')],
+    () =>
+      api.getTimeline({
+        ...(ids.length > 0 ? { entityIds: ids } : {}),
+        ...(minorQuotes ? { minorQuotes } : {}),
+      }),
+    [ids.join(','), minorQuotes],
   );
 
   function open(item: TimelineItem): void {
@@ -51,6 +57,15 @@ export function TimelineScreen({ route }: TimelineScreenProps): JSX.Element {
         </span>
       </header>
       <TimelineFilter chosen={filter} onChange={setFilter} />
+      <label className="group-toggle timeline-minor">
+        <input
+          type="checkbox"
+          data-testid="timeline-minor-quotes"
+          checked={minorQuotes}
+          onChange={(event) => setMinorQuotes(event.target.checked)}
+        />{' '}
+        Show scare quotes and one-word quotes
+      </label>
       {items.state === 'loading' && <p className="muted entities-empty">Loading…</p>}
       {items.state === 'failed' && (
         <div className="banner banner-error" role="alert">

@@ -2,8 +2,8 @@
  * The two dialogs for clips that are not files: pasted HTML or text (the clipboard's HTML is kept when
  * there is any), and a URL to fetch (the only clip that uses the network, which the dialog says).
  */
-import { useState, type ClipboardEvent, type JSX } from 'react';
-import type { ClipResult } from '../../shared/areas/library';
+import { useEffect, useState, type ClipboardEvent, type JSX } from 'react';
+import type { ClipResult, PublishedGuess } from '../../shared/areas/library';
 import { isHttpUrl } from '../../shared/url';
 import { api } from '../api';
 
@@ -21,6 +21,34 @@ export function ClipDialog({ kind, onClose, onClipped }: ClipDialogProps): JSX.E
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The publication date: prefilled from the page or the text until the user types one.
+  const [typed, setTyped] = useState<string | null>(null);
+  const [guess, setGuess] = useState<{ for: string; found: PublishedGuess } | null>(null);
+  const content = html ?? text;
+
+  useEffect(() => {
+    if (kind !== 'paste' || content.trim() === '') return;
+    let live = true;
+    // Wait for typing to pause: guessing clips the content.
+    const timer = window.setTimeout(() => {
+      api
+        .guessPublished({
+          ...(html !== null ? { html } : { text }),
+          ...(url.trim() ? { url: url.trim() } : {}),
+        })
+        .then(
+          (found) => live && setGuess({ for: content, found }),
+          () => live && setGuess(null),
+        );
+    }, 350);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [kind, content, html, text, url]);
+
+  const found = guess !== null && guess.for === content ? guess.found : null;
+  const published = typed ?? found?.published ?? '';
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>): void => {
     const pastedHtml = event.clipboardData.getData('text/html');
@@ -37,6 +65,8 @@ export function ClipDialog({ kind, onClose, onClipped }: ClipDialogProps): JSX.E
             ...(html !== null ? { html } : { text }),
             ...(url.trim() ? { url: url.trim() } : {}),
             ...(title.trim() ? { title: title.trim() } : {}),
+            // The user's date wins; an untouched prefilled one is found again (and marked inferred).
+            ...(typed !== null && typed !== '' ? { published: typed } : {}),
           });
     call.then(
       (result) => {
@@ -94,6 +124,27 @@ export function ClipDialog({ kind, onClose, onClipped }: ClipDialogProps): JSX.E
               Title (optional)
               <input value={title} onChange={(event) => setTitle(event.target.value)} />
             </label>
+            <label>
+              Published
+              <input
+                type="date"
+                data-testid="clip-published"
+                value={published}
+                max="9999-12-31"
+                onChange={(event) => setTyped(event.target.value)}
+              />
+            </label>
+            <p className="muted clip-published-note" data-testid="clip-published-note">
+              {typed !== null && typed !== ''
+                ? '“On Thursday” and “last summer” will be read against this date.'
+                : found?.published
+                  ? found.origin === 'inferred'
+                    ? `Inferred from the text${found.evidence ? ` (“${found.evidence}”)` : ''}; change it if it is wrong.`
+                    : 'From the page.'
+                  : found !== null
+                    ? 'No date found in the text: relative dates such as “on Thursday” will stay unresolved unless you set one.'
+                    : ''}
+            </p>
           </>
         )}
         <label>

@@ -13,6 +13,7 @@ import { api } from '../api';
 import { useNavigate, type TextSpan } from '../shell/navigation';
 import { FrameReader } from './frameReader';
 import { frameDocument } from './frameDocument';
+import { PublishedDate } from './PublishedDate';
 import './reader.css';
 
 export interface ReaderViewProps {
@@ -25,14 +26,6 @@ function openOutside(href: string): void {
   if (/^(?:https?:|mailto:)/i.test(href)) window.open(href, '_blank', 'noopener,noreferrer');
 }
 
-function formatDate(value: string | null): string | null {
-  if (value === null) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime())
-    ? value
-    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-}
-
 export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Element {
   const navigate = useNavigate();
   const [source, setSource] = useState<Source | null>(null);
@@ -40,6 +33,8 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
   const [original, setOriginal] = useState<SourceOriginal | null>(null);
   const [reader, setReader] = useState<FrameReader | null>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
+  // Bumped when the publication date changed: the source and its analysis are read again.
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -50,7 +45,7 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
     return () => {
       live = false;
     };
-  }, [sourceId]);
+  }, [sourceId, version]);
 
   const srcDoc = useMemo(() => (source ? frameDocument(source.html, source.lang) : ''), [source]);
 
@@ -87,7 +82,6 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
   }
   if (source === null) return <main className="reader reader-message muted">Opening the article…</main>;
 
-  const published = formatDate(source.publishedAt);
   const link = source.canonicalUrl ?? source.url;
   return (
     <div className="reader-layout">
@@ -102,10 +96,16 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
           </button>
           <h1 data-testid="reader-title">{source.title}</h1>
           <p className="reader-meta muted">
-            {[source.byline, source.siteName, published, `${source.wordCount.toLocaleString()} words`]
+            {[source.byline, source.siteName, `${source.wordCount.toLocaleString()} words`]
               .filter((part) => part)
               .join(' · ')}
           </p>
+          <PublishedDate
+            sourceId={source.id}
+            publishedAt={source.publishedAt}
+            origin={source.publishedOrigin}
+            onChanged={() => setVersion((v) => v + 1)}
+          />
           <p className="reader-meta">
             {link && (
               <a
@@ -159,7 +159,12 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
       </main>
       <aside className="reader-side">
         <BacklinksPanel className="backlinks-source" target={{ kind: 'source', id: source.id }} />
-        <AnalysisPanel sourceId={source.id} reader={original ? null : reader} plainText={source.plainText} />
+        <AnalysisPanel
+          key={version}
+          sourceId={source.id}
+          reader={original ? null : reader}
+          plainText={source.plainText}
+        />
       </aside>
     </div>
   );
