@@ -105,7 +105,7 @@ function buildLibrary(db: Database.Database): void {
        VALUES (?, ?, ?, ?, ?, 'auto', ?)`,
     );
     const insertProfile = db.prepare(
-      `INSERT INTO event_profiles (event_id, lemmas, terms, salience) VALUES (?, ?, ?, ?)`,
+      `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main) VALUES (?, ?, ?, ?, ?)`,
     );
     const now = new Date().toISOString();
     let source = '';
@@ -113,15 +113,14 @@ function buildLibrary(db: Database.Database): void {
       if (e % EVENTS_PER_SOURCE === 0) {
         source = randomUUID();
         const day = new Date(Date.UTC(2000, 0, 1) + Math.floor(next() * 25 * 365) * 864e5).toISOString();
-        insertSource.run(
-          source,
-          `Article ${e / EVENTS_PER_SOURCE}`,
-          day.slice(0, 10),
-          day,
-          'x'.repeat(60),
-          day,
-          day,
-        );
+        // A short news text from the same names and words, so the full-text index is a real one.
+        const text = Array.from(
+          { length: 4 },
+          () =>
+            `${personName(Math.floor(Math.pow(next(), 3) * PEOPLE))} and ${personName(Math.floor(next() * PEOPLE))} ` +
+            `met in ${placeName(Math.floor(next() * PLACES))} about the ${pick(next, WORDS)} and the ${pick(next, WORDS)}.`,
+        ).join(' ');
+        insertSource.run(source, `Article ${e / EVENTS_PER_SOURCE}`, day.slice(0, 10), day, text, day, day);
       }
       const id = randomUUID();
       const kind = pick(next, KINDS);
@@ -159,7 +158,13 @@ function buildLibrary(db: Database.Database): void {
       const terms = Object.fromEntries(
         Array.from({ length: 30 }, (_, t) => [`${pick(next, WORDS)}${t}`, Math.round(next() * 1e3) / 1e4]),
       );
-      insertProfile.run(id, JSON.stringify([kind]), JSON.stringify(terms), Math.round(next() * 100) / 100);
+      insertProfile.run(
+        id,
+        JSON.stringify([kind]),
+        JSON.stringify(terms),
+        Math.round(next() * 100) / 100,
+        e % EVENTS_PER_SOURCE === 0 ? 1 : 0,
+      );
     }
   })();
 }

@@ -66,7 +66,11 @@ export class EntityEdits {
       .immediate();
   }
 
-  private move(from: string, into: string): void {
+  /**
+   * Moves everything of `from` to `into` and marks `from` merged, recording no decision (the caller's
+   * transaction; the matcher uses it for events it is sure are one).
+   */
+  move(from: string, into: string): void {
     const run = (sql: string): void => void this.db.prepare(sql).run({ from, into });
     // Aliases both have stay once (UNIQUE (entity_id, normalized)); the rest move.
     run(`DELETE FROM entity_aliases WHERE entity_id = @from

@@ -110,8 +110,8 @@ export class EventEdits {
           .run(created.id, row.id);
         this.db
           .prepare(
-            `INSERT INTO event_profiles (event_id, lemmas, terms, salience)
-             SELECT ?, lemmas, terms, salience FROM event_profiles WHERE event_id = ?`,
+            `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main)
+             SELECT ?, lemmas, terms, salience, main FROM event_profiles WHERE event_id = ?`,
           )
           .run(created.id, row.id);
         this.events.setApart(row.id, created.id);

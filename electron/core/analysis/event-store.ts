@@ -9,11 +9,12 @@ import type { EventCandidate, Span } from '../extract';
 import { layoutText, type TextLayout } from '../extract/text';
 import { timexRange } from '../extract/timex-range';
 import { EntitiesRepo } from './entities-repo';
+import { EntityEdits } from './entity-edits';
 import type { EventSignature } from './event-match/features';
 import { EventsRepo, type StoredSignature } from './event-match/events-repo';
 import { decide } from './event-match/matcher';
 import type { MatchModel } from './event-match/model';
-import { articleTerms, mergeTerms, type Terms } from './event-match/terms';
+import { articleTerms, corpusFrequencies, mergeTerms, type Terms } from './event-match/terms';
 import { FindingsRepo } from './findings-repo';
 import { normalizeName } from './names';
 
@@ -55,6 +56,7 @@ export class EventStore {
   private readonly events: EventsRepo;
   private readonly entities: EntitiesRepo;
   private readonly findings: FindingsRepo;
+  private readonly edits: EntityEdits;
 
   constructor(
     private readonly db: Database.Database,
@@ -63,6 +65,7 @@ export class EventStore {
     this.events = new EventsRepo(db);
     this.entities = new EntitiesRepo(db);
     this.findings = new FindingsRepo(db);
+    this.edits = new EntityEdits(db);
   }
 
   /** The source's previous auto reports, read before its auto rows are deleted. */
@@ -78,16 +81,23 @@ export class EventStore {
     events: readonly EventCandidate[];
     quotes: readonly StoredQuote[];
     names: ResolvedNames;
+    /** The people the article names most (entity ids, most first). */
+    people: readonly string[];
     previous: readonly { eventId: string; start: number; end: number }[];
   }): StoredEvents {
     const model = this.matching();
-    const terms: Terms = model === null ? new Map() : articleTerms(input.text, model.terms);
-    const prepared = input.events.map((event) => this.prepare(event, input.names, terms, input.published));
+    const terms: Terms = model === null ? new Map() : articleTerms(input.text, corpusFrequencies(model.terms));
+    if (model !== null) this.events.saveSourceProfile(input.sourceId, terms, input.people);
+    const prepared = input.events.map((event) =>
+      this.prepare(event, input.names, terms, input.published, input.people),
+    );
     const ids: string[] = [];
     let reports = 0;
+    // Candidates read once per article (its events share people and places, hence candidates).
+    const cache = new Map<string, StoredSignature | null>();
     const byMention: { id: string; span: Span; sentence: Span }[] = [];
     for (const item of prepared) {
-      const id = this.place(item, input, model);
+      const id = this.place(item, input, model, cache);
       if (!ids.includes(id)) ids.push(id);
       for (const p of item.participants) this.events.addParticipant(id, p.id, p.role);
       for (const place of item.places) this.events.addParticipant(id, place, 'place');
@@ -107,6 +117,7 @@ export class EventStore {
     names: ResolvedNames,
     terms: Terms,
     published: string | null,
+    people: readonly string[],
   ): Prepared {
     const participants: { id: string; role: string }[] = [];
     for (const actor of event.actors) {
@@ -132,6 +143,8 @@ export class EventStore {
         articleDate: event.dateSource === 'article',
         terms,
         salience: event.salience,
+        main: event.main,
+        articlePeople: people,
       },
     };
   }
@@ -145,6 +158,7 @@ export class EventStore {
       previous: readonly { eventId: string; start: number; end: number }[];
     },
     model: Matching,
+    cache: Map<string, StoredSignature | null>,
   ): string {
     const old = input.previous.find((r) =>
       item.event.mentions.some((m) => m.span[0] < r.end && r.start < m.span[1]),
@@ -162,6 +176,7 @@ export class EventStore {
         kind: item.signature.kind,
         entityIds: [...item.signature.participants, ...item.signature.places],
         range: item.signature.range,
+        ...(item.event.main ? { similar: { words: [...item.signature.terms.keys()], sourceId: input.sourceId } } : {}),
       };
       const decision = decide(
         this.events,
@@ -170,8 +185,14 @@ export class EventStore {
         input.sourceId,
         model,
         item.event.mentions.map((m) => m.span),
+        cache,
       );
       if (decision.merge !== null) {
+        cache.delete(decision.merge);
+        for (const other of decision.bridge) {
+          cache.delete(other);
+          this.edits.move(other, decision.merge);
+        }
         this.absorb(decision.merge, item, input.published, input.sourceId);
         return decision.merge;
       }
@@ -195,7 +216,7 @@ export class EventStore {
     this.db
       .prepare(`UPDATE entities SET event_kind = ?, event_date_source = ? WHERE id = ?`)
       .run(event.kind, range === null ? null : event.dateSource, row.id);
-    this.events.saveProfile(row.id, event.lemmas, signature.terms, event.salience);
+    this.events.saveProfile(row.id, event.lemmas, signature.terms, event.salience, event.main);
     return row.id;
   }
 
@@ -222,6 +243,7 @@ export class EventStore {
       [...stored.lemmas, ...event.lemmas],
       stored.sources.size === 0 ? item.signature.terms : mergeTerms(stored.terms, item.signature.terms),
       Math.max(stored.salience, event.salience),
+      stored.main || event.main,
     );
     const range = event.date === null ? null : timexRange(event.date, published);
     if (range !== null && event.dateSource !== 'article' && event.date !== null) {

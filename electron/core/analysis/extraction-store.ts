@@ -24,6 +24,15 @@ import { FindingsRepo } from './findings-repo';
 import { EventStore, type Matching, type StoredQuote } from './event-store';
 import { nameMatchKey, normalizeName, wordCount } from './names';
 
+/** The people an article names most: up to three, the most mentioned first, none named only once. */
+function topPeople(counts: ReadonlyMap<string, number>): string[] {
+  return [...counts]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([id]) => id);
+}
+
 /** The source being stored. */
 export interface SourceText {
   id: SourceId;
@@ -68,6 +77,7 @@ export class ExtractionStore {
     const byName = new Map<string, string>();
     const names = { person: byName, org: new Map<string, string>(), place: new Map<string, string>() };
     let mentions = 0;
+    const personMentions = new Map<string, number>();
 
     const groups: [EntityKind, NamedEntity[]][] = [
       ['person', extraction.people],
@@ -93,6 +103,7 @@ export class ExtractionStore {
           const entityId = this.splitTarget(kind, surface, entity.id) ?? entity.id;
           current.add(entityId);
           const decision = decided.mentions.get(spanKey(start, end, surface));
+          if (kind === 'person') personMentions.set(entityId, (personMentions.get(entityId) ?? 0) + 1);
           this.findings.insertMention({
             entityId,
             sourceId,
@@ -149,6 +160,7 @@ export class ExtractionStore {
       events: extraction.events,
       quotes: quoteSpans,
       names,
+      people: topPeople(personMentions),
       previous,
     });
     for (const id of stored.ids) current.add(id);

@@ -95,6 +95,8 @@ export interface EventCandidate {
   mentions: { span: Span; sentence: Span }[];
   /** 0..1: how central it is to the article (headline and lead, several mentions, named participants). */
   salience: number;
+  /** The article's main event: its most salient one (exactly one per article that has events). */
+  main: boolean;
 }
 
 /** The article's own date, and how it is known. */

@@ -56,6 +56,11 @@ export function TimelineDetail({ item }: { item: TimelineItem }): JSX.Element {
           ))}
         </ul>
       )}
+      {item.kind === 'event' && (
+        <p className="muted" data-testid="timeline-detail-sources">
+          Reported in {item.sources.length} source{item.sources.length === 1 ? '' : 's'}
+        </p>
+      )}
       <ul className="plain-list">
         {item.sources.map((source) => (
           <li key={source.id}>

@@ -11,12 +11,18 @@ import type { EventSignature } from './features';
 import { termsFromJson, termsToJson, type Terms } from './terms';
 
 /** Candidates read per participant or place (its most recent events). */
-const PER_ENTITY = 25;
+const PER_ENTITY = 20;
 /** Candidates read by kind around the date, and by kind among undated events. */
 const PER_KIND = 25;
 const PER_KIND_UNDATED = 10;
+/** Articles of a candidate event compared one by one with a new event's article (the most recent). */
+const SOURCES_COMPARED = 12;
 /** How far before a date the same kind of event is still a candidate (days). */
 const DATE_REACH = 60;
+/** Similar articles whose main events are candidates for a new article's main event. */
+const SIMILAR_SOURCES = 8;
+/** Words of the new article the similar-article search uses. */
+const SIMILAR_WORDS = 12;
 
 /** A library event's signature, with the sources that report it. */
 export interface StoredSignature extends EventSignature {
@@ -30,6 +36,11 @@ export interface CandidateKeys {
   kind: string;
   entityIds: readonly string[];
   range: { start: string; end: string } | null;
+  /**
+   * For an article's main event: the article's most telling words, to find the main events of the
+   * most similar articles (through the full-text index), and the article itself, left out.
+   */
+  similar?: { words: readonly string[]; sourceId: string };
 }
 
 const now = (): string => new Date().toISOString();
@@ -43,6 +54,7 @@ export class EventsRepo {
   private readonly byEntity: Database.Statement;
   private readonly byKindDate: Database.Statement;
   private readonly byKindUndated: Database.Statement;
+  private readonly bySimilarSource: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.byEntity = db.prepare(
@@ -55,6 +67,16 @@ export class EventsRepo {
     this.byKindUndated = db.prepare(
       `SELECT id FROM entities WHERE kind = 'event' AND merged_into IS NULL AND event_kind = ?
          AND event_date_start IS NULL ORDER BY seq DESC LIMIT ${PER_KIND_UNDATED}`,
+    );
+    // The full-text index ranks the library's articles by the new one's rarest words; the main events
+    // of the best few are read by their reports.
+    this.bySimilarSource = db.prepare(
+      `WITH top AS (
+         SELECT s.id FROM sources_fts f CROSS JOIN sources s ON s.seq = f.rowid
+         WHERE sources_fts MATCH @match AND s.id <> @self AND s.deleted_at IS NULL
+         ORDER BY bm25(sources_fts) LIMIT ${SIMILAR_SOURCES})
+       SELECT DISTINCT es.event_id FROM top CROSS JOIN event_sources es ON es.source_id = top.id
+         CROSS JOIN event_profiles p ON p.event_id = es.event_id WHERE p.main = 1`,
     );
   }
 
@@ -78,18 +100,44 @@ export class EventsRepo {
       for (const row of rows) hit(row.id, 1);
     }
     for (const row of this.byKindUndated.all(keys.kind) as { id: string }[]) hit(row.id, 0.5);
+    if (keys.similar !== undefined && keys.similar.words.length > 0) {
+      // Each word quoted: no full-text syntax can come through from the article.
+      const match = keys.similar.words
+        .slice(0, SIMILAR_WORDS)
+        .map((w) => `"${w.replace(/"/g, '')}"`)
+        .join(' OR ');
+      for (const row of this.bySimilarSource.all({ match, self: keys.similar.sourceId }) as { event_id: string }[]) {
+        hit(row.event_id, 1.5);
+      }
+    }
     return hits;
   }
 
-  /** Signatures of the live events among `ids`. */
-  signatures(ids: readonly string[]): Map<string, StoredSignature> {
+  /**
+   * Signatures of the live events among `ids`. With `cache` (one store call's), events read before are
+   * not read again: an article's events share most of their candidates.
+   */
+  signatures(ids: readonly string[], cache?: Map<string, StoredSignature | null>): Map<string, StoredSignature> {
+    if (cache !== undefined) {
+      const missing = ids.filter((id) => !cache.has(id));
+      const loaded = this.signatures(missing);
+      for (const id of missing) cache.set(id, loaded.get(id) ?? null);
+      const out = new Map<string, StoredSignature>();
+      for (const id of ids) {
+        const signature = cache.get(id);
+        if (signature) out.set(id, signature);
+      }
+      return out;
+    }
     const result = new Map<string, StoredSignature>();
     if (ids.length === 0) return result;
     const json = JSON.stringify(ids);
     const rows = this.db
       .prepare(
-        `SELECT id, event_kind, event_date_start, event_date_end, event_date_source FROM entities
-         WHERE id IN (SELECT value FROM json_each(?)) AND kind = 'event' AND merged_into IS NULL`,
+        // CROSS JOIN: look each id up; left free, the planner may walk the whole events index instead.
+        `SELECT e.id, e.event_kind, e.event_date_start, e.event_date_end, e.event_date_source
+         FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value
+         WHERE e.kind = 'event' AND e.merged_into IS NULL`,
       )
       .all(json) as {
       id: string;
@@ -114,13 +162,14 @@ export class EventsRepo {
         dateSource: row.event_date_source,
         terms: new Map(),
         salience: 0,
+        main: false,
         sources: new Set(),
       });
     }
     const participants = this.db
       .prepare(
-        `SELECT event_id, entity_id, role FROM event_participants
-         WHERE event_id IN (SELECT value FROM json_each(?)) AND status <> 'rejected'`,
+        `SELECT p.event_id, p.entity_id, p.role FROM json_each(?) j
+         CROSS JOIN event_participants p ON p.event_id = j.value WHERE p.status <> 'rejected'`,
       )
       .all(json) as { event_id: string; entity_id: string; role: string }[];
     for (const p of participants) {
@@ -134,24 +183,59 @@ export class EventsRepo {
     }
     const profiles = this.db
       .prepare(
-        `SELECT event_id, lemmas, terms, salience FROM event_profiles WHERE event_id IN (SELECT value FROM json_each(?))`,
+        `SELECT p.event_id, p.lemmas, p.terms, p.salience, p.main FROM json_each(?) j
+         CROSS JOIN event_profiles p ON p.event_id = j.value`,
       )
-      .all(json) as { event_id: string; lemmas: string; terms: string; salience: number }[];
+      .all(json) as { event_id: string; lemmas: string; terms: string; salience: number; main: number }[];
     for (const p of profiles) {
       const s = result.get(p.event_id);
       if (s === undefined) continue;
       s.lemmas = JSON.parse(p.lemmas) as string[];
       s.terms = termsFromJson(p.terms);
       s.salience = p.salience;
+      s.main = p.main === 1;
     }
     const sources = this.db
       .prepare(
-        `SELECT DISTINCT event_id, source_id FROM event_sources WHERE event_id IN (SELECT value FROM json_each(?))`,
+        `SELECT DISTINCT es.event_id, es.source_id FROM json_each(?) j
+         CROSS JOIN event_sources es ON es.event_id = j.value`,
       )
       .all(json) as { event_id: string; source_id: string }[];
     for (const row of sources)
       (result.get(row.event_id)?.sources as Set<string> | undefined)?.add(row.source_id);
+    // Each event's most recent articles' words (one query for all of them).
+    const wanted = [...new Set([...result.values()].flatMap((s) => [...s.sources].slice(-SOURCES_COMPARED)))];
+    if (wanted.length > 0) {
+      const terms = new Map(
+        (
+          this.db
+            .prepare(
+              `SELECT p.source_id, p.terms, p.people FROM json_each(?) j
+               CROSS JOIN source_profiles p ON p.source_id = j.value`,
+            )
+            .all(JSON.stringify(wanted)) as { source_id: string; terms: string; people: string }[]
+        ).map((r) => [r.source_id, { terms: termsFromJson(r.terms), people: JSON.parse(r.people) as string[] }]),
+      );
+      for (const s of result.values()) {
+        const known = [...s.sources]
+          .slice(-SOURCES_COMPARED)
+          .map((id) => terms.get(id))
+          .filter((t) => t !== undefined);
+        s.sourceTerms = known.map((t) => t.terms);
+        s.sourcePeople = known.map((t) => t.people);
+      }
+    }
     return result;
+  }
+
+  /** Stores an article's words and main people (what its events are compared on). */
+  saveSourceProfile(sourceId: string, terms: Terms, people: readonly string[]): void {
+    this.db
+      .prepare(
+        `INSERT INTO source_profiles (source_id, terms, people) VALUES (?, ?, ?)
+         ON CONFLICT (source_id) DO UPDATE SET terms = excluded.terms, people = excluded.people`,
+      )
+      .run(sourceId, termsToJson(terms), JSON.stringify(people));
   }
 
   /** Whether the user said two events are different happenings. */
@@ -221,13 +305,14 @@ export class EventsRepo {
   }
 
   /** Stores or replaces an event's profile. */
-  saveProfile(eventId: string, lemmas: readonly string[], terms: Terms, salience: number): void {
+  saveProfile(eventId: string, lemmas: readonly string[], terms: Terms, salience: number, main: boolean): void {
     this.db
       .prepare(
-        `INSERT INTO event_profiles (event_id, lemmas, terms, salience) VALUES (?, ?, ?, ?)
-         ON CONFLICT (event_id) DO UPDATE SET lemmas = excluded.lemmas, terms = excluded.terms, salience = excluded.salience`,
+        `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (event_id) DO UPDATE SET lemmas = excluded.lemmas, terms = excluded.terms,
+           salience = excluded.salience, main = excluded.main`,
       )
-      .run(eventId, JSON.stringify([...new Set(lemmas)].sort()), termsToJson(terms), salience);
+      .run(eventId, JSON.stringify([...new Set(lemmas)].sort()), termsToJson(terms), salience, main ? 1 : 0);
   }
 
   /** Sets an event's date when it has none of its own yet (none, or only its article's month). */

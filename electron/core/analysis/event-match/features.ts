@@ -20,10 +20,17 @@ export interface EventSignature {
   range: { start: string; end: string } | null;
   /** Whether the date was only the article's month (undated in the text). */
   articleDate: boolean;
-  /** The words of the articles reporting it. */
+  /** The words of the articles reporting it (for a new event: its article's). */
   terms: Terms;
+  /** For a library event: the words of each (recent) article reporting it. */
+  sourceTerms?: readonly Terms[];
+  /** The people its article names most (entity ids); for a library event, per (recent) article. */
+  articlePeople?: readonly string[];
+  sourcePeople?: readonly (readonly string[])[];
   /** 0..1: how central it is to its article(s). */
   salience: number;
+  /** The main event of its article (of one of its articles). */
+  main: boolean;
 }
 
 /** Names of the features, in the model's order. */
@@ -51,6 +58,12 @@ export const FEATURES = [
   'bothSalient',
   'similarityHigh',
   'similaritySalient',
+  'bothMain',
+  'similarityMain',
+  'similarityMax',
+  'similarityMin',
+  'articlePeopleShared',
+  'articlePeopleClash',
 ] as const;
 
 /** One value per {@link FEATURES} entry. */
@@ -78,12 +91,49 @@ function gapDays(a: { start: string; end: string }, b: { start: string; end: str
   return 0;
 }
 
-/** The features of a pair; `similarity` is precomputed when the caller has it (cosine of the terms). */
-export function pairFeatures(
+/**
+ * How alike the articles of two events are: mean, highest and lowest cosine of `a`'s article words with
+ * each article of `b` (with the words of all of `b`'s articles when they are not known one by one).
+ */
+export function articleSimilarity(
   a: EventSignature,
   b: EventSignature,
-  similarity = cosine(a.terms, b.terms),
-): FeatureVector {
+): { mean: number; max: number; min: number } {
+  const each = b.sourceTerms !== undefined && b.sourceTerms.length > 0 ? b.sourceTerms : [b.terms];
+  const values = each.map((terms) => cosine(a.terms, terms));
+  return {
+    mean: values.reduce((x, y) => x + y, 0) / values.length,
+    max: Math.max(...values),
+    min: Math.min(...values),
+  };
+}
+
+/**
+ * Whether the articles name the same main people: the share of `b`'s articles sharing one of `a`'s
+ * article's top people, and the share naming other people only (two stories of the same kind with
+ * different protagonists).
+ */
+function articlePeople(
+  a: EventSignature,
+  b: EventSignature,
+): { articlePeopleShared: number; articlePeopleClash: number } {
+  const mine = a.articlePeople ?? [];
+  const theirs = b.sourcePeople ?? [];
+  if (mine.length === 0 || theirs.length === 0) return { articlePeopleShared: 0, articlePeopleClash: 0 };
+  let shared = 0;
+  let clash = 0;
+  for (const people of theirs) {
+    if (people.length === 0) continue;
+    if (overlapCount(mine, people) > 0) shared++;
+    else clash++;
+  }
+  return { articlePeopleShared: shared / theirs.length, articlePeopleClash: clash / theirs.length };
+}
+
+/** The features of a new event `a` against a library event `b`. */
+export function pairFeatures(a: EventSignature, b: EventSignature): FeatureVector {
+  const alike = articleSimilarity(a, b);
+  const similarity = alike.mean;
   const sameKind = a.kind === b.kind ? 1 : 0;
   const shared = overlapCount(a.participants, b.participants);
   const actorClash =
@@ -116,6 +166,11 @@ export function pairFeatures(
     bothSalient: Math.min(a.salience, b.salience) >= 0.6 ? 1 : 0,
     similarityHigh: similarity >= 0.3 ? 1 : 0,
     similaritySalient: similarity * Math.min(a.salience, b.salience),
+    bothMain: a.main && b.main ? 1 : 0,
+    similarityMain: a.main && b.main ? similarity : 0,
+    similarityMax: alike.max,
+    similarityMin: alike.min,
+    ...articlePeople(a, b),
   };
   return Float64Array.from(FEATURES.map((name) => values[name]));
 }

@@ -5,11 +5,11 @@
  * source never matches an event it already reports (one article's mentions were merged by extraction).
  */
 import { matchProbability, pairFeatures, type EventSignature } from './features';
-import type { CandidateKeys, EventsRepo } from './events-repo';
+import type { CandidateKeys, EventsRepo, StoredSignature } from './events-repo';
 import type { MatchModel } from './model';
 
 /** Candidates scored per new event at most (those sharing most keys with it). */
-const MAX_SCORED = 40;
+const MAX_SCORED = 30;
 
 /** What to do with a new event. */
 export interface MatchDecision {
@@ -17,6 +17,8 @@ export interface MatchDecision {
   merge: string | null;
   /** Events to suggest as possibly the same, with the model's probability. */
   suggest: { id: string; score: number }[];
+  /** Other events to merge into `merge` too (matched at least `model.bridge`). */
+  bridge: string[];
 }
 
 /** Scores the candidates of a new event and decides. */
@@ -27,6 +29,7 @@ export function decide(
   sourceId: string,
   model: MatchModel,
   mentions: readonly [number, number][] = [],
+  cache?: Map<string, StoredSignature | null>,
 ): MatchDecision {
   const hits = repo.candidates(keys);
   const ids = [...hits.entries()]
@@ -34,7 +37,7 @@ export function decide(
     .slice(0, MAX_SCORED)
     .map(([id]) => id);
   const scored: { id: string; score: number }[] = [];
-  const candidates = [...repo.signatures(ids).values()].filter((c) => !c.sources.has(sourceId));
+  const candidates = [...repo.signatures(ids, cache).values()].filter((c) => !c.sources.has(sourceId));
   model.observe?.({ sourceId, mentions, signature, candidates });
   for (const candidate of candidates) {
     scored.push({
@@ -44,6 +47,9 @@ export function decide(
   }
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const best = scored[0];
-  if (best !== undefined && best.score >= model.merge) return { merge: best.id, suggest: [] };
-  return { merge: null, suggest: scored.filter((s) => s.score >= model.suggest).slice(0, 3) };
+  if (best !== undefined && best.score >= model.merge) {
+    const bridge = scored.slice(1).filter((s) => s.score >= (model.bridge ?? 2) && !repo.apart(best.id, s.id));
+    return { merge: best.id, suggest: [], bridge: bridge.map((s) => s.id) };
+  }
+  return { merge: null, suggest: scored.filter((s) => s.score >= model.suggest).slice(0, 3), bridge: [] };
 }

@@ -19,6 +19,11 @@ export interface MatchModel {
   merge: number;
   /** Below `merge`, suggest to the user when at least this. */
   suggest: number;
+  /**
+   * Other library events a new event matches at least this well are merged too (the new report
+   * shows they are one happening); above 1: never.
+   */
+  bridge?: number;
   terms: TermStats;
   /** Training only: told every new event's candidates, as the matcher sees them. */
   observe?: (observation: MatchObservation) => void;
@@ -38,6 +43,7 @@ export interface MatchModelMeta {
   features: string[];
   merge: number;
   suggest: number;
+  bridge?: number;
   documents: number;
   words: string[];
   /** The cross-validated B-cubed of the chosen settings (training's estimate for unseen news). */
@@ -65,6 +71,7 @@ export function matchModel(): MatchModel {
     weights,
     merge: meta.merge,
     suggest: meta.suggest,
+    ...(meta.bridge === undefined ? {} : { bridge: meta.bridge }),
     terms: { documents: meta.documents, frequency },
   };
   return shipped;

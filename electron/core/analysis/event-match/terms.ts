@@ -2,7 +2,9 @@
  * An article's words as a short weighted list (TF-IDF, the top {@link TERMS} words), for "the articles
  * reporting these two events are about the same thing". Document frequencies come from the matching
  * model (counted on the training corpora, so a fresh library compares as well as a large one); a word
- * the model never saw counts as rare, which names and places usually are.
+ * the model never saw counts as rare, which names and places usually are. (The library's own
+ * frequencies, read from its full-text index, were tried: cross-validated B-cubed 0.837 against 0.853
+ * on topics 1-12, so the fixed corpus stays.)
  */
 
 /** Words kept per article (and per event, over its articles). */
@@ -32,8 +34,19 @@ export interface TermStats {
   frequency: ReadonlyMap<string, number>;
 }
 
-function idf(stats: TermStats, word: string): number {
-  return Math.log((stats.documents + 1) / ((stats.frequency.get(word) ?? 0) + 1)) + 1;
+/** Document frequencies as TF-IDF needs them: how many documents, and how many hold a word. */
+export interface DocumentFrequencies {
+  documents: number;
+  df(word: string): number;
+}
+
+/** Document frequencies of a fixed corpus. */
+export function corpusFrequencies(stats: TermStats): DocumentFrequencies {
+  return { documents: stats.documents, df: (word) => stats.frequency.get(word) ?? 0 };
+}
+
+function idf(stats: DocumentFrequencies, word: string): number {
+  return Math.log((stats.documents + 1) / (stats.df(word) + 1)) + 1;
 }
 
 /** The lower-cased words of a text that can tell articles apart (three letters or more, no stopwords). */
@@ -43,7 +56,7 @@ export function contentWordsOf(text: string): string[] {
 }
 
 /** The article's top words, weighted by TF-IDF and normalised. */
-export function articleTerms(text: string, stats: TermStats, keep = TERMS): Terms {
+export function articleTerms(text: string, stats: DocumentFrequencies, keep = TERMS): Terms {
   const counts = new Map<string, number>();
   for (const word of contentWordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
   const weighted = [...counts].map(([word, n]): [string, number] => [

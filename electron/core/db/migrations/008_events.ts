@@ -11,7 +11,13 @@
  * - `event_participants.role` now holds 'agent', 'patient', 'other' or 'place' (a place entity where it
  *   happened), so one index (`event_participants_entity`) finds the events of a person or a place.
  * - `event_profiles`: what matching compares beyond people, places and dates: the trigger lemmas, the
- *   words of the articles reporting it (a short weighted list) and how central it is to them.
+ *   words of the articles reporting it (a short weighted list), how central it is to them, and whether
+ *   it is an article's main event (the one its headline and lead tell; similar articles' main events
+ *   are candidates for each other).
+ * - `source_profiles`: each article's most telling words (the same weighted list) and the people it
+ *   names most, so a new event is
+ *   compared with each article reporting a candidate, not only with their sum (an event whose articles
+ *   drifted apart then looks less like a new one, as average-link clustering would have it).
  * - `event_links`: between two events, a suggestion that they are one happening (with the matcher's
  *   score, for the user to merge or dismiss), or the user's word that they are not ('apart': never
  *   merged again, by the matcher or re-extraction).
@@ -28,7 +34,14 @@ CREATE TABLE event_profiles (
   event_id  TEXT PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE,
   lemmas    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(lemmas)),
   terms     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(terms)),
-  salience  REAL NOT NULL DEFAULT 0
+  salience  REAL NOT NULL DEFAULT 0,
+  main      INTEGER NOT NULL DEFAULT 0 CHECK (main IN (0, 1))
+) WITHOUT ROWID;
+
+CREATE TABLE source_profiles (
+  source_id  TEXT PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+  terms      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(terms)),
+  people     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(people))
 ) WITHOUT ROWID;
 
 CREATE TABLE event_links (

@@ -36,6 +36,7 @@ export interface EventInput {
   published: string | null;
 }
 
+const WEB_ADDRESS = /^\s*(?:https?\s*:\s*\/\s*\/|www\s*\.)/i;
 /** Sentences longer than this are not read for events (a table or a list run together). */
 const MAX_SENTENCE = 1_500;
 /** Events kept per article at most, the most salient first. */
@@ -100,8 +101,14 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
   const dates = input.dates.filter(PLACEABLE);
   const mentions: RawMention[] = [];
   const sentenceDates = new Map<Sentence, DateMention[]>();
+  // Where each sentence stands among the article's (the headline and lead tell its main event).
+  const position = new Map<number, number>();
   for (const sentence of layout.sentences) {
     if (sentence.end - sentence.start > MAX_SENTENCE) continue;
+    // A web address written into the text ("http://paper.example/2013/05/lohan-checks-into-rehab")
+    // has words, but no sentence.
+    if (WEB_ADDRESS.test(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)))) continue;
+    position.set(sentence.start, position.size);
     const inside = <T extends { start: number; end: number }>(list: readonly T[]): T[] => {
       const from = lowerBound(list, sentence.start, (x) => x.start);
       const out: T[] = [];
@@ -144,7 +151,7 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
   }
   anchorDates(mentions, layout.sentences, sentenceDates, text);
   const drafts = merge(mentions);
-  return finish(drafts, input, layout);
+  return finish(drafts, input, position);
 }
 
 /** Dates for mentions tied to an earlier dated statement ("hours after Trump said he hoped ..."). */
@@ -298,9 +305,14 @@ function bestMention(draft: Draft): RawMention {
   return draft.mentions.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
-function finish(drafts: readonly Draft[], input: EventInput, layout: TextLayout): EventCandidate[] {
-  const lead = layout.sentences.slice(0, 3).map((s) => s.start);
-  const leadEnd = layout.sentences[Math.min(2, layout.sentences.length - 1)]?.end ?? 0;
+/** Salience the first mention's place in the article gives: headline, then the first two sentences. */
+const LEAD = [0.35, 0.25, 0.15];
+
+function finish(
+  drafts: readonly Draft[],
+  input: EventInput,
+  position: ReadonlyMap<number, number>,
+): EventCandidate[] {
   const events: (EventCandidate & { order: number })[] = [];
   for (const draft of drafts) {
     const best = bestMention(draft);
@@ -340,17 +352,17 @@ function finish(drafts: readonly Draft[], input: EventInput, layout: TextLayout)
           ? best.placeWord
           : (draft.mentions.find((m) => m.place === place)?.placeWord ?? null),
     });
-    const inLead = draft.mentions.some((m) => m.span[0] < leadEnd);
+    const earliest = Math.min(...draft.mentions.map((m) => position.get(m.sentence[0]) ?? 99));
     const salience = Math.min(
       1,
-      0.15 +
-        (inLead ? 0.3 : 0) +
-        Math.min(0.3, 0.1 * (draft.mentions.length - 1)) +
-        (draft.roles.length > 0 ? 0.15 : 0) +
+      0.05 +
+        (LEAD[earliest] ?? 0) +
+        Math.min(0.24, 0.08 * (draft.mentions.length - 1)) +
+        (draft.roles.length > 0 ? 0.1 : 0) +
+        (isKnownKind(draft.kind) ? 0.1 : 0) +
         (draft.places.length > 0 ? 0.05 : 0) +
         (hasOwnDate ? 0.05 : 0),
     );
-    void lead;
     const first = draft.mentions[0]!;
     events.push({
       name,
@@ -366,10 +378,13 @@ function finish(drafts: readonly Draft[], input: EventInput, layout: TextLayout)
       span: first.sentence,
       mentions: draft.mentions.map((m) => ({ span: m.span, sentence: m.sentence })),
       salience,
+      main: false,
       order: first.span[0],
     });
   }
   const kept = events.sort((a, b) => b.salience - a.salience || a.order - b.order).slice(0, MAX_EVENTS);
+  // The article's main event: the most salient (the first of equals), what its headline and lead tell.
+  if (kept[0] !== undefined) kept[0].main = true;
   return kept.sort((a, b) => a.order - b.order).map(({ order: _order, ...event }) => event);
 }
 
