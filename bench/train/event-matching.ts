@@ -161,7 +161,11 @@ async function train(context: TrainContext): Promise<void> {
         .map((p) => p.row);
       const weights = trainLogistic(rows, { l2, epochs: 20, seed: context.seed + fold, rate: 0.1 });
       for (const setting of settings) {
-        const notebook = importDirect(held, toModel(weights, setting.merge, setting.bridge, terms), extractor);
+        const notebook = importDirect(
+          held,
+          toModel(weights, setting.merge, setting.bridge, terms),
+          extractor,
+        );
         const score = bcubed(notebook);
         await notebook.close();
         const sum = sums.get(setting)!;

@@ -86,7 +86,8 @@ export class EventStore {
     previous: readonly { eventId: string; start: number; end: number }[];
   }): StoredEvents {
     const model = this.matching();
-    const terms: Terms = model === null ? new Map() : articleTerms(input.text, corpusFrequencies(model.terms));
+    const terms: Terms =
+      model === null ? new Map() : articleTerms(input.text, corpusFrequencies(model.terms));
     if (model !== null) this.events.saveSourceProfile(input.sourceId, terms, input.people);
     const prepared = input.events.map((event) =>
       this.prepare(event, input.names, terms, input.published, input.people),
@@ -176,7 +177,9 @@ export class EventStore {
         kind: item.signature.kind,
         entityIds: [...item.signature.participants, ...item.signature.places],
         range: item.signature.range,
-        ...(item.event.main ? { similar: { words: [...item.signature.terms.keys()], sourceId: input.sourceId } } : {}),
+        ...(item.event.main
+          ? { similar: { words: [...item.signature.terms.keys()], sourceId: input.sourceId } }
+          : {}),
       };
       const decision = decide(
         this.events,

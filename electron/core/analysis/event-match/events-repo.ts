@@ -106,7 +106,9 @@ export class EventsRepo {
         .slice(0, SIMILAR_WORDS)
         .map((w) => `"${w.replace(/"/g, '')}"`)
         .join(' OR ');
-      for (const row of this.bySimilarSource.all({ match, self: keys.similar.sourceId }) as { event_id: string }[]) {
+      for (const row of this.bySimilarSource.all({ match, self: keys.similar.sourceId }) as {
+        event_id: string;
+      }[]) {
         hit(row.event_id, 1.5);
       }
     }
@@ -117,7 +119,10 @@ export class EventsRepo {
    * Signatures of the live events among `ids`. With `cache` (one store call's), events read before are
    * not read again: an article's events share most of their candidates.
    */
-  signatures(ids: readonly string[], cache?: Map<string, StoredSignature | null>): Map<string, StoredSignature> {
+  signatures(
+    ids: readonly string[],
+    cache?: Map<string, StoredSignature | null>,
+  ): Map<string, StoredSignature> {
     if (cache !== undefined) {
       const missing = ids.filter((id) => !cache.has(id));
       const loaded = this.signatures(missing);
@@ -214,7 +219,10 @@ export class EventsRepo {
                CROSS JOIN source_profiles p ON p.source_id = j.value`,
             )
             .all(JSON.stringify(wanted)) as { source_id: string; terms: string; people: string }[]
-        ).map((r) => [r.source_id, { terms: termsFromJson(r.terms), people: JSON.parse(r.people) as string[] }]),
+        ).map((r) => [
+          r.source_id,
+          { terms: termsFromJson(r.terms), people: JSON.parse(r.people) as string[] },
+        ]),
       );
       for (const s of result.values()) {
         const known = [...s.sources]
@@ -305,7 +313,13 @@ export class EventsRepo {
   }
 
   /** Stores or replaces an event's profile. */
-  saveProfile(eventId: string, lemmas: readonly string[], terms: Terms, salience: number, main: boolean): void {
+  saveProfile(
+    eventId: string,
+    lemmas: readonly string[],
+    terms: Terms,
+    salience: number,
+    main: boolean,
+  ): void {
     this.db
       .prepare(
         `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main) VALUES (?, ?, ?, ?, ?)

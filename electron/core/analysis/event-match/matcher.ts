@@ -48,7 +48,9 @@ export function decide(
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const best = scored[0];
   if (best !== undefined && best.score >= model.merge) {
-    const bridge = scored.slice(1).filter((s) => s.score >= (model.bridge ?? 2) && !repo.apart(best.id, s.id));
+    const bridge = scored
+      .slice(1)
+      .filter((s) => s.score >= (model.bridge ?? 2) && !repo.apart(best.id, s.id));
     return { merge: best.id, suggest: [], bridge: bridge.map((s) => s.id) };
   }
   return { merge: null, suggest: scored.filter((s) => s.score >= model.suggest).slice(0, 3), bridge: [] };
