@@ -105,6 +105,16 @@ export function parseEcbDoc(name: string, xml: string): EcbDoc {
   return { name, topic, part, group: `${topic}/${part}`, text, sentences, mentions };
 }
 
+/**
+ * ECB+'s usual development topics (Cybulska and Vossen 2015, as in later cross-document coreference
+ * work; its test topics 36-45 are not in ../shared/data). Models learn from the other topics of 1-35 and
+ * choose their settings by cross-validation there; these are measured once, in `npm run eval`.
+ */
+export const ECB_DEV_TOPICS: readonly number[] = [2, 5, 12, 18, 21, 23, 34, 35];
+
+/** Whether a topic is a training topic (1-35 outside {@link ECB_DEV_TOPICS}). */
+export const isEcbTrainTopic = (topic: number): boolean => !ECB_DEV_TOPICS.includes(topic);
+
 /** The articles of ECB+ topics `from`..`to` (EVAL.md: 1-35), in topic then file-name order. */
 export function loadEcbPlus(dataDir: string, from = 1, to = 35): EcbDoc[] {
   const root = join(dataDir, 'events/ecbplus');

@@ -92,7 +92,15 @@ export function TimelineMarks({
             ) : (
               <span className="timeline-dot" />
             )}
-            <span className="timeline-label" style={{ maxWidth: label }}>
+            <span
+              className="timeline-label"
+              // A bar that began before the view keeps its label at the view's left edge (within the bar).
+              style={
+                isRange && x < 0
+                  ? { maxWidth: label, left: Math.max(0, Math.min(-x, place.width - label - MARK_WIDTH)) }
+                  : { maxWidth: label }
+              }
+            >
               {itemLabel(item)}
             </span>
           </button>
