@@ -64,6 +64,7 @@ export const FEATURES = [
   'similarityMin',
   'articlePeopleShared',
   'articlePeopleClash',
+  'participantClash',
 ] as const;
 
 /** One value per {@link FEATURES} entry. */
@@ -71,7 +72,7 @@ export type FeatureVector = Float64Array;
 
 const DAY = 864e5;
 
-function overlapCount(a: readonly string[], b: readonly string[]): number {
+export function overlapCount(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   const set = new Set(a);
   let n = 0;
@@ -171,6 +172,8 @@ export function pairFeatures(a: EventSignature, b: EventSignature): FeatureVecto
     similarityMax: alike.max,
     similarityMin: alike.min,
     ...articlePeople(a, b),
+    // Both name who took part and no one in common (actors alone miss meetings, where no one is the agent).
+    participantClash: a.participants.length > 0 && b.participants.length > 0 && shared === 0 ? 1 : 0,
   };
   return Float64Array.from(FEATURES.map((name) => values[name]));
 }

@@ -4,7 +4,7 @@
  * nothing. Candidates come from the index lookups of EventsRepo, never from a scan of all events; a
  * source never matches an event it already reports (one article's mentions were merged by extraction).
  */
-import { matchProbability, pairFeatures, type EventSignature } from './features';
+import { matchProbability, overlapCount, pairFeatures, type EventSignature } from './features';
 import type { CandidateKeys, EventsRepo, StoredSignature } from './events-repo';
 import type { MatchModel } from './model';
 
@@ -36,22 +36,36 @@ export function decide(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_SCORED)
     .map(([id]) => id);
-  const scored: { id: string; score: number }[] = [];
+  const scored: { id: string; score: number; shared: number }[] = [];
   const candidates = [...repo.signatures(ids, cache).values()].filter((c) => !c.sources.has(sourceId));
   model.observe?.({ sourceId, mentions, signature, candidates });
   for (const candidate of candidates) {
     scored.push({
       id: candidate.id,
       score: matchProbability(model.weights, pairFeatures(signature, candidate)),
+      shared: overlapCount(signature.participants, candidate.participants),
     });
   }
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  const best = scored[0];
-  if (best !== undefined && best.score >= model.merge) {
-    const bridge = scored
-      .slice(1)
-      .filter((s) => s.score >= (model.bridge ?? 2) && !repo.apart(best.id, s.id));
+  // Of the candidates the model is confident about, the one sharing most participants: several events
+  // of one article (three meetings that day) look alike to the model, their people tell them apart.
+  const confident = scored.filter((s) => s.score >= model.merge);
+  const best = confident.reduce<(typeof scored)[number] | undefined>(
+    (a, b) => (a === undefined || b.shared > a.shared ? b : a),
+    undefined,
+  );
+  if (best !== undefined) {
+    const bridge = scored.filter(
+      (s) => s !== best && s.score >= (model.bridge ?? 2) && !repo.apart(best.id, s.id),
+    );
     return { merge: best.id, suggest: [], bridge: bridge.map((s) => s.id) };
   }
-  return { merge: null, suggest: scored.filter((s) => s.score >= model.suggest).slice(0, 3), bridge: [] };
+  return {
+    merge: null,
+    suggest: scored
+      .filter((s) => s.score >= model.suggest)
+      .slice(0, 3)
+      .map(({ id, score }) => ({ id, score })),
+    bridge: [],
+  };
 }
