@@ -72,6 +72,7 @@ async function launch(
   process.argv = ['/usr/bin/electron', '.', ...(options.argv ?? [])];
   delete process.env.DOSSIER_DATA_DIR;
   delete process.env.ELECTRON_RENDERER_URL;
+  delete process.env.DOSSIER_MODELS_DIR;
   Object.assign(process.env, options.env ?? {});
   await import('./index');
   const electron = fakes.current;
@@ -153,6 +154,17 @@ describe('main process', () => {
     expect(preferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
     expect(preferences).toEqual(secureWebPreferences(preferences.preload));
     expect(window.loadURL).toHaveBeenCalledWith('app://dossier/index.html');
+  });
+
+  it("gives the window the app's icon and the core worker the app's models folder", async () => {
+    const electron = await launch();
+    expect(electron.windows[0]!.options.icon).toBe(join('/fake/app', 'resources', 'icons', '256x256.png'));
+    // Set before the worker starts, so the worker (which inherits the environment) reads it.
+    expect(startCoreWorker).toHaveBeenCalledTimes(1);
+    expect(process.env.DOSSIER_MODELS_DIR).toBe(join('/fake/app', 'resources', 'models'));
+    // A folder the user chose is kept.
+    await launch({ env: { DOSSIER_MODELS_DIR: '/my/models' } });
+    expect(process.env.DOSSIER_MODELS_DIR).toBe('/my/models');
   });
 
   it('hardens the window: window.open denied, foreign navigation and webviews prevented', async () => {

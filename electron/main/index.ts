@@ -13,6 +13,7 @@ import { startCoreWorker, type CoreWorker } from '../core/worker/client';
 import { BUNDLED_WORKER_FILE } from '../core/worker/script';
 import { serializeError } from '../../shared/errors';
 import { createSenderCheck, registerApiHandlers, trackCalls, type TrackedCaller } from './ipc';
+import { appResources, shareModelsDir } from './app-resources';
 import { buildMenuTemplate } from './menu';
 import { createRenderedPageFetcher } from './page-fetcher';
 import { APP_ENTRY_URL, isAppUrl, registerAppProtocol, registerAppScheme } from './protocol';
@@ -82,6 +83,9 @@ function main(): void {
   const pageFetcher = createRenderedPageFetcher();
   installWebContentsHardening(app, { devServerUrl, guardsItself: pageFetcher.owns });
 
+  const resources = appResources(app.getAppPath());
+  shareModelsDir(process.env, resources.modelsDir);
+
   // Started now so the worker opens the database while Chromium starts; settled so an early failure
   // is reported on ready rather than as an unhandled rejection.
   const coreStart = startCoreWorker({
@@ -119,7 +123,11 @@ function main(): void {
   };
 
   const openWindow = (): void => {
-    const window = createMainWindow({ preloadPath: PRELOAD_PATH, url: devServerUrl ?? APP_ENTRY_URL });
+    const window = createMainWindow({
+      preloadPath: PRELOAD_PATH,
+      url: devServerUrl ?? APP_ENTRY_URL,
+      icon: resources.windowIcon,
+    });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
       // Electron's 'window-all-closed' waits for the hidden clipper windows too.
