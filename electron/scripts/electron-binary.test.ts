@@ -191,20 +191,50 @@ describe('download refused', () => {
   });
 });
 
-describe('`npm start` in a freshly installed checkout that cannot download Electron', () => {
-  it('ends with the paragraph and exit code 1, no stack trace, before building anything', async () => {
-    // The checkout as `npm install` leaves it: the project's package.json and scripts, and Electron's
-    // npm package without its binary (every other package is left out: the start step must fail first).
-    const root = temp();
-    copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
-    mkdirSync(join(root, 'electron', 'scripts'), { recursive: true });
-    for (const file of ['start.mjs', 'electron-binary.mjs', 'install-errors.cjs', 'native.mjs']) {
-      copyFileSync(join(REPO, 'electron', 'scripts', file), join(root, 'electron', 'scripts', file));
-    }
-    stageElectronPackage(root);
-    const env = await refusingEnv(join(root, 'cache'));
-    for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
+/**
+ * A checkout as `npm install` leaves it: the project's package.json and scripts, and Electron's npm
+ * package without its binary (every other package is left out: the Electron step must come first).
+ */
+async function freshCheckout(): Promise<{ root: string; env: NodeJS.ProcessEnv }> {
+  const root = temp();
+  copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  mkdirSync(join(root, 'electron', 'scripts'), { recursive: true });
+  for (const file of [
+    'start.mjs',
+    'test-electron.mjs',
+    'electron-binary.mjs',
+    'install-errors.cjs',
+    'native.mjs',
+  ]) {
+    copyFileSync(join(REPO, 'electron', 'scripts', file), join(root, 'electron', 'scripts', file));
+  }
+  stageElectronPackage(root);
+  const env = await refusingEnv(join(root, 'cache'));
+  for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
+  return { root, env };
+}
 
+describe('a freshly installed checkout that cannot download Electron', () => {
+  it('`npm run test:electron` says nothing was tested and exits 0, claiming no pass', async () => {
+    const { root, env } = await freshCheckout();
+    const run = spawnSync('npm', ['run', 'test:electron'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+      timeout: 120_000,
+    });
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(run.status, output).toBe(0);
+    expect(run.stdout).toMatch(
+      /No Electron binary could be had \(fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+\), so the real-Electron tests did not run: nothing was tested and nothing passed\./,
+    );
+    expect(output).not.toMatch(/\d+ passed/);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  it('`npm start` ends with the paragraph and exit code 1, no stack trace, before building anything', async () => {
+    const { root, env } = await freshCheckout();
     const run = spawnSync('npm', ['start'], {
       cwd: root,
       env,

@@ -15,13 +15,17 @@ const semver = require('semver') as {
   satisfies(version: string, range: string): boolean;
 };
 
-const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { engines: { node: string } };
+const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  engines: { node: string };
+};
 const lock = JSON.parse(readFileSync(join(REPO, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, { version?: string; engines?: { node?: string } | string[]; dev?: boolean }>;
 };
 const oldest = semver.minVersion(manifest.engines.node)!.version;
 /** The first version of each release line the range allows ("^22.13.0 || >=24.0.0": 22.13.0 and 24.0.0). */
-const firstOfEachLine = manifest.engines.node.split('||').map((part) => semver.minVersion(part.trim())!.version);
+const firstOfEachLine = manifest.engines.node
+  .split('||')
+  .map((part) => semver.minVersion(part.trim())!.version);
 
 /** The packages of the lockfile whose `engines.node` the given Node version does not satisfy. */
 function refusing(version: string): string[] {
