@@ -7,27 +7,12 @@
 // build, and better-sqlite3 rebuilt for Electron and checked by loading it in Electron
 // (native.mjs); electron-builder itself is told not to rebuild it again (npmRebuild: false).
 // Extra arguments go to electron-builder, e.g. `npm run dist -- --dir` for an unpacked app only.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFile, prepareDesktop, runNode } from './desktop-steps.mjs';
 import { electronPackageDir, ensureElectron, refusalParagraph } from './electron-binary.mjs';
-import { electronBuildEnv, prepareElectronNative } from './native.mjs';
+import { electronBuildEnv } from './native.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(join(ROOT, 'package.json'));
-
-/** Runs a Node script of a package's bin; resolves its exit code. */
-function runNode(script, args, env = process.env) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: 'inherit' });
-    child.once('error', (error) => {
-      console.error(`${script} could not start: ${error.message}`);
-      resolve(1);
-    });
-    child.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
 
 async function main() {
   const electron = await ensureElectron({ electronDir: electronPackageDir(ROOT) });
@@ -35,27 +20,12 @@ async function main() {
     console.error(refusalParagraph(electron.reason));
     return 1;
   }
-  const electronVite = join(
-    dirname(require.resolve('electron-vite/package.json')),
-    'bin',
-    'electron-vite.js',
-  );
-  const built = await runNode(electronVite, ['build']);
-  if (built !== 0) return built;
-  const { version } = require('electron/package.json');
-  const native = await prepareElectronNative({
-    root: ROOT,
-    binary: electron.binary,
-    electronVersion: version,
-  });
-  if (!native.ok) {
-    console.error(native.message);
-    return 1;
-  }
+  const prepared = await prepareDesktop({ root: ROOT, binary: electron.binary });
+  if (prepared !== 0) return prepared;
   // electron-builder runs node-gyp for nothing now, but keep npm's nodedir away from any tool it calls.
   const { env } = electronBuildEnv(process.env);
-  const builder = join(dirname(require.resolve('electron-builder/package.json')), 'cli.js');
-  return runNode(builder, ['--publish', 'never', ...process.argv.slice(2)], env);
+  const builder = packageFile(ROOT, 'electron-builder', 'cli.js');
+  return runNode({ cwd: ROOT, script: builder, args: ['--publish', 'never', ...process.argv.slice(2)], env });
 }
 
 process.exitCode = await main();

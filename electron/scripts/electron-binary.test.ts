@@ -199,14 +199,9 @@ async function freshCheckout(): Promise<{ root: string; env: NodeJS.ProcessEnv }
   const root = temp();
   copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
   mkdirSync(join(root, 'electron', 'scripts'), { recursive: true });
-  for (const file of [
-    'start.mjs',
-    'test-electron.mjs',
-    'electron-binary.mjs',
-    'install-errors.cjs',
-    'native.mjs',
-  ]) {
-    copyFileSync(join(REPO, 'electron', 'scripts', file), join(root, 'electron', 'scripts', file));
+  const scripts = join(REPO, 'electron', 'scripts');
+  for (const file of readdirSync(scripts).filter((name) => /\.(mjs|cjs)$/.test(name))) {
+    copyFileSync(join(scripts, file), join(root, 'electron', 'scripts', file));
   }
   stageElectronPackage(root);
   const env = await refusingEnv(join(root, 'cache'));

@@ -7,15 +7,11 @@
 // Electron has nothing to test here, and nothing is claimed to have passed. Otherwise: the build,
 // better-sqlite3 rebuilt for Electron and checked, and the tests, whose exit code is this one's.
 // Linux needs a display: run it under `xvfb-run -a` where there is none.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFile, prepareDesktop, runNode } from './desktop-steps.mjs';
 import { electronPackageDir, ensureElectron } from './electron-binary.mjs';
-import { prepareElectronNative } from './native.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(join(ROOT, 'package.json'));
 
 /** The message when there is no Electron to test with. */
 export function noElectronMessage(reason) {
@@ -25,49 +21,20 @@ export function noElectronMessage(reason) {
   );
 }
 
-function runNode(script, args, env = process.env) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: 'inherit' });
-    child.once('error', (error) => {
-      console.error(`${script} could not start: ${error.message}`);
-      resolve(1);
-    });
-    child.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
 async function main() {
   const electron = await ensureElectron({ electronDir: electronPackageDir(ROOT) });
   if (!electron.ok) {
     console.log(noElectronMessage(electron.reason));
     return 0;
   }
-  const electronVite = join(
-    dirname(require.resolve('electron-vite/package.json')),
-    'bin',
-    'electron-vite.js',
-  );
-  const built = await runNode(electronVite, ['build']);
-  if (built !== 0) return built;
-  const { version } = require('electron/package.json');
-  const native = await prepareElectronNative({
-    root: ROOT,
-    binary: electron.binary,
-    electronVersion: version,
+  const prepared = await prepareDesktop({ root: ROOT, binary: electron.binary });
+  if (prepared !== 0) return prepared;
+  return runNode({
+    cwd: ROOT,
+    script: packageFile(ROOT, '@playwright/test', 'cli.js'),
+    args: ['test', '--config', 'playwright.electron.config.ts', ...process.argv.slice(2)],
+    env: { ...process.env, DOSSIER_ELECTRON_BINARY: electron.binary },
   });
-  if (!native.ok) {
-    console.error(native.message);
-    return 1;
-  }
-  const playwright = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
-  return runNode(
-    playwright,
-    ['test', '--config', 'playwright.electron.config.ts', ...process.argv.slice(2)],
-    {
-      ...process.env,
-      DOSSIER_ELECTRON_BINARY: electron.binary,
-    },
-  );
 }
 
 process.exitCode = await main();
