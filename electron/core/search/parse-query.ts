@@ -248,7 +248,15 @@ export function rankExpression(
   return ftsMatchExpression(proxies, columns, completions);
 }
 
-/** True when the query asks for nothing: no words and no filter that lists things on its own. */
+/**
+ * True when the query asks for nothing: no words and no filter. Filters alone (`type:quote`,
+ * `site:vox.com`, `from:2019-11-01`, `speaker:putin`) list what they match; `in:title` needs words.
+ */
 export function isEmptyQuery(query: ParsedQuery): boolean {
-  return query.terms.length === 0 && query.speaker === null;
+  return query.terms.length === 0 && !hasListingFilter(query) && query.speaker === null;
+}
+
+/** True when the query has a filter that selects records by itself (type, dates, site). */
+export function hasListingFilter(query: ParsedQuery): boolean {
+  return query.types.length > 0 || query.from !== null || query.to !== null || query.site !== null;
 }
