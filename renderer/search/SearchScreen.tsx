@@ -47,14 +47,19 @@ export function SearchScreen({ route }: SearchScreenProps): JSX.Element {
   const open = (hit: SearchHit): void => navigate(routeOfHit(hit));
   const ready = state.state === 'ready';
 
-  // The list takes the focus with its first hit chosen (or says there is nothing, in place).
-  useEffect(() => {
-    if (!focusWhenReady || !ready) return;
+  // The answer to an Enter has come: the list takes the focus with its first hit chosen (or, when
+  // there is none, the box keeps it and "No results" says so). State set while rendering, as above.
+  const [focusRequests, setFocusRequests] = useState(0);
+  if (focusWhenReady && ready) {
     setFocusWhenReady(false);
-    if (hits.length === 0) return;
-    setSelected((i) => (i < 0 ? 0 : i));
-    list.current?.focus();
-  }, [focusWhenReady, ready, hits.length]);
+    if (hits.length > 0) {
+      if (selected < 0) setSelected(0);
+      setFocusRequests((n) => n + 1);
+    }
+  }
+  useEffect(() => {
+    if (focusRequests > 0) list.current?.focus();
+  }, [focusRequests]);
 
   /** Arrows, Enter and Home/End over the hits; shared by the box and the focused list. */
   const moveOrOpen = (event: KeyboardEvent<HTMLElement>): boolean => {
