@@ -85,6 +85,14 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
         (failure: Error) => setError(`The note could not be created: ${failure.message}`),
       );
       return;
+    } else if (item.command.action === 'copy-link') {
+      // The address names the screen behind the palette (shell/routeUrl.ts); a note's link box takes it.
+      const link = window.location.hash || '#/notes';
+      navigator.clipboard.writeText(link).then(
+        () => close(true),
+        (failure: Error) => setError(`The link could not be copied: ${failure.message}`),
+      );
+      return;
     } else {
       navigate(item.command.action);
     }

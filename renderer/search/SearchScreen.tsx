@@ -38,8 +38,16 @@ export function SearchScreen({ route }: SearchScreenProps): JSX.Element {
   // A new request from elsewhere (the palette's "Search everything for …") replaces the box's text.
   if (requested !== seenRequest) {
     setSeenRequest(requested);
-    setQuery(requested);
+    // The box's own words coming back through the address change nothing.
+    if (requested !== query) setQuery(requested);
   }
+  // The words are in the address, so a reload or Back shows this search again.
+  useEffect(() => {
+    if (query !== requested)
+      navigate(query === '' ? { screen: 'search' } : { screen: 'search', query }, { replace: true });
+    // Only the typed words matter; the route follows them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
   const state = useSearch(query, limit);
   const results = visibleResults(state);
   const hits = results?.hits ?? [];
