@@ -20,7 +20,7 @@ import {
 } from './shell/navigation';
 import { routeFromHash, routeToHash } from './shell/routeUrl';
 import { Sidebar } from './shell/Sidebar';
-import { SkipLink } from './shell/SkipLink';
+import { SkipAnchor, SkipLink } from './shell/SkipLink';
 import { StartupGate } from './shell/StartupGate';
 import { takePrefetched } from './startup-prefetch';
 
@@ -159,6 +159,7 @@ function NotebookApp(): JSX.Element {
           onSelect={(section) => setRoute(routeOf(section))}
           appInfo={startup.info}
         />
+        <SkipAnchor />
         <ErrorBoundary fallback={(error, retry) => <FatalError error={error} onRetry={retry} />}>
           {/* Notes stays mounted so switching screens never drops an open note's unsaved text. */}
           <NotesView

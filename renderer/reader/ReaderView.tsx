@@ -52,7 +52,10 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
     };
   }, [sourceId]);
 
-  const srcDoc = useMemo(() => (source ? frameDocument(source.html, source.lang) : ''), [source]);
+  const srcDoc = useMemo(
+    () => (source ? frameDocument(source.html, source.lang, source.title) : ''),
+    [source],
+  );
 
   const onLoad = useCallback(() => {
     const doc = frameRef.current?.contentDocument;

@@ -76,10 +76,12 @@ mark.hl[data-hl] { cursor: pointer; }
 `;
 
 /** The complete srcdoc of the frame for an article. */
-export function frameDocument(html: string, lang: string | null): string {
+export function frameDocument(html: string, lang: string | null, title = ''): string {
   const safeLang = lang !== null && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(lang) ? lang : 'en';
+  // The title names the frame's document for assistive tech (escaped: it is the article's own text).
+  const safeTitle = (title.trim() || 'Article').replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return (
-    `<!doctype html><html lang="${safeLang}"><head><meta charset="utf-8">` +
+    `<!doctype html><html lang="${safeLang}"><head><meta charset="utf-8"><title>${safeTitle}</title>` +
     `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
     `<meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head>` +
     `<body><article id="article">${sanitizeForReader(html)}</article></body></html>`

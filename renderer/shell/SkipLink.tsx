@@ -17,11 +17,14 @@ function skipTarget(): HTMLElement | null {
   );
 }
 
+/** Where the skip link points when followed without script: an empty stop just before the screens. */
+export const SKIP_ANCHOR_ID = 'content';
+
 export function SkipLink(): JSX.Element {
   return (
     <a
       className="skip-link"
-      href="#content"
+      href={`#${SKIP_ANCHOR_ID}`}
       data-testid="skip-link"
       onClick={(event) => {
         event.preventDefault();
@@ -34,4 +37,9 @@ export function SkipLink(): JSX.Element {
       Skip to content
     </a>
   );
+}
+
+/** The skip link's anchor (see SKIP_ANCHOR_ID); it holds nothing, so no landmark needs to contain it. */
+export function SkipAnchor(): JSX.Element {
+  return <span id={SKIP_ANCHOR_ID} className="skip-anchor" tabIndex={-1} />;
 }

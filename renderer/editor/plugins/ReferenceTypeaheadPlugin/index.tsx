@@ -69,6 +69,31 @@ function keepInView(list: HTMLUListElement | null): void {
   if (overflow > 0) list.style.transform = `translateX(${-Math.ceil(overflow)}px)`;
 }
 
+const LEXICAL_ANCHOR_LABEL = 'Typeahead menu';
+
+/**
+ * Lexical positions the menu in a div it appends to the page's body, labelled as a "Typeahead menu"
+ * listbox, and appends one as soon as the editor mounts: an empty, hidden listbox outside every
+ * landmark on every screen (axe-core: region). The list inside is our own listbox, so the wrapper is
+ * only a positioning box: its role and label are taken off whenever Lexical (re)attaches it.
+ */
+function useQuietMenuAnchor(): void {
+  useEffect(() => {
+    const quiet = (node: Node): void => {
+      if (node instanceof HTMLElement && node.getAttribute('aria-label') === LEXICAL_ANCHOR_LABEL) {
+        node.removeAttribute('role');
+        node.removeAttribute('aria-label');
+      }
+    };
+    document.body.childNodes.forEach(quiet);
+    const observer = new MutationObserver((records) => {
+      for (const record of records) record.addedNodes.forEach(quiet);
+    });
+    observer.observe(document.body, { childList: true });
+    return () => observer.disconnect();
+  }, []);
+}
+
 class ReferenceOption extends MenuOption {
   constructor(
     key: string,
@@ -82,6 +107,7 @@ class ReferenceOption extends MenuOption {
 
 export function ReferenceTypeaheadPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
+  useQuietMenuAnchor();
   const [match, setMatch] = useState<{ trigger: Trigger; query: string } | null>(null);
   const [options, setOptions] = useState<ReferenceOption[]>([]);
   // Said in place of the list when `/quote` finds nothing or cannot search, so the user is not left

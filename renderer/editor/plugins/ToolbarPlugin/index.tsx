@@ -152,7 +152,7 @@ export function ToolbarPlugin({
         </ToolButton>
         <span className="tool-sep" aria-hidden="true" />
         <ToolButton
-          label="Heading 1"
+          label="H1 heading"
           shortcut="# then space"
           pressed={state.block === 'h1'}
           onClick={() => toggleBlock('h1', () => $createHeadingNode('h1'))}
@@ -160,7 +160,7 @@ export function ToolbarPlugin({
           H1
         </ToolButton>
         <ToolButton
-          label="Heading 2"
+          label="H2 heading"
           shortcut="## then space"
           pressed={state.block === 'h2'}
           onClick={() => toggleBlock('h2', () => $createHeadingNode('h2'))}
