@@ -47,6 +47,7 @@ export function sanitizeForReader(html: string): string {
 
 const FRAME_STYLE = `
 :root { color-scheme: light dark; }
+figure:not(:has(img, picture, video, svg))::before { content: "Image not kept: it could not be stored with the article"; display: block; padding: 1.5rem 1rem; margin-bottom: 0.4rem; border: 1px dashed currentColor; border-radius: 6px; font: 0.85rem system-ui, sans-serif; text-align: center; opacity: 0.75; }
 html { font: 18px/1.65 Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif; }
 body { margin: 0; padding: 1.5rem 2rem 4rem; color: #1d1d1f; background: #fbfaf7; }
 article { max-width: 40rem; margin: 0 auto; overflow-wrap: break-word; }
