@@ -235,7 +235,8 @@ export async function evaluateClipping(dataDir: string): Promise<EvalSection[]> 
       'main story", share/print) helps on news pages but costs on the readability gold, which keeps them.',
     'Page furniture (furniture.ts: tooltip/dialog/navigation/complementary roles, short or link-dense hidden ' +
       'elements, short or link-dense elements whose class names hover cards, share bars, related links, ' +
-      'newsletters) is removed before Readability; the "page furniture kept" row is the clipper without it, ' +
+      'newsletters) is marked before Readability and removed from its result; the "page furniture kept" row is ' +
+      'the clipper without it, ' +
       'in the same run.',
     'ms/page is wall time in this process (includes text conversion); `npm run bench` measures speed properly.',
   );
