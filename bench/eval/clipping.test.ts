@@ -32,8 +32,10 @@ describe.skipIf(!present)('clipping real pages', () => {
     const pages = loadReadabilityPages(dataDir);
     expect(pages.length).toBeGreaterThan(100);
     const { score, out } = scoreBodies(dossierExtractor(), pages);
-    // Measured 0.9955, as Readability + jsdom (the default clean-up removes nothing these pages hold).
-    expect(score.f1).toBeGreaterThan(0.995);
+    // Measured 0.9946 (Readability + jsdom: 0.9955). The gold is Readability's own output, which keeps
+    // page furniture; Dossier takes it out (furniture.ts, issue 20), costing two pages of this set a
+    // newsletter promo and a share button that their gold holds.
+    expect(score.f1).toBeGreaterThan(0.994);
     const gold = pages.map((page) => page.goldMetadata as GoldMetadata);
     const matches = metadataMatches(out, gold);
     expect(matches.title / matches.pages).toBeGreaterThan(0.9);

@@ -31,6 +31,7 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
   const { analysis, error: loadError, reload } = state;
   const [error, setError] = useState<string | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const [showRejected, setShowRejected] = useState(false);
   const [selection, setSelection] = useState<SpanRange | null>(null);
   const [reextracting, setReextracting] = useState(false);
@@ -78,12 +79,28 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
     },
     [reader],
   );
-  const onKeyDown = useQuoteKeys({
+  const onKey = useQuoteKeys({
     quotes: ordered,
     focusedId,
+    picked,
     onFocus: focusQuote,
-    onReview: (quote, status) => void actions.reviewQuote(quote, status),
+    onPick: setPicked,
+    onReview: (quotes, status) => {
+      for (const quote of quotes) void actions.reviewQuote(quote, status);
+    },
   });
+  // The keys work wherever the focus is on the reader screen: the panel, the page, the article frame.
+  useEffect(() => {
+    const onWindowKey = (event: KeyboardEvent): void => {
+      if (!event.defaultPrevented) onKey(event);
+    };
+    window.addEventListener('keydown', onWindowKey);
+    const offFrame = reader?.onKeyDown(onKey);
+    return () => {
+      window.removeEventListener('keydown', onWindowKey);
+      offFrame?.();
+    };
+  }, [onKey, reader]);
 
   async function reextract(): Promise<void> {
     setReextracting(true);
@@ -102,13 +119,7 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
 
   const liveQuotes = analysis?.quotes.filter((q) => q.status !== 'rejected').length ?? 0;
   return (
-    <aside
-      className="analysis-panel"
-      data-testid="analysis-panel"
-      ref={root}
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-    >
+    <aside className="analysis-panel" data-testid="analysis-panel" ref={root} tabIndex={-1}>
       <header className="analysis-panel-header">
         <h2>Found in this article</h2>
         <button
@@ -157,10 +168,15 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
                 Show rejected
               </label>
             </h3>
-            <p className="panel-hint muted">j/k: next/previous · c: confirm · r: reject</p>
+            <p className="panel-hint muted" data-testid="review-keys-hint">
+              {picked.size > 0
+                ? `${picked.size} selected · c: confirm them · r: reject them · Esc: clear`
+                : 'j/k: next/previous · x or Shift+j/k: select · c: confirm · r: reject'}
+            </p>
             <QuoteGroups
               groups={groups}
               focusedId={focusedId}
+              picked={picked}
               onSelect={focusQuote}
               onReview={(quote, status) => void actions.reviewQuote(quote, status)}
               onReassign={(quote, picked) => void actions.reassignSpeaker(quote, picked)}

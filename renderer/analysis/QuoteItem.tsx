@@ -14,6 +14,8 @@ import { EntityPicker, type PickedEntity } from './EntityPicker';
 export interface QuoteItemProps {
   quote: QuoteView;
   focused: boolean;
+  /** Selected for the review keys (c/r act on every selected card). */
+  picked?: boolean;
   onSelect: () => void;
   onReview: (status: ReviewStatus) => void;
   onReassign: (picked: PickedEntity) => void;
@@ -27,17 +29,25 @@ function describe(quote: QuoteView): string {
   return parts.join('\n');
 }
 
-export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: QuoteItemProps): JSX.Element {
+export function QuoteItem({
+  quote,
+  focused,
+  picked = false,
+  onSelect,
+  onReview,
+  onReassign,
+}: QuoteItemProps): JSX.Element {
   const [picking, setPicking] = useState(false);
   const navigate = useNavigate();
   const rejected = quote.status === 'rejected';
   return (
     <li
-      className={`quote-item status-${quote.status}${focused ? ' is-focused' : ''}`}
+      className={`quote-item status-${quote.status}${focused ? ' is-focused' : ''}${picked ? ' is-picked' : ''}`}
       data-testid="panel-quote"
       data-quote-id={quote.id}
       data-status={quote.status}
       aria-current={focused ? 'true' : undefined}
+      data-picked={picked ? 'true' : undefined}
     >
       <button
         type="button"

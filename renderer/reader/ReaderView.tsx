@@ -52,7 +52,10 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
     };
   }, [sourceId]);
 
-  const srcDoc = useMemo(() => (source ? frameDocument(source.html, source.lang) : ''), [source]);
+  const srcDoc = useMemo(
+    () => (source ? frameDocument(source.html, source.lang, source.title) : ''),
+    [source],
+  );
 
   const onLoad = useCallback(() => {
     const doc = frameRef.current?.contentDocument;
@@ -87,18 +90,41 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
   }
   if (source === null) return <main className="reader reader-message muted">Opening the article…</main>;
 
+  const restore = (): void => {
+    api.restoreSource(source.id).then(
+      (restored) => setSource({ ...source, deletedAt: restored.deletedAt }),
+      (failure: Error) => setError(failure.message),
+    );
+  };
+
   const published = formatDate(source.publishedAt);
   const link = source.canonicalUrl ?? source.url;
   return (
     <div className="reader-layout">
       <main className="reader" data-testid="reader" data-source-id={source.id}>
+        {source.deletedAt !== null && (
+          <div className="banner banner-warning reader-trashed" role="status" data-testid="reader-trashed">
+            <p>
+              <strong>This source is in the trash.</strong> Notes that cite it still open it here; restore it
+              to put it back in the library, search and its people’s pages.
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="reader-restore"
+              onClick={restore}
+            >
+              Restore
+            </button>
+          </div>
+        )}
         <header className="reader-header">
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => navigate({ screen: 'library' })}
+            onClick={() => navigate(source.deletedAt !== null ? { screen: 'trash' } : { screen: 'library' })}
           >
-            ← Library
+            {source.deletedAt !== null ? '← Trash' : '← Library'}
           </button>
           <h1 data-testid="reader-title">{source.title}</h1>
           <p className="reader-meta muted">

@@ -47,6 +47,7 @@ export function sanitizeForReader(html: string): string {
 
 const FRAME_STYLE = `
 :root { color-scheme: light dark; }
+figure:not(:has(img, picture, video, svg))::before { content: "Image not kept: it could not be stored with the article"; display: block; padding: 1.5rem 1rem; margin-bottom: 0.4rem; border: 1px dashed currentColor; border-radius: 6px; font: 0.85rem system-ui, sans-serif; text-align: center; opacity: 0.75; }
 html { font: 18px/1.65 Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif; }
 body { margin: 0; padding: 1.5rem 2rem 4rem; color: #1d1d1f; background: #fbfaf7; }
 article { max-width: 40rem; margin: 0 auto; overflow-wrap: break-word; }
@@ -76,10 +77,12 @@ mark.hl[data-hl] { cursor: pointer; }
 `;
 
 /** The complete srcdoc of the frame for an article. */
-export function frameDocument(html: string, lang: string | null): string {
+export function frameDocument(html: string, lang: string | null, title = ''): string {
   const safeLang = lang !== null && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(lang) ? lang : 'en';
+  // The title names the frame's document for assistive tech (escaped: it is the article's own text).
+  const safeTitle = (title.trim() || 'Article').replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return (
-    `<!doctype html><html lang="${safeLang}"><head><meta charset="utf-8">` +
+    `<!doctype html><html lang="${safeLang}"><head><meta charset="utf-8"><title>${safeTitle}</title>` +
     `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">` +
     `<meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}</style></head>` +
     `<body><article id="article">${sanitizeForReader(html)}</article></body></html>`

@@ -7,8 +7,8 @@ export interface PaletteCommand {
   label: string;
   /** Extra words it is found by. */
   keywords: string;
-  /** A route to go to, or 'new-note' (needs the API first). */
-  action: Route | 'new-note';
+  /** A route to go to, 'new-note' (needs the API first) or 'copy-link' (the screen's address, to paste in a note). */
+  action: Route | 'new-note' | 'copy-link';
 }
 
 /** Every command, in the order the palette lists them. */
@@ -32,6 +32,12 @@ export const PALETTE_COMMANDS: readonly PaletteCommand[] = [
     action: { screen: 'settings' },
   },
   { id: 'go-trash', label: 'Go to Trash', keywords: 'deleted', action: { screen: 'trash' } },
+  {
+    id: 'copy-link',
+    label: 'Copy link to this screen',
+    keywords: 'url address share deep link reference',
+    action: 'copy-link',
+  },
 ];
 
 /** Commands whose label or keywords contain every word of `query` (all commands for an empty query). */

@@ -22,6 +22,9 @@ import {
   type Validators,
 } from '../validation';
 
+/** The kinds of file the clipper reads, as messages name them ("Dossier clips … files"). */
+export const CLIPPABLE_FILES = '.html, .htm, .mhtml, .txt and .md files';
+
 /** The largest page or file accepted, in bytes (the clipper refuses bigger ones too). */
 export const MAX_CLIP_BYTES = 50 * 1024 * 1024;
 /**

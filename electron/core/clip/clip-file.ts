@@ -13,6 +13,7 @@ import { ClipError } from './errors';
 import { looksLikeMhtml, parseMhtml } from './mhtml';
 import type { Resource } from './resources';
 import type { ClippedArticle } from './types';
+import { CLIPPABLE_FILES } from '../../../shared/areas/library';
 
 /** File extensions the clipper reads, lower-case with the dot. */
 export const CLIPPABLE_EXTENSIONS: readonly string[] = [
@@ -106,7 +107,7 @@ export interface ClipBytesResult {
 function unsupported(name: string, extension: string): ClipError {
   return new ClipError(
     'UNSUPPORTED',
-    `${name}: Dossier clips .html, .htm, .mhtml, .txt and .md files${extension ? `, not ${extension}` : ''}. ` +
+    `${name}: Dossier clips ${CLIPPABLE_FILES}${extension ? `, not ${extension}` : ''}. ` +
       'Open it in its own program and save or copy it as one of those.',
   );
 }

@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { removeBoilerplate, type BoilerplateLevel } from './boilerplate';
+import { markPageFurniture, removeMarkedFurniture } from './furniture';
 import { normalizePublished } from './dates';
 import { checkText, decodeBytes } from './decode';
 import { parseDocument, parseFragment, type DomDocument, type DomElement } from './dom';
@@ -26,6 +27,10 @@ const MAX_LINK_SHARE = 0.9;
 export interface ClipHtmlOptions {
   /** Names the input in error messages, e.g. the file name (default "The page"). */
   what?: string;
+  /**
+   * Take page furniture out before Readability (furniture.ts); default true. False only to measure it.
+   */
+  furniture?: boolean;
   /**
    * Furniture clean-up after Readability (see boilerplate.ts): 'datelines' (default) removes stand-alone
    * "Last updated at ..." lines; 'all' also "Continue reading the main story", share and print prompts.
@@ -137,6 +142,8 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
   // Metadata first: Readability rewrites the document as it works.
   const page = readPageMetadata(document, input.url);
   const imageRefs = options.imageRefs === true ? markImages(document, input.url) : undefined;
+  // Hover cards, share bars and related links inside the article's container (see furniture.ts).
+  if (options.furniture !== false) markPageFurniture(document);
 
   let article: ReturnType<Readability['parse']>;
   try {
@@ -152,6 +159,7 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
   if (article === null || !article.content) throw noArticle(what, 'the page has no readable text');
 
   const body = parseFragment(article.content);
+  removeMarkedFurniture(body);
   removeBoilerplate(body, options.boilerplate ?? 'datelines');
   const html = sanitizeArticleHtml(body.innerHTML, input.url, { imageRefs: imageRefs !== undefined });
   const clean = parseFragment(html);

@@ -84,8 +84,9 @@ const RANK: Record<FtsTable, string> = {
 };
 
 const SPEAKERS = 'SELECT value FROM json_each(@speakers)';
-/** A source's day: its publication date, else when it was clipped. */
-const DAY = (alias: string): string => `substr(coalesce(${alias}.published_at, ${alias}.clipped_at), 1, 10)`;
+/** A source's day: its publication date, else when it was clipped (migration 008 indexes it). */
+export const DAY = (alias: string): string =>
+  `substr(coalesce(${alias}.published_at, ${alias}.clipped_at), 1, 10)`;
 // Candidates are checked against narrow indexes (migrations 005 and 006), never the table rows: a
 // row's `deleted_at` comes after its HTML and text, so reading it walks the row's overflow pages.
 const TRASHED_SOURCE_IDS = `SELECT id FROM sources INDEXED BY sources_trashed WHERE deleted_at IS NOT NULL`;
@@ -122,20 +123,22 @@ export interface SetLimits {
   sourceSeqs: number;
 }
 
-function dateClauses(column: string, filters: SqlFilters): string {
+/** `AND column >= @from AND column <= @to`, for the bounds the filters have. */
+export function dateClauses(column: string, filters: SqlFilters): string {
   return (
     (filters.from === null ? '' : ` AND ${column} >= @from`) +
     (filters.to === null ? '' : ` AND ${column} <= @to`)
   );
 }
 
-function siteClause(alias: string, filters: SqlFilters): string {
+/** The site filter on a source (alias) row or index entry: its site name or address holds @site. */
+export function siteClause(alias: string, filters: SqlFilters): string {
   return filters.site === null
     ? ''
     : ` AND (lower(coalesce(${alias}.site_name, '')) LIKE @site ESCAPE '\\' OR lower(coalesce(${alias}.url, '')) LIKE @site ESCAPE '\\')`;
 }
 
-function hasDates(filters: SqlFilters): boolean {
+export function hasDates(filters: SqlFilters): boolean {
   return filters.from !== null || filters.to !== null;
 }
 
@@ -149,6 +152,17 @@ function isFiltered(filters: SqlFilters): boolean {
 /** `%text%` for LIKE, with LIKE's own wildcards escaped. */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The named parameters of the filters' clauses, with `extra`. */
+export function filterParams(filters: SqlFilters, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    from: filters.from,
+    to: filters.to,
+    site: filters.site === null ? null : likeContains(filters.site),
+    speakers: JSON.stringify(filters.speakers?.ids ?? []),
+    ...extra,
+  };
 }
 
 /** Runs search statements on one connection; statements are cached by their (fixed-fragment) SQL. */
@@ -176,13 +190,7 @@ export class SearchRepo {
   }
 
   private params(filters: SqlFilters, extra: Record<string, unknown>): Record<string, unknown> {
-    return {
-      from: filters.from,
-      to: filters.to,
-      site: filters.site === null ? null : likeContains(filters.site),
-      speakers: JSON.stringify(filters.speakers?.ids ?? []),
-      ...extra,
-    };
+    return filterParams(filters, extra);
   }
 
   /**
