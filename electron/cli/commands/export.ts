@@ -20,8 +20,11 @@ export const exportJson: CliCommand = {
   usage: `Usage: dossier export --json [--data-dir DIR] [--out FILE]
        dossier export --obsidian DIR [--data-dir DIR]
 
---obsidian writes one Markdown file per note (YAML front matter, [[wiki links]], quotes as footnotes
-with their source) and one per person, place, organisation, event and topic into a new or empty folder.
+--obsidian writes an Obsidian vault into a new or empty folder: one Markdown file per note (YAML front
+matter, [[file name|Title]] links, quotes as callouts with footnotes that link the quote in its source),
+one per source (url, byline, site, published, clipped; its images in Attachments/; its quotes) and one
+per person, place, organisation, event and topic (quotes by date; an event's date, place, participants
+and sources).
 
 Writes every source, note, entity, alias, mention, quote, event participant and source, link and user
 decision as JSON Lines: a header line, one {"table","row"} line per record, and an end line with the
@@ -57,7 +60,8 @@ ${DATA_DIR_HELP}
           try {
             const summary = notebook.runOnDatabase('export', false, (db) => exportObsidian(db, vault));
             io.stderr.write(
-              `Wrote ${summary.notes} note(s) and ${summary.entities} entity page(s) to ${vault}.\n`,
+              `Wrote ${summary.notes} note(s), ${summary.sources} source(s) with ${summary.attachments} ` +
+                `image(s) and ${summary.entities} entity page(s) to ${vault}.\n`,
             );
             return 0;
           } catch (error) {

@@ -58,9 +58,15 @@ export class FileNamer {
     this.used.add(collisionKey(name));
   }
 
-  /** A unique stem for `title` (see {@link safeStem}). */
-  claim(title: string, fallback: string): string {
-    const stem = safeStem(title, fallback);
+  /**
+   * A unique stem for `title` (see {@link safeStem}). When the name is taken, `qualifier` says what this
+   * one is ("Paris (place)"); numbers come after that ("Paris (place) (2)").
+   */
+  claim(title: string, fallback: string, qualifier = ''): string {
+    let stem = safeStem(title, fallback);
+    if (this.used.has(collisionKey(stem)) && qualifier.trim() !== '') {
+      stem = safeStem(`${stem} (${qualifier})`, fallback);
+    }
     let candidate = stem;
     for (let n = 2; this.used.has(collisionKey(candidate)); n++) candidate = `${stem} (${n})`;
     this.used.add(collisionKey(candidate));

@@ -88,7 +88,8 @@ export interface NoteTreeOptions {
   title?: string;
 }
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value });
+/** A text node. */
+export const text = (value: string): PhrasingContent => ({ type: 'text', value });
 
 /** Characters a wiki link's label cannot hold (they would end or split the link); look-alikes instead. */
 export function wikiLabel(label: string): string {
@@ -97,6 +98,33 @@ export function wikiLabel(label: string): string {
     .replace(/\|/g, '∣')
     .replace(/\[/g, '［')
     .replace(/\]/g, '］');
+}
+
+/** The block id (`^q-…`) of a quote in an Obsidian file: its id, in the characters block ids allow. */
+export function quoteBlockId(quoteId: string): string {
+  return `q-${quoteId.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+}
+
+/**
+ * An Obsidian quote callout: `> [!quote] title` over the quoted words, then the block id on a line of
+ * its own (where Obsidian looks for the id of a quote or callout block) when one is given.
+ */
+export function quoteCallout(
+  title: PhrasingContent[],
+  body: PhrasingContent[],
+  blockId: string | null,
+): RootContent[] {
+  const head: Paragraph = {
+    type: 'paragraph',
+    children: [{ type: 'html', value: '[!quote]' }, ...(title.length > 0 ? [text(' '), ...title] : [])],
+  };
+  const callout = {
+    type: 'blockquote',
+    data: { callout: true },
+    children: [head, { type: 'paragraph', children: body }],
+  };
+  const id: Html = { type: 'html', value: `^${blockId}` };
+  return blockId === null ? [callout as RootContent] : [callout as RootContent, id];
 }
 
 /** A text node with Lexical's format bits as mdast marks; surrounding spaces stay outside the marks. */
@@ -238,7 +266,7 @@ export function noteToMdast(content: string, options: NoteTreeOptions = {}): Roo
   };
   /** A block id for a quote callout, unique in this note. */
   const blockId = (quoteId: string | null): string => {
-    const base = quoteId === null ? 'quote' : `q-${quoteId.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+    const base = quoteId === null ? 'quote' : quoteBlockId(quoteId);
     let id = base === 'quote' ? 'quote-1' : base;
     for (let n = 2; usedBlocks.has(id); n++) id = `${base}-${n}`;
     usedBlocks.add(id);
@@ -252,15 +280,16 @@ export function noteToMdast(content: string, options: NoteTreeOptions = {}): Roo
       addFlow({ type: 'blockquote', children: [said] });
       return;
     }
-    const title: Paragraph = {
-      type: 'paragraph',
-      children: [
-        { type: 'html', value: '[!quote]' },
-        ...(citation.speaker?.name ? [text(` ${citation.speaker.name}`)] : []),
-      ],
-    };
-    addFlow({ type: 'blockquote', data: { callout: true }, children: [title, said] } as RootContent);
-    addFlow({ type: 'html', value: `^${blockId(citation.quoteId)}` } satisfies Html);
+    const speaker = citation.speaker;
+    const file = speaker?.entityId ? (options.vault?.entity(speaker.entityId) ?? null) : null;
+    const title: PhrasingContent[] = !speaker?.name
+      ? []
+      : [
+          file === null
+            ? text(speaker.name)
+            : { type: 'wikiLink', target: file, label: wikiLabel(speaker.name) },
+        ];
+    for (const node of quoteCallout(title, said.children, blockId(citation.quoteId))) addFlow(node);
   };
 
   const mention = (node: Extract<NoteContent, { kind: 'mention' }>): PhrasingContent => {
