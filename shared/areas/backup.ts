@@ -28,7 +28,8 @@ export const BACKUP_KINDS: readonly BackupKind[] = ['auto', 'manual', 'before-re
  * A backup's file name: `dossier-20261128T082152123Z-manual.sqlite` (UTC time, to the millisecond).
  * The API accepts only names of this shape, so a name can never point outside the backups folder.
  */
-export const BACKUP_NAME_PATTERN = /^dossier-\d{8}T\d{9}Z-(auto|manual|before-restore|before-import)\.sqlite$/;
+export const BACKUP_NAME_PATTERN =
+  /^dossier-\d{8}T\d{9}Z-(auto|manual|before-restore|before-import)\.sqlite$/;
 
 /** The result of checking a backup file. */
 export type BackupIntegrity =

@@ -126,25 +126,41 @@ function joined(parts: (PhrasingContent[] | null)[]): PhrasingContent[] {
     .flatMap((p, i) => (i === 0 ? p : [text(' · '), ...p]));
 }
 
-/** Writes the vault into `dir` (created if missing). Throws when `dir` exists and is not empty. */
-export function exportObsidian(
+/**
+ * Writes the vault into `dir` (created if missing), one file per step of the generator, which returns
+ * what it wrote: the caller runs it in one read transaction and may pause between steps (the app lets
+ * other calls through). Throws when `dir` exists and is not empty; a failure removes what it wrote.
+ */
+export function* obsidianSteps(
   db: Database.Database,
   dir: string,
   onProgress?: ExportProgress,
-): ObsidianSummary {
+): Generator<void, ObsidianSummary> {
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new Error(`${dir} is not empty. Choose a new or empty folder: the export never replaces files.`);
   }
   const created = !existsSync(dir);
   mkdirSync(dir, { recursive: true });
   try {
-    return db.transaction(() => new VaultWriter(db, readVaultData(db), dir).write(onProgress))();
+    return yield* new VaultWriter(db, readVaultData(db), dir).write(onProgress);
   } catch (error) {
     // Leave no half vault behind: everything in dir is this export's.
     if (created) rmSync(dir, { recursive: true, force: true });
     else for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Writes the vault into `dir` in one go (see {@link obsidianSteps}). */
+export function exportObsidian(
+  db: Database.Database,
+  dir: string,
+  onProgress?: ExportProgress,
+): ObsidianSummary {
+  return db.transaction(() => {
+    const steps = obsidianSteps(db, dir, onProgress);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value;
+  })();
 }
 
 class VaultWriter {
@@ -199,7 +215,7 @@ class VaultWriter {
     };
   }
 
-  write(onProgress?: ExportProgress): ObsidianSummary {
+  *write(onProgress?: ExportProgress): Generator<void, ObsidianSummary> {
     const total = this.data.notes.length + this.data.sources.length + this.data.entities.length;
     let done = 0;
     const step = (): void => onProgress?.(++done, total);
@@ -211,15 +227,18 @@ class VaultWriter {
     for (const note of this.data.notes) {
       this.writeNote(note, source);
       step();
+      yield;
     }
     let attachments = 0;
     for (const item of this.data.sources) {
       attachments += this.writeSource(item);
       step();
+      yield;
     }
     for (const entity of this.data.entities) {
       this.writeEntity(entity);
       step();
+      yield;
     }
     return {
       notes: this.data.notes.length,
