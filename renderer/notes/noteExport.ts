@@ -36,9 +36,14 @@ export function exportFileName(title: string, format: NoteExportFormat): string 
   return `${stem}.${EXTENSIONS[format]}`;
 }
 
+/** The MIME type a note exported as `format` is saved with. */
+export function noteMimeType(format: NoteExportFormat): string {
+  return MIME_TYPES[format];
+}
+
 /** Offers `text` as a file named `fileName` (the browser's download, or Electron's Save dialog). */
-export function downloadText(text: string, fileName: string, format: NoteExportFormat): void {
-  const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPES[format] }));
+export function downloadText(text: string, fileName: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -287,7 +287,11 @@ export class InteropService implements InteropApi {
       throw new ApiError('NOT_FOUND', 'This quote does not exist any more.', { id: target.quoteId });
     const item = cslItemOf(this.sourceRow(quote.source_id));
     const { entry, inText } = renderCitation(item, style, QUOTED_IN[style]);
-    const words = quote.text.replace(/\s+/g, ' ').trim();
+    // "We will act," she said: the comma belongs to the sentence around the quote, not to the quote.
+    const words = quote.text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[,;:]$/, '');
     const who = quote.speaker === null ? '' : ` — ${quote.speaker}`;
     return {
       style,
