@@ -7,7 +7,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast, type Handler } from 'mdast-util-to-hast';
-import { safeStem } from '../export/file-names';
+import { noteFileName } from '../../../shared/file-name';
 import { mdastToMarkdown } from './markdown';
 import { noteToMdast, type EntityMention, type NoteTreeOptions, type WikiLink } from './note-tree';
 
@@ -21,15 +21,15 @@ export function noteToMarkdown(content: string, options: MarkdownOptions = {}): 
   return mdastToMarkdown(noteToMdast(content, options), options.flavor ?? 'markdown');
 }
 
-/** The file a note is exported to as HTML: its title made safe as a file name. */
+/** The file a note is exported to as HTML: the name the app saves it under. */
 export function htmlFileName(title: string): string {
-  return `${safeStem(title, 'Untitled note')}.html`;
+  return noteFileName(title, 'html');
 }
 
 const wikiLink: Handler = (state, node: WikiLink): Element => {
   const properties: Element['properties'] = { className: ['note-link'] };
   if (node.noteId !== undefined) {
-    properties.href = encodeURI(htmlFileName(node.label));
+    properties.href = encodeURIComponent(htmlFileName(node.title ?? node.label));
     properties.dataNoteId = node.noteId;
   }
   const result: Element = {

@@ -33,8 +33,9 @@ export interface WikiLink {
   label: string;
   /** `![[...]]`: show the target inline (an image, a quoted block). */
   embed?: boolean;
-  /** The note it points at, for the HTML export's href. */
+  /** The note it points at, and its title as typed, for the HTML export's link to its file. */
   noteId?: string;
+  title?: string;
 }
 
 /** A mention written as the entity's name (outside a vault), with its entity for the HTML export. */
@@ -305,7 +306,10 @@ export function noteToMdast(content: string, options: NoteTreeOptions = {}): Roo
     const title = node.title || node.text || '';
     const file = node.noteId === null ? null : (options.vault?.note(node.noteId) ?? null);
     const link: WikiLink = { type: 'wikiLink', target: file ?? wikiLabel(title), label: wikiLabel(title) };
-    if (node.noteId !== null) link.noteId = node.noteId;
+    if (node.noteId !== null) {
+      link.noteId = node.noteId;
+      link.title = title;
+    }
     // In a vault, a link to a note that was not exported (it is in the trash) is only its title.
     return options.vault && file === null ? text(title) : link;
   };
