@@ -44,7 +44,7 @@ export interface CiteButtonProps {
   target: CitationTarget;
   /** What the button says. */
   label?: string;
-  /** Smaller button (in lists of quotes), whose popover opens to its left (lists sit at the right). */
+  /** Smaller button (in lists of quotes), whose popover opens inline below it (lists are narrow). */
   small?: boolean;
 }
 
@@ -66,7 +66,7 @@ export function CiteButton({ target, label = 'Cite', small = false }: CiteButton
   }, [open]);
 
   return (
-    <div className="cite" ref={root}>
+    <div className={`cite${small && open ? ' cite-inline-open' : ''}`} ref={root}>
       <button
         ref={button}
         type="button"
@@ -123,7 +123,7 @@ function CitePopover({
 
   return (
     <div
-      className={`cite-popover${alignEnd ? ' cite-popover-end' : ''}`}
+      className={`cite-popover${alignEnd ? ' cite-popover-inline' : ''}`}
       role="dialog"
       aria-label="Copy citation"
       data-testid="cite-popover"
