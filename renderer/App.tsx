@@ -6,6 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type JSX } from 'react';
 import type { AppInfo, NoteId } from '../shared/model';
 import { api } from './api';
+import { InteropProvider } from './interop/InteropProvider';
 import { NotesView } from './notes/NotesView';
 import { CommandPalette } from './search/CommandPalette';
 import { ErrorBoundary } from './shell/ErrorBoundary';
@@ -152,34 +153,36 @@ function NotebookApp(): JSX.Element {
 
   return (
     <NavigationContext.Provider value={setRoute}>
-      <div className="app">
-        <SkipLink />
-        <Sidebar
-          current={sectionOf(route)}
-          onSelect={(section) => setRoute(routeOf(section))}
-          appInfo={startup.info}
-        />
-        <SkipAnchor />
-        <ErrorBoundary fallback={(error, retry) => <FatalError error={error} onRetry={retry} />}>
-          {/* Notes stays mounted so switching screens never drops an open note's unsaved text. */}
-          <NotesView
-            active={route.screen === 'notes'}
-            requestedNoteId={route.screen === 'notes' ? route.noteId : undefined}
-            onNoteShown={noteShown}
-            onEmptyAtStart={onNoNotes}
+      <InteropProvider>
+        <div className="app">
+          <SkipLink />
+          <Sidebar
+            current={sectionOf(route)}
+            onSelect={(section) => setRoute(routeOf(section))}
+            appInfo={startup.info}
           />
-          <Suspense
-            fallback={
-              <p className="screen-loading" role="status">
-                Loading…
-              </p>
-            }
-          >
-            <Screen route={route} />
-          </Suspense>
-        </ErrorBoundary>
-        <CommandPalette />
-      </div>
+          <SkipAnchor />
+          <ErrorBoundary fallback={(error, retry) => <FatalError error={error} onRetry={retry} />}>
+            {/* Notes stays mounted so switching screens never drops an open note's unsaved text. */}
+            <NotesView
+              active={route.screen === 'notes'}
+              requestedNoteId={route.screen === 'notes' ? route.noteId : undefined}
+              onNoteShown={noteShown}
+              onEmptyAtStart={onNoNotes}
+            />
+            <Suspense
+              fallback={
+                <p className="screen-loading" role="status">
+                  Loading…
+                </p>
+              }
+            >
+              <Screen route={route} />
+            </Suspense>
+          </ErrorBoundary>
+          <CommandPalette />
+        </div>
+      </InteropProvider>
     </NavigationContext.Provider>
   );
 }

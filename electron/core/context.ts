@@ -28,6 +28,11 @@ export interface HostHooks {
    * Absent (browser host, CLI, tests): pages are fetched with Node's fetch.
    */
   fetchPage?: (url: string) => Promise<RenderedPage>;
+  /**
+   * Shows a file or folder the core wrote (an export) in the system's file manager (Electron:
+   * shell.showItemInFolder). Absent (browser host, CLI, tests): the UI shows the path instead.
+   */
+  revealPath?: (path: string) => Promise<void>;
 }
 
 /** Calls one area makes into another, wired by the Notebook, plus the host's {@link HostHooks}. */

@@ -9,6 +9,7 @@ import type { NotebookApi } from '../../shared/api';
 import { ANALYSIS_METHODS } from '../../shared/areas/analysis';
 import { BACKUP_METHODS } from '../../shared/areas/backup';
 import { CLIP_ENDPOINT_METHODS } from '../../shared/areas/clip-endpoint';
+import { INTEROP_METHODS } from '../../shared/areas/interop';
 import { LIBRARY_METHODS } from '../../shared/areas/library';
 import { NOTES_METHODS } from '../../shared/areas/notes';
 import { SEARCH_METHODS } from '../../shared/areas/search';
@@ -22,6 +23,7 @@ import { closeService, type CoreContext, type HostHooks } from './context';
 import { openDatabase } from './db/open';
 import { LibraryService } from './library/service';
 import { NotesService } from './notes/service';
+import { InteropService } from './interop/service';
 import { DATABASE_FILE } from './paths';
 import { SearchService } from './search/service';
 import { OpenNotebookStartup } from './startup/open-state';
@@ -70,6 +72,7 @@ export class Notebook {
       host: options.host,
       hooks: {
         fetchPage: options.hostHooks?.fetchPage,
+        revealPath: options.hostHooks?.revealPath,
         sourceStored: (id) => analysisRef.current?.sourceStored(id),
         clipPaste: (input) => this.clipPaste(input),
       },
@@ -82,7 +85,8 @@ export class Notebook {
     const clipEndpoint = new ClipEndpointService(ctx, options.readOnly?.reason ?? null);
     const backup = new BackupService(ctx, options.readOnly ? { schedule: false } : {});
     const startup = new OpenNotebookStartup(ctx, options.readOnly?.reason ?? null);
-    this.services.push(notes, library, analysis, search, clipEndpoint, backup, startup);
+    const interop = new InteropService(ctx);
+    this.services.push(notes, library, analysis, search, clipEndpoint, backup, startup, interop);
     this.serve(notes, NOTES_METHODS);
     this.serve(library, LIBRARY_METHODS);
     this.serve(analysis, ANALYSIS_METHODS);
@@ -90,6 +94,7 @@ export class Notebook {
     this.serve(clipEndpoint, CLIP_ENDPOINT_METHODS);
     this.serve(backup, BACKUP_METHODS);
     this.serve(startup, STARTUP_METHODS);
+    this.serve(interop, INTEROP_METHODS);
   }
 
   /** Exposes `methods` of `service` on this notebook; calls after close() reject with UNAVAILABLE. */

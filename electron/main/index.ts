@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 // Before the core worker starts: lets it read a damaged notebook in place instead of copying it.
 import '../core/db/uri-filenames';
 import { DATA_DIR_ENV, parseDataDirFlag, resolveDataDir } from '../core/paths';
@@ -92,7 +92,11 @@ function main(): void {
     dataDir,
     host: 'electron',
     workerFile: WORKER_FILE,
-    hostHooks: { fetchPage: pageFetcher.fetchPage },
+    hostHooks: {
+      fetchPage: pageFetcher.fetchPage,
+      // The core only asks to reveal what it wrote in the data folder's exports folder.
+      revealPath: async (target) => shell.showItemInFolder(target),
+    },
   }).then(
     (core) => ({ ok: true as const, core }),
     (error: unknown) => ({ ok: false as const, error }),

@@ -10,6 +10,7 @@ import { quotePayloadOf, requestQuoteInsert } from '../editor/plugins/QuotePlugi
 import { useNavigate } from '../shell/navigation';
 import { excerpt } from './analysisView';
 import { EntityPicker, type PickedEntity } from './EntityPicker';
+import { CiteButton } from '../citations/CiteButton';
 
 export interface QuoteItemProps {
   quote: QuoteView;
@@ -117,6 +118,7 @@ export function QuoteItem({
           >
             Quote in note
           </button>
+          <CiteButton target={{ quoteId: quote.id }} label="Copy citation" small />
         </div>
       </div>
       {picking && (

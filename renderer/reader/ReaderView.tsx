@@ -14,6 +14,7 @@ import { useNavigate, type TextSpan } from '../shell/navigation';
 import { FrameReader } from './frameReader';
 import { frameDocument } from './frameDocument';
 import './reader.css';
+import { CiteButton } from '../citations/CiteButton';
 
 export interface ReaderViewProps {
   sourceId: SourceId;
@@ -158,6 +159,7 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
             >
               {original ? 'Show the article' : 'View original HTML'}
             </button>
+            <CiteButton target={{ sourceId: source.id }} label="Copy citation" />
           </p>
           {reader && reader.text !== source.plainText && (
             <p className="reader-warning" role="note">

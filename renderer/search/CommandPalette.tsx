@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent 
 import type { SearchHit } from '../../shared/areas/search';
 import type { NoteId } from '../../shared/model';
 import { api } from '../api';
+import { useInterop } from '../interop/InteropProvider';
 import { useNavigate } from '../shell/navigation';
 import { isPaletteKey } from '../shortcuts';
 import { matchCommands, type PaletteCommand } from './commands';
@@ -44,6 +45,7 @@ export function CommandPalette(): JSX.Element | null {
 
 function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
   const navigate = useNavigate();
+  const interop = useInterop();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -76,6 +78,11 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
       navigate(routeOfHit(item.hit));
     } else if (item.kind === 'search-all') {
       navigate({ screen: 'search', query });
+    } else if (typeof item.command.action === 'object' && 'interop' in item.command.action) {
+      const task = item.command.action;
+      if (task.interop === 'export') interop.exportNotebook(task.kind);
+      else if (task.interop === 'citations') interop.exportCitations(task.format, { kind: 'all' });
+      else interop.chooseImportFile();
     } else if (item.command.action === 'new-note') {
       api.createNote().then(
         (note) => {

@@ -22,6 +22,7 @@ const KIND_LABELS: Record<BackupKind, string> = {
   auto: 'Automatic',
   manual: 'Manual',
   'before-restore': 'Before a restore',
+  'before-import': 'Before an import',
 };
 
 function formatBytes(bytes: number): string {

@@ -3,6 +3,7 @@ import type { JSX } from 'react';
 import type { Route } from '../shell/navigation';
 import { BackupPanel } from './BackupPanel';
 import { ClipEndpointPanel } from './ClipEndpointPanel';
+import { ExportPanel } from './ExportPanel';
 import './settings.css';
 
 export interface SettingsScreenProps {
@@ -16,6 +17,7 @@ export function SettingsScreen({ route }: SettingsScreenProps): JSX.Element {
       <h1>Settings</h1>
       <ClipEndpointPanel />
       <BackupPanel />
+      <ExportPanel />
     </main>
   );
 }

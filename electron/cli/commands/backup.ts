@@ -52,6 +52,7 @@ ${DATA_DIR_HELP}
         io,
         (notebook) => notebook.listBackups(),
         'read-what-remains',
+        'refuse',
       );
       if (values.json) io.stdout.write(`${JSON.stringify(list)}\n`);
       else {
@@ -62,10 +63,16 @@ ${DATA_DIR_HELP}
       }
       return 0;
     }
-    const made = await withNotebook(values['data-dir'], io, async (notebook) => {
-      const info = await notebook.backupNow();
-      return { info, folder: (await notebook.listBackups()).folder };
-    });
+    const made = await withNotebook(
+      values['data-dir'],
+      io,
+      async (notebook) => {
+        const info = await notebook.backupNow();
+        return { info, folder: (await notebook.listBackups()).folder };
+      },
+      'refuse',
+      'refuse',
+    );
     if (values.json) io.stdout.write(`${JSON.stringify(made.info)}\n`);
     else
       io.stdout.write(

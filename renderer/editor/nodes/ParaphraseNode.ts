@@ -21,6 +21,7 @@ import {
 } from 'lexical';
 import { citationFrom, citationLine, type Citation } from './citation';
 import type { QuoteNode } from './QuoteNode';
+import { NODE_TYPES } from '../../../shared/note-format/nodes';
 
 /** Stored form of a {@link ParaphraseNode}. */
 export type SerializedParaphraseNode = Spread<Citation, SerializedElementNode>;
@@ -56,7 +57,7 @@ export class ParaphraseNode extends ElementNode {
   __citation: Citation;
 
   static override getType(): string {
-    return 'dossier-paraphrase';
+    return NODE_TYPES.paraphrase;
   }
 
   static override clone(node: ParaphraseNode): ParaphraseNode {
