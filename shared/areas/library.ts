@@ -7,6 +7,7 @@
  * fails rejects with CLIP_FAILED (`details.reason`, `details.file`) and stores nothing.
  */
 import type { IsoTimestamp, SourceId } from '../model';
+import { isCalendarDate } from '../dates';
 import { isHttpUrl } from '../url';
 import {
   arity,
@@ -307,11 +308,7 @@ function clipUrlInput(method: string, value: unknown): ClipUrlInput {
 function optionalDay(method: string, name: string, value: unknown): string | undefined {
   const day = optionalString(method, name, value, 10);
   if (day === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : null;
-  if (date === null || date.toISOString().slice(0, 10) !== day) {
-    invalid(method, `"${name}" must be a date written YYYY-MM-DD`);
-  }
+  if (!isCalendarDate(day)) invalid(method, `"${name}" must be a date written YYYY-MM-DD`);
   return day;
 }
 
