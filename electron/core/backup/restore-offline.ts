@@ -14,7 +14,7 @@ import { checkBackupFile, removeDatabaseFiles, writeBackupFile } from './backup-
 import { BackupCatalog } from './catalog';
 import { BACKUP_FOLDER, backupFileName } from './names';
 import { replaceDatabaseFile } from './replace-file';
-import { prepareRestoreCopy, replaceContents } from './restore';
+import { backupPathProblem, prepareRestoreCopy, replaceContents } from './restore';
 
 /** What {@link restoreNotebook} did. */
 export type OfflineRestore =
@@ -38,6 +38,14 @@ export async function restoreNotebook(
   const catalog = backupCatalog(dataDir);
   const file = catalog.find(backup) !== undefined ? catalog.pathOf(backup) : path.resolve(backup);
   const databasePath = path.join(dataDir, DATABASE_FILE);
+  // Before the notebook is opened (which would create one in an empty folder): a clear word for a
+  // name that is no backup, or a folder.
+  const problem = backupPathProblem(
+    file,
+    `There is no backup named ${backup} in ${catalog.folder}, and no file at ${file}. Nothing was ` +
+      'changed. `dossier backup --list` lists the backups.',
+  );
+  if (problem !== null) throw problem;
 
   let db;
   try {
