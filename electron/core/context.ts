@@ -41,6 +41,25 @@ export interface CoreHooks extends HostHooks {
   clipPaste: (input: ClipPasteInput) => Promise<ClipResult>;
 }
 
+/**
+ * Where the core moves work off the notebook's thread (see isolated/runner.ts). The defaults suit the
+ * app; tests lower them to exercise the isolated path with small inputs.
+ */
+export interface CoreLimits {
+  /** Clips whose input is larger than this many bytes are prepared in a worker of their own. */
+  isolateClipsAboveBytes: number;
+  /** Articles with more characters of text than this are analysed in a worker of their own. */
+  isolateExtractionAboveChars: number;
+}
+
+/** The limits the app runs with. */
+export const DEFAULT_CORE_LIMITS: CoreLimits = {
+  // About a second of parsing on a quiet machine: anything longer would hold up other calls.
+  isolateClipsAboveBytes: 1024 * 1024,
+  // About 100 ms of extraction on a quiet machine (a long news article is 30,000 characters).
+  isolateExtractionAboveChars: 200_000,
+};
+
 /** The shared state of one open notebook. */
 export interface CoreContext {
   db: Database.Database;
@@ -50,6 +69,8 @@ export interface CoreContext {
   databasePath: string;
   host: HostKind;
   hooks: CoreHooks;
+  /** Default {@link DEFAULT_CORE_LIMITS}. */
+  limits?: CoreLimits;
 }
 
 /** Releases what an area service holds (timers, servers) if it has a `close` method. */

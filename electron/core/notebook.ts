@@ -18,7 +18,13 @@ import type { HostKind } from '../../shared/model';
 import { AnalysisService } from './analysis/service';
 import { BackupService } from './backup/service';
 import { ClipEndpointService } from './clip-endpoint/service';
-import { closeService, type CoreContext, type HostHooks } from './context';
+import {
+  closeService,
+  DEFAULT_CORE_LIMITS,
+  type CoreContext,
+  type CoreLimits,
+  type HostHooks,
+} from './context';
 import { openDatabase } from './db/open';
 import { LibraryService } from './library/service';
 import { NotesService } from './notes/service';
@@ -40,6 +46,8 @@ export interface NotebookOptions {
   readOnly?: { file: string; reason: string };
   /** Run `PRAGMA quick_check` before the notebook is used (see OpenDatabaseOptions.quickCheck). */
   quickCheck?: boolean;
+  /** Tests only: where work moves off this thread (default {@link DEFAULT_CORE_LIMITS}). */
+  limits?: Partial<CoreLimits>;
 }
 
 // The class below gets every NotebookApi method in its constructor, from the area services; this
@@ -68,6 +76,7 @@ export class Notebook {
       dataDir: options.dataDir,
       databasePath,
       host: options.host,
+      limits: { ...DEFAULT_CORE_LIMITS, ...options.limits },
       hooks: {
         fetchPage: options.hostHooks?.fetchPage,
         sourceStored: (id) => analysisRef.current?.sourceStored(id),

@@ -280,11 +280,24 @@ function clipFileInput(method: string, value: unknown): ClipFileInput {
   });
 }
 
+/** Pasted HTML or text: at most {@link MAX_CLIP_BYTES} characters, refused with the size in words. */
+function pastedContent(method: string, name: string, value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > MAX_CLIP_BYTES) {
+    const mb = (value.length / 1024 / 1024).toFixed(1);
+    invalid(
+      method,
+      `"${name}" is ${mb} MB; Dossier clips pages up to ${MAX_CLIP_BYTES / 1024 / 1024} MB. Clip only ` +
+        'the article, or copy its text and clip that',
+    );
+  }
+  return optionalString(method, name, value, MAX_CLIP_BYTES);
+}
+
 function clipPasteInput(method: string, value: unknown): ClipPasteInput {
   const input = objectOf(method, value, ['html', 'text', 'url', 'title', 'onDuplicate', 'fetchImages']);
   const result = defined({
-    html: optionalString(method, 'html', input.html, MAX_CLIP_BYTES),
-    text: optionalString(method, 'text', input.text, MAX_CLIP_BYTES),
+    html: pastedContent(method, 'html', input.html),
+    text: pastedContent(method, 'text', input.text),
     url: optionalUrl(method, 'url', input.url),
     title: optionalString(method, 'title', input.title, 1_000),
     onDuplicate: optionalChoice(method, 'onDuplicate', input.onDuplicate, DUPLICATE_POLICIES),

@@ -9,6 +9,7 @@ import type { SourceId } from '../../../shared/model';
 import type { CoreHooks } from '../context';
 import { SourcesRepo, type NewSource } from '../db/sources-repo';
 import { localiseImages, type ImageLimits } from '../clip/images';
+import { ResourceMap } from '../clip/resources';
 import { ImagesRepo } from './images-repo';
 import type { PreparedClip } from './prepare';
 
@@ -48,7 +49,7 @@ export class ClipStore {
 
     const localised = await localiseImages(article.html, {
       refs: article.imageRefs ?? [],
-      resources: prepared.resources,
+      resources: new ResourceMap(prepared.resources),
       fetch: prepared.fetchImages,
       ...(this.imageLimits ? { limits: this.imageLimits } : {}),
     });
