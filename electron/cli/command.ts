@@ -3,6 +3,7 @@
  * {@link CliCommand}; index.ts lists them. Commands write only through `io`, so tests capture their
  * output without spawning a process.
  */
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveDataDir } from '../core/paths';
 import type { StartupProblem } from '../../shared/areas/startup';
@@ -71,13 +72,19 @@ export function damagedNotebookError(
   const where = dataDirFlag === undefined ? '' : ` --data-dir ${quoteArg(dataDir)}`;
   const code =
     problem.kind === 'corrupt' ? 'DB_CORRUPT' : problem.kind === 'too-new' ? 'DB_TOO_NEW' : 'UNAVAILABLE';
+  const restore =
+    problem.kind === 'empty'
+      ? `Nothing in ${dataDir} was changed. To restore the newest good backup: dossier restore --latest${where}\n` +
+        `To start a new, empty notebook instead, first move the backups folder (${path.join(dataDir, 'backups')}) ` +
+        'somewhere else: Dossier never deletes backups.'
+      : `Nothing in ${dataDir} was changed. To restore the last good backup (the current file is kept ` +
+        `beside it, renamed): dossier restore --latest${where}`;
   return new ApiError(
     code,
     [
       `${problem.title}. ${problem.message}`,
       ...problem.details.map((line) => `  ${line}`),
-      `Nothing in ${dataDir} was changed. To restore the last good backup (the current file is kept ` +
-        `beside it, renamed): dossier restore --latest${where}`,
+      restore,
       `\`dossier info${where}\` shows what is wrong; \`dossier backup --list${where}\` lists the backups.`,
     ].join('\n'),
     { problem: problem.kind },

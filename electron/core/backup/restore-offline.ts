@@ -10,6 +10,7 @@ import { ApiError } from '../../../shared/errors';
 import { releaseOpenMarker } from '../db/open-marker';
 import { openDatabase } from '../db/open';
 import { DATABASE_FILE } from '../paths';
+import { missingOrEmpty } from '../startup/empty-file';
 import { checkBackupFile, removeDatabaseFiles, writeBackupFile } from './backup-file';
 import { BackupCatalog } from './catalog';
 import { BACKUP_FOLDER, backupFileName } from './names';
@@ -47,6 +48,13 @@ export async function restoreNotebook(
   );
   if (problem !== null) throw problem;
 
+  // A missing or empty notebook (startup/empty-file.ts) has nothing to keep as a before-restore backup,
+  // and opening it would create an empty one: the backup simply takes its place.
+  if (missingOrEmpty(databasePath) !== null) {
+    const replaced = replaceDatabaseFile(databasePath, file, now);
+    releaseOpenMarker(databasePath);
+    return { mode: 'replaced-file', ...replaced };
+  }
   let db;
   try {
     db = openDatabase(databasePath);
