@@ -37,8 +37,19 @@ export interface CoreHooks extends HostHooks {
    * extracts people, quotes and events from it. Failures are the callee's to report, never the clip's.
    */
   sourceStored: (id: SourceId) => void;
-  /** Clips pasted or posted HTML through the library (the clip endpoint files pages this way). */
-  clipPaste: (input: ClipPasteInput) => Promise<ClipResult>;
+  /**
+   * Clips pasted or posted HTML through the library. The clip endpoint files pages this way, with
+   * where each really came from.
+   */
+  clipPaste: (input: ClipPasteInput, provenance?: ClipProvenance) => Promise<ClipResult>;
+}
+
+/** Where a page sent by the browser clip endpoint came from (see Source.sentFrom). */
+export interface ClipProvenance {
+  /** The sending page's origin as the browser reported it, or null when the page did not say. */
+  sentFrom: string | null;
+  /** The URL the page gave is only its claim: it is not on `sentFrom`. */
+  urlClaimed: boolean;
 }
 
 /**

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { NotebookApi } from '../../shared/api';
+import type { ClipResult } from '../../shared/areas/library';
 import { ANALYSIS_METHODS } from '../../shared/areas/analysis';
 import { BACKUP_METHODS } from '../../shared/areas/backup';
 import { CLIP_ENDPOINT_METHODS } from '../../shared/areas/clip-endpoint';
@@ -80,7 +81,11 @@ export class Notebook {
       hooks: {
         fetchPage: options.hostHooks?.fetchPage,
         sourceStored: (id) => analysisRef.current?.sourceStored(id),
-        clipPaste: (input) => this.clipPaste(input),
+        clipPaste: (input, provenance) =>
+          (this.clipPaste as (i: typeof input, p?: typeof provenance) => Promise<ClipResult>)(
+            input,
+            provenance,
+          ),
       },
     };
     const notes = new NotesService(ctx);

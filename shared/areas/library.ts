@@ -80,6 +80,16 @@ export interface Source extends SourceSummary {
   html: string;
   /** sha256 of the normalized text (what duplicate detection compares). */
   contentHash: string;
+  /**
+   * For a source sent by the browser clip endpoint: the origin of the page that sent it, as the
+   * browser reported it (not as the page described itself), e.g. `https://news.example`; else null.
+   */
+  sentFrom: string | null;
+  /**
+   * True when `url` is only what the sending page claimed: its origin is not `sentFrom`. The reader
+   * shows it as a claim.
+   */
+  urlClaimed: boolean;
 }
 
 /** The page as it was clipped, for "view original HTML". */

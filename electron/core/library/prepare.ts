@@ -11,6 +11,7 @@ import { ClipError } from '../clip/errors';
 import type { FetchedArticle } from '../clip/fetch-page';
 import type { Resource } from '../clip/resources';
 import type { ClippedArticle } from '../clip/types';
+import type { ClipProvenance } from '../context';
 
 /** A clip ready to be stored; plain data, so it can come back from an isolated worker. */
 export interface PreparedClip {
@@ -23,6 +24,8 @@ export interface PreparedClip {
   url: string | null;
   /** Names the input in messages: the file name or the URL. */
   what: string;
+  /** For a page sent by the browser clip endpoint: where it really came from. */
+  provenance?: ClipProvenance;
 }
 
 function fromBase64(data: string): Uint8Array {

@@ -23,7 +23,7 @@ import { ClipError, isClipError } from '../clip/errors';
 import { fetchArticlePage } from '../clip/fetch-page';
 import { PAGE_FETCH_LIMITS } from '../clip/fetch-url';
 import type { ImageLimits } from '../clip/images';
-import { DEFAULT_CORE_LIMITS, type CoreContext, type CoreLimits } from '../context';
+import { DEFAULT_CORE_LIMITS, type ClipProvenance, type CoreContext, type CoreLimits } from '../context';
 import type { JobInput } from '../isolated/jobs';
 import { IsolatedJobError, IsolatedWorker } from '../isolated/runner';
 import { SourcesRepo } from '../db/sources-repo';
@@ -79,6 +79,30 @@ function isolationFailure(error: unknown, what: string): unknown {
     );
   }
   return new ClipError('PARSE_FAILED', `${what} could not be clipped: ${error.message}. Nothing was stored.`);
+}
+
+/**
+ * A clip sent through the endpoint, with where it came from. The page's own canonical URL is as much a
+ * claim as its URL: kept only when it is on the sending origin, so a forged page can never be taken for
+ * (or, with "update", replace) a stored article of the site it names.
+ */
+function withProvenance(prepared: PreparedClip, provenance: ClipProvenance): PreparedClip {
+  const canonical = prepared.article.canonicalUrl;
+  const onSender =
+    canonical !== null && provenance.sentFrom !== null && originOf(canonical) === provenance.sentFrom;
+  return {
+    ...prepared,
+    article: { ...prepared.article, canonicalUrl: onSender ? canonical : null },
+    provenance,
+  };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** Implements {@link LibraryApi} on one open notebook. */
@@ -163,12 +187,18 @@ export class LibraryService implements LibraryApi {
     );
   }
 
-  /** @inheritdoc */
-  async clipPaste(input: ClipPasteInput): Promise<ClipResult> {
+  /**
+   * @inheritdoc
+   * @param provenance for a page sent by the browser clip endpoint (core only: the API passes none)
+   */
+  async clipPaste(input: ClipPasteInput, provenance?: ClipProvenance): Promise<ClipResult> {
     const size = (input.html ?? '').length + (input.text ?? '').length;
     return this.clip(
       input.url ?? 'The pasted content',
-      () => this.prepare(size, 'prepare-paste', input, preparePaste),
+      async () => {
+        const prepared = await this.prepare(size, 'prepare-paste', input, preparePaste);
+        return provenance === undefined ? prepared : withProvenance(prepared, provenance);
+      },
       input.onDuplicate,
     );
   }

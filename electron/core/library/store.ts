@@ -67,6 +67,8 @@ export class ClipStore {
       contentHash: article.contentHash,
       wordCount: article.wordCount,
       excerpt: excerpt(prepared),
+      sentFrom: prepared.provenance?.sentFrom ?? null,
+      urlClaimed: prepared.provenance?.urlClaimed === true,
     };
 
     // Checked again inside the write transaction: the image step awaited, and another clip may have
