@@ -17,6 +17,12 @@ export interface RenderedPage {
   contentType: string;
 }
 
+/** What the host's page window must respect (see net/outbound.ts). */
+export interface FetchPageOptions {
+  /** Hosts the user allowed to be on their own network; every other request must reach a public address. */
+  allowedHosts: string[];
+}
+
 /**
  * Services only a host can give the core, which runs in a worker thread and never imports electron.
  * Each is optional: without it the core uses its own Node fallback.
@@ -27,7 +33,7 @@ export interface HostHooks {
    * script have their article. Rejects with an Error whose message is a sentence for the user.
    * Absent (browser host, CLI, tests): pages are fetched with Node's fetch.
    */
-  fetchPage?: (url: string) => Promise<RenderedPage>;
+  fetchPage?: (url: string, options: FetchPageOptions) => Promise<RenderedPage>;
 }
 
 /** Calls one area makes into another, wired by the Notebook, plus the host's {@link HostHooks}. */

@@ -207,10 +207,16 @@ export interface LibraryApi {
   /**
    * Fetches a web page (http/https only, at most 10 redirects, 30 s, 50 MB; charset from the header),
    * in the desktop app by rendering it in a hidden, sandboxed window so pages built by script have
-   * their text (other hosts use a plain HTTP fetch), then clips it against its final URL and downloads its images (each checked to be PNG, JPEG, GIF,
-   * WebP or AVIF; never SVG). Rejects with CLIP_FAILED (`reason` FETCH_FAILED, UNSUPPORTED, ...).
+   * their text (other hosts use a plain HTTP fetch), then clips it against its final URL and downloads
+   * its images (each checked to be PNG, JPEG, GIF, WebP or AVIF; never SVG). The page, every redirect,
+   * every image and every request of the window go only to public addresses, except the hosts listed
+   * in {@link ClipNetworkSettings}. Rejects with CLIP_FAILED (`reason` FETCH_FAILED, UNSUPPORTED, ...).
    */
   clipUrl(input: ClipUrlInput): Promise<ClipResult>;
+  /** The hosts on the user's own network that clipping may reach. */
+  getClipNetworkSettings(): Promise<ClipNetworkSettings>;
+  /** Replaces the list of local hosts clipping may reach; returns it as stored (normalized). */
+  setClipNetworkSettings(input: ClipNetworkSettings): Promise<ClipNetworkSettings>;
   /** The library, sorted and filtered. */
   listSources(options?: ListSourcesOptions): Promise<SourceList>;
   /** Site names of live sources with their counts, most sources first. */
@@ -225,11 +231,29 @@ export interface LibraryApi {
   restoreSource(id: SourceId): Promise<SourceSummary>;
 }
 
+/**
+ * Where clipping may reach besides the public web. By default nowhere: a URL, a redirect or an image on
+ * this computer or its network (loopback, private, link-local, metadata addresses ...) is refused, so
+ * a page cannot make Dossier read what only this computer can reach.
+ */
+export interface ClipNetworkSettings {
+  /**
+   * Host names (or literal addresses) the user clips from on purpose although they are local: an
+   * intranet wiki, a newsroom archive. Matched exactly, lower-case, without a trailing dot.
+   */
+  allowedLocalHosts: string[];
+}
+
+/** Most hosts {@link ClipNetworkSettings.allowedLocalHosts} holds. */
+export const MAX_ALLOWED_LOCAL_HOSTS = 100;
+
 /** The library area's methods, in the order hosts register them. */
 export const LIBRARY_METHODS = [
   'clipFile',
   'clipPaste',
   'clipUrl',
+  'getClipNetworkSettings',
+  'setClipNetworkSettings',
   'listSources',
   'listSites',
   'getSource',
@@ -301,6 +325,30 @@ function pastedContent(method: string, name: string, value: unknown): string | u
     );
   }
   return optionalString(method, name, value, MAX_CLIP_BYTES);
+}
+
+/** A host name, an IPv4 address or a bracketed IPv6 address, as a URL writes its host. */
+const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*)$/;
+
+function clipNetworkSettings(method: string, value: unknown): ClipNetworkSettings {
+  const input = objectOf(method, value, ['allowedLocalHosts']);
+  const list = input.allowedLocalHosts;
+  if (!Array.isArray(list)) invalid(method, '"allowedLocalHosts" must be a list of host names');
+  if (list.length > MAX_ALLOWED_LOCAL_HOSTS) {
+    invalid(method, `"allowedLocalHosts" holds at most ${MAX_ALLOWED_LOCAL_HOSTS} hosts`);
+  }
+  const hosts: string[] = [];
+  for (const item of list) {
+    const host = typeof item === 'string' ? item.trim().toLowerCase().replace(/\.$/, '') : '';
+    if (host.length > 255 || !HOST.test(host)) {
+      invalid(
+        method,
+        `"${String(item).slice(0, 80)}" is not a host name (write it as in a web address, e.g. wiki.intranet)`,
+      );
+    }
+    if (!hosts.includes(host)) hosts.push(host);
+  }
+  return { allowedLocalHosts: hosts };
 }
 
 function clipPasteInput(method: string, value: unknown): ClipPasteInput {
@@ -401,4 +449,12 @@ export const LIBRARY_VALIDATORS: Validators<LibraryApi> = {
   getSourceOriginal: byId('getSourceOriginal'),
   deleteSource: byId('deleteSource'),
   restoreSource: byId('restoreSource'),
+  getClipNetworkSettings: (args) => {
+    arity('getClipNetworkSettings', args, 0, 0);
+    return [];
+  },
+  setClipNetworkSettings: (args) => {
+    arity('setClipNetworkSettings', args, 1, 1);
+    return [clipNetworkSettings('setClipNetworkSettings', args[0])];
+  },
 };

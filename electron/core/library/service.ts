@@ -5,6 +5,7 @@
  */
 import type {
   ClipFileInput,
+  ClipNetworkSettings,
   ClipPasteInput,
   ClipResult,
   ClipUrlInput,
@@ -26,7 +27,9 @@ import type { ImageLimits } from '../clip/images';
 import { DEFAULT_CORE_LIMITS, type ClipProvenance, type CoreContext, type CoreLimits } from '../context';
 import type { JobInput } from '../isolated/jobs';
 import { IsolatedJobError, IsolatedWorker } from '../isolated/runner';
+import { SettingsRepo } from '../db/settings-repo';
 import { SourcesRepo } from '../db/sources-repo';
+import { OutboundPolicy } from '../net/outbound';
 import { inlineImages } from './article-html';
 import { ImagesRepo } from './images-repo';
 import { prepareFetched, prepareFile, preparePaste, type PreparedClip } from './prepare';
@@ -105,6 +108,9 @@ function originOf(url: string): string | null {
   }
 }
 
+/** The settings key of {@link ClipNetworkSettings}. */
+const NETWORK_SETTINGS_KEY = 'clipNetwork';
+
 /** Implements {@link LibraryApi} on one open notebook. */
 export class LibraryService implements LibraryApi {
   private readonly sources: SourcesRepo;
@@ -114,12 +120,14 @@ export class LibraryService implements LibraryApi {
   private readonly fetchPage: CoreContext['hooks']['fetchPage'];
 
   private readonly limits: CoreLimits;
+  private readonly settings: SettingsRepo;
   /** Clips being prepared in workers of their own. */
   private readonly working = new Set<IsolatedWorker>();
 
   constructor(ctx: CoreContext, options: LibraryOptions = {}) {
     this.fetchPage = ctx.hooks.fetchPage;
     this.limits = ctx.limits ?? DEFAULT_CORE_LIMITS;
+    this.settings = new SettingsRepo(ctx.db);
     this.sources = new SourcesRepo(ctx.db);
     this.images = new ImagesRepo(ctx.db);
     this.store = new ClipStore(ctx.db, ctx.hooks, options.imageLimits);
@@ -136,7 +144,7 @@ export class LibraryService implements LibraryApi {
     } catch (error) {
       clipFailed(isolationFailure(error, what), what);
     }
-    const result = await this.store.store(prepared, policy);
+    const result = await this.store.store(prepared, policy, this.outboundPolicy());
     if (result.status === 'duplicate') return result;
     return { ...result, warnings: [...result.warnings, ...this.lengthWarnings(prepared.article.text)] };
   }
@@ -208,7 +216,12 @@ export class LibraryService implements LibraryApi {
     return this.clip(
       input.url,
       async () => {
-        const fetched = await fetchArticlePage(input.url, PAGE_FETCH_LIMITS, this.fetchPage);
+        const fetched = await fetchArticlePage(
+          input.url,
+          PAGE_FETCH_LIMITS,
+          this.fetchPage,
+          this.outboundPolicy(),
+        );
         const size = typeof fetched.body === 'string' ? fetched.body.length : fetched.body.byteLength;
         return this.prepare(size, 'prepare-fetched', { request: input, fetched }, (job) =>
           prepareFetched(job.request, job.fetched),
@@ -216,6 +229,28 @@ export class LibraryService implements LibraryApi {
       },
       input.onDuplicate,
     );
+  }
+
+  /** Where this clip's requests may go: public addresses, and the local hosts the user listed. */
+  private outboundPolicy(): OutboundPolicy {
+    return new OutboundPolicy({ allowedHosts: this.networkSettings().allowedLocalHosts });
+  }
+
+  private networkSettings(): ClipNetworkSettings {
+    const stored = this.settings.get<Partial<ClipNetworkSettings>>(NETWORK_SETTINGS_KEY, {});
+    const hosts = Array.isArray(stored.allowedLocalHosts) ? stored.allowedLocalHosts : [];
+    return { allowedLocalHosts: hosts.filter((host): host is string => typeof host === 'string') };
+  }
+
+  /** @inheritdoc */
+  async getClipNetworkSettings(): Promise<ClipNetworkSettings> {
+    return this.networkSettings();
+  }
+
+  /** @inheritdoc */
+  async setClipNetworkSettings(input: ClipNetworkSettings): Promise<ClipNetworkSettings> {
+    this.settings.set(NETWORK_SETTINGS_KEY, { allowedLocalHosts: input.allowedLocalHosts });
+    return this.networkSettings();
   }
 
   /** Stops clips still being prepared (the notebook is closing); they fail and store nothing. */

@@ -44,9 +44,16 @@ export async function serveHookCall(
     if (call.hook !== 'fetchPage' || hooks?.fetchPage === undefined) {
       throw new Error(`Dossier's host does not offer "${String(call.hook)}". Restart Dossier.`);
     }
-    const [url] = Array.isArray(call.args) ? call.args : [];
+    const [url, options] = Array.isArray(call.args) ? call.args : [];
     if (typeof url !== 'string') throw new Error('fetchPage needs a URL.');
-    reply = { type: 'hook-reply', id: call.id, ok: true, result: await hooks.fetchPage(url) };
+    const given = isRecord(options) && Array.isArray(options.allowedHosts) ? options.allowedHosts : [];
+    const allowedHosts = given.filter((host): host is string => typeof host === 'string');
+    reply = {
+      type: 'hook-reply',
+      id: call.id,
+      ok: true,
+      result: await hooks.fetchPage(url, { allowedHosts }),
+    };
   } catch (error) {
     reply = failure(call.id, error);
   }
@@ -103,7 +110,7 @@ export function createHookCaller(
     });
   const hooks: HostHooks = {};
   if (names.includes('fetchPage')) {
-    hooks.fetchPage = async (url) => asRenderedPage(await call('fetchPage', [url]));
+    hooks.fetchPage = async (url, options) => asRenderedPage(await call('fetchPage', [url, options]));
   }
   return {
     hooks,
