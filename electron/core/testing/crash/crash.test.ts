@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../temp-dir';
 import { runCrashSeries } from './harness';
@@ -19,6 +20,29 @@ describe('crash safety', () => {
       expect(summary.kills).toBe(3);
       // The test proves something only if writes were acknowledged before the kills.
       expect(summary.acked).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'loses nothing when the notebook file is emptied beside its backups or the kill lands in a large clip',
+    { timeout: 240_000 },
+    async () => {
+      // Every run whose notebook's newest backup was acknowledged starts from a file emptied to 0 bytes
+      // (the child restores that backup), and about half the runs start with a 1.4 MB clip; the kill
+      // lands during the restore, the clip, or the writes after them.
+      const summary = await runCrashSeries({
+        baseDir: path.join(temp.dir, 'empty-and-large'),
+        runs: 6,
+        seed: 21,
+        runsPerNotebook: 6,
+        emptyFileChance: 1,
+        largeClipChance: 0.5,
+      });
+      expect(summary.problems).toEqual([]);
+      expect(summary.losses).toBe(0);
+      expect(summary.kills).toBe(6);
+      expect(summary.emptied).toBeGreaterThan(0);
+      expect(summary.killsByStage.restoring + summary.killsByStage['large-clip']).toBeGreaterThan(0);
     },
   );
 });
