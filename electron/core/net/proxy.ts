@@ -17,7 +17,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { OutboundPolicy} from './outbound';
+import type { OutboundPolicy } from './outbound';
 import { normalizeHost, outboundRefusalOf } from './outbound';
 
 /** Request headers that belong to the hop to the proxy, not to the server. */
