@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../temp-dir';
+import { Notebook } from '../../notebook';
 import { runCrashSeries } from './harness';
+import { noteContent, noteTitle } from './protocol';
 
 // The short version of `npm run test:crash` (which does 50+ runs): the real core in a child process,
 // SIGKILLed at random moments, the notebook checked after each kill. Seed 9 kills once while the
@@ -27,9 +29,10 @@ describe('crash safety', () => {
     'loses nothing when the notebook file is emptied beside its backups or the kill lands in a large clip',
     { timeout: 240_000 },
     async () => {
-      // Every run whose notebook's newest backup was acknowledged starts from a file emptied to 0 bytes
-      // (the child restores that backup), and about half the runs start with a 1.4 MB clip; the kill
-      // lands during the restore, the clip, or the writes after them.
+      // The notebook starts with a saved note and a backup of it, so every run whose newest backup was
+      // acknowledged (the first run's at least) starts from a file emptied to 0 bytes (the child
+      // restores that backup), and about half the runs start with a 1.4 MB clip; the kill lands during
+      // the restore, the clip, or the writes after them.
       const summary = await runCrashSeries({
         baseDir: path.join(temp.dir, 'empty-and-large'),
         runs: 6,
@@ -37,6 +40,25 @@ describe('crash safety', () => {
         runsPerNotebook: 6,
         emptyFileChance: 1,
         largeClipChance: 0.5,
+        seedNotebook: async (dataDir) => {
+          const notebook = Notebook.open({ dataDir, host: 'test' });
+          try {
+            const note = await notebook.createNote({ title: 'new' });
+            const saved = await notebook.updateNote({
+              id: note.id,
+              expectedVersion: note.version,
+              title: noteTitle(note.id, note.version + 1),
+              content: noteContent(note.id, note.version + 1),
+            });
+            const backup = await notebook.backupNow();
+            return [
+              { kind: 'note', id: saved.id, version: saved.version },
+              { kind: 'backup', name: backup.name },
+            ];
+          } finally {
+            await notebook.close();
+          }
+        },
       });
       expect(summary.problems).toEqual([]);
       expect(summary.losses).toBe(0);

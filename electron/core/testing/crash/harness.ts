@@ -211,6 +211,8 @@ export async function runCrashSeries(options: {
   maxKillMs?: number;
   emptyFileChance?: number;
   largeClipChance?: number;
+  /** Writes each new notebook before its first run (e.g. a note and a backup); returns their acks. */
+  seedNotebook?: (dataDir: string) => Promise<Ack[]>;
   onRun?: (index: number, run: CrashRun) => void;
 }): Promise<CrashSummary> {
   const summary: CrashSummary = {
@@ -227,8 +229,8 @@ export async function runCrashSeries(options: {
   const perNotebook = options.runsPerNotebook ?? 10;
   let acks: Ack[] = [];
   for (let i = 0; i < options.runs; i++) {
-    if (i % perNotebook === 0) acks = [];
     const dataDir = path.join(options.baseDir, `notebook-${Math.floor(i / perNotebook)}`);
+    if (i % perNotebook === 0) acks = (await options.seedNotebook?.(dataDir)) ?? [];
     const run = await runCrashTrial({
       dataDir,
       seed: (options.seed ?? 1) * 1_000 + i,
