@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../temp-dir';
-import { Notebook } from '../../notebook';
-import { runCrashSeries } from './harness';
-import { noteContent, noteTitle } from './protocol';
+import { runCrashSeries, seedWithBackup } from './harness';
 
 // The short version of `npm run test:crash` (which does 50+ runs): the real core in a child process,
 // SIGKILLed at random moments, the notebook checked after each kill. Seed 9 kills once while the
@@ -40,25 +38,7 @@ describe('crash safety', () => {
         runsPerNotebook: 6,
         emptyFileChance: 1,
         largeClipChance: 0.5,
-        seedNotebook: async (dataDir) => {
-          const notebook = Notebook.open({ dataDir, host: 'test' });
-          try {
-            const note = await notebook.createNote({ title: 'new' });
-            const saved = await notebook.updateNote({
-              id: note.id,
-              expectedVersion: note.version,
-              title: noteTitle(note.id, note.version + 1),
-              content: noteContent(note.id, note.version + 1),
-            });
-            const backup = await notebook.backupNow();
-            return [
-              { kind: 'note', id: saved.id, version: saved.version },
-              { kind: 'backup', name: backup.name },
-            ];
-          } finally {
-            await notebook.close();
-          }
-        },
+        seedNotebook: seedWithBackup,
       });
       expect(summary.problems).toEqual([]);
       expect(summary.losses).toBe(0);

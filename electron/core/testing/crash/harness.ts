@@ -10,11 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { BackupCatalog } from '../../backup/catalog';
 import { BACKUP_FOLDER } from '../../backup/names';
 import { recoverFromLastGoodBackup } from '../../backup/recovery';
+import { Notebook } from '../../notebook';
 import { DATABASE_FILE } from '../../paths';
 import { missingOrEmpty } from '../../startup/empty-file';
 import {
   ACK_PREFIX,
   LARGE_CLIP_LINE,
+  noteContent,
+  noteTitle,
   OPENING_LINE,
   READY_LINE,
   RESTORING_LINE,
@@ -182,6 +185,31 @@ function countKinds(acks: readonly Ack[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const ack of acks) counts[ack.kind] = (counts[ack.kind] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * Seeds a new notebook with one saved note and a backup of it, and returns their acks: from the first
+ * run on, the notebook has an acknowledged backup, so a run can empty its file (emptyFileChance) even
+ * when a loaded machine lets the runs acknowledge few backups of their own.
+ */
+export async function seedWithBackup(dataDir: string): Promise<Ack[]> {
+  const notebook = Notebook.open({ dataDir, host: 'test' });
+  try {
+    const note = await notebook.createNote({ title: 'new' });
+    const saved = await notebook.updateNote({
+      id: note.id,
+      expectedVersion: note.version,
+      title: noteTitle(note.id, note.version + 1),
+      content: noteContent(note.id, note.version + 1),
+    });
+    const backup = await notebook.backupNow();
+    return [
+      { kind: 'note', id: saved.id, version: saved.version },
+      { kind: 'backup', name: backup.name },
+    ];
+  } finally {
+    await notebook.close();
+  }
 }
 
 /** Totals over many runs. */

@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { makeTempDir } from '../temp-dir';
-import { runCrashSeries } from './harness';
+import { runCrashSeries, seedWithBackup } from './harness';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +34,7 @@ try {
     maxKillMs: Number(values['max-kill-ms']),
     emptyFileChance: Number(values['empty-file-chance']),
     largeClipChance: Number(values['large-clip-chance']),
+    seedNotebook: seedWithBackup,
     onRun: (index, run) => {
       if (values.quiet) return;
       const bad = run.check.lost.length + run.check.problems.length;
