@@ -2,6 +2,7 @@
  * Reads one article: people, places, organisations, dates, quotes with speakers and candidate events,
  * each anchored to character spans of `text`. Pure and synchronous; the app runs it in a worker thread.
  */
+import { isCalendarDate } from '../../../shared/dates';
 import { Coreference } from './coref';
 import { findDates } from './dates';
 import { findPlacesAndOrganizations } from './entities';
@@ -53,8 +54,10 @@ function peopleEntities(index: PeopleIndex): NamedEntity[] {
  */
 export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
   const published = options.published ?? today();
-  if (!/^\d{4}-\d\d-\d\d$/.test(published)) {
-    throw new Error(`The publication date "${published}" is not a date: write it as YYYY-MM-DD.`);
+  // A day that does not exist would make every relative date an Invalid Date, and the weekday
+  // searches that step towards one would never end.
+  if (!isCalendarDate(published)) {
+    throw new Error(`The publication date "${published}" is not a calendar date: write it as YYYY-MM-DD.`);
   }
   const layout = layoutText(text);
   const tokens = tokenize(text);
