@@ -12,6 +12,7 @@ const settings: NerSettings = {
   minCount: 1,
   lowerCopies: 0,
   prune: 0,
+  twoPass: false,
   ...(JSON.parse(process.argv[2] ?? '{}') as Partial<NerSettings>),
 };
 const started = performance.now();

@@ -9,6 +9,7 @@
  * unsupervised word cluster, and how the same word is written elsewhere in the document. Each feature is
  * also seen through the sentence's casing (normal, ALL CAPS headline, all lower case).
  */
+import { ENTITY_TYPES, spansOf, typeOf } from './decode';
 import { hash1, hash2, hashInt, type KeyTable, phraseKeysAt } from './hash';
 
 /** The tables a model carries besides its weights. */
@@ -59,6 +60,10 @@ export interface DocumentContext {
   lower: Set<string>;
   /** Capitalised (not all capitals) somewhere other than a sentence's first word, in a mixed-case sentence. */
   capitalized: Set<string>;
+  /** After a first tagging pass: lower-cased word -> how often it was tagged as each type, and in all. */
+  tagged?: Map<string, Uint16Array>;
+  /** After a first tagging pass: lower-cased word -> bits of the types of longer entities it was part of. */
+  inEntities?: Map<string, number>;
 }
 
 // Template numbers: part of every key, so features of different kinds never share one.
@@ -87,6 +92,9 @@ const enum T {
   DocLower = Cluster + 8,
   DocCap,
   Length,
+  FirstPass = 80,
+  DocTagged = FirstPass + 4,
+  DocInEntity,
 }
 
 const enum Mode {
@@ -146,6 +154,39 @@ export function documentContext(sentences: ReadonlyArray<readonly string[]>): Do
     }
   }
   return { lower, capitalized };
+}
+
+/**
+ * The document context for the second pass: how the first pass tagged each word across the document
+ * (so "Chamorro" alone follows "Violeta Chamorro", and one headline's "SEGUY" the results table's).
+ */
+export function withFirstPass(
+  doc: DocumentContext,
+  sentences: ReadonlyArray<readonly string[]>,
+  labels: ReadonlyArray<ArrayLike<number>>,
+): DocumentContext {
+  const tagged = new Map<string, Uint16Array>();
+  const inEntities = new Map<string, number>();
+  sentences.forEach((words, s) => {
+    const sentenceLabels = labels[s] as ArrayLike<number>;
+    for (const [type, first, last] of spansOf(sentenceLabels, words.length)) {
+      if (last === first) continue;
+      const bit = 1 << ENTITY_TYPES.indexOf(type);
+      for (let k = first; k <= last; k++) {
+        const l = (words[k] as string).toLowerCase();
+        inEntities.set(l, (inEntities.get(l) ?? 0) | bit);
+      }
+    }
+    words.forEach((w, i) => {
+      const l = w.toLowerCase();
+      let counts = tagged.get(l);
+      if (counts === undefined) tagged.set(l, (counts = new Uint16Array(ENTITY_TYPES.length + 1)));
+      const label = sentenceLabels[i] as number;
+      if (label > 0) counts[typeOf(label)] = (counts[typeOf(label)] as number) + 1;
+      counts[ENTITY_TYPES.length] = (counts[ENTITY_TYPES.length] as number) + 1;
+    });
+  });
+  return { ...doc, tagged, inEntities };
 }
 
 /** Keys of every token's features, token by token: token t's are keys[offsets[t] .. offsets[t+1]). */
@@ -225,12 +266,14 @@ function addBits(out: FeatureBuffer, template: number, bits: number): void {
 /**
  * Writes the features of one sentence's tokens into `out` (reset first).
  * @param words the sentence's token texts, as {@link nerTokenize} cuts them
+ * @param firstPass the first pass's labels of this sentence, for the second pass (with `doc.tagged`)
  */
 export function sentenceFeatures(
   words: readonly string[],
   doc: DocumentContext,
   lex: NerLexicons,
   out: FeatureBuffer,
+  firstPass?: ArrayLike<number>,
 ): void {
   out.reset();
   const n = words.length;
@@ -296,6 +339,32 @@ export function sentenceFeatures(
       if (i === 0 || mode !== Mode.Normal)
         out.add(hashInt(T.DocCap, mode * 2 + (doc.capitalized.has(l) ? 1 : 0)));
     }
+    if (firstPass !== undefined) secondPassFeatures(out, doc, l, i, n, firstPass);
     out.endToken();
   }
+}
+
+function secondPassFeatures(
+  out: FeatureBuffer,
+  doc: DocumentContext,
+  l: string,
+  i: number,
+  n: number,
+  firstPass: ArrayLike<number>,
+): void {
+  out.add(hashInt(T.FirstPass, firstPass[i] as number));
+  out.add(hashInt(T.FirstPass + 1, i > 0 ? (firstPass[i - 1] as number) : -1));
+  out.add(hashInt(T.FirstPass + 2, i + 1 < n ? (firstPass[i + 1] as number) : -1));
+  const counts = doc.tagged?.get(l);
+  if (counts !== undefined) {
+    const total = counts[ENTITY_TYPES.length] as number;
+    for (let type = 0; type < ENTITY_TYPES.length; type++) {
+      const c = counts[type] as number;
+      if (c === 0) continue;
+      // How many of the word's occurrences the first pass gave this type: some, most, all.
+      const share = c === total ? 3 : c * 2 > total ? 2 : 1;
+      out.add(hashInt(T.DocTagged, type * 4 + share));
+    }
+  }
+  addBits(out, T.DocInEntity, doc.inEntities?.get(l) ?? 0);
 }

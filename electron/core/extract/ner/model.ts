@@ -1,34 +1,32 @@
 /**
- * The trained tagger as extraction uses it: feature weights looked up by key, BIO-constrained Viterbi
- * over each sentence. Built from a model file (resources/models/ner.bin) or, during training and
- * cross-validation, from arrays in memory; both go through {@link NerModel.fromData}.
+ * The trained tagger as extraction uses it: feature weights looked up by key and BIO-constrained Viterbi
+ * over each sentence, in two passes. The first pass tags every sentence from local features; the second
+ * sees, besides them, how the first pass tagged the same words across the document. Built from a model
+ * file (resources/models/ner.bin) or, in training and cross-validation, from arrays in memory; both go
+ * through {@link NerModel.fromData}.
  */
 import type { ModelData } from '../models/container';
 import { LABEL_COUNT, viterbi } from './decode';
-import { type DocumentContext, FeatureBuffer, type NerLexicons, sentenceFeatures } from './features';
+import {
+  documentContext,
+  type DocumentContext,
+  FeatureBuffer,
+  type NerLexicons,
+  sentenceFeatures,
+  withFirstPass,
+} from './features';
 import { KeyTable } from './hash';
-
-/** What a trained model file holds, by array name. */
-export const MODEL_ARRAYS = [
-  'featureKeys',
-  'featureRows',
-  'weights',
-  'transitions',
-  'wordKeys',
-  'wordValues',
-  'gazetteerKeys',
-  'gazetteerValues',
-  'clusterKeys',
-  'clusterValues',
-] as const;
 
 /** The JSON part of the model file. */
 export interface NerMeta {
   labels: string[];
-  /** Multiply the stored int16 weights by this. */
-  scale: number;
+  /** Per pass: multiply the stored int16 weights by this. */
+  scales: number[];
   maxPhraseWords: number;
 }
+
+/** The arrays of one pass in a model file, by name (prefixed "pass1.", "pass2."). */
+export const PASS_ARRAYS = ['featureKeys', 'featureRows', 'weights', 'transitions'] as const;
 
 function array<T>(data: ModelData, name: string, ctor: new (...args: never[]) => T): T {
   const found = data.arrays[name];
@@ -36,66 +34,86 @@ function array<T>(data: ModelData, name: string, ctor: new (...args: never[]) =>
   return found;
 }
 
-/** A trained tagger. */
-export class NerModel {
-  private readonly buffer = new FeatureBuffer();
-  private emissionsBuffer = new Float64Array(64 * LABEL_COUNT);
-  private labelsBuffer = new Int32Array(64);
-
+/** One pass's weights. */
+export class TaggerPass {
   constructor(
     private readonly features: KeyTable,
     /** int16 weights, LABEL_COUNT per feature row, times `scale`. */
     private readonly weights: Int16Array,
     private readonly scale: number,
     private readonly transitions: Float32Array,
-    readonly lexicons: NerLexicons,
   ) {}
 
-  /** The model in a model file's arrays; throws (with the array's name) when one is missing. */
-  static fromData(data: ModelData): NerModel {
-    const meta = data.meta as NerMeta;
-    const table = (keys: string, values: string): KeyTable =>
-      new KeyTable(array(data, keys, Uint32Array), array(data, values, Uint32Array));
-    if (typeof meta?.scale !== 'number' || meta.labels?.length !== LABEL_COUNT) {
-      throw new Error('its settings do not match this version of Dossier');
-    }
-    return new NerModel(
-      table('featureKeys', 'featureRows'),
-      array(data, 'weights', Int16Array),
-      meta.scale,
-      array(data, 'transitions', Float32Array),
-      {
-        words: table('wordKeys', 'wordValues'),
-        gazetteer: table('gazetteerKeys', 'gazetteerValues'),
-        clusters: table('clusterKeys', 'clusterValues'),
-        maxPhraseWords: meta.maxPhraseWords,
-      },
-    );
-  }
-
-  /** Labels (see decode.ts) of one sentence's tokens. The returned array is reused by the next call. */
-  tagSentence(words: readonly string[], doc: DocumentContext): Int32Array {
-    const n = words.length;
-    if (this.labelsBuffer.length < n) {
-      this.labelsBuffer = new Int32Array(n * 2);
-      this.emissionsBuffer = new Float64Array(n * 2 * LABEL_COUNT);
-    }
-    const buf = this.buffer;
-    sentenceFeatures(words, doc, this.lexicons, buf);
-    const em = this.emissionsBuffer;
-    em.fill(0, 0, n * LABEL_COUNT);
+  /** Fills `labels` with the best labels for the features in `buf`. */
+  decode(buf: FeatureBuffer, emissions: Float64Array, labels: Int32Array): void {
+    const n = buf.tokens;
     const L = LABEL_COUNT;
+    emissions.fill(0, 0, n * L);
     for (let t = 0; t < n; t++) {
       const base = t * L;
       for (let f = buf.offsets[t] as number; f < (buf.offsets[t + 1] as number); f++) {
         const row = this.features.get(buf.keys[f] as number);
         if (row < 0) continue;
         const w = row * L;
-        for (let y = 0; y < L; y++) em[base + y] = (em[base + y] as number) + (this.weights[w + y] as number);
+        for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) + (this.weights[w + y] as number);
       }
-      for (let y = 0; y < L; y++) em[base + y] = (em[base + y] as number) * this.scale;
+      for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
     }
-    viterbi(em, n, this.transitions, this.labelsBuffer);
-    return this.labelsBuffer;
+    viterbi(emissions, n, this.transitions, labels);
+  }
+}
+
+/** A trained tagger: one or two passes and the tables their features read. */
+export class NerModel {
+  private readonly buffer = new FeatureBuffer();
+
+  constructor(
+    readonly passes: readonly TaggerPass[],
+    readonly lexicons: NerLexicons,
+  ) {}
+
+  /** The model in a model file's arrays; throws (naming the array) when one is missing. */
+  static fromData(data: ModelData): NerModel {
+    const meta = data.meta as NerMeta;
+    if (!Array.isArray(meta?.scales) || meta.labels?.length !== LABEL_COUNT) {
+      throw new Error('its settings do not match this version of Dossier');
+    }
+    const table = (keys: string, values: string): KeyTable =>
+      new KeyTable(array(data, keys, Uint32Array), array(data, values, Uint32Array));
+    const passes = meta.scales.map(
+      (scale, p) =>
+        new TaggerPass(
+          table(`pass${p + 1}.featureKeys`, `pass${p + 1}.featureRows`),
+          array(data, `pass${p + 1}.weights`, Int16Array),
+          scale,
+          array(data, `pass${p + 1}.transitions`, Float32Array),
+        ),
+    );
+    return new NerModel(passes, {
+      words: table('wordKeys', 'wordValues'),
+      gazetteer: table('gazetteerKeys', 'gazetteerValues'),
+      clusters: table('clusterKeys', 'clusterValues'),
+      maxPhraseWords: meta.maxPhraseWords,
+    });
+  }
+
+  /** Labels (see decode.ts) of every token of a document's sentences (token texts). */
+  tag(sentences: ReadonlyArray<readonly string[]>, passes = this.passes.length): Int32Array[] {
+    let doc: DocumentContext = documentContext(sentences);
+    let labels: Int32Array[] = [];
+    let emissions = new Float64Array(0);
+    for (let p = 0; p < passes; p++) {
+      const pass = this.passes[p] as TaggerPass;
+      const previous = labels;
+      if (p > 0) doc = withFirstPass(doc, sentences, previous);
+      labels = sentences.map((words, s) => {
+        sentenceFeatures(words, doc, this.lexicons, this.buffer, p > 0 ? previous[s] : undefined);
+        if (emissions.length < words.length * LABEL_COUNT) emissions = new Float64Array(words.length * 2 * LABEL_COUNT);
+        const out = new Int32Array(words.length);
+        pass.decode(this.buffer, emissions, out);
+        return out;
+      });
+    }
+    return labels;
   }
 }

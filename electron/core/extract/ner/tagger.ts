@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { modelsDir } from '../models/container';
 import type { Span } from '../types';
 import { type EntityType, spansOf } from './decode';
-import { documentContext } from './features';
 import { NerModel } from './model';
 import { nerTokenize, type NerToken } from './tokenize';
 
@@ -62,12 +61,10 @@ export function tagEntities(text: string, sentences: readonly Span[], model: Ner
       pieces.push({ tokens: tokens.slice(i, i + MAX_SENTENCE_TOKENS), sentence });
     }
   });
-  const words = pieces.map((p) => p.tokens.map((t) => t.text));
-  const doc = documentContext(words);
+  const labels = model.tag(pieces.map((p) => p.tokens.map((t) => t.text)));
   const found: EntitySpan[] = [];
   pieces.forEach(({ tokens, sentence }, p) => {
-    const labels = model.tagSentence(words[p] as string[], doc);
-    for (const [type, first, last] of spansOf(labels, tokens.length)) {
+    for (const [type, first, last] of spansOf(labels[p] as Int32Array, tokens.length)) {
       found.push({ type, start: (tokens[first] as NerToken).start, end: (tokens[last] as NerToken).end, sentence });
     }
   });
