@@ -47,7 +47,10 @@ export function gazetteerLexicons(
   };
 }
 
-/** Tags each document's rebuilt text with `model` and adds the EVAL.md counts. */
+/** How a fold's model is scored on its held-out documents (adds to `counts`). */
+export type FoldScorer = (model: NerModel, docs: readonly ConllDocument[], counts: EntityCounts) => void;
+
+/** Tags each document's rebuilt text with `model` (the tagger alone) and adds the EVAL.md counts. */
 export function scoreModel(model: NerModel, docs: readonly ConllDocument[], counts = emptyCounts()): EntityCounts {
   for (const doc of docs) {
     const t = conllText(doc);
@@ -56,19 +59,23 @@ export function scoreModel(model: NerModel, docs: readonly ConllDocument[], coun
   return counts;
 }
 
-/** Pooled counts of 5-fold cross-validation with `settings`. */
+/**
+ * Pooled counts of 5-fold cross-validation with `settings`. `clustersWithout(k)` gives word clusters
+ * computed without fold k's text (unlabelled text of the other folds and other training sets).
+ */
 export function crossValidate(
   docs: readonly ConllDocument[],
   settings: NerSettings,
   classes: KeyTable,
-  clusters: KeyTable,
+  clustersWithout: (fold: number, docFold: readonly number[]) => KeyTable,
   seed: number,
   log: (line: string) => void = () => {},
+  score: FoldScorer = scoreModel,
 ): EntityCounts {
   const fold = foldsOf(docs.length, seed);
-  const lexFor = gazetteerLexicons(docs, fold, classes, clusters);
   const counts = emptyCounts();
   for (let k = 0; k < FOLDS; k++) {
+    const lexFor = gazetteerLexicons(docs, fold, classes, clustersWithout(k, fold));
     const train = docs.filter((_, d) => fold[d] !== k);
     const trainFold = fold.filter((f) => f !== k);
     const test = docs.filter((_, d) => fold[d] === k);
@@ -80,7 +87,7 @@ export function crossValidate(
       seed + k,
       (line) => log(`fold ${k + 1}: ${line}`),
     );
-    scoreModel(NerModel.fromData(data), test, counts);
+    score(NerModel.fromData(data), test, counts);
   }
   return counts;
 }

@@ -10,10 +10,10 @@ import {
   DIRECTIONS,
   ORG_NOUNS,
   ORG_SUFFIXES,
+  PARTICLES,
   PLACE_HEADS,
 } from '../../../electron/core/extract/ner/word-lists';
 import { NON_NAME_WORDS, SPEECH_CUES, TITLES } from '../../../electron/core/extract/lexicon';
-import { PARTICLES } from '../../../electron/core/extract/tokens';
 import type { ConllDocument } from './conll';
 
 /** The longest phrase the tables hold, in words. */

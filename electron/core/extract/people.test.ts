@@ -40,6 +40,35 @@ describe('people', () => {
   });
 });
 
+describe('people merged only on evidence', () => {
+  const names = (text: string): Array<[string, string[]]> => people(text);
+
+  it('keeps a titled bare surname apart from a person of the same surname with another role', () => {
+    expect(
+      names('First Lady Michelle Obama visited a school in Ohio. President Obama spoke in Texas. Obama left.'),
+    ).toEqual([
+      ['Michelle Obama', ['First Lady Michelle Obama', 'Michelle Obama']],
+      ['Obama', ['President Obama', 'Obama']],
+    ]);
+  });
+
+  it('does not let a full name take over a person known by a titled surname of another role', () => {
+    const found = names('President Obama spoke in Texas. Later Michelle Obama visited a school.');
+    expect(found.map(([name]) => name)).toEqual(['Obama', 'Michelle Obama']);
+  });
+
+  it('takes short forms of one given name for one person', () => {
+    expect(names('Josh Apte won the prize on Monday. Joshua Apte thanked his team.')).toEqual([
+      ['Josh Apte', ['Josh Apte', 'Joshua Apte']],
+    ]);
+  });
+
+  it('does not take the title of a film or show in quotation marks for a person', () => {
+    const found = names('Tom Reed watched "Mary Poppins" again before he went on "Meet the Press".');
+    expect(found.map(([name]) => name)).toEqual(['Tom Reed']);
+  });
+});
+
 describe('people from context', () => {
   const names = (text: string): string[] =>
     extractArticle(text, { published: '1996-08-30' }).people.map((p) => p.name);

@@ -15,7 +15,11 @@ import {
   sentenceFeatures,
   withFirstPass,
 } from './features';
-import { KeyTable } from './hash';
+import { KeyTable, phraseKey } from './hash';
+import { WORD_CLASSES } from './features';
+
+const MALE = 1 << WORD_CLASSES.indexOf('male-name');
+const FEMALE = 1 << WORD_CLASSES.indexOf('female-name');
 
 /** The JSON part of the model file. */
 export interface NerMeta {
@@ -95,6 +99,19 @@ export class NerModel {
       clusters: table('clusterKeys', 'clusterValues'),
       maxPhraseWords: meta.maxPhraseWords,
     });
+  }
+
+  /** Word-list classes of a word (bits of WORD_CLASSES: first names, countries ...). */
+  wordClasses(word: string): number {
+    return Math.max(0, this.lexicons.words.get(phraseKey(word.toLowerCase())));
+  }
+
+  /** The gender the word lists give a given name. */
+  genderOf(given: string): 'male' | 'female' | 'unknown' {
+    const bits = this.wordClasses(given);
+    const male = (bits & MALE) !== 0;
+    const female = (bits & FEMALE) !== 0;
+    return male && !female ? 'male' : female && !male ? 'female' : 'unknown';
   }
 
   /** Labels (see decode.ts) of every token of a document's sentences (token texts). */

@@ -27,3 +27,6 @@ export const PLACE_HEADS = 'region province oblast district county state city is
 
 /** Compass words before a place ("western Russia"). */
 export const DIRECTIONS = 'northern southern eastern western central north south east west'.split(' ');
+
+/** Lower-case particles inside names ("van", "de", "bin"). */
+export const PARTICLES = 'van von de del della der den da di du dos das le la bin ibn al ter ten'.split(' ');
