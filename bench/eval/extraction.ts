@@ -6,12 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../electron/core/extract';
 import { TITLES } from '../../electron/core/extract/lexicon';
-import {
-  isDirectQuote,
-  loadPolnear,
-  loadTempeval,
-  type Span,
-} from './extraction-data';
+import { isDirectQuote, loadPolnear, loadTempeval, type Span } from './extraction-data';
 import type { EvalSection } from './types';
 
 const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];

@@ -60,7 +60,11 @@ function parseDoc(name: string, source: string): GumDoc {
     for (const m of entity.matchAll(/\((\d+)-([a-z]+)-([^()]*?)(?=\(|\)|$)/g)) {
       // Fields after the type: infstat, salience, centering, minspan, link, identity.
       const fields = (m[3] as string).split('-');
-      const mention: Mention = { type: m[2] as string, named: fields.length >= 6 && fields[5] !== '', tokens: [] };
+      const mention: Mention = {
+        type: m[2] as string,
+        named: fields.length >= 6 && fields[5] !== '',
+        tokens: [],
+      };
       mentions.push(mention);
       const id = Number(m[1]);
       open.set(id, [...(open.get(id) ?? []), mention]);
@@ -87,21 +91,22 @@ function parseDoc(name: string, source: string): GumDoc {
     const own = mention.tokens.filter(
       (t) =>
         !(tokens[t] as Token).mentions.some(
-          (other) =>
-            other !== mention && other.type !== 'person' && other.tokens.every((u) => inside.has(u)),
+          (other) => other !== mention && other.type !== 'person' && other.tokens.every((u) => inside.has(u)),
         ),
     );
     const proper = own.filter((t) => (tokens[t] as Token).xpos === 'NNP');
     if (proper.length === 0 || own.some((t) => /^the$/i.test((tokens[t] as Token).word))) continue;
     if (own.some((t) => (tokens[t] as Token).xpos === 'NNPS')) continue;
     // Tokens written without a space between them belong together ("Kwok Ka-ki" is five tokens).
-    const joined = (a: number): boolean => (tokens[a] as Token).end === (tokens[a + 1] as Token | undefined)?.start;
+    const joined = (a: number): boolean =>
+      (tokens[a] as Token).end === (tokens[a + 1] as Token | undefined)?.start;
     const inName = (t: number): boolean =>
       own.includes(t) && ((tokens[t] as Token).xpos === 'NNP' || joined(t - 1) || joined(t));
     const last = proper[proper.length - 1] as number;
     let first = last;
     while (inName(first - 1)) first--;
-    while (first < last && TITLES.has((tokens[first] as Token).word.toLowerCase().replace(/\.$/, ''))) first++;
+    while (first < last && TITLES.has((tokens[first] as Token).word.toLowerCase().replace(/\.$/, '')))
+      first++;
     const span: [number, number] = [(tokens[first] as Token).start, (tokens[last] as Token).end];
     const key = `${span[0]}:${span[1]}`;
     if (!seen.has(key)) {

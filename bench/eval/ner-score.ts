@@ -88,7 +88,11 @@ export function scoreDocument(
 }
 
 /** Precision, recall and F1 of one type's counts. */
-export function prf(c: { tp: number; predicted: number; gold: number }): { p: number; r: number; f1: number } {
+export function prf(c: { tp: number; predicted: number; gold: number }): {
+  p: number;
+  r: number;
+  f1: number;
+} {
   const p = c.predicted === 0 ? 0 : c.tp / c.predicted;
   const r = c.gold === 0 ? 0 : c.tp / c.gold;
   return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };

@@ -107,7 +107,11 @@ export async function evaluateNer(dataDir: string): Promise<EvalSection[]> {
   const figures: NerFigures = {
     date: new Date().toISOString().slice(0, 10),
     rows: [
-      ...TYPES.map((type) => ({ set: 'CoNLL train, 5-fold CV', type, ...prf(cv[type] as EntityCounts[string]) })),
+      ...TYPES.map((type) => ({
+        set: 'CoNLL train, 5-fold CV',
+        type,
+        ...prf(cv[type] as EntityCounts[string]),
+      })),
       ...TYPES.map((type) => ({ set: 'CoNLL dev', type, ...prf(devCounts[type] as EntityCounts[string]) })),
       { set: 'GUM news (out of domain)', type: 'PER', p: people.p, r: people.r, f1: people.f1 },
     ],
@@ -115,7 +119,8 @@ export async function evaluateNer(dataDir: string): Promise<EvalSection[]> {
   writeFileSync(FIGURES_FILE, `${JSON.stringify(figures, null, 2)}\n`);
   return [
     {
-      title: 'People, places, organisations: CoNLL-2003, 5-fold CV on train beside dev (entity-level exact match)',
+      title:
+        'People, places, organisations: CoNLL-2003, 5-fold CV on train beside dev (entity-level exact match)',
       columns: ['type', 'CV P', 'CV R', 'CV F1', 'dev P', 'dev R', 'dev F1', 'dev target'],
       rows,
       notes: [

@@ -71,7 +71,10 @@ for (const file of process.argv.slice(1)) {
 }`;
 
 /** `dossier extract` and a plain compromise script, each once over the same article files. */
-export function measureCliRuns(repo: string, texts: readonly string[]): { dossier: { cpu: number; wall: number }; plain: { cpu: number; wall: number } } {
+export function measureCliRuns(
+  repo: string,
+  texts: readonly string[],
+): { dossier: { cpu: number; wall: number }; plain: { cpu: number; wall: number } } {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-articles-'));
   try {
     const files = texts.map((text, i) => {
@@ -79,7 +82,10 @@ export function measureCliRuns(repo: string, texts: readonly string[]): { dossie
       writeFileSync(file, text);
       return file;
     });
-    const dossier = timed([process.execPath, 'electron/cli/dossier.mjs', 'extract', '--date', '2016-10-01', ...files], repo);
+    const dossier = timed(
+      [process.execPath, 'electron/cli/dossier.mjs', 'extract', '--date', '2016-10-01', ...files],
+      repo,
+    );
     const plain = timed([process.execPath, '--input-type=module', '-e', PLAIN_COMPROMISE, ...files], repo);
     return { dossier, plain };
   } finally {

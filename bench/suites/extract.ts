@@ -140,7 +140,10 @@ async function run(): Promise<SuiteResult> {
       'entity model load, fresh process (CPU)',
       loads.map((l) => l.cpuMs),
       'ms',
-      { target: '< 200', note: `resources/models/ner.bin, ${loads[0]?.fileMb.toFixed(1)} MB: read, SHA-256 checked, viewed in place` },
+      {
+        target: '< 200',
+        note: `resources/models/ner.bin, ${loads[0]?.fileMb.toFixed(1)} MB: read, SHA-256 checked, viewed in place`,
+      },
     ),
     row(
       'entity model resident memory',
@@ -161,7 +164,9 @@ async function run(): Promise<SuiteResult> {
       `plain compromise script, ${CLI_ARTICLES} articles, whole process (CPU)`,
       cli.map((c) => c.plain.cpu),
       's',
-      { note: `baseline: node + compromise, people/places/organizations per file; wall ${median(cli.map((c) => c.plain.wall)).toFixed(1)} s` },
+      {
+        note: `baseline: node + compromise, people/places/organizations per file; wall ${median(cli.map((c) => c.plain.wall)).toFixed(1)} s`,
+      },
     ),
   ];
   return {

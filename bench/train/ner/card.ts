@@ -33,14 +33,17 @@ function entityCounts(docs: readonly ConllDocument[]): Record<string, number> {
 }
 
 function figures(): string[] {
-  if (!existsSync(FIGURES_FILE)) return ['No figures yet: run `npm run eval -- ner`, then `npm run train -- ner`.'];
+  if (!existsSync(FIGURES_FILE))
+    return ['No figures yet: run `npm run eval -- ner`, then `npm run train -- ner`.'];
   const measured = JSON.parse(readFileSync(FIGURES_FILE, 'utf8')) as NerFigures;
   return [
     `Measured by \`npm run eval -- ner\` on ${measured.date} (EVAL.md's entity-level exact match on rebuilt text):`,
     '',
     '| set | type | P | R | F1 |',
     '|---|---|---|---|---|',
-    ...measured.rows.map((r) => `| ${r.set} | ${r.type} | ${r.p.toFixed(3)} | ${r.r.toFixed(3)} | ${r.f1.toFixed(3)} |`),
+    ...measured.rows.map(
+      (r) => `| ${r.set} | ${r.type} | ${r.p.toFixed(3)} | ${r.r.toFixed(3)} | ${r.f1.toFixed(3)} |`,
+    ),
   ];
 }
 
@@ -50,7 +53,9 @@ export function modelCard(docs: readonly ConllDocument[], data: ModelData, bytes
   const sentences = docs.reduce((n, d) => n + d.sentences.length, 0);
   const tokens = docs.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.words.length, 0), 0);
   const entities = entityCounts(docs);
-  const features = meta.scales.map((_, p) => (data.arrays[`pass${p + 1}.weights`]?.length ?? 0) / meta.labels.length);
+  const features = meta.scales.map(
+    (_, p) => (data.arrays[`pass${p + 1}.weights`]?.length ?? 0) / meta.labels.length,
+  );
   return [
     '# ner.bin: the entity tagger',
     '',
@@ -81,7 +86,7 @@ export function modelCard(docs: readonly ConllDocument[], data: ModelData, bytes
     '  (normal, ALL CAPS, all lower case), word classes of the word and its neighbours (first names by',
     '  gender, surnames, countries, cities, organisations, demonyms, titles, verbs of saying, company',
     '  suffixes, nouns before organisations, compass words ...), a gazetteer of the training entities',
-    "  (built for each training document from the other folds only), word clusters at three sizes, and how",
+    '  (built for each training document from the other folds only), word clusters at three sizes, and how',
     '  the document writes the word elsewhere (lower case, capitalised mid-sentence).',
     `- Settings (chosen by 5-fold cross-validation on the training set, see bench/train/ner/settings.ts):`,
     `  ${JSON.stringify(NER_SETTINGS)}.`,

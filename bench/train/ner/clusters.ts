@@ -63,7 +63,8 @@ function kmeans(vectors: Float32Array, n: number, k: number, next: () => number)
     centroids.fill(0);
     for (let i = 0; i < n; i++) {
       const c = assign[i] as number;
-      for (let d = 0; d < D; d++) centroids[c * D + d] = (centroids[c * D + d] as number) + (vectors[i * D + d] as number);
+      for (let d = 0; d < D; d++)
+        centroids[c * D + d] = (centroids[c * D + d] as number) + (vectors[i * D + d] as number);
     }
     for (let c = 0; c < k; c++) normalise(centroids, c);
   }
@@ -102,7 +103,8 @@ export function wordClusters(sentences: Iterable<readonly string[]>, seed: numbe
       const w = index.get(lower[i] as string);
       if (w === undefined) continue;
       const left = i > 0 ? (contextOf.get(lower[i - 1] as string) ?? CONTEXT_WORDS) : CONTEXT_WORDS;
-      const right = i + 1 < lower.length ? (contextOf.get(lower[i + 1] as string) ?? CONTEXT_WORDS) : CONTEXT_WORDS;
+      const right =
+        i + 1 < lower.length ? (contextOf.get(lower[i + 1] as string) ?? CONTEXT_WORDS) : CONTEXT_WORDS;
       pairs.push(w * C + left, w * C + CONTEXT_WORDS + 1 + right);
     }
   }
@@ -118,16 +120,19 @@ export function wordClusters(sentences: Iterable<readonly string[]>, seed: numbe
   const projection = new Float32Array(C * DIMENSIONS);
   for (let i = 0; i < projection.length; i++) projection[i] = gaussian(next);
   const vectors = new Float32Array(vocab.length * DIMENSIONS);
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     const p = sorted[start] as number;
     let end = start;
     while (end < sorted.length && sorted[end] === p) end++;
     const w = Math.floor(p / C);
     const c = p % C;
-    const pmi = Math.log(((end - start) * total) / ((wordTotals[w] as number) * (contextTotals[c] as number)));
+    const pmi = Math.log(
+      ((end - start) * total) / ((wordTotals[w] as number) * (contextTotals[c] as number)),
+    );
     if (pmi > 0) {
       for (let d = 0; d < DIMENSIONS; d++) {
-        vectors[w * DIMENSIONS + d] = (vectors[w * DIMENSIONS + d] as number) + pmi * (projection[c * DIMENSIONS + d] as number);
+        vectors[w * DIMENSIONS + d] =
+          (vectors[w * DIMENSIONS + d] as number) + pmi * (projection[c * DIMENSIONS + d] as number);
       }
     }
     start = end;

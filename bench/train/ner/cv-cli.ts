@@ -13,12 +13,17 @@ import type { NerSettings } from './pipeline';
 import { NER_SETTINGS } from './settings';
 
 const SEED = 20261205;
-const settings: NerSettings = { ...NER_SETTINGS, ...(JSON.parse(process.argv[2] ?? '{}') as Partial<NerSettings>) };
+const settings: NerSettings = {
+  ...NER_SETTINGS,
+  ...(JSON.parse(process.argv[2] ?? '{}') as Partial<NerSettings>),
+};
 const started = performance.now();
 const dataDir = evalDataDir();
 const docs = readConll(join(dataDir, CONLL_TRAIN));
 const clusters = foldClusters(docs, polnearSentences(dataDir), SEED);
-const counts = crossValidate(docs, settings, phraseTable(wordClasses()), clusters, SEED, (l) => console.error(l));
+const counts = crossValidate(docs, settings, phraseTable(wordClasses()), clusters, SEED, (l) =>
+  console.error(l),
+);
 for (const [type, c] of Object.entries(counts)) {
   const { p, r, f1 } = prf(c);
   console.log(`${type}\tP ${p.toFixed(4)}\tR ${r.toFixed(4)}\tF1 ${f1.toFixed(4)}\t(${c.gold} gold)`);

@@ -51,7 +51,11 @@ export function gazetteerLexicons(
 export type FoldScorer = (model: NerModel, docs: readonly ConllDocument[], counts: EntityCounts) => void;
 
 /** Tags each document's rebuilt text with `model` (the tagger alone) and adds the EVAL.md counts. */
-export function scoreModel(model: NerModel, docs: readonly ConllDocument[], counts = emptyCounts()): EntityCounts {
+export function scoreModel(
+  model: NerModel,
+  docs: readonly ConllDocument[],
+  counts = emptyCounts(),
+): EntityCounts {
   for (const doc of docs) {
     const t = conllText(doc);
     scoreDocument(t, tagEntities(t.text, t.sentences, model), counts);

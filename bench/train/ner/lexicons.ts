@@ -37,7 +37,10 @@ const TAG_CLASSES: Array<[RegExp, number]> = [
   [/Singular|Plural|Uncountable|Noun/, bit('noun')],
   [/Tense|Infinitive|Gerund|Verb|Participle/, bit('verb')],
   [/WeekDay|Month|Date|Duration/, bit('date')],
-  [/Determiner|Preposition|Conjunction|Pronoun|Modal|Copula|QuestionWord|Possessive|Reflexive/, bit('function-word')],
+  [
+    /Determiner|Preposition|Conjunction|Pronoun|Modal|Copula|QuestionWord|Possessive|Reflexive/,
+    bit('function-word'),
+  ],
   [/Adverb/, bit('adverb')],
   [/Abbreviation/, bit('abbreviation')],
   [/Currency|Unit|Value|Cardinal|Ordinal/, bit('value')],

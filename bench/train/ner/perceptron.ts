@@ -76,7 +76,8 @@ export function trainPerceptron(
       for (let t = 0; t < n; t++) {
         for (let f = s.offsets[t] as number; f < (s.offsets[t + 1] as number); f++) {
           const base = (s.rows[f] as number) * L;
-          for (let y = 0; y < L; y++) emissions[t * L + y] = (emissions[t * L + y] as number) + (w[base + y] as number);
+          for (let y = 0; y < L; y++)
+            emissions[t * L + y] = (emissions[t * L + y] as number) + (w[base + y] as number);
         }
       }
       viterbi(emissions, n, tr, predicted);

@@ -149,13 +149,17 @@ function jackknifedLabels(
 ): Int32Array[][] {
   const next = random(seed ^ 0x1a2b);
   const foldOfDoc = new Map<number, number>();
-  for (const entry of entries) if (!foldOfDoc.has(entry.doc)) foldOfDoc.set(entry.doc, Math.floor(next() * 5));
+  for (const entry of entries)
+    if (!foldOfDoc.has(entry.doc)) foldOfDoc.set(entry.doc, Math.floor(next() * 5));
   const labels: Int32Array[][] = entries.map(() => []);
   for (let j = 0; j < 5; j++) {
     const inside = entries.filter((e) => foldOfDoc.get(e.doc) !== j);
-    const pass = toPass(trainPass(inside, lexFor, null, settings, seed + 101 * (j + 1), (l) => log(`jackknife ${j + 1}: ${l}`)));
+    const pass = toPass(
+      trainPass(inside, lexFor, null, settings, seed + 101 * (j + 1), (l) => log(`jackknife ${j + 1}: ${l}`)),
+    );
     entries.forEach((entry, e) => {
-      if (foldOfDoc.get(entry.doc) === j) labels[e] = new NerModel([pass], lexFor(entry.doc)).tag(entry.words);
+      if (foldOfDoc.get(entry.doc) === j)
+        labels[e] = new NerModel([pass], lexFor(entry.doc)).tag(entry.words);
     });
   }
   return labels;
@@ -178,7 +182,9 @@ export function trainNer(
   const passes = [trainPass(entries, trainingLexicons, null, settings, seed, (l) => log(`pass 1: ${l}`))];
   if (settings.twoPass) {
     const firstPass = jackknifedLabels(entries, trainingLexicons, settings, seed, log);
-    passes.push(trainPass(entries, trainingLexicons, firstPass, settings, seed + 7, (l) => log(`pass 2: ${l}`)));
+    passes.push(
+      trainPass(entries, trainingLexicons, firstPass, settings, seed + 7, (l) => log(`pass 2: ${l}`)),
+    );
   }
   const meta: NerMeta = {
     labels: [...LABELS],

@@ -25,14 +25,16 @@ describe('people across articles', () => {
   it('sends "President Obama" to the known president, not to Michelle Obama', async () => {
     store('President Barack Obama spoke in Chicago on Monday about the economy.');
     store('First Lady Michelle Obama visited a school in Ohio on Tuesday.');
-    expect(await peopleIn('President Obama signed the bill on Friday in Washington.')).toEqual(['Barack Obama']);
+    expect(await peopleIn('President Obama signed the bill on Friday in Washington.')).toEqual([
+      'Barack Obama',
+    ]);
     expect(await obamas()).toEqual(['Barack Obama', 'Michelle Obama']);
   });
 
   it('never gives a bare surname shared by two known people to either of them', async () => {
     store('President Barack Obama spoke in Chicago on Monday about the economy.');
     store('First Lady Michelle Obama visited a school in Ohio on Tuesday.');
-    expect(await peopleIn('Obama arrived in Denver late on Friday.')).toEqual(['Obama']);
+    expect(await peopleIn('Obama arrived in Chicago late on Friday.')).toEqual(['Obama']);
     expect(await obamas()).toEqual(['Barack Obama', 'Michelle Obama', 'Obama']);
   });
 
@@ -57,9 +59,11 @@ describe('people across articles', () => {
 
   it('renames a person known by surname only when the full name arrives with a fitting title', async () => {
     store('Mayor Okafor opened the market in Lagos on Monday.');
-    expect(await peopleIn('Mayor Chidi Okafor closed the market in Lagos on Friday.')).toEqual(['Chidi Okafor']);
-    expect((await f.analysis.listEntities({ kinds: ['person'], query: 'okafor' })).map((p) => p.name)).toEqual([
+    expect(await peopleIn('Mayor Chidi Okafor closed the market in Lagos on Friday.')).toEqual([
       'Chidi Okafor',
     ]);
+    expect(
+      (await f.analysis.listEntities({ kinds: ['person'], query: 'okafor' })).map((p) => p.name),
+    ).toEqual(['Chidi Okafor']);
   });
 });

@@ -54,8 +54,10 @@ export interface PeopleInput {
 }
 
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-const MALE_HONORIFICS = new Set(['mr', 'sir', 'lord', 'king', 'prince']);
-const FEMALE_HONORIFICS = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess']);
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince']);
+const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'queen', 'princess']);
+/** Titles that only say how to address someone, not what they are. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr']);
 /** Title words that qualify another title and say nothing alone ("former", "deputy"). */
 const MODIFIERS = new Set(
   'former first state home foreign defence defense finance interior deputy vice majority minority'.split(' '),
@@ -67,15 +69,15 @@ const isTitleWord = (word: string): boolean => TITLES.has(word.toLowerCase()) ||
 /** Gender implied by titles ("Mr", "Mrs"), if any. */
 function titleGender(titles: Iterable<string>): 'male' | 'female' | null {
   for (const t of titles) {
-    if (MALE_HONORIFICS.has(t)) return 'male';
-    if (FEMALE_HONORIFICS.has(t)) return 'female';
+    if (MALE_TITLES.has(t)) return 'male';
+    if (FEMALE_TITLES.has(t)) return 'female';
   }
   return null;
 }
 
-/** Titles that say what someone is (not "Mr", not "former"). */
+/** Titles that say what someone is ("president", "first lady"; not "Mr", not "former"). */
 function roles(titles: Iterable<string>): string[] {
-  return [...titles].filter((t) => !MODIFIERS.has(t) && !MALE_HONORIFICS.has(t) && !FEMALE_HONORIFICS.has(t));
+  return [...titles].filter((t) => !MODIFIERS.has(t) && !HONORIFICS.has(t));
 }
 
 /**
@@ -170,7 +172,14 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
     let index = ownerOf(surnameKey, given, titles);
     if (index === -1) {
       index = people.length;
-      people.push({ name: '', aliases: [], surnameKey, firstKey: null, gender: 'unknown', titles: new Set() });
+      people.push({
+        name: '',
+        aliases: [],
+        surnameKey,
+        firstKey: null,
+        gender: 'unknown',
+        titles: new Set(),
+      });
     }
     const person = people[index] as Person;
     if (person.firstKey === null && given !== null) {

@@ -20,13 +20,7 @@ const MAGIC = 'DSRMODL1';
 
 /** The typed arrays a model file can hold. */
 export type ModelArray =
-  | Float32Array
-  | Float64Array
-  | Int32Array
-  | Uint32Array
-  | Int16Array
-  | Uint16Array
-  | Uint8Array;
+  Float32Array | Float64Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array;
 
 type ArrayType = 'f32' | 'f64' | 'i32' | 'u32' | 'i16' | 'u16' | 'u8';
 

@@ -157,6 +157,19 @@ export function documentContext(sentences: ReadonlyArray<readonly string[]>): Do
 }
 
 /**
+ * A word as the document-level features compare it: lower case, accents off, transliterated endings
+ * folded ("Zelenskyy", "Zelensky" and "Zelenskiy" meet), a trailing period dropped ("Mr." = "Mr").
+ */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/(?:yy|iy|ii|yi|ij)$/, 'y');
+}
+
+/**
  * The document context for the second pass: how the first pass tagged each word across the document
  * (so "Chamorro" alone follows "Violeta Chamorro", and one headline's "SEGUY" the results table's).
  */
@@ -173,12 +186,12 @@ export function withFirstPass(
       if (last === first) continue;
       const bit = 1 << ENTITY_TYPES.indexOf(type);
       for (let k = first; k <= last; k++) {
-        const l = (words[k] as string).toLowerCase();
+        const l = foldWord(words[k] as string);
         inEntities.set(l, (inEntities.get(l) ?? 0) | bit);
       }
     }
     words.forEach((w, i) => {
-      const l = w.toLowerCase();
+      const l = foldWord(w);
       let counts = tagged.get(l);
       if (counts === undefined) tagged.set(l, (counts = new Uint16Array(ENTITY_TYPES.length + 1)));
       const label = sentenceLabels[i] as number;
@@ -277,7 +290,9 @@ export function sentenceFeatures(
 ): void {
   out.reset();
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
+  // "Mr." and "Mr", "Corp." and "Corp" are one word to the word features (the shape keeps the period).
+  const plain = words.map((w) => (w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w));
+  const lower = plain.map((w) => w.toLowerCase());
   const shapes = words.map(shapeOf);
   const mode = modeOf(words);
   const m = MODE_NAMES[mode] as string;
@@ -298,7 +313,7 @@ export function sentenceFeatures(
     const l = lower[i] as string;
     const shape = shapes[i] as string;
     out.add(hashInt(T.Bias, mode));
-    out.add(hash1(T.Word, w));
+    out.add(hash1(T.Word, plain[i] as string));
     out.add(hash1(T.Lower, l));
     out.add(hash1(T.Shape, shape));
     out.add(hash2(T.ShapeMode, shape, m));
@@ -339,7 +354,7 @@ export function sentenceFeatures(
       if (i === 0 || mode !== Mode.Normal)
         out.add(hashInt(T.DocCap, mode * 2 + (doc.capitalized.has(l) ? 1 : 0)));
     }
-    if (firstPass !== undefined) secondPassFeatures(out, doc, l, i, n, firstPass);
+    if (firstPass !== undefined) secondPassFeatures(out, doc, foldWord(w), i, n, firstPass);
     out.endToken();
   }
 }

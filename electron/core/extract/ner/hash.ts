@@ -91,7 +91,12 @@ const PHRASE_TEMPLATE = 0x7f;
  * Keys of the phrases of 1..`maxWords` words starting at `words[i]` (lower-cased words joined by one
  * space hash to the same key as the phrase string itself), written into `out`; returns how many.
  */
-export function phraseKeysAt(words: readonly string[], i: number, maxWords: number, out: Uint32Array): number {
+export function phraseKeysAt(
+  words: readonly string[],
+  i: number,
+  maxWords: number,
+  out: Uint32Array,
+): number {
   let h = Math.imul(FNV_OFFSET ^ PHRASE_TEMPLATE, FNV_PRIME);
   let count = 0;
   for (let k = i; k < words.length && count < maxWords; k++) {

@@ -59,7 +59,8 @@ export class TaggerPass {
         const row = this.features.get(buf.keys[f] as number);
         if (row < 0) continue;
         const w = row * L;
-        for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) + (this.weights[w + y] as number);
+        for (let y = 0; y < L; y++)
+          emissions[base + y] = (emissions[base + y] as number) + (this.weights[w + y] as number);
       }
       for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
     }
@@ -125,7 +126,8 @@ export class NerModel {
       if (p > 0) doc = withFirstPass(doc, sentences, previous);
       labels = sentences.map((words, s) => {
         sentenceFeatures(words, doc, this.lexicons, this.buffer, p > 0 ? previous[s] : undefined);
-        if (emissions.length < words.length * LABEL_COUNT) emissions = new Float64Array(words.length * 2 * LABEL_COUNT);
+        if (emissions.length < words.length * LABEL_COUNT)
+          emissions = new Float64Array(words.length * 2 * LABEL_COUNT);
         const out = new Int32Array(words.length);
         pass.decode(this.buffer, emissions, out);
         return out;

@@ -65,7 +65,12 @@ export function tagEntities(text: string, sentences: readonly Span[], model: Ner
   const found: EntitySpan[] = [];
   pieces.forEach(({ tokens, sentence }, p) => {
     for (const [type, first, last] of spansOf(labels[p] as Int32Array, tokens.length)) {
-      found.push({ type, start: (tokens[first] as NerToken).start, end: (tokens[last] as NerToken).end, sentence });
+      found.push({
+        type,
+        start: (tokens[first] as NerToken).start,
+        end: (tokens[last] as NerToken).end,
+        sentence,
+      });
     }
   });
   return found;

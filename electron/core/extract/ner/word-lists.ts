@@ -11,7 +11,9 @@ export const ORG_SUFFIXES = (
   'holdings international ministry department agency bank company association union council committee ' +
   'federation party institute foundation authority commission daily newspaper weekly club league ' +
   'university college school hospital court army navy police times post news network press studios ' +
-  'fc united city airlines airways motors industries'
+  'fc united city airlines airways motors industries images studios pictures records media entertainment ' +
+  'films productions labs technologies systems partners capital ventures solutions networks communications ' +
+  'brands foods energy pharmaceuticals'
 ).split(' ');
 
 /** Lower-case nouns before a name that make it an organisation ("news agency Tanjug", "chain Ruch"). */
