@@ -53,9 +53,12 @@ export function modelCard(docs: readonly ConllDocument[], data: ModelData, bytes
   const sentences = docs.reduce((n, d) => n + d.sentences.length, 0);
   const tokens = docs.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.words.length, 0), 0);
   const entities = entityCounts(docs);
-  const features = meta.scales.map(
-    (_, p) => (data.arrays[`pass${p + 1}.weights`]?.length ?? 0) / meta.labels.length,
-  );
+  const featuresOf = (prefix: string, scales: readonly number[]): string[] =>
+    scales.map(
+      (_, p) =>
+        `${prefix} ${p + 1}: ${(data.arrays[`${prefix}${p + 1}.weights`]?.length ?? 0) / meta.labels.length} features`,
+    );
+  const features = [...featuresOf('pass', meta.scales), ...featuresOf('lower', meta.lowerScales ?? [])];
   return [
     '# ner.bin: the entity tagger',
     '',
@@ -81,6 +84,8 @@ export function modelCard(docs: readonly ConllDocument[], data: ModelData, bytes
     '  constrained to well-formed sequences (I-X only after B-X or I-X).',
     '- Two passes: the second sees, besides the local features, how the first pass tagged the same word',
     '  across the document (trained on first-pass labels of models that never saw the document).',
+    '- A document written almost without capitals (a social post) is tagged by one pass trained on every',
+    '  training document lower-cased ("lower 1").',
     '- Features per token: word, lower case, shape, prefixes (1-3) and suffixes (1-4), the two words and',
     '  shapes either side, word pairs, sentence start, inside a quotation, the casing of the sentence',
     '  (normal, ALL CAPS, all lower case), word classes of the word and its neighbours (first names by',
@@ -90,7 +95,7 @@ export function modelCard(docs: readonly ConllDocument[], data: ModelData, bytes
     '  the document writes the word elsewhere (lower case, capitalised mid-sentence).',
     `- Settings (chosen by 5-fold cross-validation on the training set, see bench/train/ner/settings.ts):`,
     `  ${JSON.stringify(NER_SETTINGS)}.`,
-    `- ${features.map((f, p) => `pass ${p + 1}: ${f} features`).join(', ')}; int16 weights; ${(bytes / 1e6).toFixed(1)} MB.`,
+    `- ${features.join(', ')}; int16 weights; ${(bytes / 1e6).toFixed(1)} MB.`,
     '',
     '## Figures',
     '',

@@ -30,6 +30,8 @@ export interface NerSettings {
   prune: number;
   /** Train the document-level second pass. */
   twoPass: boolean;
+  /** Also train one pass on every document lower-cased, for text written without capitals. */
+  lowerModel: boolean;
 }
 
 /** A training document as the passes see it: its words (maybe lower-cased) and gold labels. */
@@ -186,18 +188,31 @@ export function trainNer(
       trainPass(entries, trainingLexicons, firstPass, settings, seed + 7, (l) => log(`pass 2: ${l}`)),
     );
   }
+  const lower: TrainedPass[] = [];
+  if (settings.lowerModel) {
+    const lowered = entriesOf(docs, { ...settings, lowerCopies: 0 }, seed).map((e) => ({
+      ...e,
+      words: e.words.map((s) => s.map((w) => w.toLowerCase())),
+    }));
+    lower.push(
+      trainPass(lowered, trainingLexicons, null, settings, seed + 13, (l) => log(`lower case: ${l}`)),
+    );
+  }
   const meta: NerMeta = {
     labels: [...LABELS],
     scales: passes.map((p) => p.scale),
+    ...(lower.length > 0 ? { lowerScales: lower.map((p) => p.scale) } : {}),
     maxPhraseWords: lexicons.maxPhraseWords,
   };
   const arrays: ModelData['arrays'] = {};
-  passes.forEach((p, i) => {
-    arrays[`pass${i + 1}.featureKeys`] = p.table.keys;
-    arrays[`pass${i + 1}.featureRows`] = p.table.values;
-    arrays[`pass${i + 1}.weights`] = p.weights;
-    arrays[`pass${i + 1}.transitions`] = p.transitions;
-  });
+  const store = (prefix: string, p: TrainedPass, i: number): void => {
+    arrays[`${prefix}${i + 1}.featureKeys`] = p.table.keys;
+    arrays[`${prefix}${i + 1}.featureRows`] = p.table.values;
+    arrays[`${prefix}${i + 1}.weights`] = p.weights;
+    arrays[`${prefix}${i + 1}.transitions`] = p.transitions;
+  };
+  passes.forEach((p, i) => store('pass', p, i));
+  lower.forEach((p, i) => store('lower', p, i));
   Object.assign(arrays, {
     wordKeys: lexicons.words.keys,
     wordValues: lexicons.words.values,

@@ -26,6 +26,8 @@ export interface NerMeta {
   labels: string[];
   /** Per pass: multiply the stored int16 weights by this. */
   scales: number[];
+  /** Per pass of the model for text written all in lower case (arrays "lower1." ...), if any. */
+  lowerScales?: number[];
   maxPhraseWords: number;
 }
 
@@ -68,13 +70,32 @@ export class TaggerPass {
   }
 }
 
-/** A trained tagger: one or two passes and the tables their features read. */
+/**
+ * Whether a document is written in lower case (a social post, a chat): fewer than one word in fifty
+ * starts with a capital ("I" and other one-letter words not counted). Such text gets the passes trained
+ * on lower-cased documents, since capitals are the tagger's strongest clue everywhere else.
+ */
+export function isLowerCaseDocument(sentences: ReadonlyArray<readonly string[]>): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const sentence of sentences) {
+    for (const w of sentence) {
+      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
+      words++;
+      if (/^\p{Lu}/u.test(w)) capitalised++;
+    }
+  }
+  return words > 0 && capitalised * 50 < words;
+}
+
+/** A trained tagger: one or two passes (and maybe passes for lower-case text) and their tables. */
 export class NerModel {
   private readonly buffer = new FeatureBuffer();
 
   constructor(
     readonly passes: readonly TaggerPass[],
     readonly lexicons: NerLexicons,
+    readonly lowerPasses: readonly TaggerPass[] = [],
   ) {}
 
   /** The model in a model file's arrays; throws (naming the array) when one is missing. */
@@ -85,21 +106,26 @@ export class NerModel {
     }
     const table = (keys: string, values: string): KeyTable =>
       new KeyTable(array(data, keys, Uint32Array), array(data, values, Uint32Array));
-    const passes = meta.scales.map(
-      (scale, p) =>
-        new TaggerPass(
-          table(`pass${p + 1}.featureKeys`, `pass${p + 1}.featureRows`),
-          array(data, `pass${p + 1}.weights`, Int16Array),
-          scale,
-          array(data, `pass${p + 1}.transitions`, Float32Array),
-        ),
+    const passesOf = (prefix: string, scales: readonly number[]): TaggerPass[] =>
+      scales.map(
+        (scale, p) =>
+          new TaggerPass(
+            table(`${prefix}${p + 1}.featureKeys`, `${prefix}${p + 1}.featureRows`),
+            array(data, `${prefix}${p + 1}.weights`, Int16Array),
+            scale,
+            array(data, `${prefix}${p + 1}.transitions`, Float32Array),
+          ),
+      );
+    return new NerModel(
+      passesOf('pass', meta.scales),
+      {
+        words: table('wordKeys', 'wordValues'),
+        gazetteer: table('gazetteerKeys', 'gazetteerValues'),
+        clusters: table('clusterKeys', 'clusterValues'),
+        maxPhraseWords: meta.maxPhraseWords,
+      },
+      passesOf('lower', meta.lowerScales ?? []),
     );
-    return new NerModel(passes, {
-      words: table('wordKeys', 'wordValues'),
-      gazetteer: table('gazetteerKeys', 'gazetteerValues'),
-      clusters: table('clusterKeys', 'clusterValues'),
-      maxPhraseWords: meta.maxPhraseWords,
-    });
   }
 
   /** Word-list classes of a word (bits of WORD_CLASSES: first names, countries ...). */
@@ -115,13 +141,18 @@ export class NerModel {
     return male && !female ? 'male' : female && !male ? 'female' : 'unknown';
   }
 
-  /** Labels (see decode.ts) of every token of a document's sentences (token texts). */
-  tag(sentences: ReadonlyArray<readonly string[]>, passes = this.passes.length): Int32Array[] {
+  /**
+   * Labels (see decode.ts) of every token of a document's sentences (token texts).
+   * @param count how many passes to run (all by default)
+   */
+  tag(sentences: ReadonlyArray<readonly string[]>, count?: number): Int32Array[] {
+    const passes =
+      this.lowerPasses.length > 0 && isLowerCaseDocument(sentences) ? this.lowerPasses : this.passes;
     let doc: DocumentContext = documentContext(sentences);
     let labels: Int32Array[] = [];
     let emissions = new Float64Array(0);
-    for (let p = 0; p < passes; p++) {
-      const pass = this.passes[p] as TaggerPass;
+    for (let p = 0; p < (count ?? passes.length); p++) {
+      const pass = passes[p] as TaggerPass;
       const previous = labels;
       if (p > 0) doc = withFirstPass(doc, sentences, previous);
       labels = sentences.map((words, s) => {
