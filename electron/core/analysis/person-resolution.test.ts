@@ -57,6 +57,23 @@ describe('people across articles', () => {
     expect(await peopleIn('Susan Grant opened her gallery in Boston on Tuesday.')).toEqual(['Susan Grant']);
   });
 
+  it('lists only people on the People page of a small library: no studios, agencies, places or films', async () => {
+    store(
+      'Photo: Getty Images. Marvel Studios will shoot its next film in the San Francisco Bay Area, ' +
+        'the producer Dana Whitlock said on Monday.',
+    );
+    store('Dana Whitlock watched "Mary Poppins" with her son before she went on "Meet the Press".');
+    store(
+      'MORE: Reuters reported that the Department of Energy and Stanford University will share the site. ' +
+        'Whitlock said she was pleased.',
+    );
+    const people = (await f.analysis.listEntities({ kinds: ['person'] })).map((p) => p.name);
+    expect(people).toEqual(['Dana Whitlock']);
+    const organizations = (await f.analysis.listEntities({ kinds: ['org'] })).map((p) => p.name);
+    expect(organizations).toEqual(expect.arrayContaining(['Getty Images', 'Marvel Studios', 'Reuters']));
+    for (const junk of ['MORE', 'Department', 'University']) expect(organizations).not.toContain(junk);
+  });
+
   it('renames a person known by surname only when the full name arrives with a fitting title', async () => {
     store('Mayor Okafor opened the market in Lagos on Monday.');
     expect(await peopleIn('Mayor Chidi Okafor closed the market in Lagos on Friday.')).toEqual([
