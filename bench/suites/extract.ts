@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import nlp from 'compromise';
+import { loadOldRules, RULES_COMMIT } from '../baseline/old-rules';
 import { loadPolnear } from '../eval/extraction-data';
 import { extractArticle } from '../../electron/core/extract';
 import { row, type BenchRow } from '../stats';
@@ -85,12 +86,18 @@ async function run(): Promise<SuiteResult> {
   };
   pass(texts.slice(0, 5), words, plain);
   const base = Array.from({ length: BASELINE_PASSES }, () => pass(texts, words, plain));
+  const oldRules = await loadOldRules();
+  pass(texts.slice(0, 5), words, (t) => oldRules(t, published));
+  const rules = Array.from({ length: BASELINE_PASSES }, () =>
+    pass(texts, words, (t) => oldRules(t, published)),
+  );
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
   const warm = Array.from({ length: WARMUP_RUNS }, warmUp);
   const loads = Array.from({ length: LOAD_RUNS }, () => measureModelLoad(repo));
   const cli = Array.from({ length: CLI_RUNS }, () => measureCliRuns(repo, texts.slice(0, CLI_ARTICLES)));
   const cliRatio = median(cli.map((c) => c.plain.cpu)) / median(cli.map((c) => c.dossier.cpu));
   const ratio = median(ours.map((s) => s[0])) / median(base.map((s) => s[0]));
+  const rulesRatio = median(ours.map((s) => s[0])) / median(rules.map((s) => s[0]));
   const rows: BenchRow[] = [
     row(
       'extractArticle, PolNeAR dev (CPU)',
@@ -98,7 +105,7 @@ async function run(): Promise<SuiteResult> {
       'words/s',
       {
         target: '>= 100,000',
-        note: `${texts.length} texts, ${words} words; ${ratio.toFixed(1)}x plain compromise (target >= 5x)`,
+        note: `${texts.length} texts, ${words} words; ${ratio.toFixed(1)}x plain compromise (target >= 5x), ${rulesRatio.toFixed(2)}x the old rules`,
       },
     ),
     row(
@@ -118,6 +125,14 @@ async function run(): Promise<SuiteResult> {
       'plain compromise (wall)',
       base.map((s) => s[1]),
       'words/s',
+    ),
+    row(
+      'old rule cascade, extractArticle of ' + RULES_COMMIT + ' (CPU)',
+      rules.map((s) => s[0]),
+      'words/s',
+      {
+        note: 'the hand-written rules the trained tagger replaced (bench/baseline/old-rules.ts), same texts',
+      },
     ),
     row(
       'first extractArticle call, fresh process (CPU)',

@@ -14,6 +14,8 @@ import { NER_SETTINGS } from './settings';
 /** Figures `npm run eval -- ner` measured, by set and type. */
 export interface NerFigures {
   date: string;
+  /** When the cross-validation figures were measured, if not on `date` (DOSSIER_NER_CV=previous). */
+  cvDate?: string;
   rows: Array<{ set: string; type: string; p: number; r: number; f1: number }>;
 }
 
@@ -66,7 +68,7 @@ function figures(): string[] {
     return ['No figures yet: run `npm run eval -- ner`, then `npm run train -- ner`.'];
   const measured = JSON.parse(readFileSync(FIGURES_FILE, 'utf8')) as NerFigures;
   return [
-    `Measured by \`npm run eval -- ner\` on ${measured.date} (EVAL.md's entity-level exact match on rebuilt text):`,
+    `Measured by \`npm run eval -- ner\` on ${measured.date}${measured.cvDate && measured.cvDate !== measured.date ? ` (cross-validation on ${measured.cvDate})` : ''} (EVAL.md's entity-level exact match on rebuilt text):`,
     '',
     '| set | type | P | R | F1 |',
     '|---|---|---|---|---|',
