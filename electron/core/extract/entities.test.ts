@@ -11,6 +11,15 @@ describe('places and organisations', () => {
     expect(organizations.map((o) => o.name)).toContain('Kremlin');
   });
 
+  it('takes no social-media handle for a place or an organisation', () => {
+    const { people, places, organizations } = extract(
+      '“We will hold the line,” she wrote.\n— Olena Marchenko / Олена Марченко (@MarchenkoUa) March 13, 2025',
+    );
+    expect(people.map((p) => p.name)).toEqual(['Olena Marchenko']);
+    const names = [...places, ...organizations].map((e) => e.name);
+    expect(names.filter((n) => /marchenko/i.test(n))).toEqual([]);
+  });
+
   it('leaves a sentence’s opening "The" out of the name', () => {
     const { organizations } = extract('The World Health Organization warned of a new outbreak on Monday.');
     expect(organizations.map((o) => o.name)).toEqual(['World Health Organization']);

@@ -7,7 +7,8 @@
  * - a sentence's opening "The" is not part of the name ("The Ministry of Defence said");
  * - a generic word alone ("the Department", "the University") and a common abbreviation ("TV", "SD
  *   card") name no organisation a user could look up;
- * - a name that alone fills a quotation ("Meet the Press" in marks) is the title of a work.
+ * - a name that alone fills a quotation ("Meet the Press" in marks) is the title of a work;
+ * - a social-media handle ("@NameUa") names an account, not a place or an organisation.
  */
 import type { EntitySpan } from './ner/tagger';
 import type { NamedEntity, Span } from './types';
@@ -69,6 +70,8 @@ export function placesAndOrganizations(
     const name = text.slice(span[0], span[1]);
     const lower = name.toLowerCase();
     if (span[1] <= span[0] || titles.has(`${e.start}:${e.end}`)) continue;
+    // A social-media handle ("@NameUa") is an account, often a person's alias, not a place or body.
+    if (text[e.start - 1] === '@') continue;
     if (
       e.type === 'ORG' &&
       (GENERIC.has(lower) || (COMMON_ABBREVIATIONS.has(lower) && name === name.toUpperCase()))
