@@ -48,15 +48,15 @@ const CV_CHOICES = [
 
 /** What the tagger is known not to do well (checked by hand and in `npm run eval -- ner`). */
 const LIMITS = [
-  '- Trained on one agency, one month of 1996: out of domain (GUM news, Wikinews) people are found far',
-  '  less well than on CoNLL dev (see the figures), mostly from partial spans and names the gold',
-  '  leaves out; expect more misses on blogs, transcripts and non-news text.',
-  '- ALL-CAPITALS text (headlines) loses 10-15 points of F1 and organisations written in capitals',
-  '  are often missed; text without capitals is tagged by the lower-case pass, which finds people and',
-  '  places but misses many organisations.',
-  '- Names in other scripts: no training text is in them. Cyrillic or Greek names written with capitals',
+  '- Trained on one agency, one month of 1996: out of domain (GUM news, Wikinews) people are',
+  '  found less well than on CoNLL dev (see the figures); expect more misses on blogs, transcripts',
+  '  and other text unlike wire news.',
+  '- ALL-CAPITALS text (headlines) loses 10-16 points of F1 on CoNLL dev and organisations in',
+  '  capitals are often missed; text without capitals is tagged by the lower-case pass, which finds',
+  '  people and places almost as well as in cased text but organisations less well.',
+  '- Names in other scripts: no training text is in them. Cyrillic names (capitalised)',
   '  are usually found from their shape, but inflected forms are not reduced to one name and places',
-  '  can be typed as organisations; scripts without capitals (Chinese, Arabic, Hebrew) are mostly',
+  '  can be typed as organisations; scripts without capitals (Chinese was tried) are mostly',
   '  missed.',
   '- MISC (nationalities, events, works) is tagged but not shown in the app; titles of works in',
   '  quotation marks are kept out of people by the extractor, not by the tagger.',
