@@ -121,3 +121,28 @@ describe('dossier extract --html', () => {
     expect(result.dates.find((d) => d.text === 'Thursday')?.value).toBe('2025-03-13');
   });
 });
+
+describe('dossier extract without its model', () => {
+  it('stops with a message naming the missing model file and what to do', async () => {
+    const { unloadNerModel } = await import('../../core/extract/ner/tagger');
+    const file = join(dir, 'b.txt');
+    writeFileSync(file, 'Nora Field spoke in Oslo.\n');
+    const empty = mkdtempSync(join(tmpdir(), 'dossier-no-models-'));
+    const saved = process.env.DOSSIER_MODELS_DIR;
+    process.env.DOSSIER_MODELS_DIR = empty;
+    unloadNerModel();
+    try {
+      const { code, stdout, stderr } = await dossier(['extract', '--date', '2025-03-14', file]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(join(empty, 'ner.bin'));
+      expect(stderr).toMatch(/is missing\. Reinstall Dossier, or in a checkout run `npm run train`/);
+      expect(stderr).not.toMatch(/Unexpected/);
+    } finally {
+      if (saved === undefined) delete process.env.DOSSIER_MODELS_DIR;
+      else process.env.DOSSIER_MODELS_DIR = saved;
+      unloadNerModel();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
