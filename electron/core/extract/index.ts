@@ -7,12 +7,14 @@ import { findDates } from './dates';
 import { findPlacesAndOrganizations } from './entities';
 import { findEvents } from './events';
 import { findPeople, type PeopleIndex } from './people';
+import type { QuotedSpan } from './quote-marks';
 import { lexiconTag } from './lexicon';
 import { findQuotedSpans } from './quote-marks';
-import { findSocialBylines, socialQuotes } from './social';
+import { findSocialBylines, socialQuotes, type SocialByline } from './social';
+import { speakerModel } from './speaker-model';
 import { attributeQuotes } from './speakers';
-import { layoutText } from './text';
-import { tokenize } from './tokens';
+import { layoutText, type TextLayout } from './text';
+import { tokenize, type Token } from './tokens';
 import type { ExtractOptions, Extraction, NamedEntity, Span } from './types';
 
 export type * from './types';
@@ -23,6 +25,11 @@ export type * from './types';
  */
 export function prepareExtractor(): void {
   lexiconTag('');
+  try {
+    speakerModel();
+  } catch {
+    // A missing or damaged model is reported by the extraction that needs it, with the file named.
+  }
 }
 
 /** Today's date as YYYY-MM-DD (UTC), the reference when an article has no publication date. */
@@ -46,6 +53,32 @@ function peopleEntities(index: PeopleIndex): NamedEntity[] {
   }));
 }
 
+/** The units every finder reads: layout, words, people, quotation marks and coreference. */
+export interface ArticleReading {
+  layout: TextLayout;
+  tokens: Token[];
+  bylines: SocialByline[];
+  people: PeopleIndex;
+  quoted: QuotedSpan[];
+  coref: Coreference;
+}
+
+/** Reads the units of an article that extraction and the speaker model's training both start from. */
+export function readArticle(text: string): ArticleReading {
+  const layout = layoutText(text);
+  const tokens = tokenize(text);
+  const bylines = findSocialBylines(text, layout);
+  const people = findPeople(text, tokens, bylines);
+  const quoted = findQuotedSpans(text, layout);
+  const coref = new Coreference(
+    text,
+    people,
+    layout.sentences,
+    quoted.map((q) => q.span),
+  );
+  return { layout, tokens, bylines, people, quoted, coref };
+}
+
 /**
  * Extracts everything Dossier proposes from one article's plain text.
  * @param text the article text; every returned offset is a JavaScript string index into it
@@ -56,21 +89,13 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
   if (!/^\d{4}-\d\d-\d\d$/.test(published)) {
     throw new Error(`The publication date "${published}" is not a date: write it as YYYY-MM-DD.`);
   }
-  const layout = layoutText(text);
-  const tokens = tokenize(text);
-  const bylines = findSocialBylines(text, layout);
-  const people = findPeople(text, tokens, bylines);
+  // First, so that a missing or damaged model stops extraction before any work, with its file named.
+  const speakers = speakerModel();
+  const { layout, tokens, bylines, people, quoted, coref } = readArticle(text);
   const { places, organizations } = findPlacesAndOrganizations(
     text,
     tokens,
     people.mentions.map((m) => m.span),
-  );
-  const quoted = findQuotedSpans(text, layout);
-  const coref = new Coreference(
-    text,
-    people,
-    layout.sentences,
-    quoted.map((q) => q.span),
   );
   const social = socialQuotes(
     text,
@@ -78,9 +103,10 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     bylines,
     (byline) => coref.named(byline.name)?.name ?? text.slice(...byline.name),
   );
-  const quotes = [...attributeQuotes(text, layout, quoted, coref), ...social].sort(
-    (a, b) => a.span[0] - b.span[0],
-  );
+  const quotes = [
+    ...attributeQuotes({ text, layout, tokens, quotes: quoted, people, coref }, speakers),
+    ...social,
+  ].sort((a, b) => a.span[0] - b.span[0]);
   const dates = findDates(text, layout.sentences, published);
   const events = findEvents(text, layout.sentences, people, places, dates, quotes);
   return { people: peopleEntities(people), places, organizations, dates, quotes, events };
