@@ -12,6 +12,7 @@ import { MIGRATION_004_ANALYSIS } from './migrations/004_analysis';
 import { MIGRATION_005_SEARCH_SPEED } from './migrations/005_search_speed';
 import { MIGRATION_006_ENTITY_PAGE } from './migrations/006_entity_page';
 import { MIGRATION_007_NOTES_LIST } from './migrations/007_notes_list';
+import { MIGRATION_008_QUOTE_EVIDENCE } from './migrations/008_quote_evidence';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'search speed', sql: MIGRATION_005_SEARCH_SPEED },
   { version: 6, name: 'entity page', sql: MIGRATION_006_ENTITY_PAGE },
   { version: 7, name: 'notes list', sql: MIGRATION_007_NOTES_LIST },
+  { version: 8, name: 'quote evidence', sql: MIGRATION_008_QUOTE_EVIDENCE },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */
