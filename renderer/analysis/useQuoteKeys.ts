@@ -1,6 +1,7 @@
 /**
  * The panel's keys, active only while focus is inside the panel and not in a text field: j/k move to
- * the next/previous quote, c confirms and r rejects the focused one.
+ * the next/previous quote, c confirms and r rejects the focused one, Shift+C confirms every quote at or
+ * above the chosen confidence.
  */
 import { useCallback, type KeyboardEvent } from 'react';
 import type { QuoteView } from '../../shared/areas/analysis';
@@ -11,6 +12,7 @@ export interface QuoteKeysOptions {
   focusedId: string | null;
   onFocus: (quote: QuoteView) => void;
   onReview: (quote: QuoteView, status: ReviewStatus) => void;
+  onConfirmAbove: () => void;
 }
 
 /** The quote j (step 1) or k (step -1) moves to; the first or last when none is focused. */
@@ -30,12 +32,14 @@ function isTextField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function useQuoteKeys({ quotes, focusedId, onFocus, onReview }: QuoteKeysOptions) {
+export function useQuoteKeys({ quotes, focusedId, onFocus, onReview, onConfirmAbove }: QuoteKeysOptions) {
   return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'j' || key === 'k') {
+      if (key === 'c' && event.shiftKey) {
+        onConfirmAbove();
+      } else if (key === 'j' || key === 'k') {
         const next = stepQuote(quotes, focusedId, key === 'j' ? 1 : -1);
         if (next) onFocus(next);
       } else if (key === 'c' || key === 'r') {
@@ -46,6 +50,6 @@ export function useQuoteKeys({ quotes, focusedId, onFocus, onReview }: QuoteKeys
       }
       event.preventDefault();
     },
-    [quotes, focusedId, onFocus, onReview],
+    [quotes, focusedId, onFocus, onReview, onConfirmAbove],
   );
 }
