@@ -52,6 +52,7 @@ function quote(id: string, start: number, text: string, speaker: EntitySummary |
     cue: 'said',
     confidence: 0.8,
     rule: 'said-after',
+    evidence: ['followed by “said”'],
     status: 'suggested',
     origin: 'auto',
   };

@@ -1,6 +1,7 @@
 /**
- * One quote in the panel: its words, cue and confidence (the deciding rule on hover), and confirm /
- * reject / reassign speaker. Clicking the quote shows it in the reader.
+ * One quote in the panel: its words, cue and confidence, why the extractor chose its speaker (the
+ * evidence, in plain words), and confirm / reject / reassign speaker. Clicking the quote shows it in
+ * the reader.
  */
 import { useState, type JSX } from 'react';
 import type { QuoteView } from '../../shared/areas/analysis';
@@ -28,6 +29,19 @@ function describe(quote: QuoteView): string {
   else parts.push(quote.origin === 'user' ? 'Marked by hand' : 'No rule recorded');
   if (quote.cue) parts.push(`Cue: “${quote.cue}”`);
   return parts.join('\n');
+}
+
+/** The evidence line: the extractor's reasons, or who decided when the user did. */
+function why(quote: QuoteView): string | null {
+  if (quote.origin === 'user') return 'marked by you';
+  if (quote.rule === 'user') return 'speaker chosen by you';
+  return quote.evidence.length === 0 ? null : quote.evidence.join(' · ');
+}
+
+/** High, middling or low confidence, for the badge's colour. */
+function confidenceClass(quote: QuoteView): string {
+  if (quote.confidence >= 0.9) return 'confidence-high';
+  return quote.confidence >= 0.7 ? 'confidence-mid' : 'confidence-low';
 }
 
 export function QuoteItem({
@@ -66,10 +80,20 @@ export function QuoteItem({
       >
         “{excerpt(quote.text)}”
       </button>
+      {why(quote) && (
+        <p className="quote-why" data-testid="quote-why">
+          <span className="quote-why-label">Why:</span> {why(quote)}
+        </p>
+      )}
       <div className="quote-item-footer">
         <div className="quote-item-meta">
           {quote.cue && <span className="quote-cue">{quote.cue}</span>}
-          <span className="quote-confidence" title={describe(quote)}>
+          <span
+            className={`quote-confidence ${confidenceClass(quote)}`}
+            data-testid="quote-confidence"
+            title={describe(quote)}
+            aria-label={`Confidence ${Math.round(quote.confidence * 100)}%`}
+          >
             {Math.round(quote.confidence * 100)}%
           </span>
           {quote.kind !== 'direct' && <span className="quote-kind">{quote.kind}</span>}

@@ -3,6 +3,7 @@
  * page) except in a text field: j/k move to the next/previous quote card, x adds the focused card to
  * the selection (Shift+J/K move and select), c confirms and r rejects the selection, or the focused
  * card when nothing is selected, and Escape clears the selection.
+ * Shift+C confirms every quote at or above the chosen confidence.
  */
 import { useCallback } from 'react';
 import type { QuoteView } from '../../shared/areas/analysis';
@@ -16,6 +17,7 @@ export interface QuoteKeysOptions {
   onFocus: (quote: QuoteView) => void;
   onPick: (ids: ReadonlySet<string>) => void;
   onReview: (quotes: QuoteView[], status: ReviewStatus) => void;
+  onConfirmAbove: () => void;
 }
 
 /** The quote j (step 1) or k (step -1) moves to; the first or last when none is focused. */
@@ -52,12 +54,22 @@ type Key = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'alt
 };
 
 /** The keys' handler, for keydown events of the page and of the article frame. */
-export function useQuoteKeys({ quotes, focusedId, picked, onFocus, onPick, onReview }: QuoteKeysOptions) {
+export function useQuoteKeys({
+  quotes,
+  focusedId,
+  picked,
+  onFocus,
+  onPick,
+  onReview,
+  onConfirmAbove,
+}: QuoteKeysOptions) {
   return useCallback(
     (event: Key) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'j' || key === 'k') {
+      if (key === 'c' && event.shiftKey) {
+        onConfirmAbove();
+      } else if (key === 'j' || key === 'k') {
         const next = stepQuote(quotes, focusedId, key === 'j' ? 1 : -1);
         if (next === null) return;
         if (event.shiftKey) {
@@ -85,6 +97,6 @@ export function useQuoteKeys({ quotes, focusedId, picked, onFocus, onPick, onRev
       }
       event.preventDefault();
     },
-    [quotes, focusedId, picked, onFocus, onPick, onReview],
+    [quotes, focusedId, picked, onFocus, onPick, onReview, onConfirmAbove],
   );
 }

@@ -125,7 +125,9 @@ export class ExtractionStore {
         cue: q.cue,
         confidence: reassigned ? 1 : q.confidence,
         rule: reassigned ? 'user' : q.rule,
-        kind: q.kind,
+        ...(reassigned ? {} : { evidence: q.evidence }),
+        // The user named a speaker for marks the extractor took for a title: they are someone's words.
+        kind: reassigned && speakerId !== null && q.kind === 'scare' ? 'partial' : q.kind,
         origin: 'auto',
         status: decision?.status ?? (reassigned ? 'confirmed' : 'suggested'),
       });

@@ -41,6 +41,8 @@ export interface NewQuote {
   kind: QuoteKind;
   origin: Origin;
   status: ReviewStatus;
+  /** Why the extractor chose the speaker, in plain words; omitted for quotes marked by hand. */
+  evidence?: readonly string[];
 }
 
 interface QuoteRow {
@@ -57,6 +59,7 @@ interface QuoteRow {
   cue: string | null;
   confidence: number | null;
   rule: string | null;
+  evidence: string | null;
   status: ReviewStatus;
   origin: Origin;
   title: string;
@@ -79,7 +82,8 @@ interface MentionRow {
 
 /** SELECT of everything a QuoteView needs; callers add WHERE / ORDER BY. */
 export const QUOTE_SELECT = `SELECT q.id, q.source_id, q.span_start, q.span_end, q.text, q.kind, q.speaker_entity_id,
-  sp.name AS speaker_name, q.speaker_span_start, q.speaker_span_end, q.cue, q.confidence, q.rule, q.status, q.origin,
+  sp.name AS speaker_name, q.speaker_span_start, q.speaker_span_end, q.cue, q.confidence, q.rule, q.evidence,
+  q.status, q.origin,
   s.title, s.site_name, s.url, s.published_at
   FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN entities sp ON sp.id = q.speaker_entity_id`;
 
@@ -123,9 +127,21 @@ export function toQuoteView(row: QuoteRow): QuoteView {
     cue: row.cue,
     confidence: row.confidence ?? 1,
     rule: row.rule,
+    evidence: evidenceOf(row.evidence),
     status: row.status,
     origin: row.origin,
   };
+}
+
+/** The stored evidence (a JSON array of strings), or none when absent or unreadable. */
+function evidenceOf(stored: string | null): string[] {
+  if (stored === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function toMentionView(row: MentionRow): MentionView {
@@ -166,8 +182,8 @@ export class FindingsRepo {
     this.db
       .prepare(
         `INSERT INTO quotes (id, source_id, span_start, span_end, text, speaker_entity_id, speaker_span_start,
-           speaker_span_end, cue, confidence, rule, kind, status, origin, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           speaker_span_end, cue, confidence, rule, evidence, kind, status, origin, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -181,6 +197,7 @@ export class FindingsRepo {
         q.cue,
         q.confidence,
         q.rule,
+        q.evidence === undefined || q.evidence.length === 0 ? null : JSON.stringify(q.evidence),
         q.kind,
         q.status,
         q.origin,

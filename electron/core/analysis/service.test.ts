@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as extract from '../extract';
+import { forgetSpeakerModel, SPEAKER_MODEL_FILE } from '../extract/speaker-model';
+import { modelsFolderWithout } from '../testing/models';
 import { openFixture, type AnalysisFixture } from './testing';
 
 // Written for this test, not taken from the evaluation data.
@@ -83,6 +85,57 @@ describe('AnalysisService', () => {
     expect(log).toHaveBeenCalled();
     await expect(f.analysis.reextractSource(id)).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(await f.analysis.getSourceAnalysis(id)).toEqual(before);
+  });
+
+  it('confirms several quotes in one step, puts each back on undo, and changes none when one is gone', async () => {
+    const id = f.addSource(ARTICLE, { published: '2025-06-04' });
+    await f.analysis.reextractSource(id);
+    const quotes = (await f.analysis.getSourceAnalysis(id)).quotes;
+    expect(quotes.length).toBe(2);
+    expect(quotes[0]?.evidence.length).toBeGreaterThan(0);
+    await f.analysis.reviewQuote({ id: quotes[1]!.id, status: 'rejected' });
+    const confirmed = await f.analysis.reviewQuotes({
+      reviews: quotes.map((q) => ({ id: q.id, status: 'confirmed' })),
+    });
+    expect(confirmed.map((q) => q.status)).toEqual(['confirmed', 'confirmed']);
+    const restored = await f.analysis.reviewQuotes({
+      reviews: [
+        { id: quotes[0]!.id, status: 'suggested' },
+        { id: quotes[1]!.id, status: 'rejected' },
+      ],
+    });
+    expect(restored.map((q) => q.status)).toEqual(['suggested', 'rejected']);
+    await expect(
+      f.analysis.reviewQuotes({
+        reviews: [
+          { id: quotes[0]!.id, status: 'confirmed' },
+          { id: 'gone' as never, status: 'confirmed' },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await f.analysis.getSourceAnalysis(id)).quotes.map((q) => q.status)).toEqual([
+      'suggested',
+      'rejected',
+    ]);
+  });
+
+  it('stops re-extraction with the missing model file named, keeping what was found before', async () => {
+    const id = f.addSource(ARTICLE, { published: '2025-06-04' });
+    await f.analysis.reextractSource(id);
+    const before = await f.analysis.getSourceAnalysis(id);
+    expect(before.quotes.length).toBeGreaterThan(0);
+    const folder = modelsFolderWithout(SPEAKER_MODEL_FILE);
+    forgetSpeakerModel();
+    try {
+      await expect(f.analysis.reextractSource(id)).rejects.toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringMatching(/speakers\.bin is missing.*What was found before is unchanged/s),
+      });
+      expect(await f.analysis.getSourceAnalysis(id)).toEqual(before);
+    } finally {
+      folder.restore();
+      forgetSpeakerModel();
+    }
   });
 
   it('gives an ambiguous one-word name to neither known person, and never merges different first names', async () => {

@@ -18,6 +18,7 @@ import type {
   QuoteView,
   ReviewMentionInput,
   ReviewQuoteInput,
+  ReviewQuotesInput,
   SourceAnalysis,
   TimelineItem,
   TimelineOptions,
@@ -186,10 +187,13 @@ export class AnalysisService implements AnalysisApi {
           if (speaker !== (quote.speaker?.id ?? null)) {
             this.ctx.db
               .prepare(
-                `UPDATE quotes SET speaker_entity_id = ?, speaker_span_start = NULL, speaker_span_end = NULL,
-                   rule = CASE WHEN origin = 'user' THEN NULL ELSE 'user' END, confidence = 1 WHERE id = ?`,
+                // A speaker named by the user makes quotation marks set apart as a title someone's words.
+                `UPDATE quotes SET speaker_entity_id = @speaker, speaker_span_start = NULL, speaker_span_end = NULL,
+                   rule = CASE WHEN origin = 'user' THEN NULL ELSE 'user' END, confidence = 1, evidence = NULL,
+                   kind = CASE WHEN kind = 'scare' AND @speaker IS NOT NULL THEN 'partial' ELSE kind END
+                 WHERE id = @id`,
               )
-              .run(speaker, quote.id);
+              .run({ speaker, id: quote.id });
           }
           if (speaker !== null) touched.push(speaker);
         }
@@ -206,6 +210,34 @@ export class AnalysisService implements AnalysisApi {
         });
         this.entities.refreshStats(touched);
         return this.quote(quote.id);
+      })
+      .immediate();
+  }
+
+  /** @inheritdoc */
+  async reviewQuotes(input: ReviewQuotesInput): Promise<QuoteView[]> {
+    return this.ctx.db
+      .transaction(() => {
+        const at = new Date().toISOString();
+        const update = this.ctx.db.prepare(`UPDATE quotes SET status = ?, updated_at = ? WHERE id = ?`);
+        const touched = new Set<string>();
+        const quotes = input.reviews.map(({ id, status }) => {
+          const quote = this.quote(id);
+          if (quote.status !== status) {
+            update.run(status, at, quote.id);
+            this.decisions.reviewQuote({
+              sourceId: quote.source.id,
+              start: quote.start,
+              end: quote.end,
+              text: quote.text,
+              status,
+            });
+            if (quote.speaker !== null) touched.add(quote.speaker.id);
+          }
+          return quote.id;
+        });
+        this.entities.refreshStats([...touched]);
+        return quotes.map((id) => this.quote(id));
       })
       .immediate();
   }

@@ -7,14 +7,17 @@ import { Coreference } from './coref';
 import { findDates } from './dates';
 import { placesAndOrganizations } from './entities';
 import { findEvents } from './events';
-import { shippedNerModel, tagEntities } from './ner/tagger';
+import type { NerModel } from './ner/model';
+import { shippedNerModel, tagEntities, type EntitySpan } from './ner/tagger';
 import { findPeople, type PeopleIndex } from './people';
+import type { QuotedSpan } from './quote-marks';
 import { lexiconTag } from './lexicon';
 import { findQuotedSpans } from './quote-marks';
-import { findSocialBylines, socialQuotes } from './social';
+import { findSocialBylines, socialQuotes, type SocialByline } from './social';
+import { speakerModel } from './speaker-model';
 import { attributeQuotes } from './speakers';
-import { layoutText } from './text';
-import { tokenize } from './tokens';
+import { layoutText, type TextLayout } from './text';
+import { tokenize, type Token } from './tokens';
 import type { ExtractOptions, Extraction, NamedEntity, Span } from './types';
 
 export type * from './types';
@@ -26,6 +29,11 @@ export type * from './types';
 export function prepareExtractor(): void {
   shippedNerModel();
   lexiconTag('');
+  try {
+    speakerModel();
+  } catch {
+    // A missing or damaged model is reported by the extraction that needs it, with the file named.
+  }
 }
 
 /** Today's date as YYYY-MM-DD (UTC), the reference when an article has no publication date. */
@@ -49,20 +57,23 @@ function peopleEntities(index: PeopleIndex): NamedEntity[] {
   }));
 }
 
+/** The units every finder reads: layout, words, entities, people, quotation marks and coreference. */
+export interface ArticleReading {
+  layout: TextLayout;
+  tokens: Token[];
+  bylines: SocialByline[];
+  /** The entity tagger's spans (PER, LOC, ORG, MISC). */
+  entities: EntitySpan[];
+  people: PeopleIndex;
+  quoted: QuotedSpan[];
+  coref: Coreference;
+}
+
 /**
- * Extracts everything Dossier proposes from one article's plain text.
- * @param text the article text; every returned offset is a JavaScript string index into it
- * @param options.published the publication date (YYYY-MM-DD) that relative dates resolve against
+ * Reads the units of an article that extraction and the speaker model's training both start from.
+ * `model` is the entity tagger (the shipped one unless given).
  */
-export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
-  const published = options.published ?? today();
-  // A day that does not exist would make every relative date an Invalid Date, and the weekday
-  // searches that step towards one would never end.
-  if (!isCalendarDate(published)) {
-    throw new Error(`The publication date "${published}" is not a calendar date: write it as YYYY-MM-DD.`);
-  }
-  // First, so that a missing or damaged model stops extraction before any work, with its file named.
-  const model = options.nerModel ?? shippedNerModel();
+export function readArticle(text: string, model: NerModel = shippedNerModel()): ArticleReading {
   const layout = layoutText(text);
   const tokens = tokenize(text);
   const bylines = findSocialBylines(text, layout);
@@ -79,15 +90,34 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     bylines,
     genderOf: (given) => model.genderOf(given),
   });
-  const { places, organizations } = placesAndOrganizations(
-    text,
-    entities,
-    quoted.map((q) => q.span),
-  );
   const coref = new Coreference(
     text,
     people,
     layout.sentences,
+    quoted.map((q) => q.span),
+  );
+  return { layout, tokens, bylines, entities, people, quoted, coref };
+}
+
+/**
+ * Extracts everything Dossier proposes from one article's plain text.
+ * @param text the article text; every returned offset is a JavaScript string index into it
+ * @param options.published the publication date (YYYY-MM-DD) that relative dates resolve against
+ */
+export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
+  const published = options.published ?? today();
+  // A day that does not exist would make every relative date an Invalid Date, and the weekday
+  // searches that step towards one would never end.
+  if (!isCalendarDate(published)) {
+    throw new Error(`The publication date "${published}" is not a calendar date: write it as YYYY-MM-DD.`);
+  }
+  // First, so that a missing or damaged model stops extraction before any work, with its file named.
+  const speakers = speakerModel();
+  const model = options.nerModel ?? shippedNerModel();
+  const { layout, tokens, bylines, people, quoted, coref, entities } = readArticle(text, model);
+  const { places, organizations } = placesAndOrganizations(
+    text,
+    entities,
     quoted.map((q) => q.span),
   );
   const social = socialQuotes(
@@ -96,9 +126,10 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     bylines,
     (byline) => coref.named(byline.name)?.name ?? text.slice(...byline.name),
   );
-  const quotes = [...attributeQuotes(text, layout, quoted, coref), ...social].sort(
-    (a, b) => a.span[0] - b.span[0],
-  );
+  const quotes = [
+    ...attributeQuotes({ text, layout, tokens, quotes: quoted, people, coref }, speakers),
+    ...social,
+  ].sort((a, b) => a.span[0] - b.span[0]);
   const dates = findDates(text, layout.sentences, published);
   const events = findEvents(text, layout.sentences, people, places, dates, quotes);
   return { people: peopleEntities(people), places, organizations, dates, quotes, events };

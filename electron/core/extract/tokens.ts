@@ -1,5 +1,7 @@
 /** Words with offsets, and the runs of capitalised words that names are made of. */
 
+import { PARTICLES } from './ner/word-lists';
+
 /** One word of the text. */
 export interface Token {
   start: number;
@@ -52,6 +54,51 @@ export function tokenize(text: string): Token[] {
     });
   }
   return tokens;
+}
+
+/** Lower-case particles inside names ("van", "de", "bin"). */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(PARTICLES);
+
+/**
+ * Runs of capitalised words joined by one space (or by ". " after an initial or title), never across a
+ * line, a comma or a possessive: "Russian President Vladimir Putin" is one run, "Putin’s" ends one.
+ */
+export function capitalizedRuns(text: string, tokens: readonly Token[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i];
+    if (first === undefined || !first.capitalized) {
+      i++;
+      continue;
+    }
+    let j = i;
+    for (;;) {
+      const cur = tokens[j];
+      const next = tokens[j + 1];
+      if (cur === undefined || next === undefined || cur.possessive) break;
+      // "Lex van Drooge", "Joaquin del Olmo": a lower-case particle between capitalised words.
+      const after = tokens[j + 2];
+      if (
+        !next.capitalized &&
+        NAME_PARTICLES.has(next.text) &&
+        after?.capitalized === true &&
+        !next.possessive &&
+        text.slice(cur.end, next.start) === ' ' &&
+        text.slice(next.end, after.start) === ' '
+      ) {
+        j += 2;
+        continue;
+      }
+      if (!next.capitalized) break;
+      const gap = text.slice(cur.end, next.start);
+      if (gap !== ' ') break;
+      j++;
+    }
+    runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
 }
 
 /** Key under which transliterations of one name meet: "Zelenskyy", "Zelensky", "Zelenskiy". */

@@ -44,11 +44,19 @@ export interface QuoteMention {
   speakerSpan: Span | null;
   /** The cue that links speaker and quote ("said", "according to", "told reporters"), or null. */
   cue: string | null;
-  /** 0..1: how much to trust the speaker. */
+  /**
+   * 0..1: how much to trust the speaker, calibrated on held-out training folds (of the quotes given
+   * 0.9, about nine in ten have the right speaker). 0 when there is no speaker.
+   */
   confidence: number;
-  /** Which rule decided the speaker, for debugging and for the UI's "why". */
+  /** Which rule or kind of phrase the chosen speaker came from, for debugging. */
   rule: string;
   kind: QuoteKind;
+  /**
+   * Why this speaker, in plain words: the two or three strongest signals the speaker model weighed
+   * ("followed by “said”", "the subject of its sentence"). Shown by the review panel.
+   */
+  evidence: string[];
 }
 
 /** A candidate event: something that happened to someone at a resolved date. */
