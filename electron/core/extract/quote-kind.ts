@@ -98,6 +98,54 @@ const WORK_NOUNS =
 // Words a title leaves in lower case.
 const SMALL_WORDS = new Set('a an and as at but by for from in into of on or the to vs with'.split(' '));
 
+/** Long words (four letters or more) of `stretch`, and how many of them start with a capital. */
+function longWords(stretch: string): [number, number] {
+  const long = stretch.match(/\p{L}{4,}/gu) ?? [];
+  return [long.length, long.filter((w) => /^\p{Lu}/u.test(w)).length];
+}
+
+/**
+ * Per text, its line breaks and each line's long-word counts, so that every quote of a long text does
+ * not rescan its whole line (a text with no line break made that quadratic).
+ */
+let linesOf: { text: string; breaks: number[]; counts: Map<number, [number, number]> } | null = null;
+
+/** The long words of the quote's line outside the quote (its marks and words), with the capitalised count. */
+function lineWordsOutside(text: string, quote: QuotedSpan): [number, number] {
+  if (linesOf?.text !== text) {
+    const breaks: number[] = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    linesOf = { text, breaks, counts: new Map() };
+  }
+  const { breaks, counts } = linesOf;
+  // The first line break after the opening mark.
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((breaks[mid] as number) < quote.open) lo = mid + 1;
+    else hi = mid;
+  }
+  const lineStart = lo === 0 ? 0 : (breaks[lo - 1] as number) + 1;
+  const lineEnd = breaks[lo] ?? text.length;
+  if (lineEnd < quote.close) {
+    // A quote across a line break: the text from its line's start and to the end of its last line.
+    const after = text.indexOf('\n', quote.close);
+    return longWords(
+      `${text.slice(lineStart, quote.open)} ${text.slice(quote.close, after === -1 ? text.length : after)}`,
+    );
+  }
+  let line = counts.get(lineStart);
+  if (line === undefined) {
+    line = longWords(text.slice(lineStart, lineEnd));
+    counts.set(lineStart, line);
+  }
+  // The marks are not letters, so no word runs across the quote's edges: the line's counts less the
+  // quote's are exactly those of the text around it.
+  const inside = longWords(text.slice(quote.open, quote.close));
+  return [line[0] - inside[0], line[1] - inside[1]];
+}
+
 /**
  * Marks that set apart a title of a work or a term rather than someone's words, read from the text
  * alone so the learnt classifier cannot talk a title into a quote: words after "so-called", "the
@@ -117,11 +165,8 @@ export function isTitleOrTerm(text: string, quote: QuotedSpan): boolean {
   // Mid-sentence: a word (not a colon, comma or sentence end) right before the opening mark.
   if (!/\p{L}$/u.test(before)) return false;
   // In a headline every word is capitalised, so capitals say nothing there.
-  const lineStart = text.lastIndexOf('\n', quote.open) + 1;
-  const lineEnd = text.indexOf('\n', quote.close);
-  const rest = `${text.slice(lineStart, quote.open)} ${text.slice(quote.close, lineEnd === -1 ? text.length : lineEnd)}`;
-  const long = rest.match(/\p{L}{4,}/gu) ?? [];
-  if (long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= long.length * 0.6) return false;
+  const [long, capitalised] = lineWordsOutside(text, quote);
+  if (long > 0 && capitalised >= long * 0.6) return false;
   return words.every((w, i) => {
     const letters = w.replace(/[^\p{L}]/gu, '');
     if (letters === '') return true;

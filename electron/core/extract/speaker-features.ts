@@ -133,6 +133,15 @@ function tokenGap(ctx: SpeakerContext, q: QuoteCandidates, c: Candidate, side: s
 }
 
 /** The class of the last cue word in a stretch of text, or "none". */
+/**
+ * A long stretch between a candidate and the marks with its middle left out: the words next to either
+ * end are what the features read, and one endless sentence would otherwise have every candidate of
+ * every quote rescan it (quadratic on a text without full stops).
+ */
+function clipMiddle(stretch: string): string {
+  return stretch.length <= 400 ? stretch : `${stretch.slice(0, 200)} … ${stretch.slice(-200)}`;
+}
+
 function cueIn(stretch: string): string {
   const words = stretch.toLowerCase().match(/\p{L}+/gu) ?? [];
   for (let i = words.length - 1; i >= 0; i--)
@@ -179,8 +188,11 @@ function isSubject(ctx: SpeakerContext, c: Candidate): boolean {
   if (sentence === undefined) return false;
   const before = ctx.text.slice(sentence.start, c.span[0]);
   if (before.trim() === '') return true;
+  // Only a short lead-in can end in ", " before a subject; not scanning long ones keeps a text of one
+  // endless sentence linear.
+  if (before.length >= 120) return false;
   const clause = before.lastIndexOf(', ');
-  return clause !== -1 && before.length - clause <= 3 && !/[“”"]/.test(before) && before.length < 120;
+  return clause !== -1 && before.length - clause <= 3 && !/[“”"]/.test(before);
 }
 
 /**
@@ -233,8 +245,9 @@ export function candidateFeatures(
   if (subject) f.push(`subject|${kind}`, `subject-side|${side}|${sentenceDelta}`);
   if (sentenceDelta === 0 && side !== 'inside') {
     // What stands between the candidate and the marks: a verb of saying, "that", other quotes.
-    const between =
-      side === 'before' ? text.slice(c.span[1], q.quote.open) : text.slice(q.quote.close, c.span[0]);
+    const between = clipMiddle(
+      side === 'before' ? text.slice(c.span[1], q.quote.open) : text.slice(q.quote.close, c.span[0]),
+    );
     const cue = cueIn(between);
     f.push(`between|${side}|${cue}|${kind}`, `between-that|${side}|${/\bthat\b/.test(between)}`);
     f.push(`between-commas|${side}|${Math.min(2, (between.match(/,/g) ?? []).length)}`);
