@@ -3,7 +3,7 @@
  * surname, and names the article also uses as organisations (dropped when only weak context made them).
  */
 import { organizationKeys } from './org-cues';
-import type { PeopleIndex, Person, PersonMention } from './people';
+import type { PeopleIndex, Person, PersonMention } from './people-types';
 import { bare, canFollowFirstName, isNameWord, isOtherWord, isPlaceOrOrganization } from './name-words';
 import { firstNameGender, isKnownOrganization, isKnownPlace, NON_NAME_WORDS } from './lexicon';
 import { nameKey, type Token } from './tokens';
