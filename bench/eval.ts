@@ -1,13 +1,14 @@
 /**
  * `npm run eval`: clipping and extraction quality on the evaluation data beside the checkout
  * (`../shared/data`, or `$DOSSIER_EVAL_DATA`), with the exact metrics of EVAL.md. Prints the tables and
- * writes them to bench/results/eval.md. `npm run eval -- clipping` or `-- extraction` runs one part.
+ * writes them to bench/results/eval.md. `npm run eval -- clipping`, `-- extraction` or `-- ner` runs one part.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { evaluateClipping } from './eval/clipping';
 import { evaluateExtraction } from './eval/extraction';
+import { evaluateNer } from './eval/ner';
 import type { EvalSection } from './eval/types';
 
 const dataDir = resolve(
@@ -17,6 +18,7 @@ const dataDir = resolve(
 const PARTS: Record<string, (dir: string) => Promise<EvalSection[]>> = {
   clipping: evaluateClipping,
   extraction: evaluateExtraction,
+  ner: evaluateNer,
 };
 
 function renderSection(section: EvalSection): string {

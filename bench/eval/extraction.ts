@@ -1,20 +1,12 @@
 /**
- * Extraction quality with EVAL.md's metrics: PolNeAR dev direct quotes, CoNLL-2003 dev entities,
- * TempEval-3 train dates, and the seed article. `npm run eval` prints these sections.
+ * Extraction quality with EVAL.md's metrics: PolNeAR dev direct quotes, TempEval-3 train dates, and the
+ * seed article (entities: ner.ts). `npm run eval` prints these sections.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../electron/core/extract';
 import { TITLES } from '../../electron/core/extract/lexicon';
-import type { Extraction, NamedEntity } from '../../electron/core/extract/types';
-import {
-  isDirectQuote,
-  loadConll,
-  loadPolnear,
-  loadTempeval,
-  type ConllDoc,
-  type Span,
-} from './extraction-data';
+import { isDirectQuote, loadPolnear, loadTempeval, type Span } from './extraction-data';
 import type { EvalSection } from './types';
 
 const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
@@ -69,60 +61,6 @@ function polnear(dataDir: string): EvalSection {
       `${docs.length} texts, first annotator's file per text; targets: recall >= 0.95, speaker accuracy >= 0.90.`,
       `Whole extraction: ${Math.round(wordCount / seconds)} words/s (wall time, first call included; \`npm run bench -- extract\` measures speed properly).`,
     ],
-  };
-}
-
-function tokenSpan(doc: ConllDoc, span: Span): string | null {
-  let first = -1;
-  let last = -1;
-  doc.tokens.forEach((t, i) => {
-    if (t.end > span[0] && t.start < span[1]) {
-      if (first === -1) first = i;
-      last = i;
-    }
-  });
-  return first === -1 ? null : `${first}:${last}`;
-}
-
-function conll(dataDir: string): EvalSection {
-  const docs = loadConll(dataDir);
-  const counts = { PER: [0, 0, 0], LOC: [0, 0, 0], ORG: [0, 0, 0] } as Record<
-    string,
-    [number, number, number]
-  >;
-  for (const doc of docs) {
-    const result: Extraction = extractArticle(doc.text, { published: '1996-08-30' });
-    const byType: Array<[string, NamedEntity[]]> = [
-      ['PER', result.people],
-      ['LOC', result.places],
-      ['ORG', result.organizations],
-    ];
-    for (const [type, entities] of byType) {
-      const predicted = new Set<string>();
-      for (const entity of entities) {
-        for (const mention of entity.mentions) {
-          const key = tokenSpan(doc, mention);
-          if (key !== null) predicted.add(`${type}:${key}`);
-        }
-      }
-      const c = counts[type] as [number, number, number];
-      c[0] += [...predicted].filter((k) => doc.gold.has(k)).length;
-      c[1] += predicted.size;
-      c[2] += [...doc.gold].filter((k) => k.startsWith(`${type}:`)).length;
-    }
-  }
-  return {
-    title: 'People, places, organisations: CoNLL-2003 dev (entity-level exact match)',
-    columns: ['type', 'gold', 'predicted', 'P', 'R', 'F1'],
-    rows: Object.entries(counts).map(([type, [tp, pred, gold]]) => [
-      type,
-      String(gold),
-      String(pred),
-      fmt(tp / pred),
-      fmt(tp / gold),
-      fmt(f1(tp / pred, tp / gold)),
-    ]),
-    notes: [`${docs.length} documents; target: PER F1 >= 0.90.`],
   };
 }
 
@@ -216,7 +154,6 @@ export async function evaluateExtraction(dataDir: string): Promise<EvalSection[]
   const parts: Array<[string, string, (dir: string) => EvalSection]> = [
     ['seed/gold.json', 'Seed article', seed],
     ['quotes/polnear/data/dev', 'Quotes: PolNeAR dev', polnear],
-    ['ner/conll2003/conll2003_dev_testa.txt', 'CoNLL-2003 dev', conll],
     ['temporal/tempeval3/TBAQ-cleaned', 'TempEval-3 train', tempeval],
   ];
   const sections: EvalSection[] = [];

@@ -2,6 +2,7 @@
 import { entitiesSuite } from './entities';
 import { extractSuite } from './extract';
 import { importSuite } from './import';
+import { largeClipSuite } from './large-clip';
 import { SEARCH_SUITE } from './search';
 import { STARTUP_CHECK_SUITE } from './startup-check';
 import { TYPING_SUITE } from './typing';
@@ -12,6 +13,7 @@ export const SUITES: readonly BenchSuite[] = [
   extractSuite,
   entitiesSuite,
   SEARCH_SUITE,
+  largeClipSuite,
   STARTUP_CHECK_SUITE,
   TYPING_SUITE,
 ];

@@ -98,13 +98,19 @@ export function damagedNotebookError(
   const where = dataDirFlag === undefined ? '' : ` --data-dir ${quoteArg(dataDir)}`;
   const code =
     problem.kind === 'corrupt' ? 'DB_CORRUPT' : problem.kind === 'too-new' ? 'DB_TOO_NEW' : 'UNAVAILABLE';
+  const restore =
+    problem.kind === 'empty'
+      ? `Nothing in ${dataDir} was changed. To restore the newest good backup: dossier restore --latest${where}\n` +
+        `To start a new, empty notebook instead, first move the backups folder (${path.join(dataDir, 'backups')}) ` +
+        'somewhere else: Dossier never deletes backups.'
+      : `Nothing in ${dataDir} was changed. To restore the last good backup (the current file is kept ` +
+        `beside it, renamed): dossier restore --latest${where}`;
   return new ApiError(
     code,
     [
       `${problem.title}. ${problem.message}`,
       ...problem.details.map((line) => `  ${line}`),
-      `Nothing in ${dataDir} was changed. To restore the last good backup (the current file is kept ` +
-        `beside it, renamed): dossier restore --latest${where}`,
+      restore,
       `\`dossier info${where}\` shows what is wrong; \`dossier backup --list${where}\` lists the backups.`,
     ].join('\n'),
     { problem: problem.kind },

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { NotebookApi } from '../../shared/api';
+import type { ClipResult } from '../../shared/areas/library';
 import { ANALYSIS_METHODS } from '../../shared/areas/analysis';
 import { BACKUP_METHODS } from '../../shared/areas/backup';
 import { CLIP_ENDPOINT_METHODS } from '../../shared/areas/clip-endpoint';
@@ -19,7 +20,13 @@ import type { HostKind } from '../../shared/model';
 import { AnalysisService } from './analysis/service';
 import { BackupService } from './backup/service';
 import { ClipEndpointService } from './clip-endpoint/service';
-import { closeService, type CoreContext, type HostHooks } from './context';
+import {
+  closeService,
+  DEFAULT_CORE_LIMITS,
+  type CoreContext,
+  type CoreLimits,
+  type HostHooks,
+} from './context';
 import { openDatabase } from './db/open';
 import { LibraryService } from './library/service';
 import { NotesService } from './notes/service';
@@ -42,6 +49,8 @@ export interface NotebookOptions {
   readOnly?: { file: string; reason: string };
   /** Run `PRAGMA quick_check` before the notebook is used (see OpenDatabaseOptions.quickCheck). */
   quickCheck?: boolean;
+  /** Tests only: where work moves off this thread (default {@link DEFAULT_CORE_LIMITS}). */
+  limits?: Partial<CoreLimits>;
 }
 
 // The class below gets every NotebookApi method in its constructor, from the area services; this
@@ -70,11 +79,16 @@ export class Notebook {
       dataDir: options.dataDir,
       databasePath,
       host: options.host,
+      limits: { ...DEFAULT_CORE_LIMITS, ...options.limits },
       hooks: {
         fetchPage: options.hostHooks?.fetchPage,
         revealPath: options.hostHooks?.revealPath,
         sourceStored: (id) => analysisRef.current?.sourceStored(id),
-        clipPaste: (input) => this.clipPaste(input),
+        clipPaste: (input, provenance) =>
+          (this.clipPaste as (i: typeof input, p?: typeof provenance) => Promise<ClipResult>)(
+            input,
+            provenance,
+          ),
       },
     };
     const notes = new NotesService(ctx);

@@ -5,12 +5,18 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { READER_FRAME_STYLE_HASH } from '../../shared/reader-frame';
 
-/** The Content-Security-Policy of every UI response: only our own scripts, no framing, no forms. */
+/**
+ * The Content-Security-Policy of every UI response: only our own scripts, no framing, no forms, and
+ * no inline style: stylesheets come from the app, plus the reader frame's one <style> by its hash
+ * (shared/reader-frame.ts). React's `style` props set CSSOM properties, which CSP does not govern; a
+ * `style=""` attribute or <style> element in markup is refused.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  `style-src 'self' ${READER_FRAME_STYLE_HASH}`,
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -12,6 +12,7 @@ import { DATA_DIR_ENV, parseDataDirFlag, resolveDataDir } from '../core/paths';
 import { startCoreWorker, type CoreWorker } from '../core/worker/client';
 import { BUNDLED_WORKER_FILE } from '../core/worker/script';
 import { serializeError } from '../../shared/errors';
+import { currentDevServerUrl } from './dev-server';
 import { createSenderCheck, registerApiHandlers, trackCalls, type TrackedCaller } from './ipc';
 import { appResources, shareModelsDir } from './app-resources';
 import { buildMenuTemplate } from './menu';
@@ -75,9 +76,9 @@ function main(): void {
     return;
   }
 
-  // Only an unpackaged app may load the dev server: a variable in the environment of a shipped app
-  // must not point the window (and its API access) at another page.
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+  // Only `electron-vite dev` may point the window (and its API access) at the dev server, and only
+  // at one on this computer: see dev-server.ts. Elsewhere the variable is ignored.
+  const devServerUrl = currentDevServerUrl(app.isPackaged);
   const isOwnUrl = (url: string): boolean => isAppUrl(url, devServerUrl);
   // clipUrl renders pages in hidden windows that carry their own, stricter guards (page-fetcher.ts).
   const pageFetcher = createRenderedPageFetcher();

@@ -26,6 +26,8 @@ import {
   type NotebookExportKind,
 } from '../../shared/areas/interop';
 import { api } from '../api';
+import { routeOf } from '../shell/navigation';
+import { routeToHash } from '../shell/routeUrl';
 import { copyText, downloadText } from '../notes/noteExport';
 import './interop.css';
 
@@ -251,7 +253,15 @@ function InteropStatus(): JSX.Element | null {
               </>
             )}
           </span>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
+          <button
+            type="button"
+            className="button"
+            // The screens hold what they loaded; reload them all, on Notes (the deep link would keep Settings).
+            onClick={() => {
+              window.location.hash = routeToHash(routeOf('notes'));
+              window.location.reload();
+            }}
+          >
             Show the imported records
           </button>
           {close}

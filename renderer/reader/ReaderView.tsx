@@ -161,6 +161,16 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
             </button>
             <CiteButton target={{ sourceId: source.id }} label="Copy citation" />
           </p>
+          {source.sentFrom !== null && (
+            <p
+              className={source.urlClaimed ? 'reader-warning' : 'reader-meta muted'}
+              data-testid="reader-provenance"
+            >
+              {source.urlClaimed
+                ? `Sent from your browser by ${source.sentFrom}. The address above is only what that page claimed; Dossier could not check it.`
+                : `Sent from your browser by ${source.sentFrom}.`}
+            </p>
+          )}
           {reader && reader.text !== source.plainText && (
             <p className="reader-warning" role="note">
               This article displays slightly differently from its stored text; highlights may be off by a few

@@ -336,6 +336,12 @@ export const ANALYSIS_METHODS = [
 
 /** Longest entity name accepted, in characters. */
 export const MAX_ENTITY_NAME = 500;
+/**
+ * People, quotes and events are looked for in this many characters of an article's text at most (a
+ * long book's worth), so that one huge page cannot take the analyser's memory and time; the whole text
+ * is stored and searchable.
+ */
+export const MAX_ANALYSED_CHARS = 1_000_000;
 /** Most entities or quotes one list call returns. */
 export const MAX_LIST_LIMIT = 1_000;
 /** Most items of each kind one timeline call returns. */

@@ -22,9 +22,12 @@ import type {
   TimelineItem,
   TimelineOptions,
 } from '../../../shared/areas/analysis';
+import { MAX_ANALYSED_CHARS } from '../../../shared/areas/analysis';
+import { isCalendarDate } from '../../../shared/dates';
 import { ApiError } from '../../../shared/errors';
 import type { EntityId, IsoTimestamp, SourceId } from '../../../shared/model';
-import type { CoreContext } from '../context';
+import { DEFAULT_CORE_LIMITS, type CoreContext, type CoreLimits } from '../context';
+import { runIsolated } from '../isolated/runner';
 import { extractArticle } from '../extract';
 import { DecisionsRepo } from './decisions-repo';
 import { EntitiesRepo } from './entities-repo';
@@ -36,6 +39,17 @@ import { PagesRepo } from './pages-repo';
 /** Default and largest page of {@link AnalysisService.listEntities}. */
 export const DEFAULT_ENTITY_LIMIT = 50;
 
+/** How long analysing one long article may take in its worker before it is stopped. */
+const EXTRACT_TIME_LIMIT_MS = 10 * 60_000;
+
+/** The part of an article's text the extractor reads: all of it, or its first paragraphs up to the cap. */
+export function analysedText(text: string): string {
+  if (text.length <= MAX_ANALYSED_CHARS) return text;
+  // End at a paragraph break when there is one near the cap, so no sentence is cut in two.
+  const cut = text.lastIndexOf('\n\n', MAX_ANALYSED_CHARS);
+  return text.slice(0, cut > MAX_ANALYSED_CHARS / 2 ? cut : MAX_ANALYSED_CHARS);
+}
+
 /** Implements {@link AnalysisApi} on one open notebook. */
 export class AnalysisService implements AnalysisApi {
   private readonly entities: EntitiesRepo;
@@ -45,7 +59,10 @@ export class AnalysisService implements AnalysisApi {
   private readonly edits: EntityEdits;
   private readonly pages: PagesRepo;
 
+  private readonly limits: CoreLimits;
+
   constructor(private readonly ctx: CoreContext) {
+    this.limits = ctx.limits ?? DEFAULT_CORE_LIMITS;
     this.entities = new EntitiesRepo(ctx.db);
     this.findings = new FindingsRepo(ctx.db);
     this.decisions = new DecisionsRepo(ctx.db);
@@ -60,10 +77,13 @@ export class AnalysisService implements AnalysisApi {
    * is one transaction).
    */
   sourceStored(id: SourceId): void {
-    try {
-      this.extract(id);
-    } catch (error) {
+    const failed = (error: unknown): void =>
       console.error(`Dossier: extracting people and quotes from source ${id} failed:`, error);
+    try {
+      const done = this.extract(id);
+      if (done instanceof Promise) done.catch(failed);
+    } catch (error) {
+      failed(error);
     }
   }
 
@@ -81,24 +101,49 @@ export class AnalysisService implements AnalysisApi {
     return { id, text: row.plain_text, published: row.published_at, extractedAt: row.extracted_at };
   }
 
-  private extract(id: SourceId): ExtractionCounts {
+  /**
+   * Extracts from source `id` and stores what was found: here for an article of ordinary length, in a
+   * worker of its own (returning a promise) for a long one, so the notebook keeps answering meanwhile.
+   * Only the first {@link MAX_ANALYSED_CHARS} characters are read.
+   */
+  private extract(id: SourceId): ExtractionCounts | Promise<ExtractionCounts> {
     const source = this.source(id);
     const published =
-      source.published !== null && /^\d{4}-\d\d-\d\d/.test(source.published)
+      source.published !== null && isCalendarDate(source.published.slice(0, 10))
         ? source.published.slice(0, 10)
         : undefined;
-    let extraction;
-    try {
-      extraction = extractArticle(source.text, published === undefined ? {} : { published });
-    } catch (error) {
+    const text = analysedText(source.text);
+    const failed = (error: unknown): ApiError => {
       const message = error instanceof Error ? error.message : String(error);
-      throw new ApiError(
+      return new ApiError(
         'INTERNAL',
         `The extractor failed on this source (${message}). What was found before is unchanged.`,
         { sourceId: id },
       );
+    };
+    if (text.length <= this.limits.isolateExtractionAboveChars) {
+      let extraction;
+      try {
+        extraction = extractArticle(text, published === undefined ? {} : { published });
+      } catch (error) {
+        throw failed(error);
+      }
+      return this.store.store(source, extraction);
     }
-    return this.store.store(source, extraction);
+    const input = published === undefined ? { text } : { text, published };
+    return runIsolated('extract', input, { timeoutMs: EXTRACT_TIME_LIMIT_MS }).then(
+      (extraction) => {
+        // The article may have been replaced or deleted while its text was read elsewhere.
+        const now = this.source(id);
+        if (now.text !== source.text) {
+          throw new ApiError('VERSION_CONFLICT', 'The source changed while it was being analysed.');
+        }
+        return this.store.store(now, extraction);
+      },
+      (error: unknown) => {
+        throw failed(error);
+      },
+    );
   }
 
   /** @inheritdoc */

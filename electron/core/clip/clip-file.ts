@@ -64,16 +64,17 @@ function readFailed(path: string, error: unknown): ClipError {
 export async function readClipFile(path: string): Promise<Uint8Array> {
   const what = basename(path);
   const extension = extname(path).toLowerCase();
-  if (!CLIPPABLE_EXTENSIONS.includes(extension)) throw unsupported(what, extension);
   let size: number;
   let isFile: boolean;
   try {
+    // First: a path that does not exist is that, whatever its extension says.
     const info = await stat(path);
     size = info.size;
     isFile = info.isFile();
   } catch (error) {
     throw readFailed(path, error);
   }
+  if (isFile && !CLIPPABLE_EXTENSIONS.includes(extension)) throw unsupported(what, extension);
   if (!isFile)
     throw new ClipError(
       'UNSUPPORTED',

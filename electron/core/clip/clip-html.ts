@@ -10,6 +10,7 @@ import { normalizePublished } from './dates';
 import { checkText, decodeBytes } from './decode';
 import { parseDocument, parseFragment, type DomDocument, type DomElement } from './dom';
 import { ClipError, isClipError } from './errors';
+import { clipLargeHtml, LARGE_PAGE_CHARS } from './large-page';
 import { absoluteHttpUrl, readPageMetadata } from './metadata';
 import { limitNesting } from './nesting';
 import { sanitizeArticleHtml } from './sanitize';
@@ -125,7 +126,8 @@ function noArticle(what: string, detail: string): ClipError {
 }
 
 /**
- * Clips one HTML page into a clean, sanitized article with its metadata. Throws {@link ClipError}
+ * Clips one HTML page into a clean, sanitized article with its metadata; a page over
+ * {@link LARGE_PAGE_CHARS} is read as a stream instead (large-page.ts). Throws {@link ClipError}
  * (EMPTY, BINARY, TOO_LARGE, PARSE_FAILED, NO_ARTICLE) for input it cannot use; never runs page code
  * and never touches the network.
  */
@@ -137,6 +139,9 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
       : decodeBytes(input.html, { contentType: input.contentType, what }),
     what,
   );
+  if (originalHtml.length > LARGE_PAGE_CHARS) {
+    return clipLargeHtml(originalHtml, { url: input.url, what, imageRefs: options.imageRefs === true });
+  }
   const document = parse(originalHtml, what);
   addBase(document, input.url);
   // Metadata first: Readability rewrites the document as it works.

@@ -32,12 +32,28 @@ function safeHref(href: string | undefined, baseUrl: string | undefined): string
 export interface SanitizeOptions {
   /** Keep `dossier-image:` image references (the library's own; see clipHtml's `imageRefs`). */
   imageRefs?: boolean;
+  /**
+   * Called with each image's src as the page wrote it (entities decoded); what it returns replaces
+   * the src before the checks below (a `dossier-image:pending-N` reference, with `imageRefs`).
+   */
+  markImage?: (src: string) => string;
+  /** More elements to drop with their content (page furniture such as `nav`), beyond the fixed list. */
+  dropWithContent?: readonly string[];
+  /**
+   * For very large input (large-page.ts): images without a usable source are removed by one pass over
+   * the output instead of sanitize-html's exclusiveFilter, which cuts the whole output string for
+   * each one and so is quadratic on a page of many of them.
+   */
+  streaming?: boolean;
 }
+
+/** An `<img>` in sanitized output without a src (attribute values there never hold a raw `>`). */
+const SOURCELESS_IMAGE = /<img(?![^>]*\ssrc=")[^>]*>/g;
 
 function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeHtml.IOptions {
   const imageSchemes = [...REMOTE_IMAGE_SCHEMES, ...(extra.imageRefs === true ? ['dossier-image'] : [])];
   return {
-    allowedTags: [...ARTICLE_TAGS],
+    allowedTags: ARTICLE_TAGS.filter((tag) => !(extra.dropWithContent ?? []).includes(tag)),
     allowedAttributes: Object.fromEntries(
       Object.entries(ARTICLE_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
     ),
@@ -50,7 +66,7 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
     allowedStyles: {},
     allowVulnerableTags: false,
     disallowedTagsMode: 'discard',
-    nonTextTags: [...DROPPED_WITH_CONTENT],
+    nonTextTags: [...DROPPED_WITH_CONTENT, ...(extra.dropWithContent ?? [])],
     transformTags: {
       a: (tagName, attribs) => {
         const href = safeHref(attribs.href, baseUrl);
@@ -60,9 +76,12 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
         return { tagName, attribs: kept };
       },
       img: (tagName, attribs) => {
-        const ref =
-          extra.imageRefs === true && STORED_IMAGE_REF.test(attribs.src ?? '') ? attribs.src! : null;
-        const src = ref ?? absoluteHttpUrl(attribs.src, baseUrl);
+        const given =
+          attribs.src !== undefined && extra.markImage !== undefined
+            ? extra.markImage(attribs.src)
+            : attribs.src;
+        const ref = extra.imageRefs === true && STORED_IMAGE_REF.test(given ?? '') ? given! : null;
+        const src = ref ?? absoluteHttpUrl(given, baseUrl);
         const kept: sanitizeHtml.Attributes = { ...attribs };
         if (src === null) delete kept.src;
         else kept.src = src;
@@ -70,7 +89,9 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
       },
     },
     // An image without a usable source shows nothing but a broken icon.
-    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+    ...(extra.streaming === true
+      ? {}
+      : { exclusiveFilter: (frame: sanitizeHtml.IFrame) => frame.tag === 'img' && !frame.attribs.src }),
   };
 }
 
@@ -79,5 +100,6 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
  * and images absolute; without it, relative URLs are dropped. Links get rel="noopener noreferrer".
  */
 export function sanitizeArticleHtml(html: string, baseUrl?: string, extra: SanitizeOptions = {}): string {
-  return sanitizer()(html, options(baseUrl, extra)).trim();
+  const clean = sanitizer()(html, options(baseUrl, extra)).trim();
+  return extra.streaming === true ? clean.replace(SOURCELESS_IMAGE, '') : clean;
 }

@@ -13,6 +13,7 @@ import { MIGRATION_005_SEARCH_SPEED } from './migrations/005_search_speed';
 import { MIGRATION_006_ENTITY_PAGE } from './migrations/006_entity_page';
 import { MIGRATION_007_NOTES_LIST } from './migrations/007_notes_list';
 import { MIGRATION_008_SEARCH_LISTING } from './migrations/008_search_listing';
+import { MIGRATION_009_SOURCE_PROVENANCE } from './migrations/009_source_provenance';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'entity page', sql: MIGRATION_006_ENTITY_PAGE },
   { version: 7, name: 'notes list', sql: MIGRATION_007_NOTES_LIST },
   { version: 8, name: 'search listing', sql: MIGRATION_008_SEARCH_LISTING },
+  { version: 9, name: 'source provenance', sql: MIGRATION_009_SOURCE_PROVENANCE },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */

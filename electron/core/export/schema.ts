@@ -39,7 +39,12 @@ interface ColumnInfo {
 function checksOf(sql: string, column: string): Json {
   const out: Json = {};
   const list = new RegExp(`CHECK\\s*\\(\\s*${column}\\s+IN\\s*\\(([^)]*)\\)\\s*\\)`, 'i').exec(sql);
-  if (list) out.enum = [...list[1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  // Quoted text values, or numbers (a flag column: CHECK (x IN (0, 1))).
+  if (list) {
+    out.enum = [...list[1]!.matchAll(/'([^']*)'|(-?\d+(?:\.\d+)?)/g)].map((m) =>
+      m[1] !== undefined ? m[1] : Number(m[2]),
+    );
+  }
   const min = new RegExp(`CHECK\\s*\\(\\s*${column}\\s*>=\\s*(-?\\d+)\\s*\\)`, 'i').exec(sql);
   if (min) out.minimum = Number(min[1]);
   return out;

@@ -86,4 +86,14 @@ describe('extractArticle on bad input', () => {
   it('refuses a malformed publication date with a message that says how to write it', () => {
     expect(() => extractArticle('Text.', { published: 'yesterday' })).toThrow(/YYYY-MM-DD/);
   });
+
+  // Regression (issue 19): these never returned. A day that does not exist made the reference an
+  // Invalid Date, and the search for "Thursday" stepped towards a weekday NaN never equals.
+  it.each(['2025-13-45', '2025-00-10', '2025-12-32', '2025-02-30'])(
+    'refuses the publication date %s, which is no calendar day, instead of hanging or moving it',
+    (published) => {
+      const text = 'The mayor said on Thursday that the vote would wait until next Friday.';
+      expect(() => extractArticle(text, { published })).toThrow(/not a calendar date/);
+    },
+  );
 });

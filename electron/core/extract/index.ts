@@ -2,10 +2,12 @@
  * Reads one article: people, places, organisations, dates, quotes with speakers and candidate events,
  * each anchored to character spans of `text`. Pure and synchronous; the app runs it in a worker thread.
  */
+import { isCalendarDate } from '../../../shared/dates';
 import { Coreference } from './coref';
 import { findDates } from './dates';
-import { findPlacesAndOrganizations } from './entities';
+import { placesAndOrganizations } from './entities';
 import { findEvents } from './events';
+import { shippedNerModel, tagEntities } from './ner/tagger';
 import { findPeople, type PeopleIndex } from './people';
 import { lexiconTag } from './lexicon';
 import { findQuotedSpans } from './quote-marks';
@@ -18,10 +20,11 @@ import type { ExtractOptions, Extraction, NamedEntity, Span } from './types';
 export type * from './types';
 
 /**
- * Loads what the first extraction would otherwise load (compromise and its lexicon as a Map). The
- * core worker calls it in the background after start-up; calling it again costs nothing.
+ * Loads what the first extraction would otherwise load (the entity model, compromise and its lexicon as
+ * a Map). The core worker calls it in the background after start-up; calling it again costs nothing.
  */
 export function prepareExtractor(): void {
+  shippedNerModel();
   lexiconTag('');
 }
 
@@ -53,19 +56,34 @@ function peopleEntities(index: PeopleIndex): NamedEntity[] {
  */
 export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
   const published = options.published ?? today();
-  if (!/^\d{4}-\d\d-\d\d$/.test(published)) {
-    throw new Error(`The publication date "${published}" is not a date: write it as YYYY-MM-DD.`);
+  // A day that does not exist would make every relative date an Invalid Date, and the weekday
+  // searches that step towards one would never end.
+  if (!isCalendarDate(published)) {
+    throw new Error(`The publication date "${published}" is not a calendar date: write it as YYYY-MM-DD.`);
   }
+  // First, so that a missing or damaged model stops extraction before any work, with its file named.
+  const model = options.nerModel ?? shippedNerModel();
   const layout = layoutText(text);
   const tokens = tokenize(text);
   const bylines = findSocialBylines(text, layout);
-  const people = findPeople(text, tokens, bylines);
-  const { places, organizations } = findPlacesAndOrganizations(
-    text,
-    tokens,
-    people.mentions.map((m) => m.span),
-  );
   const quoted = findQuotedSpans(text, layout);
+  const entities = tagEntities(
+    text,
+    layout.sentences.map((s): Span => [s.start, s.end]),
+    model,
+  );
+  const people = findPeople(text, tokens, {
+    personSpans: entities.filter((e) => e.type === 'PER').map((e): Span => [e.start, e.end]),
+    otherSpans: entities.filter((e) => e.type !== 'PER').map((e): Span => [e.start, e.end]),
+    quoted: quoted.map((q) => q.span),
+    bylines,
+    genderOf: (given) => model.genderOf(given),
+  });
+  const { places, organizations } = placesAndOrganizations(
+    text,
+    entities,
+    quoted.map((q) => q.span),
+  );
   const coref = new Coreference(
     text,
     people,

@@ -54,53 +54,6 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Lower-case particles inside names ("van", "de", "bin"). */
-export const PARTICLES = new Set(
-  'van von de del della der den da di du dos das le la bin ibn al ter ten'.split(' '),
-);
-
-/**
- * Runs of capitalised words joined by one space (or by ". " after an initial or title), never across a
- * line, a comma or a possessive: "Russian President Vladimir Putin" is one run, "Putin’s" ends one.
- */
-export function capitalizedRuns(text: string, tokens: readonly Token[]): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i];
-    if (first === undefined || !first.capitalized) {
-      i++;
-      continue;
-    }
-    let j = i;
-    for (;;) {
-      const cur = tokens[j];
-      const next = tokens[j + 1];
-      if (cur === undefined || next === undefined || cur.possessive) break;
-      // "Lex van Drooge", "Joaquin del Olmo": a lower-case particle between capitalised words.
-      const after = tokens[j + 2];
-      if (
-        !next.capitalized &&
-        PARTICLES.has(next.text) &&
-        after?.capitalized === true &&
-        !next.possessive &&
-        text.slice(cur.end, next.start) === ' ' &&
-        text.slice(next.end, after.start) === ' '
-      ) {
-        j += 2;
-        continue;
-      }
-      if (!next.capitalized) break;
-      const gap = text.slice(cur.end, next.start);
-      if (gap !== ' ') break;
-      j++;
-    }
-    runs.push([i, j]);
-    i = j + 1;
-  }
-  return runs;
-}
-
 /** Key under which transliterations of one name meet: "Zelenskyy", "Zelensky", "Zelenskiy". */
 export function nameKey(word: string): string {
   return word

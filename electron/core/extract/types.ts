@@ -1,3 +1,5 @@
+import type { NerModel } from './ner/model';
+
 /**
  * The result of reading one article: who and what it mentions, when things happened, who said what.
  * Every offset is a JavaScript string index into the text that was read, end exclusive.
@@ -76,4 +78,9 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Publication date, YYYY-MM-DD: the reference for "on Thursday", "last summer". Defaults to today. */
   published?: string;
+  /**
+   * The entity tagger to use instead of the shipped model (resources/models/ner.bin): cross-validation
+   * runs extraction with models trained on part of the data.
+   */
+  nerModel?: NerModel;
 }

@@ -22,6 +22,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'listSites',
   'getSource',
   'getSourceOriginal',
+  'getClipNetworkSettings',
   'getSourceAnalysis',
   'listEntities',
   'getEntityPage',
