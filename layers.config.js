@@ -34,9 +34,16 @@ export const LAYERS = [
     why: 'electron/core is plain Node shared by every host: no electron, no UI, no host code.',
   },
   {
+    name: 'host-shared',
+    dir: 'electron/host-shared',
+    may: ['shared'],
+    denyPackages: ['electron', ...ui],
+    why: 'electron/host-shared is what the hosts share to serve the UI (files, CSP): plain Node, no product logic.',
+  },
+  {
     name: 'main',
     dir: 'electron/main',
-    may: ['core', 'shared'],
+    may: ['host-shared', 'core', 'shared'],
     packageJson: true,
     denyPackages: ui,
     why: 'The Electron shell is thin: UI lives in renderer/, product logic in electron/core.',
@@ -51,7 +58,7 @@ export const LAYERS = [
   {
     name: 'web',
     dir: 'electron/web',
-    may: ['core', 'shared'],
+    may: ['host-shared', 'core', 'shared'],
     packageJson: true,
     denyPackages: ['electron', ...ui],
     why: 'The browser host runs in plain Node and reaches the product through electron/core.',
@@ -59,7 +66,7 @@ export const LAYERS = [
   {
     name: 'cli',
     dir: 'electron/cli',
-    may: ['core', 'shared'],
+    may: ['host-shared', 'core', 'shared'],
     packageJson: true,
     denyPackages: ['electron', ...ui],
     why: 'The CLI runs in plain Node and reaches the product through electron/core.',

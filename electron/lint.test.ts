@@ -28,6 +28,10 @@ describe('the layer table', { timeout: 120_000 }, () => {
     ['electron/preload/x.ts', "import { Notebook } from '../core/notebook';\nvoid Notebook;"],
     ['electron/cli/x.ts', "import { startWebHost } from '../web/index';\nvoid startWebHost;"],
     ['electron/web/x.ts', "import { createMainWindow } from '../main/window';\nvoid createMainWindow;"],
+    [
+      'electron/core/x.ts',
+      "import { UI_SECURITY_HEADERS } from '../host-shared/renderer-files';\nvoid UI_SECURITY_HEADERS;",
+    ],
   ])('refuses a wrong import from %s', async (path, code) => {
     const found = await broken(path, code);
     expect(found).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*restricted zone/)]);
@@ -47,6 +51,10 @@ describe('the layer table', { timeout: 120_000 }, () => {
     ['electron/main/x.ts', "import { Notebook } from '../core/notebook';\nvoid Notebook;"],
     ['electron/cli/x.ts', "import { formatBytes } from '../../shared/format-bytes';\nvoid formatBytes;"],
     ['electron/core/x.ts', "import pkg from '../../package.json';\nvoid pkg;"],
+    [
+      'electron/web/x.ts',
+      "import { UI_SECURITY_HEADERS } from '../host-shared/renderer-files';\nvoid UI_SECURITY_HEADERS;",
+    ],
   ])('allows the directions of the table from %s', async (path, code) => {
     expect(await broken(path, code)).toEqual([]);
   });
