@@ -1,7 +1,7 @@
 /**
  * The app under its real Content-Security-Policy, which allows no inline style (issue 19: it kept
  * `style-src 'unsafe-inline'`). The browser host sends the same policy as Electron's app:// protocol
- * (both take it from electron/core/renderer-files.ts), so this proves it for both: every screen is
+ * (both take it from electron/host-shared/renderer-files.ts), so this proves it for both: every screen is
  * used, the reader's sandboxed frame keeps its stylesheet (allowed by hash), and the browser reports no
  * violation. A deliberate inline style at the end shows the policy is enforced, so "no violation" is
  * not vacuous.

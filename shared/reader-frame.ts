@@ -2,7 +2,7 @@
  * The stylesheet of the reader's sandboxed frame, and its hash. The frame is an `srcdoc` document, so
  * it inherits the app's Content-Security-Policy (which allows no inline style) and also sets its own;
  * both name this exact text by its SHA-256, so this one <style> element applies and no other inline
- * style can. Changing the text means changing the hash: electron/core/renderer-files.test.ts says the
+ * style can. Changing the text means changing the hash: electron/host-shared/renderer-files.test.ts says the
  * new value.
  */
 

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY } from '../../electron/core/renderer-files';
+import { CONTENT_SECURITY_POLICY } from '../../electron/host-shared/renderer-files';
 import { LibraryPage } from '../pages/LibraryPage';
 import { NotebookPage } from '../pages/NotebookPage';
 import { QuoteInsertPage } from '../pages/QuoteInsertPage';

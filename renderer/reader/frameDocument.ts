@@ -1,43 +1,52 @@
 /**
  * The document shown in the reader's sandboxed frame. The article HTML was sanitized when it was
  * clipped; it is sanitized again here with DOMPurify in the browser's own DOM (the parser that will
- * actually render it), with an allow-list as strict as the core's, and the frame gets its own CSP:
- * nothing loads except images embedded as data: URLs, and no script can run (the frame's sandbox has
- * no allow-scripts either).
+ * actually render it), reading the same allow-list as the clipper (shared/html-policy.ts), and the
+ * frame gets its own CSP: nothing loads except images embedded as data: URLs, and no script can run
+ * (the frame's sandbox has no allow-scripts either).
  */
 import DOMPurify from 'dompurify';
+import {
+  ARTICLE_ATTRIBUTES,
+  ARTICLE_TAGS,
+  DISPLAY_IMAGE,
+  DROPPED_WITH_CONTENT,
+  isAllowedAttribute,
+  isSafeLink,
+  URL_ATTRIBUTES,
+} from '../../shared/html-policy';
 import { READER_FRAME_STYLE, READER_FRAME_STYLE_HASH } from '../../shared/reader-frame';
 
 /** The frame's Content-Security-Policy: its one stylesheet (by hash) and data: images, nothing else. */
 export const FRAME_CSP = `default-src 'none'; img-src data:; style-src ${READER_FRAME_STYLE_HASH}; base-uri 'none'; form-action 'none'`;
 
-const ALLOWED_TAGS = (
-  'a abbr article aside b bdi bdo blockquote br caption cite code dd del details dfn div dl dt em ' +
-  'figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li main mark nav ol p pre q s ' +
-  'samp section small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr'
-).split(' ');
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'datetime', 'cite', 'lang', 'dir'];
-
-/** Links may point to the web or mail; images only to data:image (the local store, inlined). */
-const SAFE_LINK = /^(?:https?:|mailto:)/i;
-const SAFE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);base64,/i;
+/** Every attribute some element may keep; the hook below holds each to its own elements. */
+const ANY_ALLOWED_ATTRIBUTE = [...new Set(Object.values(ARTICLE_ATTRIBUTES).flat())];
+/**
+ * The allowed attributes that hold no URL. DOMPurify otherwise checks every value against
+ * ALLOWED_URI_REGEXP, which silently dropped colspan="2", start="3" and datetime values.
+ */
+const PLAIN_VALUE_ATTRIBUTES = ANY_ALLOWED_ATTRIBUTE.filter((name) => !URL_ATTRIBUTES.includes(name));
 
 /** The article HTML as the reader may show it. */
 export function sanitizeForReader(html: string): string {
   const purify = DOMPurify(window);
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (!isAllowedAttribute(node.nodeName.toLowerCase(), data.attrName)) data.keepAttr = false;
+  });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName === 'A') {
-      const href = node.getAttribute('href') ?? '';
-      if (!SAFE_LINK.test(href)) node.removeAttribute('href');
+      if (!isSafeLink(node.getAttribute('href') ?? '')) node.removeAttribute('href');
+      node.setAttribute('rel', 'noopener noreferrer');
     }
-    if (node.nodeName === 'IMG') {
-      const src = node.getAttribute('src') ?? '';
-      if (!SAFE_IMAGE.test(src)) node.remove();
-    }
+    // An image the store did not inline shows nothing but a broken icon (or would try the network).
+    if (node.nodeName === 'IMG' && !DISPLAY_IMAGE.test(node.getAttribute('src') ?? '')) node.remove();
   });
   return purify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
+    ALLOWED_TAGS: [...ARTICLE_TAGS],
+    ALLOWED_ATTR: ANY_ALLOWED_ATTRIBUTE,
+    ADD_URI_SAFE_ATTR: PLAIN_VALUE_ATTRIBUTES,
+    FORBID_CONTENTS: [...DROPPED_WITH_CONTENT],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/)/i,

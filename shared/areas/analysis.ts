@@ -579,9 +579,8 @@ export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {
   mergeEntities: (args) => {
     const m = 'mergeEntities';
     arity(m, args, 1, 1);
-    // Backticks: electron/layers.test.ts takes the word from followed by a quote mark for an import.
-    const input = objectOf(m, args[0], ['into', `from`]);
-    const from = idList(m, `from`, input.from, 100);
+    const input = objectOf(m, args[0], ['into', 'from']);
+    const from = idList(m, 'from', input.from, 100);
     if (from.length === 0) invalid(m, 'name at least one entity to merge');
     return [{ into: entityId(m, '"into"', input.into), from }];
   },

@@ -386,16 +386,13 @@ function optionalDay(method: string, name: string, value: unknown): string | und
   return day;
 }
 
-// A constant, not a literal: electron/layers.test.ts reads `from '...'` in a source file as an import.
-const FROM = `from`;
-
 function listSourcesOptions(method: string, value: unknown): ListSourcesOptions | undefined {
   if (value === undefined) return undefined;
   const input = objectOf(method, value, [
     'sort',
     'descending',
     'site',
-    FROM,
+    'from',
     'to',
     'trashed',
     'limit',
@@ -405,14 +402,14 @@ function listSourcesOptions(method: string, value: unknown): ListSourcesOptions 
     sort: optionalChoice(method, 'sort', input.sort, SOURCE_SORTS),
     descending: optionalBoolean(method, 'descending', input.descending),
     site: optionalString(method, 'site', input.site, 1_000),
-    from: optionalDay(method, FROM, input.from),
+    from: optionalDay(method, 'from', input.from),
     to: optionalDay(method, 'to', input.to),
     trashed: optionalBoolean(method, 'trashed', input.trashed),
     limit: optionalInteger(method, 'limit', input.limit, 1, MAX_LIST_LIMIT),
     offset: optionalInteger(method, 'offset', input.offset, 0, Number.MAX_SAFE_INTEGER),
   });
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-    invalid(method, `"${FROM}" is after "to"`);
+    invalid(method, '"from" is after "to"');
   }
   return options;
 }

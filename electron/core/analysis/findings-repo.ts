@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { EventView, MentionView, QuoteKind, QuoteView, SourceRef } from '../../../shared/areas/analysis';
+import type { EventView, MentionView, QuoteKind, QuoteView } from '../../../shared/areas/analysis';
 import { eventViews } from './event-views';
+import { sourceRef } from './source-ref';
 import type {
   EntityId,
   EntityKind,
@@ -91,23 +92,6 @@ const MENTION_SELECT = `SELECT m.id, m.entity_id, e.name AS entity_name, e.kind 
   m.span_end, m.text, m.status, m.origin FROM mentions m JOIN entities e ON e.id = m.entity_id`;
 
 const now = (): string => new Date().toISOString();
-
-/** The citation of a source from its row's columns. */
-export function sourceRef(row: {
-  source_id: string;
-  title: string;
-  site_name: string | null;
-  url: string | null;
-  published_at: string | null;
-}): SourceRef {
-  return {
-    id: row.source_id as SourceId,
-    title: row.title,
-    siteName: row.site_name,
-    url: row.url,
-    publishedAt: row.published_at,
-  };
-}
 
 /** The API's view of a quote row. */
 export function toQuoteView(row: QuoteRow): QuoteView {

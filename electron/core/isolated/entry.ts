@@ -10,11 +10,12 @@ import type { JobReply, JobRequest, SerializedJobError } from './protocol';
 
 function serialize(error: unknown): SerializedJobError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const { code, details } = error as { code?: unknown; details?: unknown };
+  const { code, details, file } = error as { code?: unknown; details?: unknown; file?: unknown };
   return {
     name: error.name,
     message: error.message,
     ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof file === 'string' ? { file } : {}),
     ...(details !== null && typeof details === 'object'
       ? { details: details as Record<string, unknown> }
       : {}),

@@ -24,6 +24,8 @@ export interface SerializedJobError {
   message: string;
   /** ClipError's or ApiError's code. */
   code?: string;
+  /** ModelFileError's model file. */
+  file?: string;
   details?: Record<string, unknown>;
 }
 

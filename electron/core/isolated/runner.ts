@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError, isErrorCode } from '../../../shared/errors';
 import { ClipError, type ClipErrorCode } from '../clip/errors';
+import { ModelFileError } from '../extract/models/container';
 import { resolveWorkerScript, workerSource } from '../worker/script';
 import type { JobInput, JobName, JobOutput } from './jobs';
 import { ISOLATED_WORKER_NAMES, type JobReply, type SerializedJobError } from './protocol';
@@ -56,6 +57,10 @@ function rebuild(error: SerializedJobError): Error {
   }
   if (error.name === 'ApiError' && isErrorCode(error.code)) {
     return new ApiError(error.code, error.message, error.details);
+  }
+  if (error.name === 'ModelFileError' && error.file !== undefined) {
+    // Its own message (which file, what to do), so the CLI shows it as it is, not as "unexpected".
+    return Object.assign(new ModelFileError(error.file, 'is missing'), { message: error.message });
   }
   return new Error(error.message);
 }

@@ -68,8 +68,8 @@ export interface QuoteRow {
 /**
  * How many of the newest matches (that pass the filters) each table ranks; see SearchRepo.ranked.
  * The cost of a common word grows with it (bm25 reads each ranked row's sizes and positions, in each
- * of three tables); 200 keeps a 100k-source library near 5 ms while a 20-hit page still comes from
- * ten times as many ranked candidates.
+ * of three tables); 200 keeps a 100k-source library fast (bench/results/history.md) while a 20-hit
+ * page still comes from ten times as many ranked candidates.
  */
 export const RANK_WINDOW = 200;
 
@@ -99,17 +99,16 @@ export const SPEAKER_SET_MAX = 20_000;
 /**
  * A search of sources with a speaker filter reads the ids of the speakers' sources as one set when they
  * have at most this many quotes, and checks every match's source against it; above it, it checks
- * whether each match holds one of their quotes. On the 100k-source bench library a set of 16,000
- * quotes' sources took 10 to 20 ms to build where checking the matches took 1 to 10 ms; around 4,000
- * the two cost the same.
+ * whether each match holds one of their quotes. Building a large set costs more than checking the
+ * matches; this is where the two cost the same on the 100k-source bench library (bench/results/history.md).
  */
 export const SOURCE_ID_SET_MAX = 4_000;
 
 /**
  * Up to this many quotes, the set is of the speakers' sources' row numbers, which FTS5 gives with each
- * match, so a match from any other source is passed over without reading that source. A rare speaker
- * with a common word ("speaker:ivana change", 632 quotes) went from about 20 to 7 ms a search at 100k sources;
- * finding a quote's source row costs a lookup per quote, so larger sets are of ids.
+ * match, so a match from any other source is passed over without reading that source (a rare speaker
+ * with a common word got about three times faster: bench/results/history.md); finding a quote's source
+ * row costs a lookup per quote, so larger sets are of ids.
  */
 export const SOURCE_SEQ_SET_MAX = 1_500;
 

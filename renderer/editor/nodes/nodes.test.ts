@@ -6,7 +6,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, $insertNodes, UNDO_COM
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../shared/note-format/read';
 import { NOTE_NODES } from '../noteNodes';
-import { quotePayloadFrom, type QuotePayload } from './citation';
+import { $isQuoteHolder, quotePayloadFrom, type QuotePayload } from './citation';
 import { $createMentionNode, $isMentionNode } from './MentionNode';
 import { $createNoteLinkNode, $isNoteLinkNode } from './NoteLinkNode';
 import { $convertQuoteToParaphrase, $isParaphraseNode } from './ParaphraseNode';
@@ -143,6 +143,19 @@ describe('Dossier editor nodes', () => {
     expect(types).toContain('"type":"dossier-mention"');
     expect(types).toContain('"type":"dossier-note-link"');
     expect(types).toContain('"quoteId":"q-1"');
+  });
+
+  it('knows a quote block without its class (what the lazy QuoteComponent acts on)', () => {
+    const editor = noteEditor();
+    fill(editor);
+    editor.getEditorState().read(() => {
+      const [paragraph, quote] = $getRoot().getChildren();
+      expect($isQuoteHolder(quote)).toBe(true);
+      expect($isQuoteHolder(quote) && quote.getQuote().text).toBe(QUOTE.text);
+      expect($isQuoteHolder(paragraph)).toBe(false);
+      expect($isQuoteHolder($getRoot().getFirstDescendant())).toBe(false);
+      expect($isQuoteHolder(null)).toBe(false);
+    });
   });
 
   it('turns an edited quote into a paraphrase that cites the source, and undo restores the quote', async () => {
