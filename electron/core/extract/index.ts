@@ -112,8 +112,8 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     throw new Error(`The publication date "${published}" is not a calendar date: write it as YYYY-MM-DD.`);
   }
   // First, so that a missing or damaged model stops extraction before any work, with its file named.
-  const speakers = speakerModel();
   const model = options.nerModel ?? shippedNerModel();
+  const speakers = speakerModel();
   const { layout, tokens, bylines, people, quoted, coref, entities } = readArticle(text, model);
   const { places, organizations } = placesAndOrganizations(
     text,
