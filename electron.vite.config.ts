@@ -16,6 +16,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           'core-worker': resolve(root, 'electron/core/worker/entry.ts'),
+          // Large clips and extractions, each in a thread of its own (electron/core/isolated).
+          'isolated-worker': resolve(root, 'electron/core/isolated/entry.ts'),
           web: resolve(root, 'electron/web/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
         },

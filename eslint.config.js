@@ -4,32 +4,64 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import lexical from '@lexical/eslint-plugin';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { join } from 'node:path';
+import { LAYERS, filesOf } from './layers.config.js';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const root = import.meta.dirname;
+const tests = ['**/*.test.ts', '**/*.test.tsx'];
+const sourceExtensions = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
 
 /**
- * Layer boundaries (see CONVENTIONS.md): imports flow renderer -> shared and
- * electron/* -> electron/core -> shared. electron/layers.test.ts checks the same rule by resolving every
- * import; this lint rule points at the offending line while you type.
+ * One ESLint block per layer of layers.config.js: its imports must resolve inside itself, the layers it
+ * may use, node_modules (unless it may use no package) and, for the Node side, package.json; and it must
+ * not name the packages it is denied. Tests sit beside the code but are not part of the layer.
  */
-function restrict(message, paths, patterns) {
+function layerRules(layer) {
+  const allowed = [layer.name, ...layer.may].map((name) => {
+    const dir = LAYERS.find((l) => l.name === name)?.dir;
+    if (dir === undefined) throw new Error(`layers.config.js: ${layer.name} may use unknown layer ${name}`);
+    return join(root, dir, '**');
+  });
+  if (layer.packages !== false) allowed.push(join(root, 'node_modules', '**'));
+  // @(…) makes it a glob: the rule wants the exceptions of a glob zone to be globs too.
+  if (layer.packageJson) allowed.push(join(root, '@(package.json)'));
+  const paths = layer.denyPackages.filter((name) => !name.endsWith('/*'));
+  const patterns = layer.denyPackages.filter((name) => name.endsWith('/*'));
   return {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: paths.map((name) => ({ name, message })),
-        patterns: patterns.map((group) => ({ group: [group], message })),
-      },
-    ],
+    files: filesOf(layer),
+    ignores: tests,
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [{ target: layer.dir, from: join(root, '**'), except: allowed, message: layer.why }],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: paths.map((name) => ({ name, message: layer.why })),
+          patterns: patterns.map((group) => ({ group: [group], message: layer.why })),
+        },
+      ],
+    },
   };
 }
 
-const uiPackages = ['react', 'react-dom', 'lexical'];
-const uiPatterns = ['@lexical/*', 'react-dom/*', 'react/*'];
-
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      '.lint-fixture-*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,56 +78,21 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...lexical.configs['flat/recommended'].rules,
-      ...restrict(
-        'The renderer talks to the notebook only through renderer/api.ts and shared/.',
-        [...nodeBuiltins, 'electron', 'better-sqlite3'],
-        ['**/electron/**', '**/electron'],
-      ),
     },
   },
   {
-    files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: restrict(
-      'shared/ is the pure contract: it imports nothing outside shared/.',
-      [...nodeBuiltins, 'electron', 'better-sqlite3', ...uiPackages],
-      [...uiPatterns, '**/electron/**', '**/renderer/**', '../*', '../**'],
-    ),
+    // Imports are resolved the way Node and Vite do (extensionless TypeScript paths), so the layer zones
+    // see where an import really lands; a cycle between modules is refused anywhere in the tree.
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: sourceExtensions })],
+      // Which files the plugin parses to follow imports (no-cycle needs the TypeScript ones).
+      'import-x/extensions': sourceExtensions,
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
-  {
-    // One folder down, `../` is still shared/; leaving shared/ takes `../../`.
-    files: ['shared/*/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: restrict(
-      'shared/ is the pure contract: it imports nothing outside shared/.',
-      [...nodeBuiltins, 'electron', 'better-sqlite3', ...uiPackages],
-      [...uiPatterns, '**/electron/**', '**/renderer/**', '../../*', '../../**'],
-    ),
-  },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: restrict(
-      'electron/core is plain Node shared by every host: no electron, no UI, no host code.',
-      ['electron', ...uiPackages],
-      [...uiPatterns, '**/renderer/**', '**/main/**', '**/preload/**', '**/web/**', '**/cli/**'],
-    ),
-  },
-  {
-    files: ['electron/web/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: restrict(
-      'The browser host and the CLI run in plain Node: they reach the product through electron/core.',
-      ['electron', ...uiPackages],
-      [...uiPatterns, '**/renderer/**', '**/main/**', '**/preload/**'],
-    ),
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: restrict(
-      'The Electron shell is thin: UI code lives in renderer/, product logic in electron/core.',
-      uiPackages,
-      [...uiPatterns, '**/renderer/**', '**/web/**', '**/cli/**'],
-    ),
-  },
+  ...LAYERS.map(layerRules),
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

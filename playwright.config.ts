@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // The real-Electron tier has its own config (playwright.electron.config.ts) and runner.
+  testIgnore: 'electron/**',
   // Playwright empties its output folder on every run; screenshots live beside it and survive.
   outputDir: 'test-results/playwright',
   fullyParallel: false,

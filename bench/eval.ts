@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: clipping and extraction quality on the evaluation data beside the checkout
  * (`../shared/data`, or `$DOSSIER_EVAL_DATA`), with the exact metrics of EVAL.md. Prints the tables and
- * writes them to bench/results/eval.md. `npm run eval -- clipping` (or `extraction`, `events`) runs one part.
+ * writes them to bench/results/eval.md. `npm run eval -- clipping` (or `extraction`, `ner`, `speakers`, `events`)
+ * runs one part.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -9,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { evaluateClipping } from './eval/clipping';
 import { evaluateEvents } from './eval/events';
 import { evaluateExtraction } from './eval/extraction';
+import { evaluateNer } from './eval/ner';
+import { evaluateSpeakers } from './eval/speakers';
 import type { EvalSection } from './eval/types';
 
 const dataDir = resolve(
@@ -18,6 +21,8 @@ const dataDir = resolve(
 const PARTS: Record<string, (dir: string) => Promise<EvalSection[]>> = {
   clipping: evaluateClipping,
   extraction: evaluateExtraction,
+  ner: evaluateNer,
+  speakers: evaluateSpeakers,
   events: evaluateEvents,
 };
 

@@ -4,9 +4,8 @@
  * SQLite files in a temp folder.
  *
  * Each suite runs in a fresh process of its own: in the app, searches and page loads run in the core
- * worker, whose heap holds only the notebook's work. Run one after another in one process, the search
- * timings came after the import and MiniSearch suites had grown the heap to 1.6-2.4 GB, and every
- * search took about 40% longer (prefix-query median 7.0 ms against 5.0 ms alone).
+ * worker, whose heap holds only the notebook's work; run one after another in one process, later suites
+ * were measured in a heap grown by earlier ones (bench/results/history.md has the numbers).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

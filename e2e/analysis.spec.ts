@@ -121,6 +121,9 @@ test('People: filter by alias, re-extract every source with progress, rename a p
   await page.getByTestId('reextract-all').click();
   await expect(page.getByTestId('reextract-outcome')).toHaveText('Done: 1 of 1');
   await expect(app.entityRow('Vladimir Putin')).toBeVisible();
+  // The trained tagger's people: the Kremlin is an organisation, not a person.
+  await expect(app.entityRow('Kremlin')).toHaveCount(0);
+  await app.screenshot('people-page');
 
   await app.openEntity('Donald Trump');
   await page.getByTestId('entity-rename').click();
@@ -130,4 +133,12 @@ test('People: filter by alias, re-extract every source with progress, rename a p
   await expect(page.getByTestId('entity-aliases')).toContainText('Donald Trump');
   await page.getByTestId('undo-button').click();
   await expect(page.getByTestId('entity-name')).toHaveText('Donald Trump');
+
+  // Organisations the tagger found in the article are listed apart from people.
+  await app.openPeople();
+  await page.getByTestId('kind-tab-org').click();
+  await expect(app.entityRow('Kremlin')).toBeVisible();
+  // Zelenskyy's account handle is his alias, not an organisation.
+  await expect(app.entityRow('ZelenskyyUa')).toHaveCount(0);
+  await app.screenshot('organisations-page');
 });

@@ -152,16 +152,25 @@ test('the reader lists the note quoting its article; the note exports with the q
   expect(lines.find((line) => line.startsWith('> '))).toMatch(new RegExp(`^> “.*${QUOTE}.*”\\[\\^1\\]$`));
   const footnote = lines.find((line) => line.startsWith('[^1]: '));
   expect(footnote).toMatch(new RegExp(`^\\[\\^1\\]: ".*${QUOTE}.*" — `));
-  expect(footnote?.endsWith(` — ${SPEAKER}, ${SOURCE_TITLE}, ${SOURCE_URL}, ${PUBLISHED}`)).toBe(true);
+  // Speaker, source, the source's byline and publication when the clip found them, the URL as a link, date.
+  expect(footnote).toMatch(
+    new RegExp(
+      ` — ${SPEAKER}, ${SOURCE_TITLE}, (?:[^,]+, )*<${SOURCE_URL.replace(/[.?]/g, '\\$&')}>, ${PUBLISHED}$`,
+    ),
+  );
 
-  // HTML: a standalone document with the quote in a figure and its citation.
+  // HTML: a standalone document with the quote, its numbered citation, and the source's URL as a link.
   const html = await backlinks.exportNote('html');
   expect(html.name).toBe('Moscow yes, but conditions.html');
   expect(html.text).toMatch(/^<!doctype html>/);
-  expect(html.text).toContain('<title>Moscow: &quot;yes, but&quot; / conditions</title>');
-  expect(html.text).toMatch(new RegExp(`<blockquote>[^<]*${QUOTE}[^<]*</blockquote>`));
-  expect(html.text).toContain(
-    `<figcaption><cite>${SPEAKER}, ${SOURCE_TITLE}, ${SOURCE_URL}, ${PUBLISHED}</cite></figcaption>`,
+  expect(html.text).toContain('<title>Moscow: "yes, but" / conditions</title>');
+  expect(html.text).toMatch(
+    new RegExp(`<blockquote>\\s*<p>[^<]*${QUOTE}[^<]*<sup><a href="#user-content-fn-1"`),
+  );
+  expect(html.text).toMatch(
+    new RegExp(
+      `${SPEAKER}, ${SOURCE_TITLE}, (?:[^,]+, )*<a href="${SOURCE_URL}">${SOURCE_URL}</a>, ${PUBLISHED}`,
+    ),
   );
   await expect(page.getByTestId('export-outcome')).toContainText(
     'Exported “Moscow yes, but conditions.html”',

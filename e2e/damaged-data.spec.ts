@@ -11,6 +11,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -112,6 +113,65 @@ test('a damaged notebook: the screen says so, and restoring the last good backup
   // The restored notebook takes edits again.
   await notebook.writeNewNote('After the recovery', 'Saved normally.');
   await notebook.waitUntilSaved();
+});
+
+// Regression (issue 19): an emptied notebook file opened as a new, empty notebook with no word of the
+// backups, whose rolling successors then pushed the last good one out.
+test('a notebook file emptied to 0 bytes: the screen offers the newest good backup, which brings the notes back', async ({
+  page,
+}) => {
+  const dataDir = await notebookWithBackup(page);
+  const file = join(dataDir, 'dossier.sqlite');
+  writeFileSync(file, '');
+
+  host = await startHost(dataDir);
+  let terminal = '';
+  host.process.stdout?.on('data', (chunk: Buffer) => (terminal += chunk.toString()));
+  const startup = new StartupScreenPage(page);
+  await startup.open(host.url, 'empty');
+  await expect(startup.heading).toHaveText('The notebook file is empty');
+  await expect(startup.screen).toContainText('did not open it as a new, empty notebook');
+  await expect(startup.screen).toContainText('your backups are kept');
+  await expect(startup.restoreButton).toHaveText('Restore the newest good backup');
+  await expect(startup.restoreButton).toBeEnabled();
+  await expect(startup.backupDate).toContainText(String(new Date().getFullYear()));
+  await expect(startup.startNewButton).toBeEnabled();
+  await expect(startup.readOnlyButton).toHaveCount(0);
+  await expect
+    .poll(() => terminal)
+    .toMatch(
+      /needs your attention: The notebook file is empty\..*restore the newest good backup \(dossier-\d{8}T\d{9}Z-manual\.sqlite\)/,
+    );
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'empty-notebook-offers-backup.png'), fullPage: true });
+  expect(statSync(file).size).toBe(0);
+
+  await startup.restoreLastGoodBackup();
+  const notebook = new NotebookPage(page);
+  await page.getByTestId('nav-notes').click();
+  await expect(notebook.noteItems()).toHaveCount(1);
+  await notebook.openNote('Budget hearing');
+  await expect(notebook.editor).toContainText('The council approved the budget.');
+});
+
+test('a notebook file deleted beside its backup: starting a new notebook keeps the backup', async ({
+  page,
+}) => {
+  const dataDir = await notebookWithBackup(page);
+  const backups = readdirSync(join(dataDir, 'backups')).filter((name) => name.endsWith('.sqlite'));
+  rmSync(join(dataDir, 'dossier.sqlite'));
+
+  host = await startHost(dataDir);
+  const startup = new StartupScreenPage(page);
+  await startup.open(host.url, 'empty');
+  await expect(startup.heading).toHaveText('The notebook file is missing');
+  await startup.startNewButton.click();
+  await expect(startup.screen).toBeHidden();
+  const notebook = new NotebookPage(page);
+  await page.getByTestId('nav-notes').click();
+  await expect(notebook.noteItems()).toHaveCount(0);
+  const after = readdirSync(join(dataDir, 'backups'));
+  for (const name of backups) expect(after).toContain(name);
 });
 
 test('a notebook from a newer Dossier opens read-only: notes readable, editing off, file unchanged', async ({

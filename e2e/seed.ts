@@ -1,14 +1,18 @@
 /** The seed article (../shared/data/seed) as the web page it was clipped from, for specs that clip it. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { evalDataDir, requireEvalData } from '../electron/core/testing/eval-data';
 
-const seedDir = resolve(import.meta.dirname, '../../shared/data/seed');
-/** The seed article's text file; specs skip when it is missing. */
+const seedDir = resolve(evalDataDir(), 'seed');
+/** The seed article's text file; specs skip when it is missing (and fail under CI). */
 export const SEED_TEXT = resolve(seedDir, 'article.txt');
 
-/** True when the shared data is beside the repo. */
+/**
+ * True when the seed article is there. Outside CI a missing seed makes the calling spec skip with a
+ * message; under CI=true this throws, so a run that lost its data fails instead of saying green.
+ */
 export function seedAvailable(): boolean {
-  return existsSync(SEED_TEXT);
+  return requireEvalData('seed/article.txt', 'the seed article') !== null;
 }
 
 /**

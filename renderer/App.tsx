@@ -4,14 +4,24 @@
  * message. Screens move the user with `useNavigate()` (shell/navigation.tsx).
  */
 import { lazy, Suspense, useCallback, useEffect, useState, type JSX } from 'react';
-import type { AppInfo } from '../shared/model';
+import type { AppInfo, NoteId } from '../shared/model';
 import { api } from './api';
+import { InteropProvider } from './interop/InteropProvider';
 import { NotesView } from './notes/NotesView';
 import { CommandPalette } from './search/CommandPalette';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { FatalError } from './shell/FatalError';
-import { NavigationContext, routeOf, sectionOf, type Route } from './shell/navigation';
+import {
+  NavigationContext,
+  routeOf,
+  samePlace,
+  sectionOf,
+  type Navigate,
+  type Route,
+} from './shell/navigation';
+import { routeFromHash, routeToHash } from './shell/routeUrl';
 import { Sidebar } from './shell/Sidebar';
+import { SkipAnchor, SkipLink } from './shell/SkipLink';
 import { StartupGate } from './shell/StartupGate';
 import { takePrefetched } from './startup-prefetch';
 
@@ -28,6 +38,7 @@ const LibraryScreen = lazy(() =>
 );
 const TrashView = lazy(() => import('./notes/TrashView').then((m) => ({ default: m.TrashView })));
 const SearchScreen = lazy(() => import('./search/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const WelcomeScreen = lazy(() => import('./shell/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
 const SettingsScreen = lazy(() =>
   import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
@@ -53,15 +64,69 @@ function Screen({ route }: { route: Route }): JSX.Element | null {
       return <SettingsScreen route={route} />;
     case 'trash':
       return <TrashView />;
+    case 'welcome':
+      return <WelcomeScreen />;
     case 'notes':
       return null;
   }
 }
 
+/**
+ * The route and the address bar kept together: the fragment names the screen (shell/routeUrl.ts), so
+ * a reload reopens it and Back/Forward move between screens. The notes screen also writes the open
+ * note into the fragment (without a history entry), so a reload reopens that note.
+ */
+function useRoutedLocation(): {
+  route: Route;
+  navigate: Navigate;
+  /** The route came from the address (a reload or a link), not the app's default. */
+  fromAddress: boolean;
+  noteShown: (id: NoteId) => void;
+} {
+  const [initial] = useState(() => routeFromHash(window.location.hash));
+  const [route, setRoute] = useState<Route>(initial ?? { screen: 'notes' });
+  useEffect(() => {
+    const onPop = (): void => setRoute(routeFromHash(window.location.hash) ?? { screen: 'notes' });
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = useCallback<Navigate>((next, options) => {
+    const hash = routeToHash(next);
+    const current = routeFromHash(window.location.hash);
+    if (hash !== window.location.hash) {
+      if (options?.replace === true || (current !== null && samePlace(current, next))) {
+        window.history.replaceState(null, '', hash);
+      } else {
+        window.history.pushState(null, '', hash);
+      }
+    }
+    setRoute(next);
+  }, []);
+  const noteShown = useCallback((id: NoteId) => {
+    const hash = routeToHash({ screen: 'notes', noteId: id });
+    const current = routeFromHash(window.location.hash);
+    if (hash !== window.location.hash && (current === null || current.screen === 'notes')) {
+      window.history.replaceState(null, '', hash);
+    }
+  }, []);
+  return { route, navigate, fromAddress: initial !== null, noteShown };
+}
+
 /** The app once the notebook is open (normally or read-only): StartupGate decides that first. */
 function NotebookApp(): JSX.Element {
   const [startup, setStartup] = useState<Startup>({ state: 'loading' });
-  const [route, setRoute] = useState<Route>({ screen: 'notes' });
+  const { route, navigate: setRoute, fromAddress, noteShown } = useRoutedLocation();
+  // An empty notebook (no notes, no sources) opens on the welcome screen, unless the address named
+  // another screen. Decided once, when the notes list first answers empty.
+  const onNoNotes = useCallback(() => {
+    if (fromAddress) return;
+    api.listSources({ limit: 1 }).then(
+      (list) => {
+        if (list.total === 0) setRoute({ screen: 'welcome' });
+      },
+      () => undefined,
+    );
+  }, [fromAddress, setRoute]);
 
   const start = useCallback(() => {
     takePrefetched('getAppInfo', () => api.getAppInfo()).then(
@@ -88,30 +153,36 @@ function NotebookApp(): JSX.Element {
 
   return (
     <NavigationContext.Provider value={setRoute}>
-      <div className="app">
-        <Sidebar
-          current={sectionOf(route)}
-          onSelect={(section) => setRoute(routeOf(section))}
-          appInfo={startup.info}
-        />
-        <ErrorBoundary fallback={(error, retry) => <FatalError error={error} onRetry={retry} />}>
-          {/* Notes stays mounted so switching screens never drops an open note's unsaved text. */}
-          <NotesView
-            active={route.screen === 'notes'}
-            requestedNoteId={route.screen === 'notes' ? route.noteId : undefined}
+      <InteropProvider>
+        <div className="app">
+          <SkipLink />
+          <Sidebar
+            current={sectionOf(route)}
+            onSelect={(section) => setRoute(routeOf(section))}
+            appInfo={startup.info}
           />
-          <Suspense
-            fallback={
-              <p className="screen-loading" role="status">
-                Loading…
-              </p>
-            }
-          >
-            <Screen route={route} />
-          </Suspense>
-        </ErrorBoundary>
-        <CommandPalette />
-      </div>
+          <SkipAnchor />
+          <ErrorBoundary fallback={(error, retry) => <FatalError error={error} onRetry={retry} />}>
+            {/* Notes stays mounted so switching screens never drops an open note's unsaved text. */}
+            <NotesView
+              active={route.screen === 'notes'}
+              requestedNoteId={route.screen === 'notes' ? route.noteId : undefined}
+              onNoteShown={noteShown}
+              onEmptyAtStart={onNoNotes}
+            />
+            <Suspense
+              fallback={
+                <p className="screen-loading" role="status">
+                  Loading…
+                </p>
+              }
+            >
+              <Screen route={route} />
+            </Suspense>
+          </ErrorBoundary>
+          <CommandPalette />
+        </div>
+      </InteropProvider>
     </NavigationContext.Provider>
   );
 }

@@ -17,7 +17,9 @@ export const SHORTCUT_LABELS = {
   save: `${MOD}+S`,
   bold: `${MOD}+B`,
   italic: `${MOD}+I`,
-  link: `${MOD}+K`,
+  // Ctrl/⌘+K is the command palette everywhere (the editor included); the link box takes Shift too.
+  link: `${MOD}+${SHIFT}+K`,
+  palette: `${MOD}+K`,
   undo: `${MOD}+Z`,
   redo: IS_APPLE ? `${MOD}+${SHIFT}+Z` : `${MOD}+Y or ${MOD}+${SHIFT}+Z`,
 } as const;
@@ -38,5 +40,25 @@ export function isNewNoteKey(event: Key): boolean {
 export function isSaveKey(event: Key): boolean {
   return (
     hasModifier(event) && !event.altKey && !event.shiftKey && (event.code === 'KeyS' || event.key === 's')
+  );
+}
+
+/** Ctrl/⌘+K without Alt or Shift: the command palette, wherever the focus is. */
+export function isPaletteKey(event: Key): boolean {
+  return (
+    hasModifier(event) &&
+    !event.altKey &&
+    !event.shiftKey &&
+    (event.code === 'KeyK' || event.key.toLowerCase() === 'k')
+  );
+}
+
+/** Ctrl/⌘+Shift+K: the editor's link box. */
+export function isLinkKey(event: Key): boolean {
+  return (
+    hasModifier(event) &&
+    !event.altKey &&
+    event.shiftKey &&
+    (event.code === 'KeyK' || event.key.toLowerCase() === 'k')
   );
 }

@@ -12,6 +12,8 @@ import type { BackupApi } from './areas/backup';
 import { BACKUP_METHODS } from './areas/backup';
 import type { ClipEndpointApi } from './areas/clip-endpoint';
 import { CLIP_ENDPOINT_METHODS } from './areas/clip-endpoint';
+import type { InteropApi } from './areas/interop';
+import { INTEROP_METHODS } from './areas/interop';
 import type { LibraryApi } from './areas/library';
 import { LIBRARY_METHODS } from './areas/library';
 import type { NotesApi } from './areas/notes';
@@ -26,7 +28,7 @@ export { MAX_CONTENT_LENGTH, MAX_TITLE_LENGTH } from './areas/notes';
 
 /** The notebook, as the UI sees it. All methods are async and reject with an `ApiError`. */
 export interface NotebookApi
-  extends NotesApi, LibraryApi, AnalysisApi, SearchApi, ClipEndpointApi, BackupApi, StartupApi {}
+  extends NotesApi, LibraryApi, AnalysisApi, SearchApi, ClipEndpointApi, BackupApi, StartupApi, InteropApi {}
 
 /** Name of one NotebookApi method. */
 export type ApiMethod = keyof NotebookApi;
@@ -40,6 +42,7 @@ export const API_METHODS = [
   ...CLIP_ENDPOINT_METHODS,
   ...BACKUP_METHODS,
   ...STARTUP_METHODS,
+  ...INTEROP_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 // Fails to compile when a method is added to an area's interface but not to its method list.

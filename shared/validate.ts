@@ -7,6 +7,7 @@ import type { ApiArgs, ApiMethod, NotebookApi } from './api';
 import { ANALYSIS_VALIDATORS } from './areas/analysis';
 import { BACKUP_VALIDATORS } from './areas/backup';
 import { CLIP_ENDPOINT_VALIDATORS } from './areas/clip-endpoint';
+import { INTEROP_VALIDATORS } from './areas/interop';
 import { LIBRARY_VALIDATORS } from './areas/library';
 import { NOTES_VALIDATORS } from './areas/notes';
 import { SEARCH_VALIDATORS } from './areas/search';
@@ -24,6 +25,7 @@ export const API_VALIDATORS: Validators<NotebookApi> = {
   ...CLIP_ENDPOINT_VALIDATORS,
   ...BACKUP_VALIDATORS,
   ...STARTUP_VALIDATORS,
+  ...INTEROP_VALIDATORS,
 };
 
 /** Validates the raw arguments of `method`; throws INVALID_ARGUMENT when they are not acceptable. */

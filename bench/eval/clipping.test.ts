@@ -1,12 +1,12 @@
 /**
  * The clipper on real pages from the evaluation data (EVAL.md), read at test time from ../shared/data
- * or $DOSSIER_EVAL_DATA; skipped with a message where the data is absent (a fresh clone has none).
+ * or $DOSSIER_EVAL_DATA; skipped with a message where the data is absent (a fresh clone has none),
+ * and failed under CI=true, where a run that lost its data must not say green.
  * Full numbers next to Readability.js + jsdom come from `npm run eval`; this keeps to what runs in
  * seconds: Dossier on every page, and the jsdom baseline on a slice of the news pages.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evalDataDir, requireEvalData } from '../../electron/core/testing/eval-data';
 import { loadCleanPortalPages, loadReadabilityPages, type GoldMetadata } from './clipping-data';
 import {
   calendarDay,
@@ -16,24 +16,19 @@ import {
   scoreBodies,
 } from './clipping';
 
-const dataDir = resolve(
-  process.env.DOSSIER_EVAL_DATA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data'),
-);
-const present = existsSync(join(dataDir, 'extraction'));
-if (!present) {
-  console.warn(
-    `Skipping the real-page clipping tests: no evaluation data at ${dataDir}/extraction ` +
-      '(set DOSSIER_EVAL_DATA to the folder of EVAL.md\u2019s data).',
-  );
-}
+// Fails under CI when the data is missing; skips with a message on a developer's machine.
+const present = requireEvalData('extraction', 'the real-page clipping tests') !== null;
+const dataDir = evalDataDir();
 
 describe.skipIf(!present)('clipping real pages', () => {
   it('readability-test-pages: body F1 and metadata stay at Readability\u2019s level', () => {
     const pages = loadReadabilityPages(dataDir);
     expect(pages.length).toBeGreaterThan(100);
     const { score, out } = scoreBodies(dossierExtractor(), pages);
-    // Measured 0.9955, as Readability + jsdom (the default clean-up removes nothing these pages hold).
-    expect(score.f1).toBeGreaterThan(0.995);
+    // Measured 0.9946 (Readability + jsdom: 0.9955). The gold is Readability's own output, which keeps
+    // page furniture; Dossier takes it out (furniture.ts, issue 20), costing two pages of this set a
+    // newsletter promo and a share button that their gold holds.
+    expect(score.f1).toBeGreaterThan(0.994);
     const gold = pages.map((page) => page.goldMetadata as GoldMetadata);
     const matches = metadataMatches(out, gold);
     expect(matches.title / matches.pages).toBeGreaterThan(0.9);

@@ -44,15 +44,16 @@ const EMPTY: Extraction = { text: '', title: null, byline: null, published: null
  * furniture clean-up level ('datelines' is the product's default; 'all' shows what the opt-in prompts
  * clean-up gains and costs).
  */
-export function dossierExtractor(boilerplate: BoilerplateLevel = 'datelines'): Extractor {
+export function dossierExtractor(boilerplate: BoilerplateLevel = 'datelines', furniture = true): Extractor {
+  const level =
+    boilerplate === 'datelines'
+      ? 'Dossier clipper (default)'
+      : `Dossier clipper, clean-up ${boilerplate === 'all' ? 'of prompts too' : 'off'}`;
   return {
-    name:
-      boilerplate === 'datelines'
-        ? 'Dossier clipper (default)'
-        : `Dossier clipper, clean-up ${boilerplate === 'all' ? 'of prompts too' : 'off'}`,
+    name: furniture ? level : `${level}, page furniture kept (before issue 20)`,
     extract(html, url) {
       try {
-        const article = clipHtml({ html, url }, { boilerplate });
+        const article = clipHtml({ html, url }, { boilerplate, furniture });
         return {
           text: article.text,
           title: article.title,
@@ -175,7 +176,12 @@ const rate = (count: number, total: number): string =>
  * notes instead of failing the run. DOSSIER_EVAL_SNIPPETS=1 adds trafilatura-eval (990 pages).
  */
 export async function evaluateClipping(dataDir: string): Promise<EvalSection[]> {
-  const extractors = [dossierExtractor('datelines'), dossierExtractor('all'), readabilityJsdomExtractor];
+  const extractors = [
+    dossierExtractor('datelines'),
+    dossierExtractor('datelines', false),
+    dossierExtractor('all'),
+    readabilityJsdomExtractor,
+  ];
   const sets = [
     { name: 'readability-test-pages', pages: loadReadabilityPages(dataDir) },
     { name: 'cleanportaleval', pages: loadCleanPortalPages(dataDir) },
@@ -227,6 +233,11 @@ export async function evaluateClipping(dataDir: string): Promise<EvalSection[]> 
       'the "site suffix ignored" column compares headlines with such a suffix removed from both sides.',
     'Dossier\'s default clean-up removes only stand-alone datelines; removing prompts too ("Continue reading the ' +
       'main story", share/print) helps on news pages but costs on the readability gold, which keeps them.',
+    'Page furniture (furniture.ts: tooltip/dialog/navigation/complementary roles, short or link-dense hidden ' +
+      'elements, short or link-dense elements whose class names hover cards, share bars, related links, ' +
+      'newsletters) is marked before Readability and removed from its result; the "page furniture kept" row is ' +
+      'the clipper without it, ' +
+      'in the same run.',
     'ms/page is wall time in this process (includes text conversion); `npm run bench` measures speed properly.',
   );
   const sections: EvalSection[] = [
@@ -263,11 +274,14 @@ export async function evaluateClipping(dataDir: string): Promise<EvalSection[]> 
     const pages = loadSnippetPages(dataDir);
     if (pages.length === 0) notes.push(`trafilatura-eval: not found under ${dataDir}/extraction; skipped.`);
     else {
-      const s = scoreSnippets(dossierExtractor(), pages);
+      const rows = [dossierExtractor(), dossierExtractor('datelines', false)].map((extractor) => {
+        const s = scoreSnippets(extractor, pages);
+        return [extractor.name, String(s.pages), f4(s.precision), f4(s.recall), f4(s.f1)];
+      });
       sections.push({
         title: 'Clipping: trafilatura-eval snippets (precision = unwanted absent, recall = wanted present)',
         columns: ['extractor', 'pages', 'precision', 'recall', 'F1'],
-        rows: [[dossierExtractor().name, String(s.pages), f4(s.precision), f4(s.recall), f4(s.f1)]],
+        rows,
       });
     }
   } else {

@@ -1,6 +1,6 @@
 /**
  * Loaders for the extraction evaluation data (formats in ../shared/EVAL.md): PolNeAR brat standoff,
- * CoNLL-2003 IOB columns and TempEval-3 TimeML. Read-only; nothing is copied into the repository.
+ * and TempEval-3 TimeML (CoNLL-2003: ../train/ner/conll.ts). Read-only; nothing is copied into the repository.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,61 +88,6 @@ export function isDirectQuote(text: string, attribution: PolnearAttribution): bo
   const start = content.segments[0]?.[0] ?? 0;
   const end = content.segments[content.segments.length - 1]?.[1] ?? 0;
   return QUOTE_MARK.test(text[start - 1] ?? '') || QUOTE_MARK.test(text[end] ?? '');
-}
-
-/** A CoNLL document rebuilt as EVAL.md says: tokens joined by spaces, sentences by newlines. */
-export interface ConllDoc {
-  text: string;
-  tokens: Array<{ start: number; end: number }>;
-  /** Gold entities as "type:firstToken:lastToken". */
-  gold: Set<string>;
-}
-
-/** The CoNLL-2003 dev documents. */
-export function loadConll(dataDir: string): ConllDoc[] {
-  const lines = readFileSync(join(dataDir, 'ner/conll2003/conll2003_dev_testa.txt'), 'utf8').split('\n');
-  const docs: Array<Array<Array<[string, string]>>> = [];
-  let sentence: Array<[string, string]> = [];
-  const flush = (): void => {
-    if (sentence.length > 0) docs[docs.length - 1]?.push(sentence);
-    sentence = [];
-  };
-  for (const line of lines) {
-    if (line.startsWith('-DOCSTART-')) {
-      flush();
-      docs.push([]);
-    } else if (line.trim() === '') flush();
-    else {
-      const cols = line.split(' ');
-      sentence.push([cols[0] ?? '', cols[cols.length - 1] ?? 'O']);
-    }
-  }
-  flush();
-  return docs.map((sentences) => {
-    let text = '';
-    const tokens: Array<{ start: number; end: number }> = [];
-    const gold = new Set<string>();
-    let open: { type: string; first: number } | null = null;
-    const close = (lastToken: number): void => {
-      if (open !== null) gold.add(`${open.type}:${open.first}:${lastToken}`);
-      open = null;
-    };
-    sentences.forEach((words, s) => {
-      if (s > 0) text += '\n';
-      close(tokens.length - 1);
-      words.forEach(([word, tag], w) => {
-        if (w > 0) text += ' ';
-        const index = tokens.length;
-        tokens.push({ start: text.length, end: text.length + word.length });
-        text += word;
-        const [bio, type] = tag === 'O' ? ['O', ''] : (tag.split('-') as [string, string]);
-        if (open !== null && (bio !== 'I' || type !== open.type)) close(index - 1);
-        if (bio !== 'O' && open === null) open = { type, first: index };
-      });
-    });
-    close(tokens.length - 1);
-    return { text, tokens, gold };
-  });
 }
 
 /** A TempEval-3 document: plain text, creation date and gold TIMEX3s with offsets into the text. */

@@ -1,130 +1,16 @@
 /**
- * Extraction quality with EVAL.md's metrics: PolNeAR dev direct quotes, CoNLL-2003 dev entities,
- * TempEval-3 train dates, and the seed article. `npm run eval` prints these sections.
+ * Extraction quality with EVAL.md's metrics: TempEval-3 train dates and the seed article (entities:
+ * ner.ts; quotes and speakers on PolNeAR: speakers.ts). `npm run eval` prints these sections.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../electron/core/extract';
-import { TITLES } from '../../electron/core/extract/lexicon';
-import type { Extraction, NamedEntity } from '../../electron/core/extract/types';
-import {
-  isDirectQuote,
-  loadConll,
-  loadPolnear,
-  loadTempeval,
-  type ConllDoc,
-  type Span,
-} from './extraction-data';
+import { loadTempeval, type Span } from './extraction-data';
 import type { EvalSection } from './types';
 
 const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-
-function words(text: string): Set<string> {
-  const all = text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
-  return new Set(all.filter((w) => !TITLES.has(w)));
-}
-
-function polnear(dataDir: string): EvalSection {
-  const docs = loadPolnear(dataDir, 'dev');
-  let gold = 0;
-  let detected = 0;
-  let rightSpeaker = 0;
-  let predicted = 0;
-  let predictedHit = 0;
-  let wordCount = 0;
-  const started = performance.now();
-  for (const doc of docs) {
-    const { quotes } = extractArticle(doc.text, {
-      published: /_(\d{4}-\d\d-\d\d)_/.exec(doc.name)?.[1] ?? '2016-11-01',
-    });
-    wordCount += doc.text.split(/\s+/).length;
-    const contents = doc.attributions.flatMap((a) => a.content?.segments ?? []);
-    predicted += quotes.length;
-    predictedHit += quotes.filter((q) => contents.some((c) => overlaps(q.span, c))).length;
-    for (const attribution of doc.attributions) {
-      if (!isDirectQuote(doc.text, attribution) || attribution.content === null) continue;
-      gold++;
-      const segments = attribution.content.segments;
-      const matching = quotes.filter((q) => segments.some((s) => overlaps(q.span, s)));
-      if (matching.length > 0) detected++;
-      const source = attribution.source;
-      if (source === null) continue;
-      const sourceWords = words(source.text);
-      const right = matching.some(
-        (q) =>
-          (q.speakerSpan !== null && source.segments.some((s) => overlaps(q.speakerSpan as Span, s))) ||
-          (q.speaker !== null && [...words(q.speaker)].some((w) => sourceWords.has(w))),
-      );
-      if (right) rightSpeaker++;
-    }
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    title: 'Quotes: PolNeAR dev, direct quotes',
-    columns: ['gold direct quotes', 'detection recall', 'speaker accuracy', 'quote precision (lower bound)'],
-    rows: [[String(gold), fmt(detected / gold), fmt(rightSpeaker / gold), fmt(predictedHit / predicted)]],
-    notes: [
-      `${docs.length} texts, first annotator's file per text; targets: recall >= 0.95, speaker accuracy >= 0.90.`,
-      `Whole extraction: ${Math.round(wordCount / seconds)} words/s (wall time, first call included; \`npm run bench -- extract\` measures speed properly).`,
-    ],
-  };
-}
-
-function tokenSpan(doc: ConllDoc, span: Span): string | null {
-  let first = -1;
-  let last = -1;
-  doc.tokens.forEach((t, i) => {
-    if (t.end > span[0] && t.start < span[1]) {
-      if (first === -1) first = i;
-      last = i;
-    }
-  });
-  return first === -1 ? null : `${first}:${last}`;
-}
-
-function conll(dataDir: string): EvalSection {
-  const docs = loadConll(dataDir);
-  const counts = { PER: [0, 0, 0], LOC: [0, 0, 0], ORG: [0, 0, 0] } as Record<
-    string,
-    [number, number, number]
-  >;
-  for (const doc of docs) {
-    const result: Extraction = extractArticle(doc.text, { published: '1996-08-30' });
-    const byType: Array<[string, NamedEntity[]]> = [
-      ['PER', result.people],
-      ['LOC', result.places],
-      ['ORG', result.organizations],
-    ];
-    for (const [type, entities] of byType) {
-      const predicted = new Set<string>();
-      for (const entity of entities) {
-        for (const mention of entity.mentions) {
-          const key = tokenSpan(doc, mention);
-          if (key !== null) predicted.add(`${type}:${key}`);
-        }
-      }
-      const c = counts[type] as [number, number, number];
-      c[0] += [...predicted].filter((k) => doc.gold.has(k)).length;
-      c[1] += predicted.size;
-      c[2] += [...doc.gold].filter((k) => k.startsWith(`${type}:`)).length;
-    }
-  }
-  return {
-    title: 'People, places, organisations: CoNLL-2003 dev (entity-level exact match)',
-    columns: ['type', 'gold', 'predicted', 'P', 'R', 'F1'],
-    rows: Object.entries(counts).map(([type, [tp, pred, gold]]) => [
-      type,
-      String(gold),
-      String(pred),
-      fmt(tp / pred),
-      fmt(tp / gold),
-      fmt(f1(tp / pred, tp / gold)),
-    ]),
-    notes: [`${docs.length} documents; target: PER F1 >= 0.90.`],
-  };
-}
 
 function tempeval(dataDir: string): EvalSection {
   const docs = loadTempeval(dataDir);
@@ -215,8 +101,6 @@ function seed(dataDir: string): EvalSection {
 export async function evaluateExtraction(dataDir: string): Promise<EvalSection[]> {
   const parts: Array<[string, string, (dir: string) => EvalSection]> = [
     ['seed/gold.json', 'Seed article', seed],
-    ['quotes/polnear/data/dev', 'Quotes: PolNeAR dev', polnear],
-    ['ner/conll2003/conll2003_dev_testa.txt', 'CoNLL-2003 dev', conll],
     ['temporal/tempeval3/TBAQ-cleaned', 'TempEval-3 train', tempeval],
   ];
   const sections: EvalSection[] = [];

@@ -3,6 +3,7 @@ import { entitiesSuite } from './entities';
 import { eventsSuite } from './events';
 import { extractSuite } from './extract';
 import { importSuite } from './import';
+import { largeClipSuite } from './large-clip';
 import { SEARCH_SUITE } from './search';
 import { STARTUP_CHECK_SUITE } from './startup-check';
 import { TYPING_SUITE } from './typing';
@@ -14,6 +15,7 @@ export const SUITES: readonly BenchSuite[] = [
   entitiesSuite,
   eventsSuite,
   SEARCH_SUITE,
+  largeClipSuite,
   STARTUP_CHECK_SUITE,
   TYPING_SUITE,
 ];

@@ -44,6 +44,11 @@ export interface QuerySet {
   typing: string[];
   /** Words with filters: type, speaker (also alone), date ranges, site, in:title. */
   filtered: string[];
+  /**
+   * Filters with no words (issue 20), which list everything they match newest first: types, open and
+   * closed date ranges (two days, a month), common sites and a rare one (the seed article's), mixed.
+   */
+  filterOnly: string[];
 }
 
 /** The query set for a library generated from `articles` with `people`. */
@@ -121,7 +126,18 @@ export function buildQueries(articles: readonly BaseArticle[], people: readonly 
     `in:title ${names[0]}`,
     `type:person ${names[1]}`,
   ].map((q) => `${q} `);
-  return { complete, typing, filtered };
+  const filterOnly = [
+    'type:quote from:2017-06-01',
+    'type:quote from:2016-11-19 to:2016-11-20',
+    'site:nyt',
+    'type:source site:breitbart',
+    'from:2017-01-01 to:2017-01-31',
+    'site:usa-today from:2017-06 to:2017-06',
+    'type:quote site:seed',
+    'type:note',
+    'type:person',
+  ];
+  return { complete, typing, filtered, filterOnly };
 }
 
 /** Words of a query for the baselines (they know no filters or phrases: words must all occur). */
@@ -191,7 +207,7 @@ async function runSize(
   notes.push(
     `${label}: ${n} sources, ${library.notes} notes, ${library.quotes} quotes, ${library.people.length} people; ` +
       `generated in ${library.generationSeconds.toFixed(0)} s${library.cached ? ' (cached from an earlier run)' : ''}. ` +
-      `Queries: ${[...queries.complete, ...queries.typing, ...queries.filtered].map((q) => `\`${q.trim()}\``).join(', ')}.`,
+      `Queries: ${[...queries.complete, ...queries.typing, ...queries.filtered, ...queries.filterOnly].map((q) => `\`${q.trim()}\``).join(', ')}.`,
   );
 
   // A cached library may be at an older schema: migrate it once here, so that the open timings below
@@ -255,6 +271,15 @@ async function runSize(
         target,
         note: 'type/speaker/date/site/in:title',
       }),
+      row(
+        `search ${label}: filters alone (no words)`,
+        await timeSearches(notebook, queries.filterOnly),
+        'ms',
+        {
+          target,
+          note: 'type/date/site with no words: all they match, newest first (page of 20)',
+        },
+      ),
       row(
         `FTS5 search ${label}: last word typed (prefix)`,
         await timeSearches(notebook, queries.typing),

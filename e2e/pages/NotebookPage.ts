@@ -17,6 +17,11 @@ export class NotebookPage {
   /** Opens Dossier at the host's URL and waits for the notes screen. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
+    await this.showNotes();
+  }
+
+  /** Switches to the notes screen from the sidebar, in a page that has Dossier loaded (the desktop window). */
+  async showNotes(): Promise<void> {
     await this.page.getByTestId('nav-notes').click();
     await expect(this.notesList).toBeVisible();
   }

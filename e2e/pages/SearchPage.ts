@@ -32,6 +32,21 @@ export class SearchPage {
     return this.page.getByTestId('search-hit');
   }
 
+  /** Each hit as `type: title`, in the order shown. */
+  async hitLabels(): Promise<string[]> {
+    return this.hits().evaluateAll((items) =>
+      items.map(
+        (item) =>
+          `${item.getAttribute('data-type')}: ${item.querySelector('.search-hit-title')?.textContent ?? ''}`,
+      ),
+    );
+  }
+
+  /** The hit the keyboard has chosen (aria-selected). */
+  selectedHit(): Locator {
+    return this.page.locator('[data-testid="search-hit"][aria-selected="true"]');
+  }
+
   /** Hits of one type whose text contains `text`. */
   hit(type: 'source' | 'note' | 'quote' | 'entity', text: string | RegExp): Locator {
     return this.page.locator(`[data-testid="search-hit"][data-type="${type}"]`).filter({ hasText: text });

@@ -4,10 +4,21 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class SettingsPage {
   readonly panel: Locator;
   readonly state: Locator;
+  readonly enabled: Locator;
+  readonly bookmarklet: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByTestId('clip-endpoint-panel');
     this.state = page.getByTestId('clip-endpoint-state');
+    this.enabled = page.getByTestId('clip-endpoint-enabled');
+    this.bookmarklet = page.getByTestId('clip-bookmarklet');
+  }
+
+  /** Types a port and applies it with "Use this port". */
+  async setPort(port: number): Promise<void> {
+    await this.panel.getByLabel('Port').fill(String(port));
+    await this.panel.getByRole('button', { name: 'Use this port' }).click();
+    await expect(this.panel.getByRole('button', { name: 'Use this port' })).toBeDisabled();
   }
 
   /** Opens the Settings screen from the sidebar. */

@@ -10,6 +10,7 @@ export class StartupScreenPage {
   readonly restoreButton: Locator;
   readonly readOnlyButton: Locator;
   readonly keepAsIsButton: Locator;
+  readonly startNewButton: Locator;
   readonly backupDate: Locator;
   readonly readOnlyBanner: Locator;
   readonly keptAsideNotice: Locator;
@@ -20,6 +21,7 @@ export class StartupScreenPage {
     this.restoreButton = page.getByTestId('restore-last-good');
     this.readOnlyButton = page.getByTestId('open-read-only');
     this.keepAsIsButton = page.getByTestId('open-without-lost-changes');
+    this.startNewButton = page.getByTestId('start-new-notebook');
     this.backupDate = page.getByTestId('last-good-backup-date');
     this.readOnlyBanner = page.getByTestId('read-only-banner');
     this.keptAsideNotice = page.getByTestId('kept-aside-notice');

@@ -177,7 +177,9 @@ describe('dossier notes list', () => {
   });
 
   it('prints nothing for an empty notebook', async () => {
-    const { code, stdout } = await dossier(['notes', 'list', '--data-dir', tempDir()]);
+    const dir = tempDir();
+    await Notebook.open({ dataDir: dir, host: 'test' }).close();
+    const { code, stdout } = await dossier(['notes', 'list', '--data-dir', dir]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
   });

@@ -3,8 +3,12 @@
  * {@link CliCommand}; index.ts lists them. Commands write only through `io`, so tests capture their
  * output without spawning a process.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { resolveDataDir } from '../core/paths';
+import { BackupCatalog } from '../core/backup/catalog';
+import { BACKUP_FOLDER } from '../core/backup/names';
+import { DATABASE_FILE, resolveDataDir } from '../core/paths';
 import type { StartupProblem } from '../../shared/areas/startup';
 import { ApiError } from '../../shared/errors';
 import { NotebookSession } from '../core/startup/session';
@@ -59,6 +63,29 @@ export type WhenDamaged =
   /** Go on with what can still be read, from a private read-only copy, saying so on stderr. */
   | 'read-what-remains';
 
+/** Whether a command may create the notebook when the folder has none. */
+export type WhenMissing =
+  /** Create it (commands that store something: clip, import, import-json). */
+  | 'create'
+  /** Refuse, as `info` does: a mistyped --data-dir must not leave an empty notebook behind. */
+  | 'refuse';
+
+/** The error for a folder with no notebook; it names the backups there, if any, and how to restore. */
+export function missingNotebookError(dataDir: string, dataDirFlag: string | undefined): ApiError {
+  const databasePath = path.join(dataDir, DATABASE_FILE);
+  const backups = new BackupCatalog(path.join(dataDir, BACKUP_FOLDER)).list();
+  const where = dataDirFlag === undefined ? '' : ` --data-dir ${quoteArg(dataDir)}`;
+  return new ApiError(
+    'NOT_FOUND',
+    `No notebook at ${dataDir} (there is no ${databasePath}). Check --data-dir; nothing was created.` +
+      (backups.length === 0
+        ? ''
+        : ` Its backups folder holds ${backups.length} backup(s); \`dossier restore --latest${where}\` ` +
+          'restores the newest.'),
+    { dataDir },
+  );
+}
+
 /**
  * The error for a notebook that start-up found unusable: what is wrong, that nothing was changed, and
  * the command that restores the last good backup.
@@ -71,13 +98,19 @@ export function damagedNotebookError(
   const where = dataDirFlag === undefined ? '' : ` --data-dir ${quoteArg(dataDir)}`;
   const code =
     problem.kind === 'corrupt' ? 'DB_CORRUPT' : problem.kind === 'too-new' ? 'DB_TOO_NEW' : 'UNAVAILABLE';
+  const restore =
+    problem.kind === 'empty'
+      ? `Nothing in ${dataDir} was changed. To restore the newest good backup: dossier restore --latest${where}\n` +
+        `To start a new, empty notebook instead, first move the backups folder (${path.join(dataDir, 'backups')}) ` +
+        'somewhere else: Dossier never deletes backups.'
+      : `Nothing in ${dataDir} was changed. To restore the last good backup (the current file is kept ` +
+        `beside it, renamed): dossier restore --latest${where}`;
   return new ApiError(
     code,
     [
       `${problem.title}. ${problem.message}`,
       ...problem.details.map((line) => `  ${line}`),
-      `Nothing in ${dataDir} was changed. To restore the last good backup (the current file is kept ` +
-        `beside it, renamed): dossier restore --latest${where}`,
+      restore,
       `\`dossier info${where}\` shows what is wrong; \`dossier backup --list${where}\` lists the backups.`,
     ].join('\n'),
     { problem: problem.kind },
@@ -96,15 +129,20 @@ function quoteArg(arg: string): string {
  * notebook again, also when `task` fails; a clean close removes the in-use marker as the app's does.
  *
  * On damage, `whenDamaged` decides: refuse with {@link damagedNotebookError}, or read a private copy.
- * The damaged file is never opened for writing either way.
+ * The damaged file is never opened for writing either way. A folder without a notebook gets one unless
+ * `whenMissing` is 'refuse' (commands that only read).
  */
 export async function withNotebook<T>(
   dataDirFlag: string | undefined,
   io: CliIo,
   task: (notebook: NotebookSession) => Promise<T>,
   whenDamaged: WhenDamaged = 'refuse',
+  whenMissing: WhenMissing = 'create',
 ): Promise<T> {
   const dataDir = resolveDataDir({ flag: dataDirFlag, env: io.env });
+  if (whenMissing === 'refuse' && !fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
+    throw missingNotebookError(dataDir, dataDirFlag);
+  }
   const session = NotebookSession.start({ dataDir, host: 'cli' });
   try {
     const problem = session.problem;

@@ -56,6 +56,33 @@ function flipBytes(): void {
 
 const dir = () => ['--data-dir', temp.dir];
 
+// Regression (issue 19): an emptied notebook file was opened as a new notebook by every command.
+describe('CLI commands on a notebook file emptied to 0 bytes beside its backup', () => {
+  it('refuse and say so, `info` names it, and `restore --latest` brings the backup back', async () => {
+    await notebook();
+    fs.truncateSync(file, 0);
+    const before = folder();
+
+    const listed = await runCli(['notes', 'list', ...dir()]);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/^dossier notes: The notebook file is empty\. /);
+    expect(listed.stderr).toContain(
+      `To restore the newest good backup: dossier restore --latest --data-dir ${temp.dir}`,
+    );
+    expect(listed.stderr).toContain('Dossier never deletes backups');
+    const info = await runCli(['info', ...dir()]);
+    expect(`${info.stdout}${info.stderr}`).toMatch(/The notebook file is empty/);
+    expect(folder()).toEqual(before);
+
+    const restored = await runCli(['restore', '--latest', '--json', ...dir()]);
+    expect(restored.stderr).toBe('');
+    expect(JSON.parse(restored.stdout)).toMatchObject({ mode: 'replaced-file' });
+    const titles = await runCli(['notes', 'list', ...dir()]);
+    expect(titles.stdout).toContain('First');
+    expect(titles.stdout).toContain('Second');
+  });
+});
+
 describe('CLI commands on a damaged notebook', () => {
   it('refuse after a lost -wal, say how to restore, and leave the loss for the app to find', async () => {
     await notebook();

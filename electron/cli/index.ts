@@ -3,6 +3,7 @@
  * Commands are registered in {@link COMMANDS}, one file each in commands/.
  */
 import { isApiError } from '../../shared/errors';
+import { ModelFileError } from '../core/extract/models/container';
 import { APP_VERSION } from '../core/version';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { backup } from './commands/backup';
@@ -53,7 +54,8 @@ app-data folder, the same one the app uses).
 
 /** The message for a failed command: what happened and what to do, never a stack trace. */
 export function describeError(error: unknown): string {
-  if (isApiError(error)) return error.message;
+  // A missing or damaged model says which file and what to do: no "unexpected" about it.
+  if (isApiError(error) || error instanceof ModelFileError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
     return (

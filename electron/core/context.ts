@@ -17,6 +17,12 @@ export interface RenderedPage {
   contentType: string;
 }
 
+/** What the host's page window must respect (see net/outbound.ts). */
+export interface FetchPageOptions {
+  /** Hosts the user allowed to be on their own network; every other request must reach a public address. */
+  allowedHosts: string[];
+}
+
 /**
  * Services only a host can give the core, which runs in a worker thread and never imports electron.
  * Each is optional: without it the core uses its own Node fallback.
@@ -27,7 +33,12 @@ export interface HostHooks {
    * script have their article. Rejects with an Error whose message is a sentence for the user.
    * Absent (browser host, CLI, tests): pages are fetched with Node's fetch.
    */
-  fetchPage?: (url: string) => Promise<RenderedPage>;
+  fetchPage?: (url: string, options: FetchPageOptions) => Promise<RenderedPage>;
+  /**
+   * Shows a file or folder the core wrote (an export) in the system's file manager (Electron:
+   * shell.showItemInFolder). Absent (browser host, CLI, tests): the UI shows the path instead.
+   */
+  revealPath?: (path: string) => Promise<void>;
 }
 
 /** Calls one area makes into another, wired by the Notebook, plus the host's {@link HostHooks}. */
@@ -37,9 +48,39 @@ export interface CoreHooks extends HostHooks {
    * extracts people, quotes and events from it. Failures are the callee's to report, never the clip's.
    */
   sourceStored: (id: SourceId) => void;
-  /** Clips pasted or posted HTML through the library (the clip endpoint files pages this way). */
-  clipPaste: (input: ClipPasteInput) => Promise<ClipResult>;
+  /**
+   * Clips pasted or posted HTML through the library. The clip endpoint files pages this way, with
+   * where each really came from.
+   */
+  clipPaste: (input: ClipPasteInput, provenance?: ClipProvenance) => Promise<ClipResult>;
 }
+
+/** Where a page sent by the browser clip endpoint came from (see Source.sentFrom). */
+export interface ClipProvenance {
+  /** The sending page's origin as the browser reported it, or null when the page did not say. */
+  sentFrom: string | null;
+  /** The URL the page gave is only its claim: it is not on `sentFrom`. */
+  urlClaimed: boolean;
+}
+
+/**
+ * Where the core moves work off the notebook's thread (see isolated/runner.ts). The defaults suit the
+ * app; tests lower them to exercise the isolated path with small inputs.
+ */
+export interface CoreLimits {
+  /** Clips whose input is larger than this many bytes are prepared in a worker of their own. */
+  isolateClipsAboveBytes: number;
+  /** Articles with more characters of text than this are analysed in a worker of their own. */
+  isolateExtractionAboveChars: number;
+}
+
+/** The limits the app runs with. */
+export const DEFAULT_CORE_LIMITS: CoreLimits = {
+  // About a second of parsing on a quiet machine: anything longer would hold up other calls.
+  isolateClipsAboveBytes: 1024 * 1024,
+  // About 100 ms of extraction on a quiet machine (a long news article is 30,000 characters).
+  isolateExtractionAboveChars: 200_000,
+};
 
 /** The shared state of one open notebook. */
 export interface CoreContext {
@@ -50,6 +91,8 @@ export interface CoreContext {
   databasePath: string;
   host: HostKind;
   hooks: CoreHooks;
+  /** Default {@link DEFAULT_CORE_LIMITS}. */
+  limits?: CoreLimits;
 }
 
 /** Releases what an area service holds (timers, servers) if it has a `close` method. */

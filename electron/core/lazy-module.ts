@@ -1,6 +1,6 @@
 /**
  * Loads a package the first time it is used instead of when the core starts. compromise, linkedom and
- * sanitize-html take about 2 s together to load on a slow machine, and only clipping and extraction
+ * sanitize-html take seconds together to load on a slow machine (bench/results/history.md), and only clipping and extraction
  * need them; opening the notebook (and so the app's start to an editable note) must not wait for them.
  * `require` keeps their callers synchronous; each of these packages ships a CommonJS build.
  */

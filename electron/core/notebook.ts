@@ -6,9 +6,11 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { NotebookApi } from '../../shared/api';
+import type { ClipResult } from '../../shared/areas/library';
 import { ANALYSIS_METHODS } from '../../shared/areas/analysis';
 import { BACKUP_METHODS } from '../../shared/areas/backup';
 import { CLIP_ENDPOINT_METHODS } from '../../shared/areas/clip-endpoint';
+import { INTEROP_METHODS } from '../../shared/areas/interop';
 import { LIBRARY_METHODS } from '../../shared/areas/library';
 import { NOTES_METHODS } from '../../shared/areas/notes';
 import { SEARCH_METHODS } from '../../shared/areas/search';
@@ -18,10 +20,17 @@ import type { HostKind } from '../../shared/model';
 import { AnalysisService } from './analysis/service';
 import { BackupService } from './backup/service';
 import { ClipEndpointService } from './clip-endpoint/service';
-import { closeService, type CoreContext, type HostHooks } from './context';
+import {
+  closeService,
+  DEFAULT_CORE_LIMITS,
+  type CoreContext,
+  type CoreLimits,
+  type HostHooks,
+} from './context';
 import { openDatabase } from './db/open';
 import { LibraryService } from './library/service';
 import { NotesService } from './notes/service';
+import { InteropService } from './interop/service';
 import { DATABASE_FILE } from './paths';
 import { SearchService } from './search/service';
 import { OpenNotebookStartup } from './startup/open-state';
@@ -40,6 +49,8 @@ export interface NotebookOptions {
   readOnly?: { file: string; reason: string };
   /** Run `PRAGMA quick_check` before the notebook is used (see OpenDatabaseOptions.quickCheck). */
   quickCheck?: boolean;
+  /** Tests only: where work moves off this thread (default {@link DEFAULT_CORE_LIMITS}). */
+  limits?: Partial<CoreLimits>;
 }
 
 // The class below gets every NotebookApi method in its constructor, from the area services; this
@@ -68,10 +79,16 @@ export class Notebook {
       dataDir: options.dataDir,
       databasePath,
       host: options.host,
+      limits: { ...DEFAULT_CORE_LIMITS, ...options.limits },
       hooks: {
         fetchPage: options.hostHooks?.fetchPage,
+        revealPath: options.hostHooks?.revealPath,
         sourceStored: (id) => analysisRef.current?.sourceStored(id),
-        clipPaste: (input) => this.clipPaste(input),
+        clipPaste: (input, provenance) =>
+          (this.clipPaste as (i: typeof input, p?: typeof provenance) => Promise<ClipResult>)(
+            input,
+            provenance,
+          ),
       },
     };
     const notes = new NotesService(ctx);
@@ -82,7 +99,8 @@ export class Notebook {
     const clipEndpoint = new ClipEndpointService(ctx, options.readOnly?.reason ?? null);
     const backup = new BackupService(ctx, options.readOnly ? { schedule: false } : {});
     const startup = new OpenNotebookStartup(ctx, options.readOnly?.reason ?? null);
-    this.services.push(notes, library, analysis, search, clipEndpoint, backup, startup);
+    const interop = new InteropService(ctx);
+    this.services.push(notes, library, analysis, search, clipEndpoint, backup, startup, interop);
     this.serve(notes, NOTES_METHODS);
     this.serve(library, LIBRARY_METHODS);
     this.serve(analysis, ANALYSIS_METHODS);
@@ -90,6 +108,7 @@ export class Notebook {
     this.serve(clipEndpoint, CLIP_ENDPOINT_METHODS);
     this.serve(backup, BACKUP_METHODS);
     this.serve(startup, STARTUP_METHODS);
+    this.serve(interop, INTEROP_METHODS);
   }
 
   /** Exposes `methods` of `service` on this notebook; calls after close() reject with UNAVAILABLE. */

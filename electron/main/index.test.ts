@@ -72,6 +72,8 @@ async function launch(
   process.argv = ['/usr/bin/electron', '.', ...(options.argv ?? [])];
   delete process.env.DOSSIER_DATA_DIR;
   delete process.env.ELECTRON_RENDERER_URL;
+  delete process.env.DOSSIER_MODELS_DIR;
+  delete process.env.NODE_ENV_ELECTRON_VITE;
   Object.assign(process.env, options.env ?? {});
   await import('./index');
   const electron = fakes.current;
@@ -155,6 +157,17 @@ describe('main process', () => {
     expect(window.loadURL).toHaveBeenCalledWith('app://dossier/index.html');
   });
 
+  it("gives the window the app's icon and the core worker the app's models folder", async () => {
+    const electron = await launch();
+    expect(electron.windows[0]!.options.icon).toBe(join('/fake/app', 'resources', 'icons', '256x256.png'));
+    // Set before the worker starts, so the worker (which inherits the environment) reads it.
+    expect(startCoreWorker).toHaveBeenCalledTimes(1);
+    expect(process.env.DOSSIER_MODELS_DIR).toBe(join('/fake/app', 'resources', 'models'));
+    // A folder the user chose is kept.
+    await launch({ env: { DOSSIER_MODELS_DIR: '/my/models' } });
+    expect(process.env.DOSSIER_MODELS_DIR).toBe('/my/models');
+  });
+
   it('hardens the window: window.open denied, foreign navigation and webviews prevented', async () => {
     const electron = await launch();
     const { webContents } = electron.windows[0]!;
@@ -218,12 +231,21 @@ describe('main process', () => {
     expect(core.call).not.toHaveBeenCalled();
   });
 
-  it('loads the dev server only in an unpackaged app', async () => {
-    const electron = await launch({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+  it('loads the dev server only under electron-vite dev, in an unpackaged app', async () => {
+    const dev = { NODE_ENV_ELECTRON_VITE: 'development' };
+    const electron = await launch({ env: { ...dev, ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
     expect(electron.windows[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    // Regression (issue 19): any unpackaged app followed the variable to any http origin.
+    const notDev = await launch({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } });
+    expect(notDev.windows[0]!.loadURL).toHaveBeenCalledWith('app://dossier/index.html');
+    const elsewhere = await launch({ env: { ...dev, ELECTRON_RENDERER_URL: 'http://evil.example:5173' } });
+    expect(elsewhere.windows[0]!.loadURL).toHaveBeenCalledWith('app://dossier/index.html');
+    const away = new FakeEvent('http://evil.example:5173/');
+    elsewhere.windows[0]!.webContents.emit('will-navigate', away, away.url);
+    expect(away.defaultPrevented).toBe(true);
     const packaged = await launch({
       packaged: true,
-      env: { ELECTRON_RENDERER_URL: 'https://evil.example/' },
+      env: { ...dev, ELECTRON_RENDERER_URL: 'https://evil.example/' },
     });
     expect(packaged.windows[0]!.loadURL).toHaveBeenCalledWith('app://dossier/index.html');
     const navigation = new FakeEvent('https://evil.example/');

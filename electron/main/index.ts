@@ -5,14 +5,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 // Before the core worker starts: lets it read a damaged notebook in place instead of copying it.
 import '../core/db/uri-filenames';
 import { DATA_DIR_ENV, parseDataDirFlag, resolveDataDir } from '../core/paths';
 import { startCoreWorker, type CoreWorker } from '../core/worker/client';
 import { BUNDLED_WORKER_FILE } from '../core/worker/script';
 import { serializeError } from '../../shared/errors';
+import { currentDevServerUrl } from './dev-server';
 import { createSenderCheck, registerApiHandlers, trackCalls, type TrackedCaller } from './ipc';
+import { appResources, shareModelsDir } from './app-resources';
 import { buildMenuTemplate } from './menu';
 import { createRenderedPageFetcher } from './page-fetcher';
 import { APP_ENTRY_URL, isAppUrl, registerAppProtocol, registerAppScheme } from './protocol';
@@ -74,13 +76,16 @@ function main(): void {
     return;
   }
 
-  // Only an unpackaged app may load the dev server: a variable in the environment of a shipped app
-  // must not point the window (and its API access) at another page.
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+  // Only `electron-vite dev` may point the window (and its API access) at the dev server, and only
+  // at one on this computer: see dev-server.ts. Elsewhere the variable is ignored.
+  const devServerUrl = currentDevServerUrl(app.isPackaged);
   const isOwnUrl = (url: string): boolean => isAppUrl(url, devServerUrl);
   // clipUrl renders pages in hidden windows that carry their own, stricter guards (page-fetcher.ts).
   const pageFetcher = createRenderedPageFetcher();
   installWebContentsHardening(app, { devServerUrl, guardsItself: pageFetcher.owns });
+
+  const resources = appResources(app.getAppPath());
+  shareModelsDir(process.env, resources.modelsDir);
 
   // Started now so the worker opens the database while Chromium starts; settled so an early failure
   // is reported on ready rather than as an unhandled rejection.
@@ -88,7 +93,11 @@ function main(): void {
     dataDir,
     host: 'electron',
     workerFile: WORKER_FILE,
-    hostHooks: { fetchPage: pageFetcher.fetchPage },
+    hostHooks: {
+      fetchPage: pageFetcher.fetchPage,
+      // The core only asks to reveal what it wrote in the data folder's exports folder.
+      revealPath: async (target) => shell.showItemInFolder(target),
+    },
   }).then(
     (core) => ({ ok: true as const, core }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -119,7 +128,11 @@ function main(): void {
   };
 
   const openWindow = (): void => {
-    const window = createMainWindow({ preloadPath: PRELOAD_PATH, url: devServerUrl ?? APP_ENTRY_URL });
+    const window = createMainWindow({
+      preloadPath: PRELOAD_PATH,
+      url: devServerUrl ?? APP_ENTRY_URL,
+      icon: resources.windowIcon,
+    });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
       // Electron's 'window-all-closed' waits for the hidden clipper windows too.

@@ -2,6 +2,7 @@
  * The clipper's hidden window against a fake `electron` (the binary cannot run here): its preferences,
  * its guards, its session's locks, and that it is destroyed on success, error and timeout.
  */
+import { connect as netConnect } from 'node:net';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEvent } from './testing/fake-electron';
 import { FakeFrameEvent, type FakePageElectron } from './testing/fake-page-window';
@@ -276,5 +277,64 @@ describe('helpers', () => {
     expect(prefs).toMatchObject({ partition: 'p', javascript: true, spellcheck: false, sandbox: true });
     expect(secureWebPreferences()).not.toHaveProperty('partition');
     expect(secureWebPreferences().spellcheck).toBe(true);
+  });
+});
+
+/** The clipper session's proxy port, as the fetcher set it. */
+function proxyPort(): number {
+  const config = electron.clipperSession.proxy;
+  const match = /^http:\/\/127\.0\.0\.1:(\d+)$/.exec(config?.proxyRules ?? '');
+  if (match === null) throw new Error(`no proxy set: ${JSON.stringify(config)}`);
+  return Number(match[1]);
+}
+
+/** What Chromium would send the proxy for a plain http URL; resolves to the status line. */
+function throughProxy(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect(proxyPort(), '127.0.0.1', () =>
+      socket.write(`GET ${url} HTTP/1.1\r\nHost: ${new URL(url).host}\r\n\r\n`),
+    );
+    socket.once('data', (chunk) => {
+      resolve(chunk.toString().split('\r\n')[0]!);
+      socket.destroy();
+    });
+    socket.once('error', reject);
+  });
+}
+
+// Regression (issue 19): the page window filtered requests by scheme only, so a page (or its
+// redirect, frame or image) could reach 127.0.0.1 or 169.254.169.254.
+describe('the outbound proxy under the page window', () => {
+  it('takes every request of the session, loopback included, and WebRTC may not go around it', async () => {
+    await fetcher().fetchPage('https://news.example/story', { allowedHosts: [] });
+    expect(electron.clipperSession.setProxy).toHaveBeenCalledWith({
+      proxyRules: `http://127.0.0.1:${proxyPort()}`,
+      proxyBypassRules: '<-loopback>',
+    });
+    expect(lastWindow().webContents.webRtcPolicy).toBe('disable_non_proxied_udp');
+    expect(await throughProxy('http://127.0.0.1:9/secret')).toBe('HTTP/1.1 403 Forbidden');
+    expect(await throughProxy('http://169.254.169.254/latest/meta-data/')).toBe('HTTP/1.1 403 Forbidden');
+  });
+
+  it('fails a page that leads to a local address with the reason, not as a server error', async () => {
+    const pages = fetcher();
+    electron.onLoad(async (window, url) => {
+      // The page redirects to this computer; Chromium asks the proxy, which refuses (403).
+      const inward = 'http://localhost:9/admin';
+      const redirect = new FakeEvent(inward);
+      window.webContents.emit('will-redirect', redirect);
+      const status = await throughProxy(inward);
+      window.webContents.url = url;
+      window.webContents.emit('did-navigate', new FakeEvent(inward), inward, 403, status.slice(13));
+    });
+    await expect(pages.fetchPage('http://news.example/story', { allowedHosts: [] })).rejects.toThrow(
+      /^http:\/\/news\.example\/story could not be fetched: localhost is this computer or a metadata service\. Dossier fetches only public/,
+    );
+  });
+
+  it('lets the page reach the local hosts the user allowed', async () => {
+    await fetcher().fetchPage('https://news.example/story', { allowedHosts: ['localhost'] });
+    // Nothing listens on port 9: the proxy tried to connect (502), it did not refuse (403).
+    expect(await throughProxy('http://localhost:9/')).toBe('HTTP/1.1 502 Bad Gateway');
   });
 });

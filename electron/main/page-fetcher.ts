@@ -6,7 +6,10 @@
  * The page is hostile until proven otherwise. It runs in its own in-memory session (no cookies or
  * storage shared with the app, nothing written to disk), with script enabled but no Node, no preload
  * and the sandbox on; permissions are refused, downloads cancelled, popups denied, audio muted, and
- * every request or navigation that is not http(s) is blocked. The window is destroyed whatever happens.
+ * every request or navigation that is not http(s) is blocked. Every request it makes goes through the
+ * outbound proxy (core/net/proxy.ts), which connects only to public addresses (and the local hosts the
+ * user allowed), whatever the page or its redirects ask; WebRTC may not go around it. The window is
+ * destroyed whatever happens.
  */
 import {
   BrowserWindow,
@@ -17,7 +20,9 @@ import {
   type WebContents,
 } from 'electron';
 import { isHttpUrl } from '../../shared/url';
-import type { RenderedPage } from '../core/context';
+import type { FetchPageOptions, RenderedPage } from '../core/context';
+import { OutboundPolicy } from '../core/net/outbound';
+import { OutboundProxy } from '../core/net/proxy';
 import { denyAllPermissions, secureWebPreferences } from './security';
 
 /** The clipper's session. No `persist:` prefix: it lives in memory and is gone when Dossier quits. */
@@ -38,7 +43,7 @@ export interface PageFetcherOptions {
 /** Renders pages for the core. */
 export interface RenderedPageFetcher {
   /** Loads `url` in a fresh hidden window and returns its HTML once settled; rejects with a sentence. */
-  fetchPage(url: string): Promise<RenderedPage>;
+  fetchPage(url: string, options?: FetchPageOptions): Promise<RenderedPage>;
   /** Is `contents` one of this fetcher's hidden pages (which guard themselves, see security.ts)? */
   owns(contents: WebContents): boolean;
 }
@@ -88,12 +93,19 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
   const owned = new WeakSet<WebContents>();
   /** What a page turned into when it became a download, by the contents that started it. */
   const onDownload = new Map<WebContents, (page: RenderedPage) => void>();
-  let configured: Session | undefined;
+  let configured: Promise<{ session: Session; proxy: OutboundProxy }> | undefined;
 
-  /** The clipper's session, locked down once. */
-  const clipperSession = (): Session => {
-    if (configured !== undefined) return configured;
+  /** The clipper's session, locked down once, with every request sent through the outbound proxy. */
+  const clipperSession = (): Promise<{ session: Session; proxy: OutboundProxy }> => {
+    configured ??= lockDown();
+    return configured;
+  };
+  const lockDown = async (): Promise<{ session: Session; proxy: OutboundProxy }> => {
     const session = sessions.fromPartition(CLIPPER_PARTITION, { cache: false });
+    const proxy = await OutboundProxy.start(new OutboundPolicy());
+    // <-loopback> removes Chromium's implicit bypass: requests to this computer go to the proxy too,
+    // which refuses them.
+    await session.setProxy({ proxyRules: `http://127.0.0.1:${proxy.port}`, proxyBypassRules: '<-loopback>' });
     denyAllPermissions(session);
     // Sub-resources too: a page must not reach file:, custom schemes or websockets; media is not
     // needed for the text and is the heaviest thing a page loads.
@@ -106,15 +118,18 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
     });
     // Some sites refuse unknown browsers: present as the Chromium this is, without "Electron/x".
     session.setUserAgent(session.getUserAgent().replace(/\s(?:Electron|dossier|Dossier)\/\S+/g, ''));
-    configured = session;
-    return session;
+    return { session, proxy };
   };
 
-  const fetchPage = async (url: string): Promise<RenderedPage> => {
+  const fetchPage = async (
+    url: string,
+    options: FetchPageOptions = { allowedHosts: [] },
+  ): Promise<RenderedPage> => {
     const failed = (why: string): Error => new Error(`${url} could not be fetched: ${why}.`);
     if (!isHttpUrl(url)) throw failed('only http:// and https:// addresses can be clipped');
     await app.whenReady();
-    clipperSession();
+    const { proxy } = await clipperSession();
+    proxy.setPolicy(new OutboundPolicy({ allowedHosts: options.allowedHosts }));
 
     const window = new BrowserWindow({
       show: false,
@@ -134,13 +149,25 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
     const contents = window.webContents;
     owned.add(contents);
     contents.setAudioMuted(true);
+    // WebRTC could reach local addresses over UDP, outside the proxy.
+    contents.setWebRTCIPHandlingPolicy('disable_non_proxied_udp');
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
 
     let navigations = 0;
     let refused: string | undefined;
+    /** Where the page went last: its host is the one a refusal of the proxy is looked up by. */
+    let lastUrl = url;
+    const refusalOfLast = (): string | undefined => {
+      try {
+        return proxy.takeRefusal(new URL(lastUrl).hostname)?.replace(/\.$/, '');
+      } catch {
+        return undefined;
+      }
+    };
     const mainFrameGuard = (event: Event<{ url: string }>): void => {
       navigations += 1;
+      lastUrl = event.url;
       if (!isHttpUrl(event.url)) {
         refused = `it tried to open ${event.url.slice(0, 80)}, which Dossier does not follow`;
         event.preventDefault();
@@ -189,10 +216,10 @@ export function createRenderedPageFetcher(options: PageFetcherOptions = {}): Ren
       } catch (error) {
         // A page that turns into a download aborts its load; the download says what it was.
         if (downloaded !== undefined) return downloaded;
-        throw failed(refused ?? describeLoadError(error));
+        throw failed(refused ?? refusalOfLast() ?? describeLoadError(error));
       }
       if (status !== undefined && status.code >= 400) {
-        throw failed(`the server answered ${status.code} ${status.text}`.trim());
+        throw failed(refusalOfLast() ?? `the server answered ${status.code} ${status.text}`.trim());
       }
       await delay(settleMs);
       const snapshot: unknown = await contents.executeJavaScript(SNAPSHOT_SCRIPT);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { READER_FRAME_STYLE_HASH } from '../../shared/reader-frame';
 import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
@@ -142,10 +143,12 @@ describe('app:// handler', () => {
   });
 });
 
-it('the CSP is the strict policy', () => {
+// Regression (issue 19): style-src kept 'unsafe-inline'.
+it('the CSP is the strict policy: no inline style but the reader frame stylesheet, by hash', () => {
   expect(CONTENT_SECURITY_POLICY).toBe(
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-      "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-      "frame-ancestors 'none'",
+    `default-src 'none'; script-src 'self'; style-src 'self' ${READER_FRAME_STYLE_HASH}; ` +
+      "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+      "form-action 'none'; frame-ancestors 'none'",
   );
+  expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
 });

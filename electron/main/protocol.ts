@@ -12,7 +12,7 @@ import {
   contentTypeOf,
   findRendererFile,
   rendererPathFor,
-} from '../core/renderer-files';
+} from '../host-shared/renderer-files';
 
 /** The scheme of the UI's origin. */
 export const APP_SCHEME = 'app';

@@ -10,6 +10,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** The UI's entry URL: app://dossier/index.html, or the dev server in development. */
   url: string;
+  /** The window's icon (Linux and Windows show it; macOS uses the app bundle's). */
+  icon?: string;
 }
 
 /** Opens the main window; it is shown once its first paint is ready, so it never flashes white. */
@@ -21,6 +23,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: 400,
     show: false,
     title: 'Dossier',
+    ...(options.icon !== undefined ? { icon: options.icon } : {}),
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   window.once('ready-to-show', () => window.show());

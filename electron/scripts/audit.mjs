@@ -2,9 +2,10 @@
 // `npm run audit`: `npm audit --omit=dev` as a gate. Fails on any high or critical advisory in a
 // production dependency unless `.ci/audit-allowlist.json` explains it ({"package": "why it does not
 // affect Dossier"}). npm's own exit code cannot tell "findings" from "the advisory service did not
-// answer", so the JSON report is judged here. When the service cannot be reached (this build machine's
-// registry mirror answers 405), the gate says so plainly and exits 0 unless --strict is given: an audit
-// that could not run is reported, never counted as a pass.
+// answer", so the JSON report is judged here. An audit that checked nothing (the service could not be
+// reached, or answered with no report) fails with exit code 2: it is never counted as a pass. Only
+// `--offline-ok`, for machines known to have no route to the service, turns that into exit code 0,
+// and the message still says plainly that no advisory data was checked.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,15 @@ export function judgeAudit(report, allow) {
       detail: 'report has no vulnerabilities section',
     };
   }
+  const audited = r.metadata?.dependencies;
+  if (audited && typeof audited === 'object' && (audited.prod ?? audited.total) === 0) {
+    return {
+      status: 'unavailable',
+      blocking: [],
+      allowed: [],
+      detail: 'the report covers no production dependencies',
+    };
+  }
   const blocking = [];
   const allowed = [];
   for (const [name, v] of Object.entries(r.vulnerabilities)) {
@@ -54,7 +64,7 @@ export function judgeAudit(report, allow) {
 
 function main() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const strict = process.argv.includes('--strict');
+  const offlineOk = process.argv.includes('--offline-ok');
   const allowFile = path.join(root, '.ci/audit-allowlist.json');
   const allow = existsSync(allowFile) ? JSON.parse(readFileSync(allowFile, 'utf8')) : {};
   const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: root, encoding: 'utf8' });
@@ -67,8 +77,16 @@ function main() {
   const verdict = judgeAudit(report, allow);
   for (const line of verdict.allowed) console.log(`allowed: ${line}`);
   if (verdict.status === 'unavailable') {
-    console.log(`npm audit could not run: ${verdict.detail}. No advisory data was checked.`);
-    process.exit(strict ? 2 : 0);
+    const what = `npm audit could not run: ${verdict.detail}. No advisory data was checked`;
+    if (offlineOk) {
+      console.log(`${what} (accepted: --offline-ok was given).`);
+      return;
+    }
+    console.error(
+      `${what}, so the audit fails. Run it where the advisory service can be reached, or pass ` +
+        '--offline-ok on a machine that has no route to it.',
+    );
+    process.exit(2);
   }
   if (verdict.status === 'findings') {
     console.error(

@@ -5,7 +5,7 @@
  * header), and API calls must carry the per-launch token that only the page we serve can read.
  */
 import type { ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY, UI_SECURITY_HEADERS } from '../core/renderer-files';
+import { CONTENT_SECURITY_POLICY, UI_SECURITY_HEADERS } from '../host-shared/renderer-files';
 
 export { CONTENT_SECURITY_POLICY };
 

@@ -13,6 +13,7 @@ const base: StartupState = {
   restore: closed,
   openReadOnly: closed,
   openWithoutLostChanges: closed,
+  startNew: closed,
   keptAside: [],
 };
 
@@ -31,6 +32,24 @@ describe('describeStartupState', () => {
     const line = describeStartupState({ ...base, mode: 'problem', problem });
     expect(line).toContain('The notebook file is damaged');
     expect(line).toMatch(/restore the last good backup or open it read-only\. Nothing was changed\.$/);
+  });
+
+  it('offers the newest good backup, by name, for a notebook file that is missing or empty', () => {
+    const problem = {
+      kind: 'empty' as const,
+      title: 'The notebook file is empty',
+      message: 'm',
+      details: [],
+    };
+    const lastGoodBackup = {
+      name: 'dossier-20260101T000000000Z-auto.sqlite',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(describeStartupState({ ...base, mode: 'problem', problem, lastGoodBackup })).toBe(
+      'The notebook needs your attention: The notebook file is empty. Open the address above to restore ' +
+        'the newest good backup (dossier-20260101T000000000Z-auto.sqlite) or ' +
+        'start a new, empty notebook. Nothing was changed.',
+    );
   });
 });
 

@@ -24,9 +24,14 @@ export function describeStartupState(state: StartupState): string | null {
   if (state.mode === 'normal') return null;
   if (state.mode === 'read-only') return `The notebook is open read-only: ${state.readOnlyReason ?? ''}.`;
   const problem = state.problem;
+  const backup = state.lastGoodBackup === null ? '' : ` (${state.lastGoodBackup.name})`;
+  const choices =
+    problem?.kind === 'empty'
+      ? `restore the newest good backup${backup} or start a new, empty notebook`
+      : `restore the last good backup${backup} or open it read-only`;
   return (
     `The notebook needs your attention: ${problem?.title ?? 'it could not be opened'}. Open the address ` +
-    'above to restore the last good backup or open it read-only. Nothing was changed.'
+    `above to ${choices}. Nothing was changed.`
   );
 }
 

@@ -8,7 +8,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { TOKEN_META_NAME } from '../../shared/rpc';
-import { contentTypeOf, findRendererFile } from '../core/renderer-files';
+import { contentTypeOf, findRendererFile } from '../host-shared/renderer-files';
 
 /** index.html with `<meta name="dossier-token">` inserted at the start of <head>. */
 export function injectToken(html: string, token: string): string {

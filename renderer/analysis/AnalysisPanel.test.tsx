@@ -52,6 +52,7 @@ function quote(id: string, start: number, text: string, speaker: EntitySummary |
     cue: 'said',
     confidence: 0.8,
     rule: 'said-after',
+    evidence: ['followed by “said”'],
     status: 'suggested',
     origin: 'auto',
   };
@@ -120,6 +121,9 @@ class RecordingReader implements ReaderHandle {
     return () => {};
   }
   onSelectionChange(): () => void {
+    return () => {};
+  }
+  onKeyDown(): () => void {
     return () => {};
   }
 }
@@ -236,6 +240,25 @@ describe('AnalysisPanel', () => {
     await press(panel, 'r');
     await settle();
     expect(fake.reviews.at(-1)).toEqual({ id: 'q1', status: 'rejected' });
+  });
+
+  it('x and Shift+J select cards, and c confirms every selected one', async () => {
+    // The keys work from anywhere on the page, not only inside the panel.
+    await press(document.body, 'j');
+    await press(document.body, 'x');
+    await act(async () => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'J', shiftKey: true, bubbles: true }));
+    });
+    expect(
+      [...container.querySelectorAll('.quote-item.is-picked')].map((e) => e.getAttribute('data-quote-id')),
+    ).toEqual(['q1', 'q3']);
+    await press(document.body, 'c');
+    await settle();
+    expect(fake.reviews).toEqual([
+      { id: 'q1', status: 'confirmed' },
+      { id: 'q3', status: 'confirmed' },
+    ]);
+    expect(container.querySelectorAll('.quote-item.is-picked')).toHaveLength(0);
   });
 
   it('ignores the keys while typing in a field of the panel', async () => {

@@ -9,9 +9,12 @@ import type { SourceId } from '../../shared/model';
 import { api } from '../api';
 import type { ReaderHandle } from '../reader/readerHandle';
 import { analysisHighlights, groupQuotesBySpeaker, panelQuoteOrder, parseHighlightId } from './analysisView';
+import { ConfirmAboveBar } from './ConfirmAboveBar';
+import { DEFAULT_CONFIRM_THRESHOLD, percent, quotesToConfirm } from './confirmAbove';
 import { EventList } from './EventList';
 import { FoundEntities } from './FoundEntities';
 import { QuoteGroups } from './QuoteGroups';
+import { QuoteItem } from './QuoteItem';
 import { SelectionActions } from './SelectionActions';
 import { UndoToast } from './UndoToast';
 import { useQuoteKeys } from './useQuoteKeys';
@@ -31,20 +34,35 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
   const { analysis, error: loadError, reload } = state;
   const [error, setError] = useState<string | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const [showRejected, setShowRejected] = useState(false);
   const [selection, setSelection] = useState<SpanRange | null>(null);
   const [reextracting, setReextracting] = useState(false);
+  const [threshold, setThreshold] = useState(DEFAULT_CONFIRM_THRESHOLD);
+  const [confirming, setConfirming] = useState(false);
   const root = useRef<HTMLElement>(null);
   const undo = useUndoToast(reload);
   const actions = useReviewActions(state, undo.show, setError);
 
   // Rejected quotes leave the list (the Undo toast brings one back) unless the user asks to see them.
-  const groups = useMemo(
-    () =>
-      groupQuotesBySpeaker((analysis?.quotes ?? []).filter((q) => showRejected || q.status !== 'rejected')),
+  // Quotation marks the extractor set apart as titles or terms are listed on their own, below.
+  const visible = useMemo(
+    () => (analysis?.quotes ?? []).filter((q) => showRejected || q.status !== 'rejected'),
     [analysis, showRejected],
   );
-  const ordered = useMemo(() => panelQuoteOrder(groups), [groups]);
+  const groups = useMemo(() => groupQuotesBySpeaker(visible.filter((q) => q.kind !== 'scare')), [visible]);
+  const notQuotes = useMemo(() => visible.filter((q) => q.kind === 'scare'), [visible]);
+  const ordered = useMemo(() => [...panelQuoteOrder(groups), ...notQuotes], [groups, notQuotes]);
+  const toConfirm = useMemo(() => quotesToConfirm(analysis?.quotes ?? [], threshold), [analysis, threshold]);
+  const confirmAbove = useCallback(async () => {
+    if (confirming || toConfirm.length === 0) return;
+    setConfirming(true);
+    try {
+      await actions.confirmQuotes(toConfirm, `at or above ${percent(threshold)}`);
+    } finally {
+      setConfirming(false);
+    }
+  }, [actions, confirming, toConfirm, threshold]);
 
   useEffect(() => {
     if (reader && analysis) reader.setHighlights(analysisHighlights(analysis, !showRejected));
@@ -78,12 +96,29 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
     },
     [reader],
   );
-  const onKeyDown = useQuoteKeys({
+  const onKey = useQuoteKeys({
     quotes: ordered,
     focusedId,
+    picked,
     onFocus: focusQuote,
-    onReview: (quote, status) => void actions.reviewQuote(quote, status),
+    onPick: setPicked,
+    onReview: (quotes, status) => {
+      for (const quote of quotes) void actions.reviewQuote(quote, status);
+    },
+    onConfirmAbove: () => void confirmAbove(),
   });
+  // The keys work wherever the focus is on the reader screen: the panel, the page, the article frame.
+  useEffect(() => {
+    const onWindowKey = (event: KeyboardEvent): void => {
+      if (!event.defaultPrevented) onKey(event);
+    };
+    window.addEventListener('keydown', onWindowKey);
+    const offFrame = reader?.onKeyDown(onKey);
+    return () => {
+      window.removeEventListener('keydown', onWindowKey);
+      offFrame?.();
+    };
+  }, [onKey, reader]);
 
   async function reextract(): Promise<void> {
     setReextracting(true);
@@ -100,15 +135,10 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
     }
   }
 
-  const liveQuotes = analysis?.quotes.filter((q) => q.status !== 'rejected').length ?? 0;
+  const liveQuotes =
+    analysis?.quotes.filter((q) => q.status !== 'rejected' && q.kind !== 'scare').length ?? 0;
   return (
-    <aside
-      className="analysis-panel"
-      data-testid="analysis-panel"
-      ref={root}
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-    >
+    <aside className="analysis-panel" data-testid="analysis-panel" ref={root} tabIndex={-1}>
       <header className="analysis-panel-header">
         <h2>Found in this article</h2>
         <button
@@ -157,14 +187,45 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
                 Show rejected
               </label>
             </h3>
-            <p className="panel-hint muted">j/k: next/previous · c: confirm · r: reject</p>
+            <p className="panel-hint muted" data-testid="review-keys-hint">
+              {picked.size > 0
+                ? `${picked.size} selected · c: confirm them · r: reject them · Esc: clear`
+                : 'j/k: next/previous · x or Shift+j/k: select · c: confirm · r: reject · Shift+C: confirm all at or above'}
+            </p>
+            <ConfirmAboveBar
+              threshold={threshold}
+              onThreshold={setThreshold}
+              count={toConfirm.length}
+              busy={confirming}
+              onConfirm={() => void confirmAbove()}
+            />
             <QuoteGroups
               groups={groups}
               focusedId={focusedId}
+              picked={picked}
               onSelect={focusQuote}
               onReview={(quote, status) => void actions.reviewQuote(quote, status)}
               onReassign={(quote, picked) => void actions.reassignSpeaker(quote, picked)}
             />
+            {notQuotes.length > 0 && (
+              <details className="not-quotes" data-testid="not-quotes">
+                <summary>
+                  Titles, terms and scare quotes <span className="count">{notQuotes.length}</span>
+                </summary>
+                <ul className="quote-list">
+                  {notQuotes.map((quote) => (
+                    <QuoteItem
+                      key={quote.id}
+                      quote={quote}
+                      focused={quote.id === focusedId}
+                      onSelect={() => focusQuote(quote)}
+                      onReview={(status) => void actions.reviewQuote(quote, status)}
+                      onReassign={(picked) => void actions.reassignSpeaker(quote, picked)}
+                    />
+                  ))}
+                </ul>
+              </details>
+            )}
           </section>
           <FoundEntities
             analysis={analysis}

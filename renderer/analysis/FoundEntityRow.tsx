@@ -8,6 +8,11 @@ import { useNavigate } from '../shell/navigation';
 import type { FoundEntity } from './analysisView';
 import { EntityPicker, type PickedEntity } from './EntityPicker';
 
+/** The name a picked entity goes by (an existing one, or the one to be created). */
+function pickedName(picked: PickedEntity): string {
+  return picked.type === 'existing' ? picked.entity.name : picked.name;
+}
+
 export interface FoundEntityRowProps {
   found: FoundEntity;
   onShow: () => void;
@@ -16,7 +21,7 @@ export interface FoundEntityRowProps {
   onMerge: (picked: PickedEntity) => void;
 }
 
-type Mode = 'idle' | 'rename' | 'merge';
+type Mode = 'idle' | 'rename' | 'merge' | { confirmMerge: PickedEntity };
 
 export function FoundEntityRow({
   found,
@@ -75,7 +80,7 @@ export function FoundEntityRow({
         <button
           type="button"
           className="button button-small"
-          onClick={() => setMode(mode === 'merge' ? 'idle' : 'merge')}
+          onClick={() => setMode(mode === 'idle' || mode === 'rename' ? 'merge' : 'idle')}
         >
           Merge…
         </button>
@@ -119,12 +124,39 @@ export function FoundEntityRow({
           exclude={[entity.id]}
           label={`Merge ${entity.name} into…`}
           testId="merge-picker"
-          onPick={(picked) => {
-            setMode('idle');
-            onMerge(picked);
-          }}
+          // Enter in the picker only chooses: the merge waits for a second, deliberate Enter (or click).
+          onPick={(picked) => setMode({ confirmMerge: picked })}
           onCancel={() => setMode('idle')}
         />
+      )}
+      {typeof mode === 'object' && (
+        <div
+          className="inline-form merge-confirm"
+          role="group"
+          aria-label="Confirm the merge"
+          data-testid="merge-confirm"
+        >
+          <p>
+            Merge <strong>{entity.name}</strong> into <strong>{pickedName(mode.confirmMerge)}</strong>? Its
+            mentions and quotes move there; Undo appears for a few seconds afterwards.
+          </p>
+          <button
+            type="button"
+            className="button button-small button-primary"
+            autoFocus
+            data-testid="merge-confirm-button"
+            onClick={() => {
+              setMode('idle');
+              onMerge(mode.confirmMerge);
+            }}
+            onKeyDown={(event) => event.key === 'Escape' && setMode('idle')}
+          >
+            Merge
+          </button>
+          <button type="button" className="button button-small" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
+        </div>
       )}
     </li>
   );

@@ -10,6 +10,8 @@ import { QuoteItem } from './QuoteItem';
 export interface QuoteGroupsProps {
   groups: SpeakerGroup[];
   focusedId: string | null;
+  /** Cards selected for c/r (x, Shift+j/k). */
+  picked: ReadonlySet<string>;
   onSelect: (quote: QuoteView) => void;
   onReview: (quote: QuoteView, status: ReviewStatus) => void;
   onReassign: (quote: QuoteView, picked: PickedEntity) => void;
@@ -18,6 +20,7 @@ export interface QuoteGroupsProps {
 export function QuoteGroups({
   groups,
   focusedId,
+  picked,
   onSelect,
   onReview,
   onReassign,
@@ -50,6 +53,7 @@ export function QuoteGroups({
                   key={quote.id}
                   quote={quote}
                   focused={quote.id === focusedId}
+                  picked={picked.has(quote.id)}
                   onSelect={() => onSelect(quote)}
                   onReview={(status) => onReview(quote, status)}
                   onReassign={(picked) => onReassign(quote, picked)}

@@ -1,6 +1,7 @@
 /**
- * One quote in the panel: its words, cue and confidence (the deciding rule on hover), and confirm /
- * reject / reassign speaker. Clicking the quote shows it in the reader.
+ * One quote in the panel: its words, cue and confidence, why the extractor chose its speaker (the
+ * evidence, in plain words), and confirm / reject / reassign speaker. Clicking the quote shows it in
+ * the reader.
  */
 import { useState, type JSX } from 'react';
 import type { QuoteView } from '../../shared/areas/analysis';
@@ -10,10 +11,13 @@ import { quotePayloadOf, requestQuoteInsert } from '../editor/plugins/QuotePlugi
 import { useNavigate } from '../shell/navigation';
 import { excerpt } from './analysisView';
 import { EntityPicker, type PickedEntity } from './EntityPicker';
+import { CiteButton } from '../citations/CiteButton';
 
 export interface QuoteItemProps {
   quote: QuoteView;
   focused: boolean;
+  /** Selected for the review keys (c/r act on every selected card). */
+  picked?: boolean;
   onSelect: () => void;
   onReview: (status: ReviewStatus) => void;
   onReassign: (picked: PickedEntity) => void;
@@ -27,17 +31,38 @@ function describe(quote: QuoteView): string {
   return parts.join('\n');
 }
 
-export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: QuoteItemProps): JSX.Element {
+/** The evidence line: the extractor's reasons, or who decided when the user did. */
+function why(quote: QuoteView): string | null {
+  if (quote.origin === 'user') return 'marked by you';
+  if (quote.rule === 'user') return 'speaker chosen by you';
+  return quote.evidence.length === 0 ? null : quote.evidence.join(' · ');
+}
+
+/** High, middling or low confidence, for the badge's colour. */
+function confidenceClass(quote: QuoteView): string {
+  if (quote.confidence >= 0.9) return 'confidence-high';
+  return quote.confidence >= 0.7 ? 'confidence-mid' : 'confidence-low';
+}
+
+export function QuoteItem({
+  quote,
+  focused,
+  picked = false,
+  onSelect,
+  onReview,
+  onReassign,
+}: QuoteItemProps): JSX.Element {
   const [picking, setPicking] = useState(false);
   const navigate = useNavigate();
   const rejected = quote.status === 'rejected';
   return (
     <li
-      className={`quote-item status-${quote.status}${focused ? ' is-focused' : ''}`}
+      className={`quote-item status-${quote.status}${focused ? ' is-focused' : ''}${picked ? ' is-picked' : ''}`}
       data-testid="panel-quote"
       data-quote-id={quote.id}
       data-status={quote.status}
       aria-current={focused ? 'true' : undefined}
+      data-picked={picked ? 'true' : undefined}
     >
       <button
         type="button"
@@ -55,10 +80,20 @@ export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: Qu
       >
         “{excerpt(quote.text)}”
       </button>
+      {why(quote) && (
+        <p className="quote-why" data-testid="quote-why">
+          <span className="quote-why-label">Why:</span> {why(quote)}
+        </p>
+      )}
       <div className="quote-item-footer">
         <div className="quote-item-meta">
           {quote.cue && <span className="quote-cue">{quote.cue}</span>}
-          <span className="quote-confidence" title={describe(quote)}>
+          <span
+            className={`quote-confidence ${confidenceClass(quote)}`}
+            data-testid="quote-confidence"
+            title={describe(quote)}
+            aria-label={`Confidence ${Math.round(quote.confidence * 100)}%`}
+          >
             {Math.round(quote.confidence * 100)}%
           </span>
           {quote.kind !== 'direct' && <span className="quote-kind">{quote.kind}</span>}
@@ -107,6 +142,7 @@ export function QuoteItem({ quote, focused, onSelect, onReview, onReassign }: Qu
           >
             Quote in note
           </button>
+          <CiteButton target={{ quoteId: quote.id }} label="Copy citation" small />
         </div>
       </div>
       {picking && (

@@ -33,6 +33,7 @@ function quote(
     cue: 'said',
     confidence: 0.9,
     rule: 'r',
+    evidence: [],
     status,
     origin: 'auto',
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteView } from '../../shared/areas/analysis';
-import { stepQuote } from './useQuoteKeys';
+import { reviewTargets, stepQuote } from './useQuoteKeys';
 
 const quotes = ['a', 'b', 'c'].map((id) => ({ id }) as QuoteView);
 
@@ -16,5 +16,13 @@ describe('stepQuote', () => {
   });
   it('returns null when there are no quotes', () => {
     expect(stepQuote([], null, 1)).toBeNull();
+  });
+});
+
+describe('reviewTargets', () => {
+  it('is the selection in panel order, else the focused quote', () => {
+    expect(reviewTargets(quotes, 'b', new Set(['c', 'a'])).map((q) => q.id)).toEqual(['a', 'c']);
+    expect(reviewTargets(quotes, 'b', new Set()).map((q) => q.id)).toEqual(['b']);
+    expect(reviewTargets(quotes, null, new Set())).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The panel's review actions as API calls, each offering its reverse call as an Undo: confirm/reject a
- * quote, reassign its speaker, confirm/reject an entity's mentions in this source, rename and merge.
+ * quote, confirm every quote above a confidence, reassign a speaker, confirm/reject an entity's mentions in this source, rename and merge.
  * Errors are reported through `onError` with the API's message; nothing is changed locally on failure.
  */
 import { useMemo } from 'react';
@@ -14,6 +14,8 @@ import type { UndoOffer } from './useUndoToast';
 
 export interface ReviewActions {
   reviewQuote: (quote: QuoteView, status: ReviewStatus) => Promise<void>;
+  /** Confirms the given quotes in one step; Undo puts each one's earlier status back. */
+  confirmQuotes: (quotes: readonly QuoteView[], label: string) => Promise<void>;
   reassignSpeaker: (quote: QuoteView, picked: PickedEntity) => Promise<void>;
   reviewEntityHere: (found: FoundEntity, status: ReviewStatus) => Promise<void>;
   rename: (entity: EntitySummary, name: string) => Promise<void>;
@@ -49,6 +51,22 @@ export function useReviewActions(
         toast({
           message: `Quote ${STATUS_DONE[status]}`,
           undo: async () => replaceQuote(await api.reviewQuote({ id: quote.id, status: quote.status })),
+        });
+      }),
+      confirmQuotes: guard(async (quotes, label) => {
+        if (quotes.length === 0) return;
+        const updated = await api.reviewQuotes({
+          reviews: quotes.map((q) => ({ id: q.id, status: 'confirmed' })),
+        });
+        for (const quote of updated) replaceQuote(quote);
+        toast({
+          message: `${quotes.length === 1 ? '1 quote' : `${quotes.length} quotes`} confirmed (${label})`,
+          undo: async () => {
+            const restored = await api.reviewQuotes({
+              reviews: quotes.map((q) => ({ id: q.id, status: q.status })),
+            });
+            for (const quote of restored) replaceQuote(quote);
+          },
         });
       }),
       reassignSpeaker: guard(async (quote, picked) => {

@@ -12,12 +12,13 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { LexicalEditor } from 'lexical';
-import { useCallback, useMemo, useState, type JSX, type ReactNode, type RefObject } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { COMMAND_PRIORITY_EDITOR, type LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useMemo, useState, type JSX, type ReactNode, type RefObject } from 'react';
 import { NOTE_EDITOR_NAMESPACE, NOTE_MARKDOWN_TRANSFORMERS, NOTE_NODES } from './noteNodes';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { QuotePanelPlugin } from './plugins/QuotePanelPlugin';
-import { QuotePlugin } from './plugins/QuotePlugin';
+import { OPEN_QUOTE_PANEL_COMMAND, QuotePlugin } from './plugins/QuotePlugin';
 import { ReferenceClickPlugin } from './plugins/ReferenceClickPlugin';
 import { ReferenceTypeaheadPlugin } from './plugins/ReferenceTypeaheadPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
@@ -62,6 +63,24 @@ function useQuotePanelOpen(): [boolean, (open: boolean) => void] {
   return [open, set];
 }
 
+/** Opens the Quotes panel when something in the editor asks for the quote picker (`/quote` + Enter). */
+function OpenQuotePanelPlugin({ onOpen }: { onOpen(): void }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerCommand(
+        OPEN_QUOTE_PANEL_COMMAND,
+        () => {
+          onOpen();
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+    [editor, onOpen],
+  );
+  return null;
+}
+
 function reportEditorError(error: Error): void {
   // Lexical recovers from most update errors by discarding the update; log it for bug reports.
   console.error('Dossier editor error:', error);
@@ -75,6 +94,12 @@ export function Editor({
   actions,
 }: EditorProps): JSX.Element {
   const [quotePanelOpen, setQuotePanelOpen] = useQuotePanelOpen();
+  // A fresh key each time the picker is asked for, so an open panel remounts and its search takes the focus.
+  const [panelKey, setPanelKey] = useState(0);
+  const openQuotePanel = useCallback(() => {
+    setQuotePanelOpen(true);
+    setPanelKey((k) => k + 1);
+  }, [setQuotePanelOpen]);
   // A read-only notebook (StartupGate) cannot store edits, so the editor must not accept any.
   const editable = useReadOnly() === null;
   const initialConfig = useMemo<InitialConfigType>(
@@ -118,7 +143,7 @@ export function Editor({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        {quotePanelOpen && <QuotePanelPlugin onClose={() => setQuotePanelOpen(false)} />}
+        {quotePanelOpen && <QuotePanelPlugin key={panelKey} onClose={() => setQuotePanelOpen(false)} />}
       </div>
       <HistoryPlugin />
       <ListPlugin />
@@ -127,6 +152,7 @@ export function Editor({
       <ReferenceTypeaheadPlugin />
       <ReferenceClickPlugin />
       <QuotePlugin />
+      <OpenQuotePanelPlugin onOpen={openQuotePanel} />
       <AutosavePlugin onChange={onChange} />
       {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
       {editorRef && <EditorRefPlugin editorRef={editorRef} />}

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'react';
 import type { QuoteView } from '../../shared/areas/analysis';
+import { CiteButton } from '../citations/CiteButton';
 import { useNavigate } from '../shell/navigation';
 import { formatDay } from './dates';
 
@@ -52,6 +53,7 @@ export function QuoteCard({ quote, hideSpeaker = false, onReject }: QuoteCardPro
         {source.siteName && <span>{source.siteName}</span>}
         {source.publishedAt && <span>{formatDay(source.publishedAt)}</span>}
         {quote.status === 'confirmed' && <span className="review-badge confirmed">confirmed</span>}
+        <CiteButton target={{ quoteId: quote.id }} label="Copy citation" small />
         {onReject && (
           <button
             type="button"

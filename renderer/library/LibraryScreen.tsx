@@ -3,11 +3,17 @@
  * drop, paste, URL) with progress and cancel for bulk imports, and the reader for one source.
  */
 import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
-import type { ClipResult, DuplicatePolicy, SourceSort } from '../../shared/areas/library';
+import {
+  CLIPPABLE_FILES,
+  type ClipResult,
+  type DuplicatePolicy,
+  type SourceSort,
+} from '../../shared/areas/library';
 import { api } from '../api';
 import { ReaderView } from '../reader/ReaderView';
 import { useNavigate, type Route } from '../shell/navigation';
 import { ClipDialog } from './ClipDialog';
+import { DateRangeField } from './DateRangeField';
 import { ImportPanel, type DuplicateQuestion } from './ImportPanel';
 import { planImport, runImport, type ImportProgress } from './importQueue';
 import { LibraryList } from './LibraryList';
@@ -26,7 +32,7 @@ const DEFAULT_DESCENDING: Record<SourceSort, boolean> = {
   site: false,
 };
 
-function Library(): JSX.Element {
+function Library({ start }: { start: 'import' | 'paste' | 'url' | undefined }): JSX.Element {
   const navigate = useNavigate();
   const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
   const { sources, total, sites, error, reload } = useLibrary(query);
@@ -43,13 +49,22 @@ function Library(): JSX.Element {
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
 
+  // Arrived from the welcome screen's "Import…", "Paste" or "Clip a URL": start there. The file picker
+  // opens within the click's user activation, which the navigation keeps.
+  const [started, setStarted] = useState<string | undefined>(undefined);
+  if (start !== undefined && start !== started) {
+    setStarted(start);
+    if (start === 'paste' || start === 'url') setDialog(start);
+  }
+  useEffect(() => {
+    if (start === 'import') fileInput.current?.click();
+  }, [start]);
+
   const importFiles = useCallback(
     (files: File[]) => {
       const items = planImport(files);
       if (items.length === 0) {
-        setNotice(
-          'None of these files can be clipped. Dossier reads .html, .htm, .mhtml, .txt and .md files.',
-        );
+        setNotice(`None of these files can be clipped. Dossier reads ${CLIPPABLE_FILES}.`);
         return;
       }
       setNotice(null);
@@ -169,31 +184,11 @@ function Library(): JSX.Element {
             ))}
           </select>
         </label>
-        <label>
-          Published from
-          <input
-            type="date"
-            value={query.from}
-            onChange={(event) => setQuery((q) => ({ ...q, from: event.target.value }))}
-          />
-        </label>
-        <label>
-          to
-          <input
-            type="date"
-            value={query.to}
-            onChange={(event) => setQuery((q) => ({ ...q, to: event.target.value }))}
-          />
-        </label>
-        <label className="library-trash-toggle">
-          <input
-            type="checkbox"
-            data-testid="show-trashed"
-            checked={query.trashed}
-            onChange={(event) => setQuery((q) => ({ ...q, trashed: event.target.checked }))}
-          />
-          Trash
-        </label>
+        <DateRangeField
+          label="Published"
+          value={{ from: query.from || null, to: query.to || null }}
+          onChange={(range) => setQuery((q) => ({ ...q, from: range.from ?? '', to: range.to ?? '' }))}
+        />
         <span className="muted" data-testid="library-total">
           {total} {total === 1 ? 'source' : 'sources'}
         </span>
@@ -255,5 +250,5 @@ function Library(): JSX.Element {
 export function LibraryScreen({ route }: LibraryScreenProps): JSX.Element {
   if (route.screen === 'reader')
     return <ReaderView key={route.sourceId} sourceId={route.sourceId} highlight={route.highlight} />;
-  return <Library />;
+  return <Library start={route.screen === 'library' ? route.start : undefined} />;
 }

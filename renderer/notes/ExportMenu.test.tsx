@@ -90,7 +90,7 @@ describe('ExportMenu', () => {
     await act(async () =>
       menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true })),
     );
-    expect(document.activeElement).toBe(byTestId('copy-markdown'));
+    expect(document.activeElement).toBe(byTestId('export-note-csl-json'));
     await act(async () => menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(container.querySelector('[role="menu"]')).toBeNull();
     expect(document.activeElement).toBe(button);

@@ -1,13 +1,15 @@
 /**
  * The note's Export menu: Markdown (quotes as cited footnotes) or HTML as a file named after the note,
- * or Markdown to the clipboard. The note is saved first, so the export is what the user sees; a failure
- * says what happened in the menu's own alert, and the note is untouched.
+ * Markdown to the clipboard, or the citations of the sources the note quotes (BibTeX, RIS, CSL-JSON) for
+ * a reference manager. The note is saved first, so the export is what the user sees; a failure says
+ * what happened in the menu's own alert, and the note is untouched.
  */
 import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import { CITATION_FORMAT_INFO, type CitationFormat } from '../../shared/areas/interop';
 import type { NoteExportFormat } from '../../shared/areas/notes';
 import type { NoteId } from '../../shared/model';
 import { api } from '../api';
-import { copyText, downloadText, exportFileName } from './noteExport';
+import { copyText, downloadText, exportFileName, noteMimeType } from './noteExport';
 import './export.css';
 
 export interface ExportMenuProps {
@@ -18,12 +20,24 @@ export interface ExportMenuProps {
   saveFirst(): Promise<void>;
 }
 
-type Action = { kind: 'file'; format: NoteExportFormat } | { kind: 'copy' };
+type Action =
+  | { kind: 'file'; format: NoteExportFormat }
+  | { kind: 'copy' }
+  | { kind: 'citations'; format: CitationFormat };
+
+const citations = (format: CitationFormat) => ({
+  action: { kind: 'citations', format } as const,
+  label: `Cited sources as ${CITATION_FORMAT_INFO[format].label}…`,
+  testId: `export-note-${format}`,
+});
 
 const ITEMS: { action: Action; label: string; testId: string }[] = [
   { action: { kind: 'file', format: 'markdown' }, label: 'Export as Markdown…', testId: 'export-markdown' },
   { action: { kind: 'file', format: 'html' }, label: 'Export as HTML…', testId: 'export-html' },
   { action: { kind: 'copy' }, label: 'Copy as Markdown', testId: 'copy-markdown' },
+  citations('bibtex'),
+  citations('ris'),
+  citations('csl-json'),
 ];
 
 type Outcome = { ok: boolean; message: string } | null;
@@ -61,6 +75,22 @@ export function ExportMenu({ noteId, title, saveFirst }: ExportMenuProps): JSX.E
     setOutcome(null);
     try {
       await saveFirst();
+      if (action.kind === 'citations') {
+        const file = await api.exportCitations({
+          format: action.format,
+          scope: { kind: 'note', id: noteId },
+        });
+        if (file.count === 0) {
+          setOutcome({
+            ok: false,
+            message: 'This note quotes no stored source yet: there is nothing to cite.',
+          });
+          return;
+        }
+        downloadText(file.text, file.fileName, file.mimeType);
+        setOutcome({ ok: true, message: `Exported ${file.count} source(s) to “${file.fileName}”` });
+        return;
+      }
       const format = action.kind === 'file' ? action.format : 'markdown';
       const text = await api.exportNote({ id: noteId, format });
       if (action.kind === 'copy') {
@@ -68,7 +98,7 @@ export function ExportMenu({ noteId, title, saveFirst }: ExportMenuProps): JSX.E
         setOutcome({ ok: true, message: 'Copied as Markdown' });
       } else {
         const fileName = exportFileName(title, format);
-        downloadText(text, fileName, format);
+        downloadText(text, fileName, noteMimeType(format));
         setOutcome({ ok: true, message: `Exported “${fileName}”` });
       }
     } catch (error) {
@@ -106,7 +136,7 @@ export function ExportMenu({ noteId, title, saveFirst }: ExportMenuProps): JSX.E
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={busy}
-        title="Export this note as Markdown or HTML"
+        title="Export this note as Markdown or HTML, or the sources it cites"
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {

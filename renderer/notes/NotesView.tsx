@@ -26,9 +26,18 @@ export interface NotesViewProps {
   active: boolean;
   /** A note to open (from a link, a backlink or a search hit); otherwise the list's first note. */
   requestedNoteId?: NoteId | undefined;
+  /** Told which note is open while the screen is shown (the app writes it into the address). */
+  onNoteShown?: (id: NoteId) => void;
+  /** Called once when the first load finds no notes at all (the app may show its welcome instead). */
+  onEmptyAtStart?: () => void;
 }
 
-export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Element {
+export function NotesView({
+  active,
+  requestedNoteId,
+  onNoteShown,
+  onEmptyAtStart,
+}: NotesViewProps): JSX.Element {
   const list = useNotesList({ trashed: false });
   const [loadError, setLoadError] = useState<Error | null>(null);
   const navigate = useNavigate();
@@ -62,6 +71,7 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
         if (!first) return;
         // A note requested meanwhile (a link, a search hit) wins over the most recent one.
         const recent = openedFirst.current ? undefined : notes[0];
+        if (notes.length === 0 && !openedFirst.current) onEmptyAtStart?.();
         openedFirst.current = true;
         void (recent ? openNote(recent.id) : Promise.resolve()).finally(() => {
           // The rest of the list waits until the browser is idle: the first keys typed come first.
@@ -70,7 +80,13 @@ export function NotesView({ active, requestedNoteId }: NotesViewProps): JSX.Elem
       },
       (error: Error) => setLoadError(error),
     );
+    // onEmptyAtStart matters only on the first load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, reload, loadFirstPage, openNote]);
+
+  useEffect(() => {
+    if (active && openId !== null) onNoteShown?.(openId);
+  }, [active, openId, onNoteShown]);
 
   // A request to show a particular note (navigation from elsewhere in the app).
   useEffect(() => {

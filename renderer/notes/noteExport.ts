@@ -4,6 +4,9 @@
  * Save dialog), or the clipboard.
  */
 import type { NoteExportFormat } from '../../shared/areas/notes';
+import { noteFileName } from '../../shared/file-name';
+
+export { MAX_STEM_LENGTH } from '../../shared/file-name';
 
 const EXTENSIONS: Readonly<Record<NoteExportFormat, string>> = { markdown: 'md', html: 'html' };
 const MIME_TYPES: Readonly<Record<NoteExportFormat, string>> = {
@@ -11,34 +14,19 @@ const MIME_TYPES: Readonly<Record<NoteExportFormat, string>> = {
   html: 'text/html;charset=utf-8',
 };
 
-/** Longest file name stem kept, in characters: well under every file system's 255-byte limit. */
-export const MAX_STEM_LENGTH = 100;
-
-// Names Windows refuses whatever the extension.
-const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
-
-/**
- * A file name for a note: the title without characters Windows, macOS or Linux refuse (or that
- * would make a path), trimmed and shortened, "Untitled note" when nothing is left, plus the extension.
- */
+/** A file name for a note: see shared/file-name.ts (the core names note links in HTML exports the same way). */
 export function exportFileName(title: string, format: NoteExportFormat): string {
-  let stem = title
-    // Path separators, characters Windows forbids, and control characters.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // A leading dot hides the file; trailing dots and spaces are dropped by Windows.
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  if (stem.length > MAX_STEM_LENGTH) stem = [...stem].slice(0, MAX_STEM_LENGTH).join('').trim();
-  if (stem === '') stem = 'Untitled note';
-  if (RESERVED.test(stem)) stem = `${stem} note`;
-  return `${stem}.${EXTENSIONS[format]}`;
+  return noteFileName(title, EXTENSIONS[format]);
+}
+
+/** The MIME type a note exported as `format` is saved with. */
+export function noteMimeType(format: NoteExportFormat): string {
+  return MIME_TYPES[format];
 }
 
 /** Offers `text` as a file named `fileName` (the browser's download, or Electron's Save dialog). */
-export function downloadText(text: string, fileName: string, format: NoteExportFormat): void {
-  const url = URL.createObjectURL(new Blob([text], { type: MIME_TYPES[format] }));
+export function downloadText(text: string, fileName: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

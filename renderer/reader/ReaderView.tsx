@@ -15,6 +15,7 @@ import { FrameReader } from './frameReader';
 import { frameDocument } from './frameDocument';
 import { PublishedDate } from './PublishedDate';
 import './reader.css';
+import { CiteButton } from '../citations/CiteButton';
 
 export interface ReaderViewProps {
   sourceId: SourceId;
@@ -47,7 +48,10 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
     };
   }, [sourceId, version]);
 
-  const srcDoc = useMemo(() => (source ? frameDocument(source.html, source.lang) : ''), [source]);
+  const srcDoc = useMemo(
+    () => (source ? frameDocument(source.html, source.lang, source.title) : ''),
+    [source],
+  );
 
   const onLoad = useCallback(() => {
     const doc = frameRef.current?.contentDocument;
@@ -82,17 +86,39 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
   }
   if (source === null) return <main className="reader reader-message muted">Opening the article…</main>;
 
+  const restore = (): void => {
+    api.restoreSource(source.id).then(
+      (restored) => setSource({ ...source, deletedAt: restored.deletedAt }),
+      (failure: Error) => setError(failure.message),
+    );
+  };
   const link = source.canonicalUrl ?? source.url;
   return (
     <div className="reader-layout">
       <main className="reader" data-testid="reader" data-source-id={source.id}>
+        {source.deletedAt !== null && (
+          <div className="banner banner-warning reader-trashed" role="status" data-testid="reader-trashed">
+            <p>
+              <strong>This source is in the trash.</strong> Notes that cite it still open it here; restore it
+              to put it back in the library, search and its people’s pages.
+            </p>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="reader-restore"
+              onClick={restore}
+            >
+              Restore
+            </button>
+          </div>
+        )}
         <header className="reader-header">
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => navigate({ screen: 'library' })}
+            onClick={() => navigate(source.deletedAt !== null ? { screen: 'trash' } : { screen: 'library' })}
           >
-            ← Library
+            {source.deletedAt !== null ? '← Trash' : '← Library'}
           </button>
           <h1 data-testid="reader-title">{source.title}</h1>
           <p className="reader-meta muted">
@@ -132,7 +158,18 @@ export function ReaderView({ sourceId, highlight }: ReaderViewProps): JSX.Elemen
             >
               {original ? 'Show the article' : 'View original HTML'}
             </button>
+            <CiteButton target={{ sourceId: source.id }} label="Copy citation" />
           </p>
+          {source.sentFrom !== null && (
+            <p
+              className={source.urlClaimed ? 'reader-warning' : 'reader-meta muted'}
+              data-testid="reader-provenance"
+            >
+              {source.urlClaimed
+                ? `Sent from your browser by ${source.sentFrom}. The address above is only what that page claimed; Dossier could not check it.`
+                : `Sent from your browser by ${source.sentFrom}.`}
+            </p>
+          )}
           {reader && reader.text !== source.plainText && (
             <p className="reader-warning" role="note">
               This article displays slightly differently from its stored text; highlights may be off by a few

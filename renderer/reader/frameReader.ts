@@ -25,6 +25,7 @@ export class FrameReader implements ReaderHandle {
   private focus: SpanRange | null = null;
   private readonly clickListeners = new Set<(ids: string[]) => void>();
   private readonly selectionListeners = new Set<(span: SpanRange | null) => void>();
+  private readonly keyListeners = new Set<(event: KeyboardEvent) => void>();
   private readonly detach: () => void;
 
   constructor(private readonly doc: Document) {
@@ -41,11 +42,16 @@ export class FrameReader implements ReaderHandle {
       const span = this.selectionSpan();
       for (const listener of this.selectionListeners) listener(span);
     };
+    const onKey = (event: KeyboardEvent): void => {
+      for (const listener of this.keyListeners) listener(event);
+    };
     doc.addEventListener('click', onClick);
     doc.addEventListener('selectionchange', onSelection);
+    doc.addEventListener('keydown', onKey);
     this.detach = () => {
       doc.removeEventListener('click', onClick);
       doc.removeEventListener('selectionchange', onSelection);
+      doc.removeEventListener('keydown', onKey);
     };
   }
 
@@ -167,10 +173,17 @@ export class FrameReader implements ReaderHandle {
     return () => this.selectionListeners.delete(listener);
   }
 
+  /** @inheritdoc */
+  onKeyDown(listener: (event: KeyboardEvent) => void): () => void {
+    this.keyListeners.add(listener);
+    return () => this.keyListeners.delete(listener);
+  }
+
   /** Stops listening to the frame. */
   dispose(): void {
     this.detach();
     this.clickListeners.clear();
+    this.keyListeners.clear();
     this.selectionListeners.clear();
   }
 }

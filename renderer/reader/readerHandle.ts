@@ -30,4 +30,6 @@ export interface ReaderHandle {
   onHighlightClick(listener: (ids: string[]) => void): () => void;
   /** Called whenever the selection in the article changes. */
   onSelectionChange(listener: (span: SpanRange | null) => void): () => void;
+  /** Called with keys pressed while the article has the focus (they do not reach the page around it). */
+  onKeyDown(listener: (event: KeyboardEvent) => void): () => void;
 }

@@ -1,15 +1,16 @@
 /**
  * The command palette: Ctrl/⌘+K from anywhere opens a box that finds notes, sources, quotes and people
- * as you type, next to commands (New note, Go to …). Arrows move, Enter runs, Esc closes. Inside the
- * note editor Ctrl/⌘+K keeps its meaning (insert a link): the editor handles the key first and the
- * palette leaves keys that something already handled alone.
+ * as you type, next to commands (New note, Go to …). Arrows move, Enter runs, Esc closes. The key
+ * wins over whatever has the focus, the note editor included (its link box is Ctrl/⌘+Shift+K): a user
+ * who reloads lands in the last note with the caret in it, and Ctrl/⌘+K must still open the palette.
  */
 import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../shared/areas/search';
 import type { NoteId } from '../../shared/model';
 import { api } from '../api';
+import { useInterop } from '../interop/InteropProvider';
 import { useNavigate } from '../shell/navigation';
-import { hasModifier } from '../shortcuts';
+import { isPaletteKey } from '../shortcuts';
 import { matchCommands, type PaletteCommand } from './commands';
 import { HitList, hitOptionId } from './HitList';
 import { routeOfHit } from './hits';
@@ -22,31 +23,21 @@ type Item =
 const HITS = 8;
 const ID = 'palette-item';
 
-/** True for Ctrl/⌘+K without Alt or Shift. */
-export function isPaletteKey(
-  event: Pick<globalThis.KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key' | 'code'>,
-): boolean {
-  return (
-    hasModifier(event) &&
-    !event.altKey &&
-    !event.shiftKey &&
-    (event.code === 'KeyK' || event.key.toLowerCase() === 'k')
-  );
-}
-
 /** Mount once in the app shell. */
 export function CommandPalette(): JSX.Element | null {
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent): void => {
-      if (!isPaletteKey(event) || event.defaultPrevented) return;
+      if (!isPaletteKey(event)) return;
+      // Capture phase on the window, and no further: the focused element (the editor, a form field)
+      // never sees the key, so it cannot also act on it.
       event.preventDefault();
+      event.stopPropagation();
       setOpen((wasOpen) => !wasOpen);
     };
-    // Bubble phase: the editor's own Ctrl+K (link) runs first and marks the event handled.
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
   return open ? <PaletteDialog onClose={() => setOpen(false)} /> : null;
@@ -54,6 +45,7 @@ export function CommandPalette(): JSX.Element | null {
 
 function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
   const navigate = useNavigate();
+  const interop = useInterop();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -86,6 +78,11 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
       navigate(routeOfHit(item.hit));
     } else if (item.kind === 'search-all') {
       navigate({ screen: 'search', query });
+    } else if (typeof item.command.action === 'object' && 'interop' in item.command.action) {
+      const task = item.command.action;
+      if (task.interop === 'export') interop.exportNotebook(task.kind);
+      else if (task.interop === 'citations') interop.exportCitations(task.format, { kind: 'all' });
+      else interop.chooseImportFile();
     } else if (item.command.action === 'new-note') {
       api.createNote().then(
         (note) => {
@@ -93,6 +90,14 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
           close(false);
         },
         (failure: Error) => setError(`The note could not be created: ${failure.message}`),
+      );
+      return;
+    } else if (item.command.action === 'copy-link') {
+      // The address names the screen behind the palette (shell/routeUrl.ts); a note's link box takes it.
+      const link = window.location.hash || '#/notes';
+      navigator.clipboard.writeText(link).then(
+        () => close(true),
+        (failure: Error) => setError(`The link could not be copied: ${failure.message}`),
       );
       return;
     } else {

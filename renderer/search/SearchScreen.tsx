@@ -1,9 +1,11 @@
 /**
  * The Search screen: one box over sources, notes, quotes and people, with filters typed into the
- * query. Results are one ranked list with type badges and highlighted snippets; arrows move through
- * them while the box keeps focus, Enter opens one.
+ * query. Results are one ranked list with type badges and highlighted snippets (filters alone list
+ * everything they match, newest first). Enter in the box shows the list: it runs the search at once and
+ * moves the focus to the results, where arrows move and Enter opens one; arrows in the box move through
+ * the results while the box keeps focus, and Enter then opens the one chosen.
  */
-import { useEffect, useState, type JSX, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { MAX_SEARCH_LIMIT, type SearchHit } from '../../shared/areas/search';
 import { useNavigate, type Route } from '../shell/navigation';
 import { HitList, hitOptionId } from './HitList';
@@ -23,41 +25,88 @@ export function SearchScreen({ route }: SearchScreenProps): JSX.Element {
   const [query, setQueryState] = useState(requested);
   const [seenRequest, setSeenRequest] = useState(requested);
   const [limit, setLimit] = useState(PAGE);
-  const [selected, setSelected] = useState(0);
+  // -1: nothing chosen yet, so Enter shows the list instead of opening its first hit.
+  const [selected, setSelected] = useState(-1);
+  // Enter pressed before the answer came: focus the list once it is there.
+  const [focusWhenReady, setFocusWhenReady] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
   const setQuery = (text: string): void => {
     setQueryState(text);
-    setSelected(0);
+    setSelected(-1);
     setLimit(PAGE);
   };
   // A new request from elsewhere (the palette's "Search everything for …") replaces the box's text.
   if (requested !== seenRequest) {
     setSeenRequest(requested);
-    setQuery(requested);
+    // The box's own words coming back through the address change nothing.
+    if (requested !== query) setQuery(requested);
   }
+  // The words are in the address, so a reload or Back shows this search again.
+  useEffect(() => {
+    if (query !== requested)
+      navigate(query === '' ? { screen: 'search' } : { screen: 'search', query }, { replace: true });
+    // Only the typed words matter; the route follows them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query]);
   const state = useSearch(query, limit);
   const results = visibleResults(state);
   const hits = results?.hits ?? [];
 
   const open = (hit: SearchHit): void => navigate(routeOfHit(hit));
+  const ready = state.state === 'ready';
+
+  // The answer to an Enter has come: the list takes the focus with its first hit chosen (or, when
+  // there is none, the box keeps it and "No results" says so). State set while rendering, as above.
+  const [focusRequests, setFocusRequests] = useState(0);
+  if (focusWhenReady && ready) {
+    setFocusWhenReady(false);
+    if (hits.length > 0) {
+      if (selected < 0) setSelected(0);
+      setFocusRequests((n) => n + 1);
+    }
+  }
+  useEffect(() => {
+    if (focusRequests > 0) list.current?.focus();
+  }, [focusRequests]);
+
+  /** Arrows, Enter and Home/End over the hits; shared by the box and the focused list. */
+  const moveOrOpen = (event: KeyboardEvent<HTMLElement>): boolean => {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && hits.length > 0) {
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setSelected((i) => Math.max(0, Math.min(hits.length - 1, i + step)));
+    } else if ((event.key === 'Home' || event.key === 'End') && event.currentTarget === list.current) {
+      setSelected(event.key === 'Home' ? 0 : hits.length - 1);
+    } else if (event.key === 'Enter' && hits[selected] !== undefined) {
+      open(hits[selected]);
+    } else return false;
+    event.preventDefault();
+    return true;
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    if (event.key === 'ArrowDown' && hits.length > 0) {
+    if (moveOrOpen(event)) return;
+    if (event.key === 'Enter') {
       event.preventDefault();
-      setSelected((i) => Math.min(hits.length - 1, i + 1));
-    } else if (event.key === 'ArrowUp' && hits.length > 0) {
-      event.preventDefault();
-      setSelected((i) => Math.max(0, i - 1));
-    } else if (event.key === 'Enter' && hits[selected] !== undefined) {
-      event.preventDefault();
-      open(hits[selected]);
+      setFocusWhenReady(true);
     } else if (event.key === 'Escape') {
       setQuery('');
     }
   };
 
+  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
+    if (moveOrOpen(event)) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
+    }
+  };
+
   useEffect(() => {
+    if (selected < 0) return;
     document.getElementById(hitOptionId('search-hit', selected))?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
+
+  const listing = results !== null && results.query.terms.length === 0 && results.query.speaker === null;
 
   return (
     <main className="search-screen" data-testid="search-screen">
@@ -69,7 +118,9 @@ export function SearchScreen({ route }: SearchScreenProps): JSX.Element {
         aria-label="Search sources, notes, quotes and people"
         aria-expanded={hits.length > 0}
         aria-controls="search-results"
-        aria-activedescendant={hits.length > 0 ? hitOptionId('search-hit', selected) : undefined}
+        aria-activedescendant={
+          selected >= 0 && hits.length > 0 ? hitOptionId('search-hit', selected) : undefined
+        }
         data-testid="search-input"
         placeholder='Search… e.g. speaker:putin "cease hostilities" from:2025-03-01'
         autoFocus
@@ -101,12 +152,23 @@ export function SearchScreen({ route }: SearchScreenProps): JSX.Element {
         </p>
       )}
       {hits.length > 0 && (
+        <p className="search-count muted" role="status" data-testid="search-count">
+          {results?.hasMore === true ? `${hits.length}+` : hits.length}{' '}
+          {hits.length === 1 ? 'result' : 'results'}
+          {listing ? ', everything these filters match, newest first' : ''}. Enter or ↓ to choose one.
+        </p>
+      )}
+      {hits.length > 0 && (
         <ul
+          ref={list}
           id="search-results"
           className="search-results"
           role="listbox"
+          tabIndex={-1}
           aria-label="Search results"
+          aria-activedescendant={selected >= 0 ? hitOptionId('search-hit', selected) : undefined}
           data-testid="search-results"
+          onKeyDown={onListKeyDown}
         >
           <HitList
             hits={hits}

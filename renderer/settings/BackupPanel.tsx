@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import type { BackupInfo, BackupKind, BackupList } from '../../shared/areas/backup';
+import { formatBytes } from '../../shared/format-bytes';
 import { api } from '../api';
 import './backup.css';
 
@@ -22,19 +23,8 @@ const KIND_LABELS: Record<BackupKind, string> = {
   auto: 'Automatic',
   manual: 'Manual',
   'before-restore': 'Before a restore',
+  'before-import': 'Before an import',
 };
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
 
 function IntegrityBadge({ backup }: { backup: BackupInfo }): JSX.Element {
   const title = backup.checkedAt ? `Checked ${new Date(backup.checkedAt).toLocaleString()}` : 'Never checked';

@@ -6,33 +6,65 @@ import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import type { ClipEndpointStatus } from '../../shared/areas/clip-endpoint';
 import { api } from '../api';
 
+/** After this long without an answer the panel says it is still waiting (the notebook may be busy). */
+const SLOW_ANSWER_MS = 4_000;
+
+/** What the panel says about an answer to a change it asked for, when the answer is not what it asked. */
+export function answerProblem(asked: { enabled?: boolean }, answer: ClipEndpointStatus): string | null {
+  if (asked.enabled !== undefined && answer.enabled !== asked.enabled) {
+    return `The notebook answered that browser clipping is still ${answer.enabled ? 'on' : 'off'}; the change was not made. Try again, or restart Dossier.`;
+  }
+  if (answer.enabled && !answer.running && answer.error === null) {
+    return 'Browser clipping is on but its server is not running, and no reason was given. Turn it off and on again, or restart Dossier.';
+  }
+  return null;
+}
+
 function useEndpoint(): {
   status: ClipEndpointStatus | null;
   error: string | null;
-  busy: boolean;
-  run: (change: () => Promise<ClipEndpointStatus>) => void;
+  /** The change in flight (what the box shows until the answer), or null. */
+  pending: { enabled?: boolean } | null;
+  slow: boolean;
+  run: (asked: { enabled?: boolean }, change: () => Promise<ClipEndpointStatus>) => void;
 } {
   const [status, setStatus] = useState<ClipEndpointStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = useCallback((change: () => Promise<ClipEndpointStatus>) => {
-    setBusy(true);
+  const [pending, setPending] = useState<{ enabled?: boolean } | null>(null);
+  const [slow, setSlow] = useState(false);
+  const run = useCallback((asked: { enabled?: boolean }, change: () => Promise<ClipEndpointStatus>) => {
+    setPending(asked);
+    setError(null);
+    const timer = window.setTimeout(() => setSlow(true), SLOW_ANSWER_MS);
+    const done = (): void => {
+      window.clearTimeout(timer);
+      setPending(null);
+      setSlow(false);
+    };
     change().then(
       (next) => {
+        done();
         setStatus(next);
-        setError(null);
-        setBusy(false);
+        setError(answerProblem(asked, next));
       },
       (failure: Error) => {
-        setError(failure.message);
-        setBusy(false);
+        done();
+        setError(
+          `${asked.enabled === true ? 'Browser clipping could not be turned on' : 'The change was not made'}: ${failure.message}`,
+        );
       },
     );
   }, []);
   useEffect(() => {
-    api.getClipEndpoint().then(setStatus, (failure: Error) => setError(failure.message));
+    api.getClipEndpoint().then(
+      (loaded) => {
+        setStatus(loaded);
+        setError(answerProblem({}, loaded));
+      },
+      (failure: Error) => setError(`The browser clipping settings could not be read: ${failure.message}`),
+    );
   }, []);
-  return { status, error, busy, run };
+  return { status, error, pending, slow, run };
 }
 
 /** A link that can be dragged to the bookmarks bar. React refuses `javascript:` in href, so set it directly. */
@@ -53,7 +85,8 @@ function BookmarkletLink({ code }: { code: string }): JSX.Element {
 }
 
 export function ClipEndpointPanel(): JSX.Element {
-  const { status, error, busy, run } = useEndpoint();
+  const { status, error, pending, slow, run } = useEndpoint();
+  const busy = pending !== null;
   // What the user typed into the port field; null shows the stored port.
   const [portDraft, setPort] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -80,11 +113,14 @@ export function ClipEndpointPanel(): JSX.Element {
         <input
           type="checkbox"
           data-testid="clip-endpoint-enabled"
-          checked={status.enabled}
-          disabled={busy}
+          // While the change is on its way the box shows what was asked, so a click never looks ignored.
+          checked={pending?.enabled ?? status.enabled}
+          aria-busy={busy}
+          aria-describedby="clip-endpoint-state"
           onChange={(event) => {
+            if (busy) return;
             const enabled = event.target.checked;
-            run(() => api.setClipEndpoint({ enabled }));
+            run({ enabled }, () => api.setClipEndpoint({ enabled }));
           }}
         />
         Accept pages from paired browsers
@@ -104,17 +140,28 @@ export function ClipEndpointPanel(): JSX.Element {
           disabled={busy || !portValid || portNumber === status.port}
           onClick={() => {
             setPort(null);
-            run(() => api.setClipEndpoint({ port: portNumber }));
+            run({}, () => api.setClipEndpoint({ port: portNumber }));
           }}
         >
           Use this port
         </button>
         {!portValid && <span className="settings-error">Choose a port from 1024 to 65535.</span>}
       </div>
-      <p data-testid="clip-endpoint-state" className={status.error ? 'settings-error' : 'muted'}>
-        {status.error ?? (status.running ? `Listening at ${status.url ?? ''}` : 'Off.')}
+      <p
+        id="clip-endpoint-state"
+        data-testid="clip-endpoint-state"
+        className={status.error && !busy ? 'settings-error' : 'muted'}
+        role="status"
+      >
+        {busy
+          ? `${pending.enabled === true ? 'Turning on' : pending.enabled === false ? 'Turning off' : 'Saving'}…${slow ? ' (the notebook is busy; still waiting)' : ''}`
+          : (status.error ?? (status.running ? `Listening at ${status.url ?? ''}` : 'Off.'))}
       </p>
-      {error && <p className="settings-error">{error}</p>}
+      {error && (
+        <p className="settings-error" role="alert" data-testid="clip-endpoint-error">
+          {error}
+        </p>
+      )}
 
       {status.enabled && (
         <>
@@ -128,7 +175,7 @@ export function ClipEndpointPanel(): JSX.Element {
             className="button button-primary"
             data-testid="clip-start-pairing"
             disabled={busy || !status.running}
-            onClick={() => run(() => api.startClipPairing())}
+            onClick={() => run({}, () => api.startClipPairing())}
           >
             Pair a browser
           </button>
@@ -176,7 +223,7 @@ export function ClipEndpointPanel(): JSX.Element {
                 type="button"
                 className="button button-quiet"
                 disabled={busy}
-                onClick={() => run(() => api.revokeClipClient(client.id))}
+                onClick={() => run({}, () => api.revokeClipClient(client.id))}
               >
                 Unpair
               </button>

@@ -3,6 +3,8 @@ import type { JSX } from 'react';
 import type { Route } from '../shell/navigation';
 import { BackupPanel } from './BackupPanel';
 import { ClipEndpointPanel } from './ClipEndpointPanel';
+import { ClipNetworkPanel } from './ClipNetworkPanel';
+import { ExportPanel } from './ExportPanel';
 import './settings.css';
 
 export interface SettingsScreenProps {
@@ -15,7 +17,9 @@ export function SettingsScreen({ route }: SettingsScreenProps): JSX.Element {
     <main className="settings" data-testid="settings-screen">
       <h1>Settings</h1>
       <ClipEndpointPanel />
+      <ClipNetworkPanel />
       <BackupPanel />
+      <ExportPanel />
     </main>
   );
 }

@@ -16,7 +16,7 @@ export interface DamagedNotebookScreenProps {
   onRecovered(state: StartupState): void;
 }
 
-type Action = 'restore' | 'read-only' | 'keep';
+type Action = 'restore' | 'read-only' | 'keep' | 'start-new';
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
@@ -64,6 +64,8 @@ export function DamagedNotebookScreen({ state, onRecovered }: DamagedNotebookScr
   const [failure, setFailure] = useState<string | null>(null);
   const problem = state.problem;
   const backup = state.lastGoodBackup;
+  // A missing or empty file has nothing to read or keep: the ways out are the backup or a new start.
+  const empty = problem?.kind === 'empty';
 
   const run = (action: Action, call: () => Promise<StartupState>): void => {
     setBusy(action);
@@ -86,13 +88,15 @@ export function DamagedNotebookScreen({ state, onRecovered }: DamagedNotebookScr
         <h1>{problem?.title ?? 'The notebook could not be opened'}</h1>
         <p className="fatal-message">{problem?.message}</p>
         <p className="damaged-safe">
-          Your notebook file has not been changed, and none of the choices below overwrites it.
+          {empty
+            ? 'Nothing has been written, and your backups are kept whichever you choose.'
+            : 'Your notebook file has not been changed, and none of the choices below overwrites it.'}
         </p>
         <ul className="damaged-choices">
           <Choice
             id="restore-last-good"
             choice={state.restore}
-            label="Restore from last good backup"
+            label={empty ? 'Restore the newest good backup' : 'Restore from last good backup'}
             busyLabel="Restoring…"
             busy={busy === 'restore'}
             disabled={busy !== null}
@@ -102,22 +106,39 @@ export function DamagedNotebookScreen({ state, onRecovered }: DamagedNotebookScr
             {backup && (
               <>
                 Backup of <strong data-testid="last-good-backup-date">{formatDate(backup.createdAt)}</strong>{' '}
-                (<code>{backup.name}</code>). The current file is renamed and kept beside it; changes made
-                after that backup are not in it.
+                (<code>{backup.name}</code>).{' '}
+                {empty
+                  ? 'It becomes your notebook again; changes made after that backup are not in it.'
+                  : 'The current file is renamed and kept beside it; changes made after that backup are not in it.'}
               </>
             )}
           </Choice>
-          <Choice
-            id="open-read-only"
-            choice={state.openReadOnly}
-            label="Open read-only"
-            busyLabel="Opening…"
-            busy={busy === 'read-only'}
-            disabled={busy !== null}
-            onChoose={() => run('read-only', () => api.openReadOnly())}
-          >
-            Read, search and export what can still be read, from a copy. Nothing can be changed.
-          </Choice>
+          {empty ? (
+            <Choice
+              id="start-new-notebook"
+              choice={state.startNew}
+              label="Start a new, empty notebook"
+              busyLabel="Starting…"
+              busy={busy === 'start-new'}
+              disabled={busy !== null}
+              onChoose={() => run('start-new', () => api.startNewNotebook())}
+            >
+              Begin again with no notes or sources. The backups stay in the backups folder, and the one
+              holding the most data is never deleted, so you can still restore it later from Settings.
+            </Choice>
+          ) : (
+            <Choice
+              id="open-read-only"
+              choice={state.openReadOnly}
+              label="Open read-only"
+              busyLabel="Opening…"
+              busy={busy === 'read-only'}
+              disabled={busy !== null}
+              onChoose={() => run('read-only', () => api.openReadOnly())}
+            >
+              Read, search and export what can still be read, from a copy. Nothing can be changed.
+            </Choice>
+          )}
           {problem?.kind === 'wal-missing' && (
             <Choice
               id="open-without-lost-changes"

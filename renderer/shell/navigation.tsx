@@ -14,7 +14,8 @@ export interface TextSpan {
 
 /** Every screen the app can show, with what it shows. */
 export type Route =
-  | { screen: 'library' }
+  /** `start`: begin clipping at once (the welcome screen's buttons): the file picker or a dialog. */
+  | { screen: 'library'; start?: 'import' | 'paste' | 'url' }
   | { screen: 'reader'; sourceId: SourceId; highlight?: TextSpan }
   | { screen: 'notes'; noteId?: NoteId }
   | { screen: 'people' }
@@ -24,7 +25,9 @@ export type Route =
   | { screen: 'timeline' }
   | { screen: 'search'; query?: string }
   | { screen: 'settings' }
-  | { screen: 'trash' };
+  | { screen: 'trash' }
+  /** The first screen of an empty notebook: how to clip the first article. */
+  | { screen: 'welcome' };
 
 /** The sidebar entry a route belongs to. */
 export function sectionOf(route: Route): SectionId {
@@ -33,6 +36,8 @@ export function sectionOf(route: Route): SectionId {
       return 'library';
     case 'entity':
       return route.kind === 'event' ? 'events' : 'people';
+    case 'welcome':
+      return 'library';
     default:
       return route.screen;
   }
@@ -43,8 +48,19 @@ export function routeOf(section: SectionId): Route {
   return { screen: section } as Route;
 }
 
-/** Goes to `route`. */
-export type Navigate = (route: Route) => void;
+/**
+ * Goes to `route`. A new place gets its own history entry (Back returns); `replace` (or a route that
+ * only adds detail to the current place, such as an entity page learning its kind) replaces it.
+ */
+export type Navigate = (route: Route, options?: { replace?: boolean }) => void;
+
+/** True when `next` shows the same thing as `current` (same screen and record), perhaps in more detail. */
+export function samePlace(current: Route, next: Route): boolean {
+  if (current.screen !== next.screen) return false;
+  if (current.screen === 'entity' && next.screen === 'entity') return current.entityId === next.entityId;
+  if (current.screen === 'reader' && next.screen === 'reader') return current.sourceId === next.sourceId;
+  return current.screen !== 'notes' && current.screen !== 'search';
+}
 
 export const NavigationContext = createContext<Navigate>(() => {
   throw new Error('useNavigate() outside the App');

@@ -17,16 +17,19 @@ export type BackupKind =
   /** "Back up now" or `dossier backup`. */
   | 'manual'
   /** The notebook as it was just before a restore replaced it. */
-  | 'before-restore';
+  | 'before-restore'
+  /** The notebook as it was just before a JSON export was merged into it. */
+  | 'before-import';
 
 /** The kinds of backup, as they appear in file names. */
-export const BACKUP_KINDS: readonly BackupKind[] = ['auto', 'manual', 'before-restore'];
+export const BACKUP_KINDS: readonly BackupKind[] = ['auto', 'manual', 'before-restore', 'before-import'];
 
 /**
  * A backup's file name: `dossier-20261128T082152123Z-manual.sqlite` (UTC time, to the millisecond).
  * The API accepts only names of this shape, so a name can never point outside the backups folder.
  */
-export const BACKUP_NAME_PATTERN = /^dossier-\d{8}T\d{9}Z-(auto|manual|before-restore)\.sqlite$/;
+export const BACKUP_NAME_PATTERN =
+  /^dossier-\d{8}T\d{9}Z-(auto|manual|before-restore|before-import)\.sqlite$/;
 
 /** The result of checking a backup file. */
 export type BackupIntegrity =

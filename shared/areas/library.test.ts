@@ -15,6 +15,17 @@ function refused(run: () => unknown): string {
 
 const FILE = { name: 'a.html', data: 'PGh0bWw+' };
 
+describe('the largest paste', () => {
+  it('is refused above 50 MB with its size and what to do instead', () => {
+    const html = 'x'.repeat(50 * 1024 * 1024 + 1);
+    expect(refused(() => LIBRARY_VALIDATORS.clipPaste([{ html }]))).toBe(
+      'clipPaste: "html" is 50.0 MB; Dossier clips pages up to 50 MB. Clip only the article, or copy ' +
+        'its text and clip that.',
+    );
+    expect(LIBRARY_VALIDATORS.clipPaste([{ html: html.slice(1) }])).toHaveLength(1);
+  });
+});
+
 describe('LIBRARY_VALIDATORS', () => {
   it('has a validator for every method', () => {
     for (const method of LIBRARY_METHODS) expect(typeof LIBRARY_VALIDATORS[method]).toBe('function');

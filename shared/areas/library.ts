@@ -7,6 +7,7 @@
  * fails rejects with CLIP_FAILED (`details.reason`, `details.file`) and stores nothing.
  */
 import type { IsoTimestamp, SourceId } from '../model';
+import { isCalendarDate } from '../dates';
 import { isHttpUrl } from '../url';
 import {
   arity,
@@ -21,6 +22,9 @@ import {
   requiredString,
   type Validators,
 } from '../validation';
+
+/** The kinds of file the clipper reads, as messages name them ("Dossier clips … files"). */
+export const CLIPPABLE_FILES = '.html, .htm, .mhtml, .txt and .md files';
 
 /** The largest page or file accepted, in bytes (the clipper refuses bigger ones too). */
 export const MAX_CLIP_BYTES = 50 * 1024 * 1024;
@@ -87,6 +91,16 @@ export interface Source extends SourceSummary {
   html: string;
   /** sha256 of the normalized text (what duplicate detection compares). */
   contentHash: string;
+  /**
+   * For a source sent by the browser clip endpoint: the origin of the page that sent it, as the
+   * browser reported it (not as the page described itself), e.g. `https://news.example`; else null.
+   */
+  sentFrom: string | null;
+  /**
+   * True when `url` is only what the sending page claimed: its origin is not `sentFrom`. The reader
+   * shows it as a claim.
+   */
+  urlClaimed: boolean;
 }
 
 /** The page as it was clipped, for "view original HTML". */
@@ -209,10 +223,16 @@ export interface LibraryApi {
   /**
    * Fetches a web page (http/https only, at most 10 redirects, 30 s, 50 MB; charset from the header),
    * in the desktop app by rendering it in a hidden, sandboxed window so pages built by script have
-   * their text (other hosts use a plain HTTP fetch), then clips it against its final URL and downloads its images (each checked to be PNG, JPEG, GIF,
-   * WebP or AVIF; never SVG). Rejects with CLIP_FAILED (`reason` FETCH_FAILED, UNSUPPORTED, ...).
+   * their text (other hosts use a plain HTTP fetch), then clips it against its final URL and downloads
+   * its images (each checked to be PNG, JPEG, GIF, WebP or AVIF; never SVG). The page, every redirect,
+   * every image and every request of the window go only to public addresses, except the hosts listed
+   * in {@link ClipNetworkSettings}. Rejects with CLIP_FAILED (`reason` FETCH_FAILED, UNSUPPORTED, ...).
    */
   clipUrl(input: ClipUrlInput): Promise<ClipResult>;
+  /** The hosts on the user's own network that clipping may reach. */
+  getClipNetworkSettings(): Promise<ClipNetworkSettings>;
+  /** Replaces the list of local hosts clipping may reach; returns it as stored (normalized). */
+  setClipNetworkSettings(input: ClipNetworkSettings): Promise<ClipNetworkSettings>;
   /** The library, sorted and filtered. */
   listSources(options?: ListSourcesOptions): Promise<SourceList>;
   /** Site names of live sources with their counts, most sources first. */
@@ -249,11 +269,29 @@ export interface PublishedGuess {
   evidence: string | null;
 }
 
+/**
+ * Where clipping may reach besides the public web. By default nowhere: a URL, a redirect or an image on
+ * this computer or its network (loopback, private, link-local, metadata addresses ...) is refused, so
+ * a page cannot make Dossier read what only this computer can reach.
+ */
+export interface ClipNetworkSettings {
+  /**
+   * Host names (or literal addresses) the user clips from on purpose although they are local: an
+   * intranet wiki, a newsroom archive. Matched exactly, lower-case, without a trailing dot.
+   */
+  allowedLocalHosts: string[];
+}
+
+/** Most hosts {@link ClipNetworkSettings.allowedLocalHosts} holds. */
+export const MAX_ALLOWED_LOCAL_HOSTS = 100;
+
 /** The library area's methods, in the order hosts register them. */
 export const LIBRARY_METHODS = [
   'clipFile',
   'clipPaste',
   'clipUrl',
+  'getClipNetworkSettings',
+  'setClipNetworkSettings',
   'listSources',
   'listSites',
   'getSource',
@@ -315,6 +353,43 @@ function clipFileInput(method: string, value: unknown): ClipFileInput {
   });
 }
 
+/** Pasted HTML or text: at most {@link MAX_CLIP_BYTES} characters, refused with the size in words. */
+function pastedContent(method: string, name: string, value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > MAX_CLIP_BYTES) {
+    const mb = (value.length / 1024 / 1024).toFixed(1);
+    invalid(
+      method,
+      `"${name}" is ${mb} MB; Dossier clips pages up to ${MAX_CLIP_BYTES / 1024 / 1024} MB. Clip only ` +
+        'the article, or copy its text and clip that',
+    );
+  }
+  return optionalString(method, name, value, MAX_CLIP_BYTES);
+}
+
+/** A host name, an IPv4 address or a bracketed IPv6 address, as a URL writes its host. */
+const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*)$/;
+
+function clipNetworkSettings(method: string, value: unknown): ClipNetworkSettings {
+  const input = objectOf(method, value, ['allowedLocalHosts']);
+  const list = input.allowedLocalHosts;
+  if (!Array.isArray(list)) invalid(method, '"allowedLocalHosts" must be a list of host names');
+  if (list.length > MAX_ALLOWED_LOCAL_HOSTS) {
+    invalid(method, `"allowedLocalHosts" holds at most ${MAX_ALLOWED_LOCAL_HOSTS} hosts`);
+  }
+  const hosts: string[] = [];
+  for (const item of list) {
+    const host = typeof item === 'string' ? item.trim().toLowerCase().replace(/\.$/, '') : '';
+    if (host.length > 255 || !HOST.test(host)) {
+      invalid(
+        method,
+        `"${String(item).slice(0, 80)}" is not a host name (write it as in a web address, e.g. wiki.intranet)`,
+      );
+    }
+    if (!hosts.includes(host)) hosts.push(host);
+  }
+  return { allowedLocalHosts: hosts };
+}
+
 function clipPasteInput(method: string, value: unknown): ClipPasteInput {
   const input = objectOf(method, value, [
     'html',
@@ -326,8 +401,8 @@ function clipPasteInput(method: string, value: unknown): ClipPasteInput {
     'fetchImages',
   ]);
   const result = defined({
-    html: optionalString(method, 'html', input.html, MAX_CLIP_BYTES),
-    text: optionalString(method, 'text', input.text, MAX_CLIP_BYTES),
+    html: pastedContent(method, 'html', input.html),
+    text: pastedContent(method, 'text', input.text),
     url: optionalUrl(method, 'url', input.url),
     title: optionalString(method, 'title', input.title, 1_000),
     published: optionalDay(method, 'published', input.published),
@@ -352,16 +427,9 @@ function clipUrlInput(method: string, value: unknown): ClipUrlInput {
 function optionalDay(method: string, name: string, value: unknown): string | undefined {
   const day = optionalString(method, name, value, 10);
   if (day === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : null;
-  if (date === null || date.toISOString().slice(0, 10) !== day) {
-    invalid(method, `"${name}" must be a date written YYYY-MM-DD`);
-  }
+  if (!isCalendarDate(day)) invalid(method, `"${name}" must be a date written YYYY-MM-DD`);
   return day;
 }
-
-// A constant, not a literal: electron/layers.test.ts reads `from '...'` in a source file as an import.
-const FROM = `from`;
 
 function listSourcesOptions(method: string, value: unknown): ListSourcesOptions | undefined {
   if (value === undefined) return undefined;
@@ -369,7 +437,7 @@ function listSourcesOptions(method: string, value: unknown): ListSourcesOptions 
     'sort',
     'descending',
     'site',
-    FROM,
+    'from',
     'to',
     'trashed',
     'limit',
@@ -379,14 +447,14 @@ function listSourcesOptions(method: string, value: unknown): ListSourcesOptions 
     sort: optionalChoice(method, 'sort', input.sort, SOURCE_SORTS),
     descending: optionalBoolean(method, 'descending', input.descending),
     site: optionalString(method, 'site', input.site, 1_000),
-    from: optionalDay(method, FROM, input.from),
+    from: optionalDay(method, 'from', input.from),
     to: optionalDay(method, 'to', input.to),
     trashed: optionalBoolean(method, 'trashed', input.trashed),
     limit: optionalInteger(method, 'limit', input.limit, 1, MAX_LIST_LIMIT),
     offset: optionalInteger(method, 'offset', input.offset, 0, Number.MAX_SAFE_INTEGER),
   });
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-    invalid(method, `"${FROM}" is after "to"`);
+    invalid(method, '"from" is after "to"');
   }
   return options;
 }
@@ -432,10 +500,18 @@ export const LIBRARY_VALIDATORS: Validators<LibraryApi> = {
     const input = objectOf(m, args[0], ['html', 'text', 'url']);
     return [
       defined({
-        html: optionalString(m, 'html', input.html, MAX_CLIP_BYTES),
-        text: optionalString(m, 'text', input.text, MAX_CLIP_BYTES),
+        html: pastedContent(m, 'html', input.html),
+        text: pastedContent(m, 'text', input.text),
         url: optionalUrl(m, 'url', input.url),
       }),
     ];
+  },
+  getClipNetworkSettings: (args) => {
+    arity('getClipNetworkSettings', args, 0, 0);
+    return [];
+  },
+  setClipNetworkSettings: (args) => {
+    arity('setClipNetworkSettings', args, 1, 1);
+    return [clipNetworkSettings('setClipNetworkSettings', args[0])];
   },
 };

@@ -26,6 +26,11 @@ export type StartupProblemKind =
   | 'wal-missing'
   /** Written by a newer Dossier (DB_TOO_NEW). */
   | 'too-new'
+  /**
+   * The notebook file is missing or empty (0 bytes) while backups of it exist: deleted, truncated or
+   * badly synced. Opening it would start an empty notebook and hide the loss, so it is not opened.
+   */
+  | 'empty'
   /** Anything else that kept the notebook from opening (the message says what). */
   | 'unreadable';
 
@@ -74,6 +79,8 @@ export interface StartupState {
    * keeping a copy of the file aside.
    */
   openWithoutLostChanges: StartupChoice;
+  /** Only for `empty`: start a new, empty notebook anyway; the backups stay where they are. */
+  startNew: StartupChoice;
   /** Files that a recovery action set aside (the damaged notebook, or the copy of it). */
   keptAside: string[];
 }
@@ -103,6 +110,13 @@ export interface StartupApi {
    * Rejects with INVALID_ARGUMENT for any other state.
    */
   openWithoutLostChanges(): Promise<StartupState>;
+
+  /**
+   * After `empty`: starts a new, empty notebook in place of the missing or empty file (an empty file
+   * is kept aside first). The backups are not touched. Rejects with INVALID_ARGUMENT for any other
+   * state.
+   */
+  startNewNotebook(): Promise<StartupState>;
 }
 
 /** The start-up area's methods, in the order hosts register them. */
@@ -111,6 +125,7 @@ export const STARTUP_METHODS = [
   'restoreFromLastGoodBackup',
   'openReadOnly',
   'openWithoutLostChanges',
+  'startNewNotebook',
 ] as const satisfies readonly (keyof StartupApi)[];
 
 /** Argument validators of the start-up area: none of its methods takes arguments. */
@@ -129,6 +144,10 @@ export const STARTUP_VALIDATORS: Validators<StartupApi> = {
   },
   openWithoutLostChanges: (args) => {
     arity('openWithoutLostChanges', args, 0, 0);
+    return [];
+  },
+  startNewNotebook: (args) => {
+    arity('startNewNotebook', args, 0, 0);
     return [];
   },
 };

@@ -85,6 +85,37 @@ describe('dossier backup and restore', () => {
     expect(hashFile(dbFile(dir))).toBe(before);
     expect((await runCli(['restore', '--data-dir', dir])).code).toBe(2);
   });
+
+  // Regression (issue 19): these said "unable to open database file" and "disk I/O error".
+  it('says when the backup named does not exist, or is a folder, and changes nothing', async () => {
+    const dir = path.join(temp.dir, 'nb');
+    seed(dir);
+    const before = hashFile(dbFile(dir));
+    const missing = await runCli(['restore', '--data-dir', dir, 'dossier-nosuch-manual.sqlite']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      `There is no backup named dossier-nosuch-manual.sqlite in ${path.join(dir, 'backups')}, and no file at`,
+    );
+    expect(missing.stderr).toContain('dossier backup --list');
+    expect(missing.stderr).not.toMatch(/unable to open database file/);
+
+    const folder = path.join(temp.dir, 'a-folder');
+    fs.mkdirSync(folder);
+    const refused = await runCli(['restore', '--data-dir', dir, folder]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${folder} is a folder, not a backup file.`);
+    expect(refused.stderr).not.toMatch(/disk I\/O error/);
+    expect(hashFile(dbFile(dir))).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false); // no before-restore backup either
+  });
+
+  it('does not create a notebook in an empty folder when the backup named is not there', async () => {
+    const dir = path.join(temp.dir, 'empty');
+    fs.mkdirSync(dir);
+    const missing = await runCli(['restore', '--data-dir', dir, path.join(temp.dir, 'nothing.sqlite')]);
+    expect(missing.code).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('dossier export --json and import-json', () => {

@@ -1,5 +1,6 @@
 /** `dossier backup`: writes a checked backup of a notebook now, or lists its backups. */
 import type { BackupInfo } from '../../../shared/areas/backup';
+import { formatBytes } from '../../../shared/format-bytes';
 import {
   DATA_DIR_HELP,
   DATA_DIR_OPTION,
@@ -8,19 +9,6 @@ import {
   withNotebook,
   type CliCommand,
 } from '../command';
-
-/** A size for people: 1.2 MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
 
 function describe(backup: BackupInfo): string {
   return `${backup.name}  ${backup.kind.padEnd(14)} ${formatBytes(backup.sizeBytes).padStart(9)}  ${backup.integrity}`;
@@ -52,6 +40,7 @@ ${DATA_DIR_HELP}
         io,
         (notebook) => notebook.listBackups(),
         'read-what-remains',
+        'refuse',
       );
       if (values.json) io.stdout.write(`${JSON.stringify(list)}\n`);
       else {
@@ -62,10 +51,16 @@ ${DATA_DIR_HELP}
       }
       return 0;
     }
-    const made = await withNotebook(values['data-dir'], io, async (notebook) => {
-      const info = await notebook.backupNow();
-      return { info, folder: (await notebook.listBackups()).folder };
-    });
+    const made = await withNotebook(
+      values['data-dir'],
+      io,
+      async (notebook) => {
+        const info = await notebook.backupNow();
+        return { info, folder: (await notebook.listBackups()).folder };
+      },
+      'refuse',
+      'refuse',
+    );
     if (values.json) io.stdout.write(`${JSON.stringify(made.info)}\n`);
     else
       io.stdout.write(

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportNotebook } from '../../core/export/export';
-import { importNotebook, type ImportSummary } from '../../core/export/import';
+import { checkExport, type ImportSummary } from '../../core/export/import';
+import { importWithBackup } from '../../core/export/import-file';
+import { DATABASE_FILE, resolveDataDir } from '../../core/paths';
 import { exportObsidian } from '../../core/export/obsidian';
 import { readLinesSync } from '../../core/export/lines';
 import {
@@ -20,8 +22,11 @@ export const exportJson: CliCommand = {
   usage: `Usage: dossier export --json [--data-dir DIR] [--out FILE]
        dossier export --obsidian DIR [--data-dir DIR]
 
---obsidian writes one Markdown file per note (YAML front matter, [[wiki links]], quotes as footnotes
-with their source) and one per person, place, organisation, event and topic into a new or empty folder.
+--obsidian writes an Obsidian vault into a new or empty folder: one Markdown file per note (YAML front
+matter, [[file name|Title]] links, quotes as callouts with footnotes that link the quote in its source),
+one per source (url, byline, site, published, clipped; its images in Attachments/; its quotes) and one
+per person, place, organisation, event and topic (quotes by date; an event's date, place, participants
+and sources).
 
 Writes every source, note, entity, alias, mention, quote, event participant and source, link and user
 decision as JSON Lines: a header line, one {"table","row"} line per record, and an end line with the
@@ -57,7 +62,8 @@ ${DATA_DIR_HELP}
           try {
             const summary = notebook.runOnDatabase('export', false, (db) => exportObsidian(db, vault));
             io.stderr.write(
-              `Wrote ${summary.notes} note(s) and ${summary.entities} entity page(s) to ${vault}.\n`,
+              `Wrote ${summary.notes} note(s), ${summary.sources} source(s) with ${summary.attachments} ` +
+                `image(s) and ${summary.entities} entity page(s) to ${vault}.\n`,
             );
             return 0;
           } catch (error) {
@@ -67,6 +73,7 @@ ${DATA_DIR_HELP}
           }
         },
         'read-what-remains',
+        'refuse',
       );
     }
     if (values.json !== true) throw new UsageError('Say which format: --json or --obsidian DIR.');
@@ -96,6 +103,7 @@ ${DATA_DIR_HELP}
           return 0;
         }),
       'read-what-remains',
+      'refuse',
     );
   },
 };
@@ -113,9 +121,15 @@ export const importJson: CliCommand = {
   summary: 'Import a JSON export into a notebook (empty or not), merging records by id',
   usage: `Usage: dossier import-json [--data-dir DIR] [--json] FILE
 
-Reads an export made by \`dossier export --json\` into the notebook, in one transaction: a truncated or
-damaged file changes nothing. Records are merged by id: new ones are added, a record the notebook has
-is replaced only by a newer copy (later updated_at), and nothing is ever doubled.
+Reads an export made by \`dossier export --json\` into the notebook, in one transaction. The whole
+file is checked first against the export format's JSON Schema (electron/core/export/
+dossier-export.schema.json): a truncated or damaged file, a value of the wrong type, a timestamp in the
+future or a note that is not a Dossier note changes nothing, and an import that fails into a folder
+that had no notebook leaves none behind. An export from an older Dossier is converted by the same
+migrations that upgrade notebooks; one from a newer Dossier is refused. Before records are merged into
+a notebook that already holds some, a "before-import" backup is written (\`dossier restore\` undoes the
+import). Records are merged by id: new ones are added, a record the notebook has is replaced only by a
+newer copy (later updated_at), and nothing is ever doubled.
 ${DATA_DIR_HELP}
   --json          print the summary as JSON`,
 
@@ -128,14 +142,54 @@ ${DATA_DIR_HELP}
     if (positionals.length !== 1) throw new UsageError('Name one export file to import.');
     const file = path.resolve(positionals[0]!);
     if (!fs.existsSync(file)) throw new UsageError(`There is no file ${file}.`);
-    return withNotebook(values['data-dir'], io, async (notebook) => {
-      const summary = notebook.runOnDatabase('import-json', true, (db) =>
-        importNotebook(db, readLinesSync(file)),
+    if (!fs.statSync(file).isFile()) throw new UsageError(`${file} is not a file.`);
+    const dataDir = resolveDataDir({ flag: values['data-dir'], env: io.env });
+    // Into a folder without a notebook, a bad file is refused before one is created at all (with a
+    // notebook, its own state is checked first, then the file, before the backup).
+    if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) checkExport(readLinesSync(file));
+    const leftBehind = snapshot(dataDir);
+    try {
+      const result = await withNotebook(values['data-dir'], io, async (notebook) =>
+        notebook.runOnDatabase('import-json', true, (db) =>
+          importWithBackup(db, dataDir, () => readLinesSync(file)),
+        ),
       );
+      if (result.backup !== null) {
+        io.stderr.write(
+          `Backed up the notebook before the import: ${result.backup.name} (\`dossier restore ${result.backup.name}\` undoes it).\n`,
+        );
+      }
       io.stdout.write(
-        values.json ? `${JSON.stringify(summary)}\n` : `Imported ${file}:\n${describeSummary(summary)}`,
+        values.json
+          ? `${JSON.stringify(result.summary)}\n`
+          : `Imported ${file}:\n${describeSummary(result.summary)}`,
       );
       return 0;
-    });
+    } catch (error) {
+      leftBehind.removeNew();
+      throw error;
+    }
   },
 };
+
+/**
+ * What was in `dir` before a command, so a failed import into a folder that had no notebook can remove
+ * the notebook files it created (and the folder, when it created that too).
+ */
+function snapshot(dir: string): { removeNew(): void } {
+  const existed = fs.existsSync(dir);
+  const before = new Set(existed ? fs.readdirSync(dir) : []);
+  const hadNotebook = before.has(DATABASE_FILE);
+  return {
+    removeNew() {
+      if (hadNotebook) return;
+      if (!existed) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        return;
+      }
+      for (const entry of fs.readdirSync(dir)) {
+        if (!before.has(entry)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -142,6 +142,22 @@ describe('dossier import', () => {
     expect(text).toContain('“We agree,” said Zoë.');
   }, 120_000);
 
+  // Regression (issue 19): this said "UNSUPPORTED type" for a path that is simply not there.
+  it('says a path that does not exist does not exist', async () => {
+    const missing = join(temp.dir, 'nonexistent');
+    const run = await importCli(missing);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      {
+        file: missing,
+        error: {
+          reason: 'READ_FAILED',
+          message: `${missing} could not be read (it does not exist). Check the path and try again.`,
+        },
+      },
+    ]);
+  });
+
   it('reports duplicates, and updates or keeps both when told', async () => {
     const page = join(files, 'p.html');
     writeFileSync(page, article('Harbour works', 'harbour'));

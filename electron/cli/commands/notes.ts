@@ -32,8 +32,12 @@ ${DATA_DIR_HELP}
       );
     }
     if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
-    const summaries = await withNotebook(values['data-dir'], io, (notebook) =>
-      notebook.listNotes({ trashed: values.trashed === true }),
+    const summaries = await withNotebook(
+      values['data-dir'],
+      io,
+      (notebook) => notebook.listNotes({ trashed: values.trashed === true }),
+      'refuse',
+      'refuse',
     );
     writeJsonLines(io, summaries);
     return 0;

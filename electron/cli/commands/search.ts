@@ -54,8 +54,12 @@ ${DATA_DIR_HELP}
     }
     const limit = count('limit', values.limit, 1, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT);
     const offset = count('offset', values.offset, 0, MAX_SEARCH_DEPTH - limit, 0);
-    const results = await withNotebook(values['data-dir'], io, (notebook) =>
-      notebook.search({ query, limit, offset }),
+    const results = await withNotebook(
+      values['data-dir'],
+      io,
+      (notebook) => notebook.search({ query, limit, offset }),
+      'refuse',
+      'refuse',
     );
     for (const warning of results.warnings) io.stderr.write(`dossier search: ${warning}\n`);
     writeJsonLines(io, results.hits);

@@ -136,6 +136,25 @@ export class EntitiesRepo {
       .all(key, kind) as (EntityRow & { alias_origin: Origin; alias_words: string })[];
   }
 
+  /**
+   * Live people whose own name ends in `surname` (match keys compared), most sources first: found
+   * through the alias word index, so a person never called by the bare surname is found too.
+   */
+  peopleBySurname(surname: string): EntityRow[] {
+    const word = normalizeName(surname).split(' ').pop() ?? '';
+    if (word === '') return [];
+    const key = nameMatchKey(word);
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT e.* FROM entity_aliases_fts f JOIN entity_aliases a ON a.seq = f.rowid
+         JOIN entities e ON e.id = a.entity_id
+         WHERE entity_aliases_fts MATCH ? AND e.kind = 'person' AND e.merged_into IS NULL
+         ORDER BY e.source_count DESC, e.seq`,
+      )
+      .all(`"${word}"`) as EntityRow[];
+    return rows.filter((row) => nameMatchKey(normalizeName(row.name).split(' ').pop() ?? '') === key);
+  }
+
   /** The live entity of `kind` whose own name folds to `name`'s fold, if any. */
   findByName(kind: EntityKind, name: string): EntityRow | undefined {
     const normalized = normalizeName(name);

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { DatePrecision, EventRole, EventView } from '../../../shared/areas/analysis';
 import type { EntityId, EntityKind, QuoteId } from '../../../shared/model';
-import { sourceRef } from './findings-repo';
+import { sourceRef } from './source-ref';
 
 /** Event views of `ids` (in that order), with participants and live reports. */
 export function eventViews(db: Database.Database, ids: readonly string[]): EventView[] {

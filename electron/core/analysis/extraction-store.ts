@@ -3,16 +3,12 @@
  * resolved to library-wide entities through the alias table, their mentions, quotes with speakers,
  * events (matched across the library, see event-store.ts), and the user's earlier decisions replayed on top.
  *
- * Resolution of a found name to an entity of the same kind, first rule that matches:
- * 1. an entity has an alias with the name's match key (so "Zelensky" finds "Zelenskyy");
- * 2. an entity has an alias matching one of the found multi-word aliases ("President Vladimir Putin");
- * 3. for a multi-word name, an entity called by one of its one-word aliases only ("Putin" from an
- *    article that gave no first name) is adopted and, unless the user named it, renamed to the fuller name;
- * 4. otherwise a new entity.
- * When a rule matches several entities (an ambiguous alias), the one reported in the most sources wins,
- * the one created first on a tie: creating a new entity for every ambiguous "Trump" would scatter the
- * library, while the user can split a wrong attribution off. A one-word alias of a multi-word name never
- * matches on its own (rule 2 needs two words), so "Melania Trump" never lands on "Donald Trump".
+ * Resolution of a found name to an entity of the same kind: a person needs evidence (the same full name,
+ * a known longer alias, a fitting title; see person-resolution.ts), so a bare surname shared by two
+ * known people never joins either. A place or organisation is the entity with an alias of the same match
+ * key ("Zelensky" finds "Zelenskyy"), else a new one. A person known only by a surname ("Putin" from an
+ * article that gave no first name) is renamed to the fuller name when one arrives, unless the user named
+ * it.
  */
 import type Database from 'better-sqlite3';
 import type { ExtractionCounts } from '../../../shared/areas/analysis';
@@ -23,6 +19,7 @@ import { EntitiesRepo, type EntityRow } from './entities-repo';
 import { FindingsRepo } from './findings-repo';
 import { EventStore, type Matching, type StoredQuote } from './event-store';
 import { nameMatchKey, normalizeName, wordCount } from './names';
+import { matchPerson } from './person-resolution';
 
 /** The people an article names most: up to three, the most mentioned first, none named only once. */
 function topPeople(counts: ReadonlyMap<string, number>): string[] {
@@ -146,7 +143,9 @@ export class ExtractionStore {
         cue: q.cue,
         confidence: reassigned ? 1 : q.confidence,
         rule: reassigned ? 'user' : q.rule,
-        kind: q.kind,
+        ...(reassigned ? {} : { evidence: q.evidence }),
+        // The user named a speaker for marks the extractor took for a title: they are someone's words.
+        kind: reassigned && speakerId !== null && q.kind === 'scare' ? 'partial' : q.kind,
         origin: 'auto',
         status: decision?.status ?? (reassigned ? 'confirmed' : 'suggested'),
       });
@@ -194,28 +193,14 @@ export class ExtractionStore {
 
   /** Resolves a found name to an entity (see the rules in this module's comment). */
   private resolve(kind: EntityKind, named: NamedEntity): EntityRow {
-    const first = (key: string): EntityRow | undefined =>
-      key === '' ? undefined : this.entities.byMatchKey(kind, key)[0];
-    let entity = first(nameMatchKey(named.name));
-    if (entity === undefined) {
-      for (const alias of named.aliases) {
-        if (wordCount(alias) < 2) continue;
-        entity = first(nameMatchKey(alias));
-        if (entity !== undefined) break;
-      }
-    }
-    if (entity === undefined && wordCount(named.name) >= 2) {
-      for (const alias of named.aliases) {
-        if (wordCount(alias) !== 1) continue;
-        const short = this.entities
-          .byMatchKey(kind, nameMatchKey(alias))
-          .find((row) => wordCount(row.name) === 1);
-        if (short !== undefined) {
-          if (short.name_origin === 'auto') this.entities.setName(short.id, named.name, 'auto');
-          entity = this.entities.get(short.id);
-          break;
-        }
-      }
+    let entity: EntityRow | undefined;
+    if (kind === 'person') {
+      const match = matchPerson(this.entities, named);
+      if (match !== null && match.adopt && match.entity.name_origin === 'auto')
+        this.entities.setName(match.entity.id, named.name, 'auto');
+      entity = match === null ? undefined : this.entities.get(match.entity.id);
+    } else {
+      entity = this.entities.byMatchKey(kind, nameMatchKey(named.name))[0];
     }
     entity ??= this.entities.create(kind, named.name, 'auto');
     for (const alias of [named.name, ...named.aliases]) {

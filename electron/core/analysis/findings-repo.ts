@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { EventView, MentionView, QuoteKind, QuoteView, SourceRef } from '../../../shared/areas/analysis';
+import type { EventView, MentionView, QuoteKind, QuoteView } from '../../../shared/areas/analysis';
 import { eventViews } from './event-views';
+import { sourceRef } from './source-ref';
 import type {
   EntityId,
   EntityKind,
@@ -41,6 +42,8 @@ export interface NewQuote {
   kind: QuoteKind;
   origin: Origin;
   status: ReviewStatus;
+  /** Why the extractor chose the speaker, in plain words; omitted for quotes marked by hand. */
+  evidence?: readonly string[];
 }
 
 interface QuoteRow {
@@ -57,6 +60,7 @@ interface QuoteRow {
   cue: string | null;
   confidence: number | null;
   rule: string | null;
+  evidence: string | null;
   status: ReviewStatus;
   origin: Origin;
   title: string;
@@ -81,7 +85,8 @@ interface MentionRow {
 
 /** SELECT of everything a QuoteView needs; callers add WHERE / ORDER BY. */
 export const QUOTE_SELECT = `SELECT q.id, q.source_id, q.span_start, q.span_end, q.text, q.kind, q.speaker_entity_id,
-  sp.name AS speaker_name, q.speaker_span_start, q.speaker_span_end, q.cue, q.confidence, q.rule, q.status, q.origin,
+  sp.name AS speaker_name, q.speaker_span_start, q.speaker_span_end, q.cue, q.confidence, q.rule, q.evidence,
+  q.status, q.origin,
   s.title, s.site_name, s.url, s.published_at,
   (SELECT es.event_id FROM event_sources es WHERE es.quote_id = q.id ORDER BY es.seq LIMIT 1) AS event_id,
   (SELECT ev.name FROM event_sources es JOIN entities ev ON ev.id = es.event_id
@@ -92,23 +97,6 @@ const MENTION_SELECT = `SELECT m.id, m.entity_id, e.name AS entity_name, e.kind 
   m.span_end, m.text, m.status, m.origin FROM mentions m JOIN entities e ON e.id = m.entity_id`;
 
 const now = (): string => new Date().toISOString();
-
-/** The citation of a source from its row's columns. */
-export function sourceRef(row: {
-  source_id: string;
-  title: string;
-  site_name: string | null;
-  url: string | null;
-  published_at: string | null;
-}): SourceRef {
-  return {
-    id: row.source_id as SourceId,
-    title: row.title,
-    siteName: row.site_name,
-    url: row.url,
-    publishedAt: row.published_at,
-  };
-}
 
 /** The API's view of a quote row. */
 export function toQuoteView(row: QuoteRow): QuoteView {
@@ -128,10 +116,22 @@ export function toQuoteView(row: QuoteRow): QuoteView {
     cue: row.cue,
     confidence: row.confidence ?? 1,
     rule: row.rule,
+    evidence: evidenceOf(row.evidence),
     status: row.status,
     origin: row.origin,
     event: row.event_id === null ? null : { id: row.event_id, name: row.event_name ?? '' },
   };
+}
+
+/** The stored evidence (a JSON array of strings), or none when absent or unreadable. */
+function evidenceOf(stored: string | null): string[] {
+  if (stored === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function toMentionView(row: MentionRow): MentionView {
@@ -172,8 +172,8 @@ export class FindingsRepo {
     this.db
       .prepare(
         `INSERT INTO quotes (id, source_id, span_start, span_end, text, speaker_entity_id, speaker_span_start,
-           speaker_span_end, cue, confidence, rule, kind, status, origin, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           speaker_span_end, cue, confidence, rule, evidence, kind, status, origin, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -187,6 +187,7 @@ export class FindingsRepo {
         q.cue,
         q.confidence,
         q.rule,
+        q.evidence === undefined || q.evidence.length === 0 ? null : JSON.stringify(q.evidence),
         q.kind,
         q.status,
         q.origin,

@@ -3,7 +3,6 @@ import type { EntityId } from '../../../shared/model';
 import { openFixture, seedArticle, type AnalysisFixture } from './testing';
 
 const seed = seedArticle();
-if (seed === null) console.warn('analysis seed tests skipped: ../shared/data/seed/article.txt is absent');
 
 describe.skipIf(seed === null)('the seed article in the library', () => {
   let f: AnalysisFixture;

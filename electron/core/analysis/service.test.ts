@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as extract from '../extract';
+import { forgetSpeakerModel, SPEAKER_MODEL_FILE } from '../extract/speaker-model';
+import { modelsFolderWithout } from '../testing/models';
 import { openFixture, type AnalysisFixture } from './testing';
 
 // Written for this test, not taken from the evaluation data.
@@ -85,17 +87,72 @@ describe('AnalysisService', () => {
     expect(await f.analysis.getSourceAnalysis(id)).toEqual(before);
   });
 
-  it('resolves an ambiguous one-word name to the entity in most sources, and never merges different first names', async () => {
+  it('confirms several quotes in one step, puts each back on undo, and changes none when one is gone', async () => {
+    const id = f.addSource(ARTICLE, { published: '2025-06-04' });
+    await f.analysis.reextractSource(id);
+    const quotes = (await f.analysis.getSourceAnalysis(id)).quotes;
+    expect(quotes.length).toBe(2);
+    expect(quotes[0]?.evidence.length).toBeGreaterThan(0);
+    await f.analysis.reviewQuote({ id: quotes[1]!.id, status: 'rejected' });
+    const confirmed = await f.analysis.reviewQuotes({
+      reviews: quotes.map((q) => ({ id: q.id, status: 'confirmed' })),
+    });
+    expect(confirmed.map((q) => q.status)).toEqual(['confirmed', 'confirmed']);
+    const restored = await f.analysis.reviewQuotes({
+      reviews: [
+        { id: quotes[0]!.id, status: 'suggested' },
+        { id: quotes[1]!.id, status: 'rejected' },
+      ],
+    });
+    expect(restored.map((q) => q.status)).toEqual(['suggested', 'rejected']);
+    await expect(
+      f.analysis.reviewQuotes({
+        reviews: [
+          { id: quotes[0]!.id, status: 'confirmed' },
+          { id: 'gone' as never, status: 'confirmed' },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await f.analysis.getSourceAnalysis(id)).quotes.map((q) => q.status)).toEqual([
+      'suggested',
+      'rejected',
+    ]);
+  });
+
+  it('stops re-extraction with the missing model file named, keeping what was found before', async () => {
+    const id = f.addSource(ARTICLE, { published: '2025-06-04' });
+    await f.analysis.reextractSource(id);
+    const before = await f.analysis.getSourceAnalysis(id);
+    expect(before.quotes.length).toBeGreaterThan(0);
+    const folder = modelsFolderWithout(SPEAKER_MODEL_FILE);
+    forgetSpeakerModel();
+    try {
+      await expect(f.analysis.reextractSource(id)).rejects.toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringMatching(/speakers\.bin is missing.*What was found before is unchanged/s),
+      });
+      expect(await f.analysis.getSourceAnalysis(id)).toEqual(before);
+    } finally {
+      folder.restore();
+      forgetSpeakerModel();
+    }
+  });
+
+  it('gives an ambiguous one-word name to neither known person, and never merges different first names', async () => {
     const donald = 'President Donald Trump spoke in Ohio on Monday. "Jobs are coming back," Trump said.';
     const melania =
       'First lady Melania Trump visited a school in Ohio on Tuesday. "Children come first," Trump said.';
     for (const text of [donald, donald, melania]) f.analysis.sourceStored(f.addSource(text));
     const people = await f.analysis.listEntities({ kinds: ['person'], query: 'trump' });
     expect(people.map((p) => p.name).sort()).toEqual(['Donald Trump', 'Melania Trump']);
+    // Two known people share the surname: a bare "Trump" is evidence for neither (issue 14).
     const bare = f.addSource('"We will win," Trump said on Friday in Ohio.');
     f.analysis.sourceStored(bare);
     const { quotes } = await f.analysis.getSourceAnalysis(bare);
-    expect(quotes[0]?.speaker?.name).toBe('Donald Trump');
+    expect(quotes[0]?.speaker?.name).toBe('Trump');
+    const titled = f.addSource('"We will win," President Trump said on Friday in Ohio.');
+    f.analysis.sourceStored(titled);
+    expect((await f.analysis.getSourceAnalysis(titled)).quotes[0]?.speaker?.name).toBe('Donald Trump');
   });
 
   it('gives NOT_FOUND for unknown ids', async () => {

@@ -20,15 +20,20 @@ import type {
   ReviewQuoteInput,
   SetPublishedInput,
   SetPublishedResult,
+  ReviewQuotesInput,
   SourceAnalysis,
   SplitEventInput,
   TimelineItem,
   TimelineOptions,
 } from '../../../shared/areas/analysis';
+import { MAX_ANALYSED_CHARS } from '../../../shared/areas/analysis';
+import { isCalendarDate } from '../../../shared/dates';
 import { ApiError } from '../../../shared/errors';
 import type { EntityId, IsoTimestamp, SourceId } from '../../../shared/model';
-import type { CoreContext } from '../context';
+import { DEFAULT_CORE_LIMITS, type CoreContext, type CoreLimits } from '../context';
+import { runIsolated } from '../isolated/runner';
 import { extractArticle } from '../extract';
+import type { Extraction } from '../extract/types';
 import { DecisionsRepo } from './decisions-repo';
 import { EntitiesRepo } from './entities-repo';
 import { EntityEdits } from './entity-edits';
@@ -65,6 +70,17 @@ function shippedMatching(): MatchModel | null {
 }
 let warned = false;
 
+/** How long analysing one long article may take in its worker before it is stopped. */
+const EXTRACT_TIME_LIMIT_MS = 10 * 60_000;
+
+/** The part of an article's text the extractor reads: all of it, or its first paragraphs up to the cap. */
+export function analysedText(text: string): string {
+  if (text.length <= MAX_ANALYSED_CHARS) return text;
+  // End at a paragraph break when there is one near the cap, so no sentence is cut in two.
+  const cut = text.lastIndexOf('\n\n', MAX_ANALYSED_CHARS);
+  return text.slice(0, cut > MAX_ANALYSED_CHARS / 2 ? cut : MAX_ANALYSED_CHARS);
+}
+
 /** Implements {@link AnalysisApi} on one open notebook. */
 export class AnalysisService implements AnalysisApi {
   private readonly entities: EntitiesRepo;
@@ -76,10 +92,13 @@ export class AnalysisService implements AnalysisApi {
   private readonly pages: PagesRepo;
   private readonly extractor: typeof extractArticle;
 
+  private readonly limits: CoreLimits;
+
   constructor(
     private readonly ctx: CoreContext,
     options: AnalysisOptions = {},
   ) {
+    this.limits = ctx.limits ?? DEFAULT_CORE_LIMITS;
     this.entities = new EntitiesRepo(ctx.db);
     this.findings = new FindingsRepo(ctx.db);
     this.decisions = new DecisionsRepo(ctx.db);
@@ -97,10 +116,13 @@ export class AnalysisService implements AnalysisApi {
    * is one transaction).
    */
   sourceStored(id: SourceId): void {
-    try {
-      this.extract(id);
-    } catch (error) {
+    const failed = (error: unknown): void =>
       console.error(`Dossier: extracting people and quotes from source ${id} failed:`, error);
+    try {
+      const done = this.extract(id);
+      if (done instanceof Promise) done.catch(failed);
+    } catch (error) {
+      failed(error);
     }
   }
 
@@ -139,37 +161,60 @@ export class AnalysisService implements AnalysisApi {
     };
   }
 
-  private extract(id: SourceId): ExtractionCounts {
+  /**
+   * Extracts from source `id` and stores what was found: here for an article of ordinary length, in a
+   * worker of its own (returning a promise) for a long one, so the notebook keeps answering meanwhile.
+   * Only the first {@link MAX_ANALYSED_CHARS} characters are read.
+   */
+  private extract(id: SourceId): ExtractionCounts | Promise<ExtractionCounts> {
     const source = this.source(id);
     const published =
-      source.published !== null && /^\d{4}-\d\d-\d\d/.test(source.published)
+      source.published !== null && isCalendarDate(source.published.slice(0, 10))
         ? source.published.slice(0, 10)
         : null;
-    let extraction;
-    try {
-      // No date stored: one is read from the text or address (a source clipped before dates were
-      // inferred), unless the user said the date is unknown; without one, relative dates stay
-      // unresolved. Never today's date.
-      extraction = this.extractor(source.text, {
-        published,
-        url: source.url,
-        inferPublished: source.publishedOrigin !== 'user',
-      });
-    } catch (error) {
+    const text = analysedText(source.text);
+    // No date stored: one is read from the text or address (a source clipped before dates were
+    // inferred), unless the user said the date is unknown; without one, relative dates stay
+    // unresolved. Never today's date.
+    const options = { published, url: source.url, inferPublished: source.publishedOrigin !== 'user' };
+    const failed = (error: unknown): ApiError => {
       const message = error instanceof Error ? error.message : String(error);
-      throw new ApiError(
+      return new ApiError(
         'INTERNAL',
         `The extractor failed on this source (${message}). What was found before is unchanged.`,
         { sourceId: id },
       );
+    };
+    const stored = (now: typeof source, extraction: Extraction): ExtractionCounts =>
+      this.store.store(
+        {
+          ...now,
+          published: extraction.published.value,
+          inferred: published === null && extraction.published.origin === 'inferred',
+        },
+        extraction,
+      );
+    if (text.length <= this.limits.isolateExtractionAboveChars) {
+      let extraction;
+      try {
+        extraction = this.extractor(text, options);
+      } catch (error) {
+        throw failed(error);
+      }
+      return stored(source, extraction);
     }
-    return this.store.store(
-      {
-        ...source,
-        published: extraction.published.value,
-        inferred: published === null && extraction.published.origin === 'inferred',
+    return runIsolated('extract', { text, ...options }, { timeoutMs: EXTRACT_TIME_LIMIT_MS }).then(
+      (extraction) => {
+        // The article may have been replaced or deleted while its text was read elsewhere.
+        const now = this.source(id);
+        if (now.text !== source.text) {
+          throw new ApiError('VERSION_CONFLICT', 'The source changed while it was being analysed.');
+        }
+        return stored(now, extraction);
       },
-      extraction,
+      (error: unknown) => {
+        throw failed(error);
+      },
     );
   }
 
@@ -213,10 +258,13 @@ export class AnalysisService implements AnalysisApi {
           if (speaker !== (quote.speaker?.id ?? null)) {
             this.ctx.db
               .prepare(
-                `UPDATE quotes SET speaker_entity_id = ?, speaker_span_start = NULL, speaker_span_end = NULL,
-                   rule = CASE WHEN origin = 'user' THEN NULL ELSE 'user' END, confidence = 1 WHERE id = ?`,
+                // A speaker named by the user makes quotation marks set apart as a title someone's words.
+                `UPDATE quotes SET speaker_entity_id = @speaker, speaker_span_start = NULL, speaker_span_end = NULL,
+                   rule = CASE WHEN origin = 'user' THEN NULL ELSE 'user' END, confidence = 1, evidence = NULL,
+                   kind = CASE WHEN kind = 'scare' AND @speaker IS NOT NULL THEN 'partial' ELSE kind END
+                 WHERE id = @id`,
               )
-              .run(speaker, quote.id);
+              .run({ speaker, id: quote.id });
           }
           if (speaker !== null) touched.push(speaker);
         }
@@ -233,6 +281,34 @@ export class AnalysisService implements AnalysisApi {
         });
         this.entities.refreshStats(touched);
         return this.quote(quote.id);
+      })
+      .immediate();
+  }
+
+  /** @inheritdoc */
+  async reviewQuotes(input: ReviewQuotesInput): Promise<QuoteView[]> {
+    return this.ctx.db
+      .transaction(() => {
+        const at = new Date().toISOString();
+        const update = this.ctx.db.prepare(`UPDATE quotes SET status = ?, updated_at = ? WHERE id = ?`);
+        const touched = new Set<string>();
+        const quotes = input.reviews.map(({ id, status }) => {
+          const quote = this.quote(id);
+          if (quote.status !== status) {
+            update.run(status, at, quote.id);
+            this.decisions.reviewQuote({
+              sourceId: quote.source.id,
+              start: quote.start,
+              end: quote.end,
+              text: quote.text,
+              status,
+            });
+            if (quote.speaker !== null) touched.add(quote.speaker.id);
+          }
+          return quote.id;
+        });
+        this.entities.refreshStats([...touched]);
+        return quotes.map((id) => this.quote(id));
       })
       .immediate();
   }
@@ -432,7 +508,7 @@ export class AnalysisService implements AnalysisApi {
     this.ctx.db
       .prepare(`UPDATE sources SET published_at = ?, published_origin = 'user', updated_at = ? WHERE id = ?`)
       .run(input.published, new Date().toISOString(), input.id);
-    const counts = this.extract(input.id);
+    const counts = await this.extract(input.id);
     const row = this.ctx.db
       .prepare(`SELECT published_at, published_origin FROM sources WHERE id = ?`)
       .get(input.id) as {

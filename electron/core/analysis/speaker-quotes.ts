@@ -7,7 +7,8 @@
 import type Database from 'better-sqlite3';
 import type { EntitySourceRow, QuoteView } from '../../../shared/areas/analysis';
 import { ApiError } from '../../../shared/errors';
-import { sourceRef, type FindingsRepo } from './findings-repo';
+import type { FindingsRepo } from './findings-repo';
+import { sourceRef } from './source-ref';
 
 /** When a source is dated: its publication date, or when it was clipped. */
 const WHEN = 'coalesce(s.published_at, s.clipped_at)';

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { SourceId } from '../../../shared/model';
 import type { CoreContext } from '../context';
 import { openDatabase } from '../db/open';
+import { requireEvalData } from '../testing/eval-data';
 import { makeTempDir } from '../testing/temp-dir';
 import { AnalysisService } from './service';
 
@@ -65,11 +66,14 @@ export function openFixture(): AnalysisFixture {
   };
 }
 
-/** The seed article folder (`../shared/data/seed` from the repo root), or null when absent. */
+/**
+ * The seed article (`seed/` of the evaluation data), or null when absent outside CI; under CI a missing
+ * seed throws (see requireEvalData), so the seed tests fail instead of skipping.
+ */
 export function seedArticle(): { text: string; published: string } | null {
-  const dir = path.resolve(__dirname, '../../../../shared/data/seed');
+  const dir = requireEvalData('seed', 'the analysis seed tests');
+  if (dir === null) return null;
   const file = path.join(dir, 'article.txt');
-  if (!fs.existsSync(file)) return null;
   const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold.json'), 'utf8')) as { published: string };
   return { text: fs.readFileSync(file, 'utf8'), published: gold.published };
 }

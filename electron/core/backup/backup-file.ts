@@ -16,6 +16,8 @@ import { PARTIAL_SUFFIX } from './names';
 export interface BackupCheck {
   ok: boolean;
   schemaVersion: number | null;
+  /** Bytes of the file in use by data (its pages less the free ones), or null when unreadable. */
+  dataBytes: number | null;
   /** What is wrong, for messages; empty when ok. */
   problems: string[];
 }
@@ -43,10 +45,19 @@ export function checkBackupFile(file: string): BackupCheck {
       const dangling = db.pragma('foreign_key_check') as unknown[];
       if (dangling.length > 0) problems.push(`${dangling.length} row(s) reference missing records`);
     }
-    return { ok: problems.length === 0, schemaVersion: version, problems };
+    const pages =
+      Number(db.pragma('page_count', { simple: true })) -
+      Number(db.pragma('freelist_count', { simple: true }));
+    const dataBytes = pages * Number(db.pragma('page_size', { simple: true }));
+    return { ok: problems.length === 0, schemaVersion: version, dataBytes, problems };
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    return { ok: false, schemaVersion: null, problems: [`it cannot be read as a database (${cause})`] };
+    return {
+      ok: false,
+      schemaVersion: null,
+      dataBytes: null,
+      problems: [`it cannot be read as a database (${cause})`],
+    };
   } finally {
     db?.close();
   }

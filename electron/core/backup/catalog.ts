@@ -1,6 +1,6 @@
 /**
  * The backups folder as a list: which backups exist, what their last check found, and pruning to the
- * newest N. Check results live in a small JSON file beside the backups (`checks.json`), not in the
+ * newest N (never the newest one, nor the one holding the most data). Check results live in a small JSON file beside the backups (`checks.json`), not in the
  * notebook, because they describe files outside it and must survive restoring an older notebook.
  */
 import fs from 'node:fs';
@@ -16,6 +16,8 @@ interface StoredCheck {
   ok: boolean;
   checkedAt: string;
   schemaVersion: number | null;
+  /** See BackupCheck.dataBytes; absent in checks recorded before it was. */
+  dataBytes?: number | null;
 }
 
 /** The backups in one folder. */
@@ -68,7 +70,12 @@ export class BackupCatalog {
   /** Records what checking backup `name` found. */
   recordCheck(name: string, check: BackupCheck, at: Date = new Date()): void {
     const checks = this.readChecks();
-    checks[name] = { ok: check.ok, checkedAt: at.toISOString(), schemaVersion: check.schemaVersion };
+    checks[name] = {
+      ok: check.ok,
+      checkedAt: at.toISOString(),
+      schemaVersion: check.schemaVersion,
+      dataBytes: check.dataBytes,
+    };
     this.writeChecks(checks);
   }
 
@@ -94,9 +101,16 @@ export class BackupCatalog {
     }
   }
 
-  /** Deletes all but the newest `keep` backups; returns the names deleted. */
+  /**
+   * Deletes all but the newest `keep` backups; returns the names deleted. Two are never deleted: the
+   * newest, and the one holding the most data (of those that did not fail their check; the newer one
+   * when two hold as much), so that a run of backups of an emptied notebook can never push the last
+   * full one out.
+   */
   prune(keep: number): string[] {
-    const doomed = this.list().slice(Math.max(keep, 1));
+    const backups = this.list();
+    const fullest = this.fullest(backups);
+    const doomed = backups.slice(Math.max(keep, 1)).filter((backup) => backup.name !== fullest);
     for (const backup of doomed) removeDatabaseFiles(this.pathOf(backup.name));
     if (doomed.length > 0) {
       const checks = this.readChecks();
@@ -104,6 +118,22 @@ export class BackupCatalog {
       this.writeChecks(checks);
     }
     return doomed.map((backup) => backup.name);
+  }
+
+  /**
+   * The name of the backup holding the most data: its pages in use as its check measured them (a
+   * notebook's deleted rows leave free pages, which a copy keeps), else its file size.
+   */
+  private fullest(backups: readonly BackupInfo[]): string | undefined {
+    const checks = this.readChecks();
+    let best: { name: string; bytes: number } | undefined;
+    for (const backup of backups) {
+      if (backup.integrity === 'damaged') continue;
+      const bytes = checks[backup.name]?.dataBytes ?? backup.sizeBytes;
+      // The list is newest first: an older one must hold strictly more to take the place.
+      if (best === undefined || bytes > best.bytes) best = { name: backup.name, bytes };
+    }
+    return best?.name;
   }
 
   private readChecks(): Record<string, StoredCheck> {

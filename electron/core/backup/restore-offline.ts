@@ -10,11 +10,12 @@ import { ApiError } from '../../../shared/errors';
 import { releaseOpenMarker } from '../db/open-marker';
 import { openDatabase } from '../db/open';
 import { DATABASE_FILE } from '../paths';
+import { missingOrEmpty } from '../startup/empty-file';
 import { checkBackupFile, removeDatabaseFiles, writeBackupFile } from './backup-file';
 import { BackupCatalog } from './catalog';
 import { BACKUP_FOLDER, backupFileName } from './names';
 import { replaceDatabaseFile } from './replace-file';
-import { prepareRestoreCopy, replaceContents } from './restore';
+import { backupPathProblem, prepareRestoreCopy, replaceContents } from './restore';
 
 /** What {@link restoreNotebook} did. */
 export type OfflineRestore =
@@ -38,7 +39,22 @@ export async function restoreNotebook(
   const catalog = backupCatalog(dataDir);
   const file = catalog.find(backup) !== undefined ? catalog.pathOf(backup) : path.resolve(backup);
   const databasePath = path.join(dataDir, DATABASE_FILE);
+  // Before the notebook is opened (which would create one in an empty folder): a clear word for a
+  // name that is no backup, or a folder.
+  const problem = backupPathProblem(
+    file,
+    `There is no backup named ${backup} in ${catalog.folder}, and no file at ${file}. Nothing was ` +
+      'changed. `dossier backup --list` lists the backups.',
+  );
+  if (problem !== null) throw problem;
 
+  // A missing or empty notebook (startup/empty-file.ts) has nothing to keep as a before-restore backup,
+  // and opening it would create an empty one: the backup simply takes its place.
+  if (missingOrEmpty(databasePath) !== null) {
+    const replaced = replaceDatabaseFile(databasePath, file, now);
+    releaseOpenMarker(databasePath);
+    return { mode: 'replaced-file', ...replaced };
+  }
   let db;
   try {
     db = openDatabase(databasePath);

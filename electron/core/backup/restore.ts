@@ -15,11 +15,56 @@ import { checkBackupFile, removeDatabaseFiles } from './backup-file';
 import { userTables, virtualTables } from './tables';
 
 /**
+ * What is wrong with `backup` as a path, before SQLite is asked to open it (SQLite would say "unable to
+ * open database file" for a missing file and "disk I/O error" for a folder), or null when it names a
+ * file. `missing` words the not-found case for the caller, who knows where it looked.
+ */
+export function backupPathProblem(backup: string, missing?: string): ApiError | null {
+  let info: fs.Stats;
+  try {
+    info = fs.statSync(backup);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return new ApiError(
+        'NOT_FOUND',
+        missing ?? `There is no backup file at ${backup}. Your notebook was not changed.`,
+        { path: backup },
+      );
+    }
+    return new ApiError(
+      'DB_READONLY',
+      `The backup ${backup} cannot be read (${code ?? String(error)}). Your notebook was not changed.`,
+      { path: backup },
+    );
+  }
+  if (info.isDirectory()) {
+    return new ApiError(
+      'INVALID_ARGUMENT',
+      `${backup} is a folder, not a backup file. Name one backup: a name from the list of backups, or ` +
+        'the path of a backup file. Your notebook was not changed.',
+      { path: backup },
+    );
+  }
+  if (!info.isFile()) {
+    return new ApiError(
+      'INVALID_ARGUMENT',
+      `${backup} is not a regular file, so it cannot be a backup. Your notebook was not changed.`,
+      { path: backup },
+    );
+  }
+  return null;
+}
+
+/**
  * Checks the backup at `backup`, copies it to `staging` and migrates the copy to the latest schema.
- * Returns the backup's own schema version. Throws DB_CORRUPT or DB_TOO_NEW for a backup that must not
- * be restored; `staging` is removed then.
+ * Returns the backup's own schema version. Throws NOT_FOUND or INVALID_ARGUMENT for a path that is no
+ * file (see {@link backupPathProblem}), DB_CORRUPT or DB_TOO_NEW for a backup that must not be
+ * restored; `staging` is removed then.
  */
 export function prepareRestoreCopy(backup: string, staging: string): number {
+  const problem = backupPathProblem(backup);
+  if (problem !== null) throw problem;
   const check = checkBackupFile(backup);
   if (!check.ok) {
     if (check.schemaVersion !== null && check.schemaVersion > LATEST_SCHEMA_VERSION) {

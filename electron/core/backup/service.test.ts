@@ -93,6 +93,32 @@ describe('backupNow', () => {
     ).toEqual([names[2], names[3]].sort());
   });
 
+  // Regression (issue 19): once the notebook was emptied, its rolling backups pushed the last full
+  // backup out after `keep` more.
+  it('never prunes the backup holding the most data, nor the newest', async () => {
+    const db = openDatabase(path.join(temp.dir, DATABASE_FILE));
+    fillNotebook(db, 30);
+    db.close();
+    const full = (await notebook.backupNow()).name;
+    // Everything deleted: the file keeps its size (free pages), the backups hold far less data.
+    notebook.runOnDatabase((live) => {
+      live.pragma('foreign_keys = OFF');
+      for (const { name } of live
+        .prepare(
+          `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' AND name NOT LIKE '%fts%'`,
+        )
+        .all() as { name: string }[]) {
+        live.exec(`DELETE FROM "${name}"`);
+      }
+      live.pragma('foreign_keys = ON');
+    });
+    await notebook.setBackupSettings({ keep: 2 });
+    const later: string[] = [];
+    for (let i = 0; i < 5; i++) later.push((await notebook.backupNow()).name);
+    const left = (await notebook.listBackups()).backups.map((b) => b.name);
+    expect(left).toEqual([later[4], later[3], full]);
+  });
+
   it('says DB_READONLY and leaves nothing when the backups folder cannot be made', async () => {
     fs.writeFileSync(backupsDir(), 'a file where the folder should be');
     await expect(notebook.backupNow()).rejects.toMatchObject({

@@ -4,6 +4,13 @@
  * postMessage, shows what it got and sends it only when the user presses "Clip" — so a site that
  * opens this window itself cannot file anything without the user's click.
  *
+ * A message counts only when it comes from the window that opened this one (another page that got
+ * hold of the window by its name cannot slip a clip in). What is shown and stored as the sender is
+ * the origin the browser reports for the message, not the URL the page gives: a page on one site
+ * can claim to be an article of another, and then the window says so and the source keeps the URL
+ * as a claim. The window answers only a page whose claimed URL is on its own origin, and only to
+ * that origin.
+ *
  * Served with a CSP that allows only its own script and style and connections to itself.
  */
 
@@ -36,6 +43,8 @@ export const PAGE_HTML = `<!doctype html>
   </section>
   <section id="clip" hidden>
     <p id="what">Waiting for a page… Use the Dossier bookmarklet on the article you want to clip.</p>
+    <p id="sender" hidden>Sent by <b id="sender-origin"></b></p>
+    <p id="claimed" class="warning" hidden></p>
     <button id="clip-button" type="button" disabled>Clip</button>
     <button id="update-button" type="button" hidden>Update the stored copy</button>
   </section>
@@ -53,6 +62,7 @@ input { font: inherit; padding: .35rem .5rem; width: 10rem; text-transform: uppe
 button { font: inherit; padding: .4rem .9rem; margin-right: .5rem; }
 #status { min-height: 1.5em; }
 .error { color: #c62828; }
+.warning { color: #8a4b00; }
 .ok { color: #2e7d32; }
 `;
 
@@ -67,14 +77,25 @@ function status(text, kind) {
   el.className = kind || '';
 }
 
+function originOf(url) {
+  try { return new URL(url).origin; } catch (e) { return null; }
+}
+
 function show() {
   const paired = localStorage.getItem(TOKEN_KEY) !== null;
   $('pair').hidden = paired;
   $('clip').hidden = !paired;
   if (pending) {
-    let site = pending.url;
-    try { site = new URL(pending.url).host; } catch (e) { /* keep the raw text */ }
-    $('what').textContent = 'Clip “' + (pending.title || 'Untitled') + '” from ' + site + '?';
+    const sender = pending.origin === 'null' ? 'a page with no origin (a sandboxed frame or a file)' : pending.origin;
+    $('what').textContent = 'Clip “' + (pending.title || 'Untitled') + '”?';
+    $('sender').hidden = false;
+    $('sender-origin').textContent = sender;
+    const claimed = pending.url !== '' && originOf(pending.url) !== pending.origin;
+    $('claimed').hidden = !claimed;
+    $('claimed').textContent = claimed
+      ? 'It says it is ' + pending.url + ', which is not on ' + sender + '. Dossier cannot check that: the ' +
+        'address is kept as a claim, marked as such.'
+      : '';
     $('clip-button').disabled = false;
   }
 }
@@ -128,10 +149,17 @@ $('clip-button').addEventListener('click', () => clip('ask'));
 $('update-button').addEventListener('click', () => clip('update'));
 
 window.addEventListener('message', (event) => {
+  // Only the window that opened this one: not another window that found it by its name.
+  if (event.source === null || event.source !== window.opener) return;
   const data = event.data;
   if (!data || data.type !== 'dossier-clip' || typeof data.html !== 'string') return;
-  pending = { html: data.html, url: String(data.url || ''), title: String(data.title || '') };
-  if (event.source) event.source.postMessage('dossier-received', event.origin);
+  const url = String(data.url || '');
+  pending = { html: data.html, url, title: String(data.title || ''), origin: event.origin };
+  // The bookmarklet stops resending once answered. Only a page that is where it says it is hears
+  // back, and only at its own origin, never '*'.
+  if (event.origin !== 'null' && originOf(url) === event.origin) {
+    event.source.postMessage('dossier-received', event.origin);
+  }
   show();
 });
 

@@ -25,7 +25,12 @@ afterEach(async () => {
   await server.stop();
 });
 
-const page = JSON.stringify({ html: '<p>An article</p>', url: 'https://news.example/a', title: 'A' });
+const page = JSON.stringify({
+  html: '<p>An article</p>',
+  url: 'https://news.example/a',
+  title: 'A',
+  origin: 'https://news.example',
+});
 
 function expectNoCors(response: RawResponse): void {
   expect(response.headers['access-control-allow-origin']).toBeUndefined();
@@ -38,7 +43,13 @@ describe('the clip endpoint accepts', () => {
     expect(response.status).toBe(200);
     expect(response.json()).toEqual({ status: 'created', id: 'source-1', title: 'Stored' });
     expect(clips).toEqual([
-      { html: '<p>An article</p>', url: 'https://news.example/a', title: 'A', onDuplicate: 'ask' },
+      {
+        html: '<p>An article</p>',
+        url: 'https://news.example/a',
+        title: 'A',
+        origin: 'https://news.example',
+        onDuplicate: 'ask',
+      },
     ]);
     expectNoCors(response);
   });

@@ -3,7 +3,7 @@
  *   GET  /            the pairing and clipping page (no secret in it)
  *   GET  /clip.js, /clip.css
  *   POST /pair        { code, name } -> { token }            (same origin, JSON)
- *   POST /clip        { html, url, title, onDuplicate } -> { status, id, title }
+ *   POST /clip        { html, url, title, origin, onDuplicate } -> { status, id, title }
  *                     (same origin, JSON, `Authorization: Bearer <token>` only)
  * Everything else is refused. Every request must name this host and port (DNS rebinding), and a POST
  * must come from the endpoint's own page (Origin), so other sites cannot post even with a stolen
@@ -22,10 +22,19 @@ const MAX_PAIR_BODY_BYTES = 4 * 1024;
 /** A page sent by the bookmarklet. */
 export interface EndpointClip {
   html: string;
+  /** The URL the page gave for itself (a claim: any page can say any URL). */
   url: string;
   title: string;
+  /**
+   * The origin the browser reported for the message that brought the page to the endpoint window
+   * (`event.origin`, or "null" for an opaque origin), or null when the window did not send one.
+   */
+  origin: string | null;
   onDuplicate: 'ask' | 'update' | 'keep-both';
 }
+
+/** A serialized origin as browsers report it: scheme://host[:port], or "null" for an opaque one. */
+const ORIGIN = /^(?:null|[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+)$/i;
 
 /** What the server asks of the notebook. */
 export interface ClipServerHandlers {
@@ -205,6 +214,7 @@ async function clip(req: IncomingMessage, res: ServerResponse, handlers: ClipSer
       html: body.html,
       url: typeof body.url === 'string' ? body.url : '',
       title: typeof body.title === 'string' ? body.title : '',
+      origin: typeof body.origin === 'string' && ORIGIN.test(body.origin) ? body.origin : null,
       onDuplicate,
     });
     sendJson(res, 200, result);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClipPasteInput, ClipResult } from '../../../shared/areas/library';
 import type { SourceId } from '../../../shared/model';
-import type { CoreContext } from '../context';
+import type { ClipProvenance, CoreContext } from '../context';
 import { openDatabase } from '../db/open';
 import { makeTempDir } from '../testing/temp-dir';
 import { Pairing } from './pairing';
@@ -24,6 +24,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let ctx: CoreContext;
 let service: ClipEndpointService;
 let pasted: ClipPasteInput[];
+let provenances: (ClipProvenance | undefined)[];
 
 function openService(
   host: CoreContext['host'] = 'test',
@@ -37,8 +38,9 @@ function openService(
     host,
     hooks: {
       sourceStored: () => undefined,
-      clipPaste: async (input): Promise<ClipResult> => {
+      clipPaste: async (input, provenance): Promise<ClipResult> => {
         pasted.push(input);
+        provenances.push(provenance);
         const source = { id: 'src-1' as SourceId, title: 'Stored article' };
         return { status: 'created', source: source as never, warnings: [] };
       },
@@ -50,6 +52,7 @@ function openService(
 beforeEach(() => {
   temp = makeTempDir();
   pasted = [];
+  provenances = [];
   service = openService();
 });
 
@@ -128,6 +131,39 @@ describe('ClipEndpointService', () => {
     );
     expect(refused.status).toBe(401);
     expect(pasted).toHaveLength(1);
+  });
+
+  // Regression (issue 19): a page on any site could claim to be an article of another, and the clip
+  // was stored as coming from the claimed site.
+  it('hands the library the origin that sent each clip, and whether its URL is only a claim', async () => {
+    const port = await freePort();
+    await service.setClipEndpoint({ enabled: true, port });
+    const { pairing } = await service.startClipPairing();
+    const token = (
+      await rawRequest(port, 'POST', '/pair', pageHeaders(port), JSON.stringify({ code: pairing!.code }))
+    ).json().token as string;
+    const send = (body: object) =>
+      rawRequest(
+        port,
+        'POST',
+        '/clip',
+        pageHeaders(port, token),
+        JSON.stringify({ html: '<p>x</p>', ...body }),
+      );
+    await send({ url: 'https://news.example/a', origin: 'https://news.example' });
+    await send({ url: 'https://www.reuters.com/world/x', origin: 'https://evil.example' });
+    await send({ url: 'https://www.reuters.com/world/x', origin: 'null' });
+    await send({ url: 'https://www.reuters.com/world/x' });
+    await send({ url: 'https://www.reuters.com/world/x', origin: 'javascript:alert(1)' });
+    await send({ origin: 'https://blog.example' });
+    expect(provenances).toEqual([
+      { sentFrom: 'https://news.example', urlClaimed: false },
+      { sentFrom: 'https://evil.example', urlClaimed: true },
+      { sentFrom: 'null', urlClaimed: true },
+      { sentFrom: null, urlClaimed: true },
+      { sentFrom: null, urlClaimed: true },
+      { sentFrom: 'https://blog.example', urlClaimed: false },
+    ]);
   });
 
   it('refuses pairing while off and reports a port that is taken', async () => {

@@ -167,14 +167,20 @@ export class ClipEndpointService implements ClipEndpointApi {
       client.lastUsedAt = new Date().toISOString();
       this.save(settings);
     }
+    const url = isHttpUrl(clip.url) ? clip.url : undefined;
     const input = {
       html: clip.html,
       onDuplicate: clip.onDuplicate,
       // The user is online and clipping from the web: keep the page's images, stored locally.
       fetchImages: true,
-      ...(isHttpUrl(clip.url) ? { url: clip.url } : {}),
+      ...(url === undefined ? {} : { url }),
     };
-    const result = await this.ctx.hooks.clipPaste(input);
+    // The page says where it is from; the browser says who sent it. Only a URL on the sender's own
+    // origin is taken as the page's address; any other is stored as what it is, a claim.
+    const result = await this.ctx.hooks.clipPaste(input, {
+      sentFrom: clip.origin,
+      urlClaimed: url !== undefined && (clip.origin === null || new URL(url).origin !== clip.origin),
+    });
     if (result.status === 'duplicate') {
       return { status: 'duplicate', id: result.duplicateOf.id, title: result.duplicateOf.title };
     }

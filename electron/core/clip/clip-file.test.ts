@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clipFile, expandClipPaths, listClippableFiles } from './clip-file';
-import { isClipError } from './errors';
+import { isClipError, type ClipError } from './errors';
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -64,6 +64,20 @@ describe('clipFile', () => {
     expect(await codeOf(clipFile(join(dir, 'nav.html')))).toBe('NO_ARTICLE');
     expect(await codeOf(clipFile(join(dir, 'missing.html')))).toBe('READ_FAILED');
     expect(await codeOf(clipFile(join(dir, 'folder.html')))).toBe('UNSUPPORTED');
+  });
+
+  // Regression (issue 19): a path that does not exist was called an unsupported type when its name
+  // had no clippable extension (`dossier import /nonexistent` said "UNSUPPORTED").
+  it.each(['nonexistent', 'missing.pdf', 'missing.html'])('says %s does not exist', async (name) => {
+    const path = join(tempDir(), name);
+    const error = await clipFile(path).then(
+      () => null,
+      (e: unknown) => e as ClipError,
+    );
+    expect(error?.code).toBe('READ_FAILED');
+    expect(error?.message).toBe(
+      `${path} could not be read (it does not exist). Check the path and try again.`,
+    );
   });
 
   it('refuses a file over 50 MB before reading it', async () => {

@@ -13,6 +13,7 @@ import { ClipError } from './errors';
 import { looksLikeMhtml, parseMhtml } from './mhtml';
 import type { Resource } from './resources';
 import type { ClippedArticle } from './types';
+import { CLIPPABLE_FILES } from '../../../shared/areas/library';
 
 /** File extensions the clipper reads, lower-case with the dot. */
 export const CLIPPABLE_EXTENSIONS: readonly string[] = [
@@ -63,16 +64,17 @@ function readFailed(path: string, error: unknown): ClipError {
 export async function readClipFile(path: string): Promise<Uint8Array> {
   const what = basename(path);
   const extension = extname(path).toLowerCase();
-  if (!CLIPPABLE_EXTENSIONS.includes(extension)) throw unsupported(what, extension);
   let size: number;
   let isFile: boolean;
   try {
+    // First: a path that does not exist is that, whatever its extension says.
     const info = await stat(path);
     size = info.size;
     isFile = info.isFile();
   } catch (error) {
     throw readFailed(path, error);
   }
+  if (isFile && !CLIPPABLE_EXTENSIONS.includes(extension)) throw unsupported(what, extension);
   if (!isFile)
     throw new ClipError(
       'UNSUPPORTED',
@@ -106,7 +108,7 @@ export interface ClipBytesResult {
 function unsupported(name: string, extension: string): ClipError {
   return new ClipError(
     'UNSUPPORTED',
-    `${name}: Dossier clips .html, .htm, .mhtml, .txt and .md files${extension ? `, not ${extension}` : ''}. ` +
+    `${name}: Dossier clips ${CLIPPABLE_FILES}${extension ? `, not ${extension}` : ''}. ` +
       'Open it in its own program and save or copy it as one of those.',
   );
 }

@@ -5,10 +5,12 @@
  */
 import { Readability } from '@mozilla/readability';
 import { removeBoilerplate, type BoilerplateLevel } from './boilerplate';
+import { markPageFurniture, removeMarkedFurniture } from './furniture';
 import { normalizePublished } from './dates';
 import { checkText, decodeBytes } from './decode';
 import { parseDocument, parseFragment, type DomDocument, type DomElement } from './dom';
 import { ClipError, isClipError } from './errors';
+import { clipLargeHtml, LARGE_PAGE_CHARS } from './large-page';
 import { absoluteHttpUrl, readPageMetadata } from './metadata';
 import { limitNesting } from './nesting';
 import { sanitizeArticleHtml } from './sanitize';
@@ -26,6 +28,10 @@ const MAX_LINK_SHARE = 0.9;
 export interface ClipHtmlOptions {
   /** Names the input in error messages, e.g. the file name (default "The page"). */
   what?: string;
+  /**
+   * Take page furniture out before Readability (furniture.ts); default true. False only to measure it.
+   */
+  furniture?: boolean;
   /**
    * Furniture clean-up after Readability (see boilerplate.ts): 'datelines' (default) removes stand-alone
    * "Last updated at ..." lines; 'all' also "Continue reading the main story", share and print prompts.
@@ -120,7 +126,8 @@ function noArticle(what: string, detail: string): ClipError {
 }
 
 /**
- * Clips one HTML page into a clean, sanitized article with its metadata. Throws {@link ClipError}
+ * Clips one HTML page into a clean, sanitized article with its metadata; a page over
+ * {@link LARGE_PAGE_CHARS} is read as a stream instead (large-page.ts). Throws {@link ClipError}
  * (EMPTY, BINARY, TOO_LARGE, PARSE_FAILED, NO_ARTICLE) for input it cannot use; never runs page code
  * and never touches the network.
  */
@@ -132,11 +139,16 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
       : decodeBytes(input.html, { contentType: input.contentType, what }),
     what,
   );
+  if (originalHtml.length > LARGE_PAGE_CHARS) {
+    return clipLargeHtml(originalHtml, { url: input.url, what, imageRefs: options.imageRefs === true });
+  }
   const document = parse(originalHtml, what);
   addBase(document, input.url);
   // Metadata first: Readability rewrites the document as it works.
   const page = readPageMetadata(document, input.url);
   const imageRefs = options.imageRefs === true ? markImages(document, input.url) : undefined;
+  // Hover cards, share bars and related links inside the article's container (see furniture.ts).
+  if (options.furniture !== false) markPageFurniture(document);
 
   let article: ReturnType<Readability['parse']>;
   try {
@@ -152,6 +164,7 @@ export function clipHtml(input: ClipHtmlInput, options: ClipHtmlOptions = {}): C
   if (article === null || !article.content) throw noArticle(what, 'the page has no readable text');
 
   const body = parseFragment(article.content);
+  removeMarkedFurniture(body);
   removeBoilerplate(body, options.boilerplate ?? 'datelines');
   const html = sanitizeArticleHtml(body.innerHTML, input.url, { imageRefs: imageRefs !== undefined });
   const clean = parseFragment(html);

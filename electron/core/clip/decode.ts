@@ -6,6 +6,7 @@
  * as UTF-8 decodes to mojibake otherwise), while legacy-encoded text is practically never valid UTF-8.
  */
 import { ClipError, MAX_CLIP_BYTES } from './errors';
+import { CLIPPABLE_FILES } from '../../../shared/areas/library';
 
 /** How many leading bytes are inspected for binary signatures and the meta charset label. */
 const SNIFF_BYTES = 8192;
@@ -45,10 +46,7 @@ function rejectBinary(bytes: Uint8Array, what: string): void {
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (signature === undefined && !head.includes(0)) return;
   const kind = signature ? `looks like ${signature.name}` : 'contains binary data';
-  throw new ClipError(
-    'BINARY',
-    `${what} ${kind}, not a web page or text. Dossier clips .html, .htm, .txt and .md files.`,
-  );
+  throw new ClipError('BINARY', `${what} ${kind}, not a web page or text. Dossier clips ${CLIPPABLE_FILES}.`);
 }
 
 /** The charset parameter of a Content-Type header, if any. */

@@ -29,6 +29,7 @@ export interface DomElement extends DomNode {
   querySelectorAll(selectors: string): ArrayLike<DomElement> & Iterable<DomElement>;
   remove(): void;
   append(...nodes: DomNode[]): void;
+  closest(selectors: string): DomElement | null;
 }
 
 /** A parsed HTML document. */

@@ -3,7 +3,7 @@ import type { RenderedPage } from '../context';
 import { isClipError } from './errors';
 import { fetchArticlePage } from './fetch-page';
 import { PAGE_FETCH_LIMITS } from './fetch-url';
-import { startTestServer, type TestServer } from './test-server';
+import { LOCAL_TEST_POLICY, startTestServer, type TestServer } from './test-server';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -34,7 +34,7 @@ async function failure(promise: Promise<unknown>): Promise<Error & { code?: stri
 describe('fetchArticlePage', () => {
   it('without the host hook, fetches with Node (browser host, CLI)', async () => {
     const { url, requests } = await serve();
-    const page = await fetchArticlePage(`${url}/story`);
+    const page = await fetchArticlePage(`${url}/story`, PAGE_FETCH_LIMITS, undefined, LOCAL_TEST_POLICY);
     expect(page.via).toBe('node');
     expect(Buffer.from(page.body as Uint8Array).toString('utf8')).toBe(SERVED);
     expect(page.contentType).toBe('text/html; charset=utf-8');
@@ -48,8 +48,8 @@ describe('fetchArticlePage', () => {
       finalUrl: `${asked}?from=redirect`,
       contentType: 'text/html',
     }));
-    const page = await fetchArticlePage(`${url}/story`, PAGE_FETCH_LIMITS, fetchPage);
-    expect(fetchPage).toHaveBeenCalledWith(`${url}/story`);
+    const page = await fetchArticlePage(`${url}/story`, PAGE_FETCH_LIMITS, fetchPage, LOCAL_TEST_POLICY);
+    expect(fetchPage).toHaveBeenCalledWith(`${url}/story`, { allowedHosts: ['127.0.0.1'] });
     expect(page).toEqual({
       body: RENDERED,
       contentType: 'text/html; charset=utf-8',
@@ -61,18 +61,24 @@ describe('fetchArticlePage', () => {
 
   it('falls back to Node when the browser shows no HTML page (plain text, a download)', async () => {
     const { url, requests } = await serve();
-    const text = await fetchArticlePage(`${url}/notes.txt`, PAGE_FETCH_LIMITS, async (asked) => ({
-      html: '<html><body><pre>Plain notes.</pre></body></html>',
-      finalUrl: asked,
-      contentType: 'text/plain',
-    }));
+    const text = await fetchArticlePage(
+      `${url}/notes.txt`,
+      PAGE_FETCH_LIMITS,
+      async (asked) => ({
+        html: '<html><body><pre>Plain notes.</pre></body></html>',
+        finalUrl: asked,
+        contentType: 'text/plain',
+      }),
+      LOCAL_TEST_POLICY,
+    );
     expect(text.via).toBe('node');
     expect(text.contentType).toBe('text/plain');
-    const download = await fetchArticlePage(`${url}/story`, PAGE_FETCH_LIMITS, async (asked) => ({
-      html: '',
-      finalUrl: asked,
-      contentType: 'application/pdf',
-    }));
+    const download = await fetchArticlePage(
+      `${url}/story`,
+      PAGE_FETCH_LIMITS,
+      async (asked) => ({ html: '', finalUrl: asked, contentType: 'application/pdf' }),
+      LOCAL_TEST_POLICY,
+    );
     expect(download.via).toBe('node');
     expect(requests).toEqual(['/notes.txt', '/story']);
   });

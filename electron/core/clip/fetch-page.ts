@@ -7,6 +7,7 @@
 import { isHttpUrl } from '../../../shared/url';
 import type { HostHooks } from '../context';
 import { ClipError } from './errors';
+import { OutboundPolicy, outboundRefusalOf } from '../net/outbound';
 import { fetchHttp, PAGE_FETCH_LIMITS, type FetchLimits } from './fetch-url';
 
 /** A page to clip: decoded HTML from a browser, or the raw bytes from Node (decoded by the clipper). */
@@ -27,8 +28,8 @@ export function mimeType(contentType: string): string {
   return contentType.split(';')[0]!.trim().toLowerCase();
 }
 
-async function viaNode(url: string, limits: FetchLimits): Promise<FetchedArticle> {
-  const fetched = await fetchHttp(url, limits);
+async function viaNode(url: string, limits: FetchLimits, policy: OutboundPolicy): Promise<FetchedArticle> {
+  const fetched = await fetchHttp(url, limits, undefined, policy);
   return { body: fetched.bytes, contentType: fetched.contentType, url: fetched.url, via: 'node' };
 }
 
@@ -42,17 +43,29 @@ export async function fetchArticlePage(
   url: string,
   limits: FetchLimits = PAGE_FETCH_LIMITS,
   fetchPage?: HostHooks['fetchPage'],
+  policy: OutboundPolicy = new OutboundPolicy(),
 ): Promise<FetchedArticle> {
   // Only web addresses go to the host's window; Node's path gives the same refusal for the others.
-  if (fetchPage === undefined || !isHttpUrl(url)) return viaNode(url, limits);
+  if (fetchPage === undefined || !isHttpUrl(url)) return viaNode(url, limits, policy);
   let page: Awaited<ReturnType<NonNullable<HostHooks['fetchPage']>>>;
   try {
-    page = await fetchPage(url);
+    // The window's own requests go through the same policy (main/page-fetcher.ts); refusing here
+    // first gives the clear message without opening a window.
+    await policy.checkUrl(new URL(url), { resolve: false });
+    page = await fetchPage(url, { allowedHosts: policy.allowedHosts });
   } catch (error) {
+    const refused = outboundRefusalOf(error);
+    if (refused !== undefined) {
+      throw new ClipError('FETCH_FAILED', `${url} could not be fetched: ${refused.message}`, {
+        cause: error,
+      });
+    }
     const why = error instanceof Error && error.message !== '' ? error.message : String(error);
     throw new ClipError('FETCH_FAILED', why, { cause: error });
   }
-  if (!HTML_TYPES.has(mimeType(page.contentType)) || page.html.trim() === '') return viaNode(url, limits);
+  if (!HTML_TYPES.has(mimeType(page.contentType)) || page.html.trim() === '') {
+    return viaNode(url, limits, policy);
+  }
   if (Buffer.byteLength(page.html, 'utf8') > limits.maxBytes) {
     throw new ClipError(
       'FETCH_FAILED',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClipError } from './errors';
 import { fetchHttp, type FetchLimits } from './fetch-url';
-import { startTestServer, type TestServer } from './test-server';
+import { LOCAL_TEST_POLICY, startTestServer, type TestServer } from './test-server';
 
 const LIMITS: FetchLimits = { timeoutMs: 2_000, maxBytes: 1024 * 1024, maxRedirects: 3 };
 let server: TestServer | undefined;
@@ -28,7 +28,7 @@ describe('fetchHttp', () => {
       '/page': (_, res) =>
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>hi</p>'),
     });
-    const fetched = await fetchHttp(`${server.url}/old`, LIMITS);
+    const fetched = await fetchHttp(`${server.url}/old`, LIMITS, undefined, LOCAL_TEST_POLICY);
     expect(fetched.url).toBe(`${server.url}/page`);
     expect(fetched.contentType).toBe('text/html; charset=utf-8');
     expect(Buffer.from(fetched.bytes).toString()).toBe('<p>hi</p>');
@@ -37,7 +37,7 @@ describe('fetchHttp', () => {
 
   it('stops after the redirect limit', async () => {
     server = await startTestServer({ '/loop': (_, res) => res.writeHead(302, { location: '/loop' }).end() });
-    const error = await failure(fetchHttp(`${server.url}/loop`, LIMITS));
+    const error = await failure(fetchHttp(`${server.url}/loop`, LIMITS, undefined, LOCAL_TEST_POLICY));
     expect(error.code).toBe('FETCH_FAILED');
     expect(error.message).toMatch(/redirected more than 3 times/);
     expect(server.requests).toHaveLength(4);
@@ -47,14 +47,22 @@ describe('fetchHttp', () => {
     server = await startTestServer({
       '/evil': (_, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end(),
     });
-    expect((await failure(fetchHttp(`${server.url}/evil`, LIMITS))).message).toMatch(/only http/);
-    expect((await failure(fetchHttp('ftp://example.com/a', LIMITS))).message).toMatch(/only http/);
-    expect((await failure(fetchHttp('not a url', LIMITS))).message).toMatch(/not a valid address/);
+    expect(
+      (await failure(fetchHttp(`${server.url}/evil`, LIMITS, undefined, LOCAL_TEST_POLICY))).message,
+    ).toMatch(/only http/);
+    expect(
+      (await failure(fetchHttp('ftp://example.com/a', LIMITS, undefined, LOCAL_TEST_POLICY))).message,
+    ).toMatch(/only http/);
+    expect((await failure(fetchHttp('not a url', LIMITS, undefined, LOCAL_TEST_POLICY))).message).toMatch(
+      /not a valid address/,
+    );
   });
 
   it('reports HTTP errors with their status', async () => {
     server = await startTestServer({});
-    expect((await failure(fetchHttp(`${server.url}/nope`, LIMITS))).message).toMatch(/answered 404/);
+    expect(
+      (await failure(fetchHttp(`${server.url}/nope`, LIMITS, undefined, LOCAL_TEST_POLICY))).message,
+    ).toMatch(/answered 404/);
   });
 
   it('refuses bodies over the size cap, declared or streamed', async () => {
@@ -67,8 +75,12 @@ describe('fetchHttp', () => {
         res.end(big.subarray(1024 * 1024));
       },
     });
-    expect((await failure(fetchHttp(`${server.url}/declared`, LIMITS))).message).toMatch(/larger than 1 MB/);
-    expect((await failure(fetchHttp(`${server.url}/streamed`, LIMITS))).message).toMatch(/larger than 1 MB/);
+    expect(
+      (await failure(fetchHttp(`${server.url}/declared`, LIMITS, undefined, LOCAL_TEST_POLICY))).message,
+    ).toMatch(/larger than 1 MB/);
+    expect(
+      (await failure(fetchHttp(`${server.url}/streamed`, LIMITS, undefined, LOCAL_TEST_POLICY))).message,
+    ).toMatch(/larger than 1 MB/);
   });
 
   it('gives up on a server that never finishes', async () => {
@@ -78,7 +90,9 @@ describe('fetchHttp', () => {
         res.write('<p>start'); // and never end
       },
     });
-    const error = await failure(fetchHttp(`${server.url}/slow`, { ...LIMITS, timeoutMs: 300 }));
+    const error = await failure(
+      fetchHttp(`${server.url}/slow`, { ...LIMITS, timeoutMs: 300 }, undefined, LOCAL_TEST_POLICY),
+    );
     expect(error.message).toMatch(/no complete answer within/);
   });
 
@@ -87,6 +101,8 @@ describe('fetchHttp', () => {
     const url = server.url;
     await server.close();
     server = undefined;
-    expect((await failure(fetchHttp(`${url}/`, LIMITS))).message).toMatch(/refused the connection/);
+    expect((await failure(fetchHttp(`${url}/`, LIMITS, undefined, LOCAL_TEST_POLICY))).message).toMatch(
+      /refused the connection/,
+    );
   });
 });

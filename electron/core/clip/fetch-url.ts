@@ -1,9 +1,13 @@
 /**
- * Fetching web pages and images in Node for the clipper: http(s) only, redirects followed by hand (each
- * hop checked, at most {@link FetchLimits.maxRedirects}), a timeout over the whole exchange and a size
- * cap enforced while the body streams in, so a hostile server cannot make Dossier wait forever or fill
- * its memory. Used only when the user asked for the network (clip a URL, or images with --fetch-images).
+ * Fetching web pages and images in Node for the clipper: http(s) only, to public addresses only (the
+ * outbound policy, net/outbound.ts, checks each hop's URL and every connection it makes), redirects
+ * followed by hand (at most {@link FetchLimits.maxRedirects}), a timeout over the whole exchange and a
+ * size cap enforced while the body streams in, so a hostile server cannot make Dossier wait forever,
+ * fill its memory, or read what only this computer can reach. Used only when the user asked for the
+ * network (clip a URL, or images with --fetch-images).
  */
+import { fetch, type Response } from 'undici';
+import { OutboundPolicy, outboundRefusalOf } from '../net/outbound';
 import { ClipError } from './errors';
 
 /** Bounds of one fetch. */
@@ -78,11 +82,13 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
 
 /** Why a fetch threw, in words ("connection refused", "timed out after 30 s"). */
 function describeNetworkError(error: unknown, limits: FetchLimits): string {
+  const refused = outboundRefusalOf(error);
+  if (refused !== undefined) return refused.message.replace(/\.$/, '');
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return `no complete answer within ${Math.round(limits.timeoutMs / 1000)} s`;
   }
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? '';
+  const code = cause?.code ?? (error as { code?: unknown }).code ?? '';
   if (code === 'ECONNREFUSED') return 'the server refused the connection';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be found (offline?)';
   if (code === 'ECONNRESET') return 'the connection was reset';
@@ -90,27 +96,53 @@ function describeNetworkError(error: unknown, limits: FetchLimits): string {
 }
 
 /**
- * GETs `url`, following up to `limits.maxRedirects` redirects to http(s) addresses. Throws ClipError
- * FETCH_FAILED for a bad address, a network failure, an HTTP error status, a timeout or a body over
+ * GETs `url`, following up to `limits.maxRedirects` redirects to http(s) addresses, every hop and
+ * connection under `policy` (default: public addresses only). Throws ClipError FETCH_FAILED for a bad
+ * or refused address, a network failure, an HTTP error status, a timeout or a body over
  * `limits.maxBytes`.
  */
 export async function fetchHttp(
   url: string,
   limits: FetchLimits,
   accept = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
+  policy: OutboundPolicy = new OutboundPolicy(),
 ): Promise<Fetched> {
-  let current = httpUrl(url, url);
+  const first = httpUrl(url, url);
   const signal = AbortSignal.timeout(limits.timeoutMs);
+  const dispatcher = policy.dispatcher();
+  try {
+    return await fetchHops(url, first, limits, accept, policy, dispatcher, signal);
+  } finally {
+    void dispatcher.close();
+  }
+}
+
+async function fetchHops(
+  url: string,
+  first: URL,
+  limits: FetchLimits,
+  accept: string,
+  policy: OutboundPolicy,
+  dispatcher: ReturnType<OutboundPolicy['dispatcher']>,
+  signal: AbortSignal,
+): Promise<Fetched> {
+  let current = first;
   for (let hop = 0; ; hop++) {
     let response: Response;
     try {
+      // A clear refusal before any connection; the connection itself is checked again.
+      await policy.checkUrl(current);
       response = await fetch(current, {
         redirect: 'manual',
         signal,
+        dispatcher,
         headers: { 'user-agent': USER_AGENT, accept },
       });
     } catch (error) {
-      throw failed(url, describeNetworkError(error, limits), error);
+      const why = describeNetworkError(error, limits);
+      const where =
+        hop > 0 && outboundRefusalOf(error) !== undefined ? `it redirected to ${current.href}: ` : '';
+      throw failed(url, `${where}${why}`, error);
     }
     if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
       await response.body?.cancel();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clipHtml } from './clip-html';
 import { DEFAULT_IMAGE_LIMITS, localiseImages, sniffImage } from './images';
 import { ResourceMap } from './resources';
-import { GIF_1X1, PNG_1X1, startTestServer, type TestServer } from './test-server';
+import { GIF_1X1, LOCAL_TEST_POLICY, PNG_1X1, startTestServer, type TestServer } from './test-server';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -81,7 +81,12 @@ describe('localiseImages', () => {
     expect(offline.images).toEqual([]);
     expect(server.requests).toEqual([]);
 
-    const online = await localiseImages(article.html, { refs, resources: new ResourceMap(), fetch: true });
+    const online = await localiseImages(article.html, {
+      refs,
+      resources: new ResourceMap(),
+      fetch: true,
+      policy: LOCAL_TEST_POLICY,
+    });
     expect(online.images).toHaveLength(1); // the same image twice is stored once
     expect(online.images[0]).toMatchObject({ mime: 'image/png', originalUrl: `${server.url}/a.png` });
     expect(online.html.match(/<img/g)).toHaveLength(2);

@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isHttpUrl } from '../../../shared/url';
 import { PENDING_IMAGE_PREFIX } from './clip-html';
+import type { OutboundPolicy } from '../net/outbound';
 import { fetchHttp, type FetchLimits } from './fetch-url';
 import type { ResourceMap } from './resources';
 import type { ImageRef } from './types';
@@ -60,6 +61,8 @@ export interface LocaliseOptions {
   /** May remote images be downloaded? Only when the user asked for the network. */
   fetch: boolean;
   limits?: ImageLimits;
+  /** Where downloads may go (default: public addresses only). */
+  policy?: OutboundPolicy;
 }
 
 /** The article with stored-image references, the images, and what went wrong. */
@@ -114,6 +117,7 @@ async function loadImage(ref: ImageRef, options: LocaliseOptions, limits: ImageL
       ref.absolute,
       fetchLimits,
       'image/avif,image/webp,image/png,image/jpeg,image/gif',
+      options.policy,
     );
     return { ok: true, data: fetched.bytes, origin: ref.absolute };
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Caps how deeply a page's elements nest before it reaches the DOM. Readability's cost grows roughly
- * with the cube of the nesting depth (measured: 1,000 levels 2 s, 4,000 levels 2 min) and linkedom's
+ * with the cube of the nesting depth (bench/results/history.md) and linkedom's
  * parse is quadratic in it, so a hostile or broken page with 100,000 nested elements would hang the
  * clipper. Real articles nest a few dozen levels (see MAX_NESTING); tags deeper than {@link MAX_NESTING} are dropped
  * while their text is kept, so nothing readable is lost.

@@ -1,62 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clipHtml } from './clip-html';
-import { ELEMENT_NODE, parseFragment, type DomElement } from './dom';
+import { parseFragment } from './dom';
 import { sanitizeArticleHtml } from './sanitize';
-import { CANARY, XSS_CORPUS } from './xss-corpus';
+import { ARTICLE_TAGS } from '../../../shared/html-policy';
+import { dangersIn, POLICY_SAMPLE_ATTRIBUTES, policySample, tagsOf, XSS_CORPUS } from './xss-corpus';
 
-const FORBIDDEN_TAGS =
-  /^(script|style|noscript|template|iframe|frame|frameset|object|embed|applet|svg|math|base|link|meta|form|input|button|textarea|select|option|video|audio|source|picture|animate|set|body|html|head)$/i;
-const ALLOWED_ATTRIBUTES = new Set([
-  'href',
-  'src',
-  'alt',
-  'title',
-  'width',
-  'height',
-  'rel',
-  'colspan',
-  'rowspan',
-  'scope',
-  'start',
-  'reversed',
-  'datetime',
-]);
-
-/**
- * Every way a sanitized fragment could still run code, request something or navigate.
- * (Text content is checked too: a payload that survives as text is harmless, but a sign the parse
- * went differently than expected.)
- */
-function dangers(html: string): string[] {
-  const found: string[] = [];
-  if (/javascript:|vbscript:|data:text|expression\(|url\(|@import/i.test(html))
-    found.push(`dangerous text in ${html}`);
-  const root = parseFragment(html);
-  const stack: DomElement[] = [root];
-  while (stack.length > 0) {
-    const element = stack.pop()!;
-    if (element !== root) {
-      const tag = element.tagName.toLowerCase();
-      if (FORBIDDEN_TAGS.test(tag)) found.push(`<${tag}>`);
-      for (const { name, value } of (
-        element as unknown as { attributes: Iterable<{ name: string; value: string }> }
-      ).attributes) {
-        if (!ALLOWED_ATTRIBUTES.has(name)) found.push(`${tag}[${name}]`);
-        if (name === 'href' && !/^(https?:|mailto:)/i.test(value)) found.push(`href=${value}`);
-        if (name === 'src' && !/^https?:/i.test(value)) found.push(`src=${value}`);
-        // Remote <img src> is kept on purpose: the import step downloads it into the store. Any other
-        // attribute pointing at the canary would be a request the reader cannot intercept.
-        if (value.includes(new URL(CANARY).host) && !(tag === 'img' && name === 'src'))
-          found.push(`${tag}[${name}]=${value}`);
-      }
-      if (tag === 'a' && element.getAttribute('rel') !== 'noopener noreferrer')
-        found.push('link without rel');
-    }
-    for (const child of Array.from(element.childNodes))
-      if (child.nodeType === ELEMENT_NODE) stack.push(child as DomElement);
-  }
-  return found;
-}
+/** Every way a sanitized fragment could still run code, request something or navigate. */
+const dangers = (html: string): string[] => dangersIn(html, parseFragment(html), 'clip');
 
 describe('sanitizeArticleHtml with the XSS corpus', () => {
   it('has 30+ distinct payloads', () => {
@@ -112,5 +62,16 @@ describe('sanitizeArticleHtml keeps the article', () => {
     expect(
       sanitizeArticleHtml('<custom-el>kept</custom-el> <label>also kept</label><script>gone()</script>'),
     ).toBe('kept also kept');
+  });
+});
+
+describe('one policy with the reader (renderer/reader/frameDocument.test.ts runs the same sample)', () => {
+  it('keeps every allowed element and attribute', () => {
+    const sample = policySample(ARTICLE_TAGS);
+    const clipped = sanitizeArticleHtml(sample, 'https://news.example/');
+    expect(tagsOf(clipped)).toEqual(tagsOf(sample));
+    expect(new Set(tagsOf(clipped))).toEqual(new Set(ARTICLE_TAGS.filter((tag) => tag !== 'img')));
+    for (const attribute of POLICY_SAMPLE_ATTRIBUTES) expect(clipped).toContain(attribute);
+    expect(clipped).toContain('reversed');
   });
 });

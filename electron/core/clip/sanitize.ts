@@ -1,35 +1,24 @@
 /**
- * Clip-time sanitizer: a strict allow-list over sanitize-html (htmlparser2, no DOM needed; measured
- * 0 of 18 classic XSS vectors through, ~20x faster than DOMPurify on jsdom; DOMPurify on linkedom
- * silently does nothing, so it is not an option here). What is stored can hold no script, event
- * handler, style, form, frame, SVG, base/link/meta, data-* or id/name attribute, and its URLs are
- * absolute http(s) (images) or http(s)/mailto (links). The renderer sanitizes again at display.
+ * Clip-time sanitizer: the article allow-list of shared/html-policy.ts over sanitize-html (htmlparser2,
+ * no DOM needed; DOMPurify needs a real DOM: why, in bench/results/history.md). What is stored can hold
+ * no script, event handler, style, form, frame, SVG, base/link/meta, data-* or id/name attribute, and
+ * its URLs are absolute http(s) (images) or http(s)/mailto (links). The reader sanitizes again at
+ * display with the same policy (renderer/reader/frameDocument.ts).
  */
 import type sanitizeHtml from 'sanitize-html';
 import { lazyModule } from '../lazy-module';
+import {
+  ARTICLE_ATTRIBUTES,
+  ARTICLE_TAGS,
+  DROPPED_WITH_CONTENT,
+  LINK_SCHEMES,
+  REMOTE_IMAGE_SCHEMES,
+  STORED_IMAGE_REF,
+} from '../../../shared/html-policy';
 import { absoluteHttpUrl } from './metadata';
 
 /** sanitize-html, loaded on first use (see lazy-module.ts). */
 const sanitizer = lazyModule<typeof sanitizeHtml>('sanitize-html');
-
-/** Elements an article body may keep: text structure, lists, tables, figures, links and images. */
-export const ALLOWED_TAGS: readonly string[] = [
-  ...['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'div', 'span'],
-  ...['section', 'article', 'header', 'footer', 'aside', 'figure', 'figcaption', 'img', 'a'],
-  ...['em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'q', 'cite'],
-  ...['abbr', 'time', 'kbd', 'samp', 'var', 'wbr', 'ul', 'ol', 'li', 'dl', 'dt', 'dd'],
-  ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
-];
-
-/**
- * Elements dropped together with their content: code, styles, embedded documents and form controls.
- * Everything else outside the allow-list is unwrapped (its text stays, the tag goes).
- */
-const DROPPED_WITH_CONTENT = [
-  ...['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'button', 'title'],
-  ...['svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noembed', 'noframes'],
-  ...['xmp', 'plaintext', 'head', 'audio', 'video', 'canvas', 'map'],
-];
 
 /** Turns a link into an absolute http(s)/mailto link, or returns null to drop the href. */
 function safeHref(href: string | undefined, baseUrl: string | undefined): string | null {
@@ -39,30 +28,36 @@ function safeHref(href: string | undefined, baseUrl: string | undefined): string
   return absoluteHttpUrl(trimmed, baseUrl);
 }
 
-/** `dossier-image:pending-N` (clip time) or `dossier-image:<id>` (stored): never a page's own URL. */
-const IMAGE_REF = /^dossier-image:[A-Za-z0-9_-]{1,64}$/;
-
 /** Options of {@link sanitizeArticleHtml}. */
 export interface SanitizeOptions {
   /** Keep `dossier-image:` image references (the library's own; see clipHtml's `imageRefs`). */
   imageRefs?: boolean;
+  /**
+   * Called with each image's src as the page wrote it (entities decoded); what it returns replaces
+   * the src before the checks below (a `dossier-image:pending-N` reference, with `imageRefs`).
+   */
+  markImage?: (src: string) => string;
+  /** More elements to drop with their content (page furniture such as `nav`), beyond the fixed list. */
+  dropWithContent?: readonly string[];
+  /**
+   * For very large input (large-page.ts): images without a usable source are removed by one pass over
+   * the output instead of sanitize-html's exclusiveFilter, which cuts the whole output string for
+   * each one and so is quadratic on a page of many of them.
+   */
+  streaming?: boolean;
 }
 
+/** An `<img>` in sanitized output without a src (attribute values there never hold a raw `>`). */
+const SOURCELESS_IMAGE = /<img(?![^>]*\ssrc=")[^>]*>/g;
+
 function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeHtml.IOptions {
-  const imageSchemes = extra.imageRefs === true ? ['http', 'https', 'dossier-image'] : ['http', 'https'];
+  const imageSchemes = [...REMOTE_IMAGE_SCHEMES, ...(extra.imageRefs === true ? ['dossier-image'] : [])];
   return {
-    allowedTags: [...ALLOWED_TAGS],
-    allowedAttributes: {
-      // `rel` is always Dossier's own: transformTags below replaces whatever the page had.
-      a: ['href', 'title', 'rel'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      td: ['colspan', 'rowspan'],
-      th: ['colspan', 'rowspan', 'scope'],
-      ol: ['start', 'reversed'],
-      time: ['datetime'],
-      abbr: ['title'],
-    },
-    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedTags: ARTICLE_TAGS.filter((tag) => !(extra.dropWithContent ?? []).includes(tag)),
+    allowedAttributes: Object.fromEntries(
+      Object.entries(ARTICLE_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
+    ),
+    allowedSchemes: [...LINK_SCHEMES],
     allowedSchemesByTag: { img: imageSchemes },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction', 'srcset', 'poster'],
     // Protocol-relative URLs are resolved below against the page; a leftover one is refused.
@@ -71,7 +66,7 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
     allowedStyles: {},
     allowVulnerableTags: false,
     disallowedTagsMode: 'discard',
-    nonTextTags: DROPPED_WITH_CONTENT,
+    nonTextTags: [...DROPPED_WITH_CONTENT, ...(extra.dropWithContent ?? [])],
     transformTags: {
       a: (tagName, attribs) => {
         const href = safeHref(attribs.href, baseUrl);
@@ -81,8 +76,12 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
         return { tagName, attribs: kept };
       },
       img: (tagName, attribs) => {
-        const ref = extra.imageRefs === true && IMAGE_REF.test(attribs.src ?? '') ? attribs.src! : null;
-        const src = ref ?? absoluteHttpUrl(attribs.src, baseUrl);
+        const given =
+          attribs.src !== undefined && extra.markImage !== undefined
+            ? extra.markImage(attribs.src)
+            : attribs.src;
+        const ref = extra.imageRefs === true && STORED_IMAGE_REF.test(given ?? '') ? given! : null;
+        const src = ref ?? absoluteHttpUrl(given, baseUrl);
         const kept: sanitizeHtml.Attributes = { ...attribs };
         if (src === null) delete kept.src;
         else kept.src = src;
@@ -90,7 +89,9 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
       },
     },
     // An image without a usable source shows nothing but a broken icon.
-    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+    ...(extra.streaming === true
+      ? {}
+      : { exclusiveFilter: (frame: sanitizeHtml.IFrame) => frame.tag === 'img' && !frame.attribs.src }),
   };
 }
 
@@ -99,5 +100,6 @@ function options(baseUrl: string | undefined, extra: SanitizeOptions): sanitizeH
  * and images absolute; without it, relative URLs are dropped. Links get rel="noopener noreferrer".
  */
 export function sanitizeArticleHtml(html: string, baseUrl?: string, extra: SanitizeOptions = {}): string {
-  return sanitizer()(html, options(baseUrl, extra)).trim();
+  const clean = sanitizer()(html, options(baseUrl, extra)).trim();
+  return extra.streaming === true ? clean.replace(SOURCELESS_IMAGE, '') : clean;
 }

@@ -1,6 +1,7 @@
 /** A tiny HTTP server on 127.0.0.1 for tests of fetching: routes map a path to a handler. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { OutboundPolicy } from '../net/outbound';
 
 /** A route handler. */
 export type Route = (request: IncomingMessage, response: ServerResponse) => void;
@@ -46,3 +47,9 @@ export const PNG_1X1 = Buffer.from(
 
 /** The smallest GIF (1x1, transparent). */
 export const GIF_1X1 = Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64');
+
+/**
+ * The outbound policy for tests against {@link startTestServer}: 127.0.0.1 allowed on purpose, as a
+ * user allows an intranet host (everything else stays refused, and nothing leaves the machine).
+ */
+export const LOCAL_TEST_POLICY = new OutboundPolicy({ allowedHosts: ['127.0.0.1'] });

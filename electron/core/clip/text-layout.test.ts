@@ -4,14 +4,15 @@
  * Checked on every page of the readability corpus (clean HTML as stored) and on tricky snippets.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireEvalData } from '../testing/eval-data';
 import { layoutText, offsetOfPosition, rangesOfSpan, type LayoutNode } from '../../../shared/text-layout';
 import { clipHtml } from './clip-html';
 import { parseFragment } from './dom';
 import { htmlToText } from './text';
 
-const CORPUS = resolve(import.meta.dirname, '../../../../shared/data/extraction/readability-test-pages');
+const CORPUS = requireEvalData('extraction/readability-test-pages', 'text layout on the readability corpus');
 
 function layoutOf(html: string) {
   return layoutText(parseFragment(html) as unknown as LayoutNode);
@@ -43,14 +44,14 @@ describe('text layout', () => {
   });
 });
 
-describe.skipIf(!existsSync(CORPUS))('text layout on the readability corpus', () => {
+describe.skipIf(CORPUS === null)('text layout on the readability corpus', () => {
   it('gives exactly the stored plain text for every page', () => {
-    const pages = readdirSync(CORPUS).filter((name) => existsSync(join(CORPUS, name, 'source.html')));
+    const pages = readdirSync(CORPUS!).filter((name) => existsSync(join(CORPUS!, name, 'source.html')));
     let compared = 0;
     for (const name of pages) {
       let article;
       try {
-        article = clipHtml({ html: readFileSync(join(CORPUS, name, 'source.html')) });
+        article = clipHtml({ html: readFileSync(join(CORPUS!, name, 'source.html')) });
       } catch {
         continue; // pages without an article are the clipper's business, not this test's
       }
@@ -60,4 +61,3 @@ describe.skipIf(!existsSync(CORPUS))('text layout on the readability corpus', ()
     expect(compared).toBeGreaterThan(100);
   }, 300_000);
 });
-if (!existsSync(CORPUS)) console.warn(`skipped: ${CORPUS} is missing (../shared/data beside the repo)`);

@@ -175,3 +175,96 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   },
   { name: 'template content', kind: 'mutation', html: `<template><img src=x onerror=alert(1)></template>` },
 ];
+
+const FORBIDDEN_TAGS =
+  /^(script|style|noscript|template|iframe|frame|frameset|object|embed|applet|svg|math|base|link|meta|form|input|button|textarea|select|option|video|audio|source|picture|animate|set|body|html|head)$/i;
+/** Written out here, not read from shared/html-policy.ts: the check must not trust what it checks. */
+const ALLOWED_ATTRIBUTES = new Set(
+  ['href', 'src', 'alt', 'title', 'width', 'height', 'rel', 'colspan', 'rowspan', 'scope', 'start'].concat([
+    'reversed',
+    'datetime',
+  ]),
+);
+
+/** The DOM a test parsed the sanitized HTML into (linkedom in the core, jsdom for the reader). */
+export interface CheckedNode {
+  nodeType: number;
+  tagName?: string;
+  attributes?: Iterable<{ name: string; value: string }>;
+  childNodes: ArrayLike<CheckedNode>;
+  getAttribute?(name: string): string | null;
+}
+
+/**
+ * Every way sanitized article HTML could still run code, request something or navigate, for one stage:
+ * at `clip` time images may still be the page's http(s) URLs (the import downloads them); at `display`
+ * only inlined data:image sources may remain. `html` is the sanitizer's output and `root` its parse.
+ * (Text is checked too: a payload that survives as text is harmless, but a sign the parse went
+ * differently than expected.)
+ */
+export function dangersIn(html: string, root: CheckedNode, stage: 'clip' | 'display'): string[] {
+  const found: string[] = [];
+  if (/javascript:|vbscript:|data:text|expression\(|url\(|@import/i.test(html))
+    found.push(`dangerous text in ${html}`);
+  const image = stage === 'clip' ? /^https?:/i : /^data:image\/(png|jpe?g|gif|webp|avif|bmp);base64,/i;
+  const stack: CheckedNode[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (element !== root) {
+      const tag = element.tagName!.toLowerCase();
+      if (FORBIDDEN_TAGS.test(tag)) found.push(`<${tag}>`);
+      for (const { name, value } of element.attributes ?? []) {
+        if (!ALLOWED_ATTRIBUTES.has(name)) found.push(`${tag}[${name}]`);
+        if (name === 'href' && !/^(https?:|mailto:)/i.test(value)) found.push(`href=${value}`);
+        if (name === 'src' && !image.test(value)) found.push(`src=${value}`);
+        // Remote <img src> is kept at clip time on purpose: the import step downloads it into the
+        // store. Any other attribute pointing at the canary would be a request the reader cannot stop.
+        if (value.includes(new URL(CANARY).host) && !(stage === 'clip' && tag === 'img' && name === 'src'))
+          found.push(`${tag}[${name}]=${value}`);
+      }
+      if (tag === 'a' && element.getAttribute?.('rel') !== 'noopener noreferrer')
+        found.push('link without rel');
+    }
+    for (const child of Array.from(element.childNodes)) if (child.nodeType === 1) stack.push(child);
+  }
+  return found;
+}
+
+/**
+ * An article with every element of shared/html-policy.ts's allow-list and every allowed attribute, for
+ * checking that the clip-time and display-time sanitizers keep the same things. Table parts and list
+ * items sit inside their table and list, where any HTML parser leaves them. Images are left out: each
+ * stage keeps images from its own sources (the page's URLs, then the store's data), tested apart.
+ */
+export function policySample(tags: readonly string[]): string {
+  const placed = ['caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'table', 'li', 'dt', 'dd'];
+  const loose = tags
+    .filter((tag) => ![...placed, 'img', 'a', 'br', 'hr', 'wbr'].includes(tag))
+    .map((tag) => `<${tag}>${tag}</${tag}>`)
+    .join('');
+  return (
+    `<div>${loose}</div><ol start="3" reversed><li>x</li></ol>` +
+    '<table><caption>c</caption><thead><tr><th scope="col" colspan="2">h</th></tr></thead>' +
+    '<tbody><tr><td rowspan="2">d</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>' +
+    '<ul><li>u</li></ul><dl><dt>t</dt><dd>d</dd></dl><p>a<br>b<wbr>c</p><hr>' +
+    '<p><time datetime="2025-03-13">13 March</time> <abbr title="North Atlantic">NATO</abbr>' +
+    ' <a href="https://news.example/x" title="t">link</a> <a href="mailto:a@news.example">mail</a></p>'
+  );
+}
+
+/** What {@link policySample} must keep: its attributes, as name="value". */
+export const POLICY_SAMPLE_ATTRIBUTES: readonly string[] = [
+  'start="3"',
+  'scope="col"',
+  'colspan="2"',
+  'rowspan="2"',
+  'datetime="2025-03-13"',
+  'title="North Atlantic"',
+  'title="t"',
+  'href="mailto:a@news.example"',
+];
+
+/** The element names of some HTML, in order (a sanitizer's output is well formed). */
+export function tagsOf(html: string): string[] {
+  return [...html.matchAll(/<([a-z][a-z0-9]*)/g)].map((m) => m[1]!);
+}

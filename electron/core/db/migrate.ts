@@ -12,7 +12,10 @@ import { MIGRATION_004_ANALYSIS } from './migrations/004_analysis';
 import { MIGRATION_005_SEARCH_SPEED } from './migrations/005_search_speed';
 import { MIGRATION_006_ENTITY_PAGE } from './migrations/006_entity_page';
 import { MIGRATION_007_NOTES_LIST } from './migrations/007_notes_list';
-import { MIGRATION_008_EVENTS } from './migrations/008_events';
+import { MIGRATION_008_SEARCH_LISTING } from './migrations/008_search_listing';
+import { MIGRATION_009_SOURCE_PROVENANCE } from './migrations/009_source_provenance';
+import { MIGRATION_010_QUOTE_EVIDENCE } from './migrations/010_quote_evidence';
+import { MIGRATION_011_EVENTS } from './migrations/011_events';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -32,7 +35,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'search speed', sql: MIGRATION_005_SEARCH_SPEED },
   { version: 6, name: 'entity page', sql: MIGRATION_006_ENTITY_PAGE },
   { version: 7, name: 'notes list', sql: MIGRATION_007_NOTES_LIST },
-  { version: 8, name: 'events', sql: MIGRATION_008_EVENTS },
+  { version: 8, name: 'search listing', sql: MIGRATION_008_SEARCH_LISTING },
+  { version: 9, name: 'source provenance', sql: MIGRATION_009_SOURCE_PROVENANCE },
+  { version: 10, name: 'quote evidence', sql: MIGRATION_010_QUOTE_EVIDENCE },
+  { version: 11, name: 'events', sql: MIGRATION_011_EVENTS },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */

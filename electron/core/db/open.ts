@@ -20,8 +20,8 @@ export interface OpenDatabaseOptions {
   readonly?: boolean;
   /**
    * Run `PRAGMA quick_check` before anything is written, and refuse a damaged file with DB_CORRUPT
-   * (details.problems: what the check found). It reads every page: 3.4 to 7 s for the 700 MB notebook
-   * of 100k sources (bench suite startup-check), which is why start-up decides when to ask for it (see startup/session.ts).
+   * (details.problems: what the check found). It reads every page (seconds for a large notebook: bench
+   * suite startup-check), which is why start-up decides when to ask for it (see startup/session.ts).
    */
   quickCheck?: boolean;
   /**
@@ -103,7 +103,7 @@ function configure(db: Database.Database, readonly: boolean): void {
   // Off by default in SQLite, per connection; without it the ON DELETE rules and references are ignored.
   db.pragma('foreign_keys = ON');
   // SQLite's default page cache is 2 MB. Full-text search reads the same index pages query after query;
-  // 64 MB keeps them in the process (search p95 at 100k sources: about 9.5 -> 7 ms). Filled only as used.
+  // 64 MB keeps them in the process (measured in bench/results/history.md). Filled only as used.
   db.pragma(`cache_size = -${CACHE_KIB}`);
   if (readonly) db.pragma('query_only = ON');
 }

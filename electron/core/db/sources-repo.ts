@@ -34,6 +34,10 @@ export interface NewSource {
   contentHash: string;
   wordCount: number;
   excerpt: string;
+  /** See Source.sentFrom (default null). */
+  sentFrom?: string | null;
+  /** See Source.urlClaimed (default false). */
+  urlClaimed?: boolean;
 }
 
 /** A stored source with its article (images still as `dossier-image:` references). */
@@ -42,6 +46,8 @@ export interface StoredSource extends SourceSummary {
   plainText: string;
   cleanHtml: string;
   contentHash: string;
+  sentFrom: string | null;
+  urlClaimed: boolean;
 }
 
 interface SummaryRow {
@@ -65,11 +71,13 @@ interface SourceRow extends SummaryRow {
   plain_text: string;
   clean_html: string;
   content_hash: string | null;
+  sent_from: string | null;
+  url_claimed: number;
 }
 
 const SUMMARY_COLUMNS =
   'id, title, byline, site_name, url, canonical_url, published_at, published_origin, clipped_at, updated_at, word_count, excerpt, deleted_at';
-const SOURCE_COLUMNS = `${SUMMARY_COLUMNS}, language, plain_text, clean_html, content_hash`;
+const SOURCE_COLUMNS = `${SUMMARY_COLUMNS}, language, plain_text, clean_html, content_hash, sent_from, url_claimed`;
 
 /** ORDER BY per sort key; undated and siteless sources go last in either direction. */
 const ORDER: Record<SourceSort, { column: string; nullsLast: boolean; defaultDescending: boolean }> = {
@@ -108,6 +116,8 @@ function toSource(row: SourceRow): StoredSource {
     plainText: row.plain_text,
     cleanHtml: row.clean_html,
     contentHash: row.content_hash ?? '',
+    sentFrom: row.sent_from,
+    urlClaimed: row.url_claimed === 1,
   };
 }
 
@@ -133,6 +143,8 @@ function params(source: NewSource) {
     content_hash: source.contentHash,
     word_count: source.wordCount,
     excerpt: source.excerpt,
+    sent_from: source.sentFrom ?? null,
+    url_claimed: source.urlClaimed === true ? 1 : 0,
   };
 }
 
@@ -158,9 +170,10 @@ export class SourcesRepo {
     this.insertStmt = db.prepare<[SourceParams & { id: string; now: string }], SummaryRow>(
       `INSERT INTO sources (id, url, canonical_url, title, byline, site_name, published_at, published_origin,
          clipped_at, language, original_html, clean_html, plain_text, content_hash, word_count, excerpt,
-         created_at, updated_at)
-       VALUES (@id, @url, @canonical_url, @title, @byline, @site_name, @published_at, @published_origin, @now, @language,
-         @original_html, @clean_html, @plain_text, @content_hash, @word_count, @excerpt, @now, @now)
+         sent_from, url_claimed, created_at, updated_at)
+       VALUES (@id, @url, @canonical_url, @title, @byline, @site_name, @published_at, @published_origin, @now,
+         @language, @original_html, @clean_html, @plain_text, @content_hash, @word_count, @excerpt, @sent_from,
+         @url_claimed, @now, @now)
        RETURNING ${SUMMARY_COLUMNS}`,
     );
     // clipped_at and created_at stay: the source keeps its place in the library and its identity.
@@ -169,7 +182,8 @@ export class SourcesRepo {
          site_name = @site_name, published_at = @published_at, published_origin = @published_origin,
          language = @language,
          original_html = @original_html, clean_html = @clean_html, plain_text = @plain_text,
-         content_hash = @content_hash, word_count = @word_count, excerpt = @excerpt, updated_at = @now
+         content_hash = @content_hash, word_count = @word_count, excerpt = @excerpt, sent_from = @sent_from,
+         url_claimed = @url_claimed, updated_at = @now
        WHERE id = @id AND deleted_at IS NULL
        RETURNING ${SUMMARY_COLUMNS}`,
     );

@@ -108,7 +108,10 @@ describe('JSON export and import', () => {
         "UPDATE notes SET title = 'edited there', updated_at = '2031-01-01T00:00:00.000Z' WHERE id = ?",
       )
       .run(newer);
-    const summary = importNotebook(target, readLinesSync(exportTo(source, 'second.jsonl')));
+    // Both edits are in the past of this import's clock (2032), so neither is refused as from the future.
+    const summary = importNotebook(target, readLinesSync(exportTo(source, 'second.jsonl')), {
+      now: new Date('2032-01-01T00:00:00.000Z'),
+    });
 
     const title = (id: string): unknown =>
       (target.prepare('SELECT title FROM notes WHERE id = ?').get(id) as { title: string }).title;
@@ -185,7 +188,7 @@ describe('JSON export and import', () => {
     });
     source
       .prepare(
-        "INSERT INTO notes (id, title, content, plain_text, created_at, updated_at) VALUES ('n1', 'T', ?, ?, 'x', 'x')",
+        "INSERT INTO notes (id, title, content, plain_text, created_at, updated_at) VALUES ('n1', 'T', ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
       )
       .run(content, lexicalPlainText(content));
     const target = notebook('b');

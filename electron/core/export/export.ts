@@ -16,6 +16,59 @@ import {
   type ExportHeader,
 } from './format';
 
+/** The tables an export covers, with the columns it writes. */
+function exportedTables(db: Database.Database): { name: string; columns: string[] }[] {
+  return userTables(db, 'main')
+    .filter((table) => !EXCLUDED_TABLES.has(table.name))
+    .map((table) => ({
+      name: table.name,
+      columns: table.columns.filter((column) => !EXCLUDED_COLUMNS.has(column)),
+    }));
+}
+
+/** How many rows an export of `db` will hold (for progress). */
+export function exportRowCount(db: Database.Database): number {
+  return exportedTables(db).reduce(
+    (sum, table) =>
+      sum + (db.prepare(`SELECT count(*) AS n FROM main."${table.name}"`).get() as { n: number }).n,
+    0,
+  );
+}
+
+/**
+ * The lines of the export of `db` (each ending in "\n"), the header first and the end line last, read
+ * as they are yielded: the caller keeps them in one read transaction. `counts` receives rows per table.
+ */
+export function* exportLines(
+  db: Database.Database,
+  now: Date = new Date(),
+  counts: Record<string, number> = {},
+): Generator<string> {
+  const header: ExportHeader = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    schemaVersion: schemaVersion(db),
+    appVersion: APP_VERSION,
+    exportedAt: now.toISOString(),
+  };
+  yield `${JSON.stringify(header)}\n`;
+  for (const table of exportedTables(db)) {
+    const select = db.prepare(
+      `SELECT ${table.columns.map((c) => `"${c}"`).join(', ')} FROM main."${table.name}" ORDER BY rowid`,
+    );
+    let count = 0;
+    for (const raw of select.iterate() as Iterable<Record<string, unknown>>) {
+      const row: Record<string, unknown> = {};
+      for (const column of table.columns) row[column] = encodeValue(raw[column]);
+      yield `${JSON.stringify({ table: table.name, row })}\n`;
+      count += 1;
+    }
+    counts[table.name] = count;
+  }
+  const end: ExportEnd = { end: true, rows: counts };
+  yield `${JSON.stringify(end)}\n`;
+}
+
 /** Writes the export of `db`, one line (ending in "\n") per call of `write`; returns rows per table. */
 export function exportNotebook(
   db: Database.Database,
@@ -24,31 +77,7 @@ export function exportNotebook(
 ): Record<string, number> {
   const counts: Record<string, number> = {};
   db.transaction(() => {
-    const header: ExportHeader = {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      schemaVersion: schemaVersion(db),
-      appVersion: APP_VERSION,
-      exportedAt: now.toISOString(),
-    };
-    write(`${JSON.stringify(header)}\n`);
-    for (const table of userTables(db, 'main')) {
-      if (EXCLUDED_TABLES.has(table.name)) continue;
-      const columns = table.columns.filter((column) => !EXCLUDED_COLUMNS.has(column));
-      const select = db.prepare(
-        `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM main."${table.name}" ORDER BY rowid`,
-      );
-      let count = 0;
-      for (const raw of select.iterate() as Iterable<Record<string, unknown>>) {
-        const row: Record<string, unknown> = {};
-        for (const column of columns) row[column] = encodeValue(raw[column]);
-        write(`${JSON.stringify({ table: table.name, row })}\n`);
-        count += 1;
-      }
-      counts[table.name] = count;
-    }
-    const end: ExportEnd = { end: true, rows: counts };
-    write(`${JSON.stringify(end)}\n`);
+    for (const line of exportLines(db, now, counts)) write(line);
   })();
   return counts;
 }

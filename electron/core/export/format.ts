@@ -2,14 +2,17 @@
  * The JSON export format: JSON Lines, one JSON object per line, so a notebook of any size is written
  * and read a row at a time and stays greppable.
  *
- *     {"format":"dossier-export","version":1,"schemaVersion":2,"appVersion":"0.1.0","exportedAt":"..."}
+ *     {"format":"dossier-export","version":1,"schemaVersion":7,"appVersion":"0.1.0","exportedAt":"..."}
  *     {"table":"notes","row":{"id":"...","title":"...",...}}
  *     ...
  *     {"end":true,"rows":{"notes":12,...}}
  *
  * Rows carry every column except `seq` (the local row number, which means nothing in another
  * notebook); records are identified by their UUID `id`. Binary values are `{"$blob":"<base64>"}`.
- * The `end` line lets an import notice a truncated file before it changes anything.
+ * The `end` line lets an import notice a truncated file before it changes anything. Every line is
+ * described by the JSON Schema dossier-export.schema.json (written from the notebook schema by `npm run
+ * export-schema`), which the importer validates rows with; `schemaVersion` says which migrations the
+ * rows are at, and an older export is converted by them on import (import.ts).
  */
 
 /** The `format` value of the first line. */

@@ -1,46 +1,45 @@
 /**
- * Places and organisations: capitalised runs that compromise's lexicon knows as places or
- * organisations, acronyms, and runs ending in a word that names an institution ("Ministry") or a
- * region ("Kursk region", "western Russia").
+ * Places and organisations: the tagger's LOC and ORG spans, grouped by name, with what the product
+ * wants of a name on top of what the tagger learned from Reuters 1996:
+ * - a seat of government ("the Kremlin", "the White House") names a building and the power inside it,
+ *   so it is listed as both, whichever the tagger chose (its training data calls the Kremlin a place;
+ *   "the Kremlin said" is an organisation speaking);
+ * - a sentence's opening "The" is not part of the name ("The Ministry of Defence said");
+ * - a generic word alone ("the Department", "the University") and a common abbreviation ("TV", "SD
+ *   card") name no organisation a user could look up;
+ * - a name that alone fills a quotation ("Meet the Press" in marks) is the title of a work;
+ * - a social-media handle ("@NameUa") names an account, not a place or an organisation.
  */
-import { isKnownOrganization, isKnownPlace, NON_NAME_WORDS } from './lexicon';
-import { SpanIndex } from './text';
-import { capitalizedRuns, type Token } from './tokens';
+import type { EntitySpan } from './ner/tagger';
 import type { NamedEntity, Span } from './types';
 
-const ORG_HEADS =
-  /^(?:Party|Ministry|Council|Committee|Agency|Bank|University|Inc|Corp|Company|Association|Union|Court|Department|Army|Navy|Commission|Institute|Foundation|Group|Parliament|Congress|Senate|Assembly|Police|Service|Office|Network|Times|Post|News|Club|League|Federation|Organisation|Organization)\.?$/;
-const PLACE_HEADS = /^(?:region|province|oblast|district|county|state|city|island|islands)$/;
-const DIRECTIONS = /^(?:northern|southern|eastern|western|central|north|south|east|west)$/;
 /** Seats of government that name both a building and the power inside it. */
-const SEATS = new Set([
-  'white house',
-  'kremlin',
-  'pentagon',
-  'downing street',
-  'elysee',
-  'élysée',
-  'capitol',
-]);
-const REGIONS = new Set([
-  'middle east',
-  'far east',
-  'west bank',
-  'gaza strip',
-  'balkans',
-  'baltics',
-  'caucasus',
-]);
-const COUNTRY_CODES = new Set(['US', 'U.S.', 'USA', 'UK', 'U.K.', 'UAE']);
+const SEATS = new Set(['white house', 'kremlin', 'pentagon', 'downing street', 'elysee', 'élysée']);
 
-interface Found {
-  name: string;
-  span: Span;
-}
+/** Institution words that name no one organisation on their own. */
+const GENERIC = new Set(
+  (
+    'department university ministry committee agency office bureau board company group institute college ' +
+    'school hospital center centre foundation association authority organisation organization government ' +
+    'administration police army navy club team party union league'
+  ).split(' '),
+);
 
-function group(found: readonly Found[]): NamedEntity[] {
+/** Abbreviations of things, not of organisations. */
+const COMMON_ABBREVIATIONS = new Set(
+  (
+    'tv sd pc ceo cfo coo gdp dna rna usb cd dvd hd id iq ok pr suv vip am pm fm ai it hr cv faq gps led ' +
+    'lcd vat ipo etf atm sms pdf url diy covid mvp nba nfl'
+  ).split(' '),
+);
+
+/** Names that keep their article ("The Hague"). */
+const WITH_ARTICLE = new Set(['the hague', 'the netherlands', 'the gambia', 'the bahamas']);
+
+function group(text: string, spans: readonly Span[]): NamedEntity[] {
   const byName = new Map<string, NamedEntity>();
-  for (const { name, span } of found) {
+  for (const span of spans) {
+    const name = text.slice(span[0], span[1]);
     const entity = byName.get(name) ?? { name, aliases: [name], mentions: [] };
     entity.mentions.push(span);
     byName.set(name, entity);
@@ -48,55 +47,39 @@ function group(found: readonly Found[]): NamedEntity[] {
   return [...byName.values()];
 }
 
-/** Finds places and organisations. `personSpans` are left out (a person is neither). */
-export function findPlacesAndOrganizations(
+/** The span without a leading "The" ("The Ministry of Defence" -> "Ministry of Defence"). */
+function withoutArticle(text: string, [start, end]: Span): Span {
+  const m = /^the\s+/i.exec(text.slice(start, end));
+  return m === null || WITH_ARTICLE.has(text.slice(start, end).toLowerCase())
+    ? [start, end]
+    : [start + m[0].length, end];
+}
+
+/** Places and organisations among the tagger's spans; `quoted` are the article's quotations. */
+export function placesAndOrganizations(
   text: string,
-  tokens: readonly Token[],
-  personSpans: readonly Span[],
+  entities: readonly EntitySpan[],
+  quoted: readonly Span[],
 ): { places: NamedEntity[]; organizations: NamedEntity[] } {
-  const places: Found[] = [];
-  const organizations: Found[] = [];
-  const personIndex = new SpanIndex(personSpans);
-  const isPerson = (a: number, b: number): boolean => personIndex.overlapsAny(a, b);
-  for (const [i0, j] of capitalizedRuns(text, tokens)) {
-    let i = i0;
-    while (i <= j && NON_NAME_WORDS.has((tokens[i] as Token).text.toLowerCase())) i++;
-    if (i > j) continue;
-    const first = tokens[i] as Token;
-    let last = tokens[j] as Token;
-    if (isPerson(first.start, last.end)) continue;
-    const phrase = text.slice(first.start, last.end);
-    const lower = phrase.toLowerCase();
-    let start = first.start;
-    const prev = tokens[i - 1];
+  const titles = new Set(quoted.map(([a, b]) => `${a}:${b}`));
+  const places: Span[] = [];
+  const organizations: Span[] = [];
+  for (const e of entities) {
+    if (e.type !== 'LOC' && e.type !== 'ORG') continue;
+    const span = withoutArticle(text, [e.start, e.end]);
+    const name = text.slice(span[0], span[1]);
+    const lower = name.toLowerCase();
+    if (span[1] <= span[0] || titles.has(`${e.start}:${e.end}`)) continue;
+    // A social-media handle ("@NameUa") is an account, often a person's alias, not a place or body.
+    if (text[e.start - 1] === '@') continue;
     if (
-      i === i0 &&
-      prev !== undefined &&
-      DIRECTIONS.test(prev.text) &&
-      text.slice(prev.end, first.start) === ' '
-    ) {
-      start = prev.start;
-    }
-    const after = tokens[j + 1];
-    if (after !== undefined && PLACE_HEADS.test(after.text) && text.slice(last.end, after.start) === ' ')
-      last = after;
-    const name = text.slice(start, last.end);
-    if (SEATS.has(lower)) {
-      places.push({ name, span: [start, last.end] });
-      organizations.push({ name, span: [start, last.end] });
-    } else if (last !== tokens[j] || start !== first.start || isKnownPlace(lower) || REGIONS.has(lower)) {
-      places.push({ name, span: [start, last.end] });
-    } else if (COUNTRY_CODES.has(phrase)) {
-      places.push({ name, span: [first.start, last.end] });
-    } else if (
-      isKnownOrganization(lower) ||
-      ORG_HEADS.test(last.text) ||
-      (i === j && first.allCaps && first.text.length <= 6)
-    ) {
-      organizations.push({ name, span: [start, last.end] });
-    } else if (i === j || tokens.slice(i, j + 1).every((t) => isKnownPlace(t.text))) {
-      if (isKnownPlace(first.text)) places.push({ name, span: [first.start, first.end] });
-    }
+      e.type === 'ORG' &&
+      (GENERIC.has(lower) || (COMMON_ABBREVIATIONS.has(lower) && name === name.toUpperCase()))
+    )
+      continue;
+    const seat = SEATS.has(lower);
+    if (e.type === 'LOC' || seat) places.push(span);
+    if (e.type === 'ORG' || seat) organizations.push(span);
   }
-  return { places: group(places), organizations: group(organizations) };
+  return { places: group(text, places), organizations: group(text, organizations) };
 }

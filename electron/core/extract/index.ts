@@ -2,28 +2,39 @@
  * Reads one article: people, places, organisations, dates, quotes with speakers and candidate events,
  * each anchored to character spans of `text`. Pure and synchronous; the app runs it in a worker thread.
  */
+import { isCalendarDate } from '../../../shared/dates';
 import { Coreference } from './coref';
 import { findDates } from './dates';
-import { findPlacesAndOrganizations } from './entities';
+import { placesAndOrganizations } from './entities';
 import { findEvents } from './events/index';
+import type { NerModel } from './ner/model';
+import { shippedNerModel, tagEntities, type EntitySpan } from './ner/tagger';
 import { inferPublished } from './published';
 import { findPeople, type PeopleIndex } from './people';
+import type { QuotedSpan } from './quote-marks';
 import { lexiconTag } from './lexicon';
 import { findQuotedSpans } from './quote-marks';
-import { findSocialBylines, socialQuotes } from './social';
+import { findSocialBylines, socialQuotes, type SocialByline } from './social';
+import { speakerModel } from './speaker-model';
 import { attributeQuotes } from './speakers';
-import { layoutText } from './text';
-import { tokenize } from './tokens';
+import { layoutText, type TextLayout } from './text';
+import { tokenize, type Token } from './tokens';
 import type { ExtractOptions, Extraction, NamedEntity, PublishedDate, Span } from './types';
 
 export type * from './types';
 
 /**
- * Loads what the first extraction would otherwise load (compromise and its lexicon as a Map). The
- * core worker calls it in the background after start-up; calling it again costs nothing.
+ * Loads what the first extraction would otherwise load (the entity model, compromise and its lexicon as
+ * a Map). The core worker calls it in the background after start-up; calling it again costs nothing.
  */
 export function prepareExtractor(): void {
+  shippedNerModel();
   lexiconTag('');
+  try {
+    speakerModel();
+  } catch {
+    // A missing or damaged model is reported by the extraction that needs it, with the file named.
+  }
 }
 
 function peopleEntities(index: PeopleIndex): NamedEntity[] {
@@ -42,6 +53,48 @@ function peopleEntities(index: PeopleIndex): NamedEntity[] {
   }));
 }
 
+/** The units every finder reads: layout, words, entities, people, quotation marks and coreference. */
+export interface ArticleReading {
+  layout: TextLayout;
+  tokens: Token[];
+  bylines: SocialByline[];
+  /** The entity tagger's spans (PER, LOC, ORG, MISC). */
+  entities: EntitySpan[];
+  people: PeopleIndex;
+  quoted: QuotedSpan[];
+  coref: Coreference;
+}
+
+/**
+ * Reads the units of an article that extraction and the speaker model's training both start from.
+ * `model` is the entity tagger (the shipped one unless given).
+ */
+export function readArticle(text: string, model: NerModel = shippedNerModel()): ArticleReading {
+  const layout = layoutText(text);
+  const tokens = tokenize(text);
+  const bylines = findSocialBylines(text, layout);
+  const quoted = findQuotedSpans(text, layout);
+  const entities = tagEntities(
+    text,
+    layout.sentences.map((s): Span => [s.start, s.end]),
+    model,
+  );
+  const people = findPeople(text, tokens, {
+    personSpans: entities.filter((e) => e.type === 'PER').map((e): Span => [e.start, e.end]),
+    otherSpans: entities.filter((e) => e.type !== 'PER').map((e): Span => [e.start, e.end]),
+    quoted: quoted.map((q) => q.span),
+    bylines,
+    genderOf: (given) => model.genderOf(given),
+  });
+  const coref = new Coreference(
+    text,
+    people,
+    layout.sentences,
+    quoted.map((q) => q.span),
+  );
+  return { layout, tokens, bylines, entities, people, quoted, coref };
+}
+
 /**
  * The date relative dates resolve against: the one given, else one read from the text or its address,
  * else none. Never today's: an undated text must not get its "Thursday" placed in the week it was read.
@@ -49,8 +102,10 @@ function peopleEntities(index: PeopleIndex): NamedEntity[] {
 export function publicationDate(text: string, options: ExtractOptions): PublishedDate {
   const given = options.published;
   if (given !== undefined && given !== null) {
-    if (!/^\d{4}-\d\d-\d\d$/.test(given) || Number.isNaN(Date.parse(`${given}T00:00:00Z`))) {
-      throw new Error(`The publication date "${given}" is not a date: write it as YYYY-MM-DD.`);
+    // A day that does not exist would make every relative date an Invalid Date, and the weekday
+    // searches that step towards one would never end.
+    if (!isCalendarDate(given)) {
+      throw new Error(`The publication date "${given}" is not a calendar date: write it as YYYY-MM-DD.`);
     }
     return { value: given, origin: 'given', evidence: null };
   }
@@ -68,20 +123,13 @@ export function publicationDate(text: string, options: ExtractOptions): Publishe
  */
 export function extractArticle(text: string, options: ExtractOptions = {}): Extraction {
   const published = publicationDate(text, options);
-  const layout = layoutText(text);
-  const tokens = tokenize(text);
-  const bylines = findSocialBylines(text, layout);
-  const people = findPeople(text, tokens, bylines);
-  const { places, organizations } = findPlacesAndOrganizations(
+  // First, so that a missing or damaged model stops extraction before any work, with its file named.
+  const model = options.nerModel ?? shippedNerModel();
+  const speakers = speakerModel();
+  const { layout, tokens, bylines, people, quoted, coref, entities } = readArticle(text, model);
+  const { places, organizations } = placesAndOrganizations(
     text,
-    tokens,
-    people.mentions.map((m) => m.span),
-  );
-  const quoted = findQuotedSpans(text, layout);
-  const coref = new Coreference(
-    text,
-    people,
-    layout.sentences,
+    entities,
     quoted.map((q) => q.span),
   );
   const social = socialQuotes(
@@ -90,9 +138,10 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     bylines,
     (byline) => coref.named(byline.name)?.name ?? text.slice(...byline.name),
   );
-  const quotes = [...attributeQuotes(text, layout, quoted, coref), ...social].sort(
-    (a, b) => a.span[0] - b.span[0],
-  );
+  const quotes = [
+    ...attributeQuotes({ text, layout, tokens, quotes: quoted, people, coref }, speakers),
+    ...social,
+  ].sort((a, b) => a.span[0] - b.span[0]);
   const { dates, unresolved } = findDates(text, layout.sentences, published.value);
   const peopleFound = peopleEntities(people);
   const events = findEvents({

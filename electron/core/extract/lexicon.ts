@@ -1,6 +1,7 @@
 /**
- * Word lists the rules share. Names, places and organisations come from the lexicon compromise ships
- * (about 3,000 first names, 900 surnames, 700 cities and countries), so the rules need no model file.
+ * Word lists the rules share: titles, words that open no name, pronouns, verbs of saying, and
+ * compromise's lexicon as a Map for the speaker rules. The entity tagger carries its own copy of these
+ * lists and of the lexicon's classes in its model file (bench/train/ner/lexicons.ts).
  */
 import type nlp from 'compromise';
 import { lazyModule } from '../lazy-module';
@@ -23,40 +24,6 @@ export function lexiconTag(word: string): LexiconTag | undefined {
     lexicon = map;
   }
   return lexicon.get(word.toLowerCase());
-}
-
-/** A first name in the lexicon ("Vladimir", "Mark"), with its gender when the lexicon knows it. */
-export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | undefined {
-  const tag = lexiconTag(word);
-  if (tag === undefined) return undefined;
-  if (/MaleName/.test(tag) && !/FemaleName/.test(tag)) return 'male';
-  if (/FemaleName/.test(tag)) return 'female';
-  if (/FirstName/.test(tag)) return 'unknown';
-  return undefined;
-}
-
-/** A surname the lexicon knows ("Smith"). */
-export function isKnownLastName(word: string): boolean {
-  return /LastName|Person/.test(lexiconTag(word) ?? '');
-}
-
-// Countries compromise's lexicon lacks, in the forms news and results tables write them.
-const MORE_COUNTRIES = new Set(
-  'u.s.|u.k.|britain|great britain|trinidad|tobago|bosnia|yugoslavia|czechoslovakia|ussr|soviet union'.split(
-    '|',
-  ),
-);
-
-/** The lexicon calls the phrase a country, city, region or other place. */
-export function isKnownPlace(phrase: string): boolean {
-  return (
-    /Country|City|Region|Place/.test(lexiconTag(phrase) ?? '') || MORE_COUNTRIES.has(phrase.toLowerCase())
-  );
-}
-
-/** The lexicon calls the phrase an organisation or a sports team. */
-export function isKnownOrganization(phrase: string): boolean {
-  return /Organization|SportsTeam/.test(lexiconTag(phrase) ?? '');
 }
 
 /** Titles and roles written before a name; stripped from the canonical name, kept in aliases. */

@@ -63,6 +63,7 @@ export function socialQuotes(
       cue: '—',
       confidence: 0.9,
       rule: 'social-byline',
+      evidence: ['the byline of an embedded post (— Name (@handle))'],
       kind: 'social',
     });
   };

@@ -1,463 +1,221 @@
 /**
- * Who said each quote. Rules, tried in order, each named in the result's `rule`:
- * after-cue-speaker ("…,” said Putin, a former …), after-speaker-cue ("…,” Putin said / he said),
- * before (Trump later said … “very promising”; according to X, “…”), continuation (a paragraph that is
- * only a quote inherits the previous quote's speaker).
+ * Who said each quote, decided by a trained ranker over candidates (speaker-candidates.ts): the names,
+ * pronouns and descriptions around the quote, every phrase a hand-written rule proposes, the previous
+ * quote's speaker, and "no speaker". Each option gets a score from its features (speaker-features.ts);
+ * the best one wins, its softmax probability (calibrated on held-out training folds) becomes the
+ * quote's confidence, and its strongest features become the quote's evidence.
  */
-import type { Coreference } from './coref';
-import { CUE_PATTERN, lexiconTag, NON_NAME_WORDS, PRONOUNS } from './lexicon';
-import type { QuotedSpan } from './quote-marks';
-import { sentenceAt, type TextLayout } from './text';
-import type { QuoteKind, QuoteMention, Span } from './types';
+import { isTitleOrTerm, positionalKind, quoteFeatures } from './quote-kind';
+import type { Candidate, QuoteCandidates, SpeakerContext } from './speaker-candidates';
+import { speakerCandidates } from './speaker-candidates';
+import { evidenceFor } from './speaker-evidence';
+import {
+  candidateFeatures,
+  noSpeakerFeatures,
+  previousSpeakerFeatures,
+  quoteFacts,
+  type QuoteFacts,
+} from './speaker-features';
+import type { SpeakerModel } from './speaker-model';
+import type { QuoteMention, Span } from './types';
 
-const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}(?:\s\([^()]{1,20}\))?`;
-const PRONOUN = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\p{L}'’])`;
-// A determiner, a quantifier ("another critic", "several groups", "one questioner") or a number
-// ("63 percent"), then up to four words.
-const DESCRIPTION = String.raw`(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]nother|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Bb]oth|[Mm]ost|[Oo]nly(?:\s\d[\d,.]*)?)|(?<![\p{L}\p{N},.])\d[\d,.]*)(?:\s+(?!(?:that|who|which|and|or|said|says|was|were|is|are|been|be)\b)[\p{L}\p{M}\p{N}'’-]+){1,4}?`;
-const SPEAKER = `(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})`;
-const APPOSITION = String.raw`(?:,\s[^,“”"]{2,80},)?`;
-const AUX = String.raw`(?:\s+(?:\p{Ll}+ly|later|also|then|again|once|earlier|has|had|have|would|will|previously|recently|still|even|never|just|now|often|always|in\s\d{4}))*`;
-const CUE = `(?<cue>${CUE_PATTERN})`;
-const LEAD = String.raw`^[\s,.;:!?—–-]*`;
-
-/** "…,” said Putin" / "…,” says the president" */
-const AFTER_CUE_SPEAKER = new RegExp(`${LEAD}${CUE}\\s+(?<sp>${NAME}|${DESCRIPTION}(?=[\\s,.;:]|$))`, 'u');
-/** "…,” Putin said" / "…,” he said" / "…,” Putin, a former spy, said" */
-const AFTER_SPEAKER_CUE = new RegExp(`${LEAD}(?:as\\s+)?${SPEAKER}${APPOSITION}${AUX}\\s+${CUE}\\b`, 'u');
-/** "…” ― Jorge Falcon": a dash and a name after the closing mark. */
-const AFTER_DASH = new RegExp(`^[\\s,.]*[―—–]\\s*(?<sp>${NAME})`, 'u');
-/**
- * "…,” White House press secretary Josh Earnest said" / "…,” the letter reads": any short phrase
- * (up to 16 words, appositions and a parenthesis allowed) and a verb, when the quote ended in , ? or !.
- */
-const AFTER_PHRASE_VERB = new RegExp(
-  String.raw`${LEAD}(?<sp>(?!(?:and|but|or|in|on|at|to|for|of|with|as|that|which|because|when|while|from|by|than|if|so|is|was|are|were)\b)(?!\p{Ll}+ing\b)(?!\.)[^\s!?;:“”"]+(?:\s+(?!(?:said|says)\b)[^\s!?;:“”"]+){0,15}?)${AUX}\s+(?<cue>${CUE_PATTERN}|\p{Ll}{3,}ed|read|reads)(?=[\s,.;:!?]|$)`,
-  'u',
-);
-/** A phrase of 1 to 12 words up to a comma, a period or the end: the object of "according to". */
-const ANY_PHRASE = /^\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,19}?)(?=\s*[,.;:!?]|\s*$)/u;
-/** "…,” said 9/11 widow Terry Strada": an inverting cue, then any short phrase. */
-const AFTER_CUE_PHRASE = new RegExp(
-  String.raw`${LEAD}(?<cue>said|says|added|asked|wrote|continued)\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,11}?)(?=\s*[,.;:!?]|\s*$)`,
-  'u',
-);
-/** The last "X said" (or "according to X") before an opening mark. */
-const BEFORE_CUES = new RegExp(`\\b${CUE}\\b`, 'gu');
-const SUBJECT_AT_END = new RegExp(
-  `(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION}|\\b(?:who|which))${APPOSITION}${AUX}(?:\\s+\\p{Ll}{3,}ed\\s+and)?\\s*$`,
-  'u',
-);
-const OBJECT_AT_START = new RegExp(`^\\s+(?<sp>${NAME}|${DESCRIPTION}(?=[\\s,.;:]|$))`, 'u');
-
-const NAME_AT_END = new RegExp(`(?:^|\\s)(?<sp>${NAME})\\s+$`, 'u');
-/** "…” is held accountable, Warren said." / "…” to drive up the price, she said, referencing …" */
-const LATER_SPEAKER_CUE = new RegExp(
-  `,\\s(?<sp>${NAME}|${PRONOUN}|${DESCRIPTION})${AUX}\\s+(?<cue>${CUE_PATTERN})\\b(?=[\\s,.;:!?]|$)`,
-  'u',
-);
-/** "…”, according to the event organizer Alliance …" / "…,” per the party’s bylaws." */
-const LATER_ACCORDING =
-  /(?:^|[,\s])(?<cue>according to|per)\s+(?<sp>[^\s,.;:!?“”"]+(?:\s+[^\s,;:!?“”"]+){0,19}?)(?=\s*[,.;:!?]|\s*$)/u;
-/** "Trump’s claim that …", "Ivana Trump's brief said": what a named person's words are called. */
-const POSSESSIVE_WORDS = new RegExp(
-  `(?<sp>${NAME})['’]s\\s+(?:\\p{Ll}+\\s+)?(?:claims?|statements?|comments?|remarks?|words|assertions?|arguments?|promises?|pledges?|warnings?|descriptions?|suggestions?|tweets?|posts?|answers?|responses?|replies|reply|messages?|speech|letters?|brief|testimony|memo|reports?|message)\\b`,
-  'gu',
-);
-
-/** A sentence ending in "X said." or "he told reporters:", which introduces the quote after it. */
-const SAID_AT_END = new RegExp(`${CUE_PATTERN}(?:\\s+[^\\s.!?]+){0,4}[.:]$`, 'u');
-
-/** Cues that may come before their speaker: "according to X", "said X:", "wrote X". */
-const INVERTING_CUES = new Set(
-  'according to|said|says|say|added|adds|asked|asks|wrote|writes|reported|reports|continued|tweeted'.split(
-    '|',
-  ),
-);
-
-const LEADING_ADVERBIAL = String.raw`^(?:(?:At|In|On|During|After|Before|Since|As|When|While|Later|Earlier|Meanwhile|But|And|Yet|So|Still|Then|Now|Instead|Also|Although|Though|Following|Despite|Amid|Under|With|For|If|Because|However|Last|This|Twenty|Thirty|Forty|Fifty|\p{Lu}\p{Ll}+\s(?:years?|months?|weeks?|days?)\sago)\b[^“”"]{0,120}?,\s*|(?:But|And|Yet|So|Still|Then|Now|Instead|Also)\s+|(?:On|In|At)\s[^,“”"]{1,40}?\s(?=(?:he|she|they|we|I|it)\s))?`;
-/** "Aaron Kall, the director of debate at …, compared …": a name, an apposition, then the verb. */
-const SUBJECT_APPOSITION = String.raw`(?:,\s(?:(?:[^,“”"]{2,120}?),\s)?(?:[^,“”"]{2,120}?),)?`;
-/** "Trump tweeted that Machado was “…”": the sentence's subject when no cue verb links it to the quote. */
-const SENTENCE_SUBJECT = new RegExp(
-  `${LEADING_ADVERBIAL}(?<sp>${DESCRIPTION}|${PRONOUN}|${NAME})(?:\\s+(?:\\p{Ll}|\\()|(?=,\\s)${SUBJECT_APPOSITION}\\s+\\p{Ll})`,
-  'u',
-);
-/** "PENCE: Well, …" or a paragraph opening "Pat Caddell: …": a speaker label. */
-const LABEL = new RegExp(`^(?<sp>${NAME}):\\s`, 'u');
-
-/** How far before the opening mark and after the closing one a speaker is looked for. */
-const MAX_WINDOW = 600;
-
-interface Attribution {
-  speakerSpan: Span;
-  cue: string;
+/** One answer the ranker can give for a quote. */
+export interface SpeakerOption {
+  type: 'candidate' | 'previous' | 'none';
+  candidate: Candidate | null;
+  speaker: string | null;
+  speakerSpan: Span | null;
+  cue: string | null;
+  /** Which rule or kind of phrase it came from, for debugging and the stored `rule`. */
   rule: string;
+  features: string[];
 }
 
-// Descriptions are matched lazily; cut them where a preposition starts a new phrase.
-function trimPhrase(text: string, start: number, phrase: string): Span {
-  const cut = /\s(?:at|in|on|to|during|after|before|with|when|while|as|from|for)\s/.exec(phrase);
-  const kept = (cut === null ? phrase : phrase.slice(0, cut.index)).replace(/[\s,.;:]+$/, '');
-  return [start, start + kept.length];
+/** What the ranker decided for one quote. */
+export interface SpeakerDecision {
+  quote: QuoteCandidates;
+  facts: QuoteFacts;
+  options: SpeakerOption[];
+  /** Softmax probability of each option. */
+  probabilities: number[];
+  chosen: number;
+  /** Probability that the chosen speaker is right (options naming the same speaker added up). */
+  probability: number;
 }
 
-/** Whether an attribution's speaker span holds at least one character. */
-function namesSomething(attribution: Attribution): boolean {
-  const [start, end] = attribution.speakerSpan;
-  return start >= 0 && end > start;
+/** Scores a feature list: the ranker's linear score. */
+export type FeatureScorer = (features: readonly string[]) => number;
+
+function ruleOf(c: Candidate): string {
+  return c.rules[0] ?? (c.nearRules[0] !== undefined ? `near-${c.nearRules[0]}` : c.kind);
 }
 
-function afterQuote(text: string, quote: QuotedSpan, windowEnd: number): Attribution | null {
-  const window = text.slice(quote.close, windowEnd);
-  for (const [pattern, rule] of [
-    [AFTER_CUE_SPEAKER, 'after-cue-speaker'],
-    [AFTER_SPEAKER_CUE, 'after-speaker-cue'],
-    [AFTER_DASH, 'after-dash'],
-  ] as const) {
-    const m = pattern.exec(window);
-    const sp = m?.groups?.sp;
-    const cue = rule === 'after-dash' ? '―' : m?.groups?.cue;
-    if (m === null || sp === undefined || cue === undefined) continue;
-    const offset =
-      quote.close + m.index + m[0].indexOf(sp, rule === 'after-cue-speaker' ? m[0].indexOf(cue) : 0);
-    return { speakerSpan: trimPhrase(text, offset, sp), cue: cue.replace(/\s+/g, ' '), rule };
-  }
-  const later = LATER_SPEAKER_CUE.exec(window);
-  const lp = later?.groups?.sp;
-  if (
-    later !== null &&
-    lp !== undefined &&
-    later.groups?.cue !== undefined &&
-    !/[“”"]/.test(window.slice(0, later.index))
-  ) {
-    const at = quote.close + later.index + later[0].indexOf(lp, 1);
-    return { speakerSpan: trimPhrase(text, at, lp), cue: later.groups.cue, rule: 'later-speaker-cue' };
-  }
-  // Only a quote that ends like a direct quotation ("…,” / "…?”") takes any phrase + verb after it.
-  const inner = text.slice(Math.max(0, quote.close - 4), quote.close);
-  if (!/[,?!—–-]\s*["”’']{0,2}$/.test(inner) && !/^\s*,/.test(window)) return null;
-  const inverted = AFTER_CUE_PHRASE.exec(window);
-  const ip = inverted?.groups?.sp;
-  if (inverted !== null && ip !== undefined && inverted.groups?.cue !== undefined) {
-    // "…,” said 9/11 widow Terry Strada.": the phrase after the cue, up to a comma or the end.
-    const start = quote.close + inverted.index + inverted[0].lastIndexOf(ip);
-    return { speakerSpan: [start, start + ip.length], cue: inverted.groups.cue, rule: 'after-cue-phrase' };
-  }
-  const m = AFTER_PHRASE_VERB.exec(window);
-  const sp = m?.groups?.sp;
-  const cue = m?.groups?.cue;
-  if (m === null || sp === undefined || cue === undefined) return null;
-  // The phrase's head is before its first comma: "Scott Pruitt, the Republican attorney general, said".
-  const head = sp.split(/,\s/)[0] ?? sp;
-  const offset = quote.close + m.index + m[0].indexOf(sp);
-  return { speakerSpan: trimPhrase(text, offset, head), cue, rule: 'after-phrase-verb' };
-}
-
-function beforeQuote(text: string, windowStart: number, windowEnd: number): Attribution | null {
-  const window = text.slice(windowStart, windowEnd);
-  const cues = [...window.matchAll(BEFORE_CUES)];
-  for (let c = cues.length - 1; c >= 0; c--) {
-    const m = cues[c] as RegExpExecArray;
-    const cue = (m.groups?.cue ?? '').replace(/\s+/g, ' ').toLowerCase();
-    const nameBefore = cue.endsWith('ing') ? NAME_AT_END.exec(window.slice(0, m.index)) : null;
-    const np = nameBefore?.groups?.sp;
-    if (
-      nameBefore !== null &&
-      np !== undefined &&
-      !NON_NAME_WORDS.has(np.split(/\s/)[0]?.toLowerCase() ?? '')
-    ) {
-      // "footage of Hillary Clinton asking, “…”": the participle belongs to the name right before it.
-      const at = windowStart + nameBefore.index + nameBefore[0].indexOf(np);
-      return { speakerSpan: [at, at + np.length], cue, rule: 'before-participle' };
-    }
-    if (cue.endsWith('ing')) {
-      // "Clinton spoke out …, arguing that …": a participle's speaker is the sentence's subject.
-      const subject = subjectOf(text, windowStart, windowStart + m.index);
-      if (subject !== null) return { ...subject, cue, rule: 'before-participle' };
-    }
-    const subject = cue === 'according to' ? null : SUBJECT_AT_END.exec(window.slice(0, m.index));
-    const sp = subject?.groups?.sp;
-    if (subject !== null && sp !== undefined && plausibleSpeaker(sp)) {
-      return {
-        speakerSpan: [windowStart + subject.index, windowStart + subject.index + sp.length],
-        cue,
-        rule: 'before',
-      };
-    }
-    // After "told" or "called" comes the listener or the thing named, not the speaker.
-    if (!INVERTING_CUES.has(cue)) continue;
-    const object = OBJECT_AT_START.exec(window.slice(m.index + m[0].length));
-    const op = object?.groups?.sp;
-    if (object !== null && op !== undefined) {
-      const start = windowStart + m.index + m[0].length + object[0].indexOf(op);
-      return { speakerSpan: trimPhrase(text, start, op), cue, rule: 'before-cue-speaker' };
-    }
-    // "according to conservative talk radio host Rush Limbaugh, …": the phrase up to the comma.
-    const phrase = cue === 'according to' ? ANY_PHRASE.exec(window.slice(m.index + m[0].length)) : null;
-    const pp = phrase?.groups?.sp;
-    if (phrase !== null && pp !== undefined) {
-      const start = windowStart + m.index + m[0].length + phrase[0].indexOf(pp);
-      return { speakerSpan: [start, start + pp.length], cue, rule: 'before-cue-speaker' };
-    }
-  }
-  return null;
-}
-
-function laterAccording(text: string, from: number, to: number): Attribution | null {
-  const m = LATER_ACCORDING.exec(text.slice(from, to));
-  const sp = m?.groups?.sp;
-  if (m === null || sp === undefined || m.groups?.cue === undefined) return null;
-  const at = from + m.index + m[0].lastIndexOf(sp);
-  return { speakerSpan: trimPhrase(text, at, sp), cue: m.groups.cue, rule: 'later-according' };
-}
-
-function possessiveWords(text: string, windowStart: number, windowEnd: number): Attribution | null {
-  let last: RegExpExecArray | null = null;
-  const window = text.slice(windowStart, windowEnd);
-  POSSESSIVE_WORDS.lastIndex = 0;
-  for (let m = POSSESSIVE_WORDS.exec(window); m !== null; m = POSSESSIVE_WORDS.exec(window)) last = m;
-  const sp = last?.groups?.sp;
-  if (last === null || sp === undefined || NON_NAME_WORDS.has(sp.split(/\s/)[0]?.toLowerCase() ?? ''))
-    return null;
-  const at = windowStart + last.index;
-  return { speakerSpan: [at, at + sp.length], cue: '', rule: 'possessive-words' };
-}
-
-const DESCRIBING =
-  /^(?:the|a|an|his|her|their|its|another|several|many|some|other|one|two|three|both|most|only|\d[\d,.]*)\s/i;
-
-/**
- * Whether a phrase the patterns took for a subject can be one: not a capitalised function word
- * ("After", "Meanwhile"), participle ("Following") or adjective ("Republican") opening a sentence.
- */
-function plausibleSpeaker(sp: string): boolean {
-  const words = sp.split(/\s+/);
-  const first = words[0]?.toLowerCase() ?? '';
-  if (words.length === 1 && /^(?:he|she|they|we|i|it|who|which)$/.test(first)) return true;
-  if (DESCRIBING.test(sp)) return true;
-  if (NON_NAME_WORDS.has(first) || PRONOUNS.has(first) || /^\p{Lu}\p{Ll}+ing$/u.test(words[0] ?? ''))
-    return false;
-  const tag = words.length === 1 ? (lexiconTag(sp) ?? '') : '';
-  return !/Adjective|Demonym|Verb|Tense|Infinitive|Gerund/.test(tag);
-}
-
-function subjectOf(text: string, windowStart: number, windowEnd: number): Attribution | null {
-  const window = text.slice(windowStart, windowEnd);
-  // "He concluded: “…”" is short but complete; other two-word windows are too thin to read.
-  if (window.trim().split(/\s+/).length < 3 && !/:\s*$/.test(window)) return null;
-  const m = SENTENCE_SUBJECT.exec(window);
-  const sp = m?.groups?.sp;
-  if (m === null || sp === undefined) return null;
-  if (!plausibleSpeaker(sp)) return null;
-  const start = windowStart + m[0].indexOf(sp);
-  return { speakerSpan: trimPhrase(text, start, sp), cue: '', rule: 'sentence-subject' };
-}
-
-/** The first one or two words of a headline, a determiner skipped: its subject's head. */
-const HEADLINE_SUBJECT = /^(?:(?:The|A|An)\s)?(?<sp>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*)?)/u;
-
-/**
- * A quote in a title-case headline ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’") is
- * what the headline's subject said ("…, X Says." at its end is read by the after-quote rules).
- */
-function headlineSpeaker(text: string, start: number, end: number): Attribution | null {
-  const line = text.slice(start, end);
-  if (line.length > 200) return null;
-  const long = line.match(/\p{L}{4,}/gu) ?? [];
-  if (long.length < 3 || long.filter((w) => /^\p{Lu}/u.test(w)).length < long.length * 0.6) return null;
-  const m = HEADLINE_SUBJECT.exec(line);
-  const sp = m?.groups?.sp;
-  if (m === null || sp === undefined || NON_NAME_WORDS.has(sp.split(' ')[0]?.toLowerCase() ?? ''))
-    return null;
-  const at = start + m[0].indexOf(sp);
-  return { speakerSpan: [at, at + sp.length], cue: '', rule: 'headline-subject' };
-}
-
-function labelAt(text: string, start: number, end: number): Attribution | null {
-  const m = LABEL.exec(text.slice(start, end));
-  const sp = m?.groups?.sp;
-  if (m === null || sp === undefined) return null;
-  return { speakerSpan: [start, start + sp.length], cue: ':', rule: 'label' };
-}
-
-function kindOf(
-  text: string,
-  quote: QuotedSpan,
-  sentenceStart: number,
-  attribution: Attribution | null,
-): QuoteKind {
-  const words = text.slice(quote.span[0], quote.span[1]).split(/\s+/).length;
-  if (words <= 3 && (attribution === null || /^(?:called|calls|calling)$/.test(attribution.cue)))
-    return 'scare';
-  const lead = text.slice(Math.max(sentenceStart, quote.open - 200), quote.open).trim();
-  return lead === '' || /[:,]$/.test(lead) ? 'direct' : 'partial';
-}
-
-const CONFIDENCE: Record<string, number> = {
-  'after-cue-speaker': 0.95,
-  'after-speaker-cue': 0.95,
-  before: 0.85,
-  'before-cue-speaker': 0.85,
-  continuation: 0.7,
-  label: 0.8,
-  'sentence-subject': 0.5,
-  'before-participle': 0.7,
-  'after-dash': 0.9,
-  'after-phrase-verb': 0.8,
-  'after-cue-phrase': 0.8,
-  'previous-sentence': 0.75,
-  'later-speaker-cue': 0.85,
-  'later-according': 0.8,
-  'possessive-words': 0.6,
-  'headline-subject': 0.5,
-};
-
-const ANTECEDENT = new RegExp(`(?<sp>${NAME})(?:,\\s[^,“”"]{2,120},)?\\s*,?\\s*$`, 'u');
-
-/** The name a relative "who"/"which" at `offset` refers to: the one right before it, if any. */
-function antecedentOf(text: string, offset: number): Span | null {
-  const from = Math.max(0, offset - 200);
-  const m = ANTECEDENT.exec(text.slice(from, offset));
-  const sp = m?.groups?.sp;
-  if (m === null || sp === undefined || !plausibleSpeaker(sp)) return null;
-  return [from + m.index, from + m.index + sp.length];
-}
-
-/** Attributes each quoted span to a speaker. */
-export function attributeQuotes(
-  text: string,
-  layout: TextLayout,
-  quotes: readonly QuotedSpan[],
-  coref: Coreference,
-): QuoteMention[] {
-  const result: QuoteMention[] = [];
-  quotes.forEach((quote, q) => {
-    const sentences = layout.sentences;
-    const openSentence = sentences[sentenceAt(sentences, quote.open)];
-    const closeSentence = sentences[sentenceAt(sentences, Math.max(quote.open, quote.close - 1))];
-    const previous = quotes[q - 1];
-    const next = quotes[q + 1];
-    const [paraStart, paraEnd] = layout.paragraphs[quote.paragraph] as Span;
-    // Windows stop at the neighbouring quotes so "“A,” he said, “B.”" gives both halves the same cue.
-    let windowEnd = Math.min(closeSentence?.end ?? paraEnd, paraEnd);
-    if (next !== undefined && next.paragraph === quote.paragraph) windowEnd = Math.min(windowEnd, next.open);
-    // "“Why not?” Vitter demanded.": a quote ending in ? or ! ends its sentence, but the short
-    // sentence after it names the speaker.
-    const closeIndex = sentenceAt(sentences, Math.max(quote.open, quote.close - 1));
-    const following = sentences[closeIndex + 1];
-    if (
-      following !== undefined &&
-      closeSentence !== undefined &&
-      closeSentence.end <= quote.close + 1 &&
-      following.paragraph === quote.paragraph &&
-      /[?!]\s*["”’]?$/.test(text.slice(Math.max(0, quote.close - 3), quote.close)) &&
-      (next === undefined || next.open >= following.end)
-    ) {
-      windowEnd = Math.max(windowEnd, Math.min(following.end, paraEnd));
-    }
-    // Text without sentence ends would make every window the whole paragraph: cap them.
-    windowEnd = Math.min(windowEnd, quote.close + MAX_WINDOW);
-    let windowStart = Math.max(openSentence?.start ?? paraStart, paraStart, quote.open - MAX_WINDOW);
-    if (previous !== undefined && previous.paragraph === quote.paragraph) {
-      windowStart = Math.max(windowStart, previous.close);
-    }
-    let attribution = labelAt(text, quote.span[0], quote.span[1]);
-    if (attribution === null && quote.closed) attribution = afterQuote(text, quote, windowEnd);
-    attribution ??= beforeQuote(text, windowStart, quote.open);
-    if (attribution === null && quote.closed) attribution = laterAccording(text, quote.close, windowEnd);
-    attribution ??= possessiveWords(text, windowStart, quote.open);
-    if (attribution === null && previous !== undefined && previous.paragraph === quote.paragraph) {
-      // The second half of a split quote: "“A,” he said, “B.”"
-      attribution = afterQuote(text, previous, quote.open);
-    }
-    const above = layout.paragraphs[quote.paragraph - 1];
-    if (
-      attribution === null &&
-      quote.open === paraStart &&
-      above !== undefined &&
-      text[above[1] - 1] === ':'
-    ) {
-      // "He said:" closing the paragraph above introduces this one.
-      const last = sentences[sentenceAt(sentences, above[1] - 1)];
-      const start = Math.max(last?.start ?? above[0], above[0], above[1] - MAX_WINDOW);
-      attribution = beforeQuote(text, start, above[1]) ?? subjectOf(text, start, above[1]);
-    }
-    const openIndex = sentenceAt(sentences, quote.open);
-    const prior = sentences[openIndex - 1];
-    if (
-      attribution === null &&
-      prior !== undefined &&
-      prior.paragraph === quote.paragraph &&
-      prior.end <= quote.open &&
-      text.slice(windowStart, quote.open).trim() === '' &&
-      SAID_AT_END.test(text.slice(Math.max(prior.start, prior.end - 60), prior.end))
-    ) {
-      // "…, Schiff said. “The other factor …”": the sentence before the quote names its speaker.
-      const found = beforeQuote(text, Math.max(prior.start, prior.end - MAX_WINDOW), prior.end);
-      if (found !== null) attribution = { ...found, rule: 'previous-sentence' };
-    }
-    // A cue whose phrase trimmed away to nothing ("…” claims" after a comma) names no one.
-    if (attribution !== null && !namesSomething(attribution)) attribution = null;
-    if (attribution === null && quote.paragraph === 0)
-      attribution = headlineSpeaker(text, paraStart, paraEnd);
-    attribution ??=
-      labelAt(text, paraStart, Math.min(quote.open, paraStart + 200)) ??
-      subjectOf(text, windowStart, quote.open);
-    if (attribution !== null && !namesSomething(attribution)) attribution = null;
-    let speaker: string | null = null;
-    let speakerSpan: Span | null = null;
-    let rule = attribution?.rule ?? 'none';
-    let confidence = 0;
-    if (attribution !== null) {
-      speakerSpan = attribution.speakerSpan;
-      // "Marc Morial, the chief executive …, who said": the relative pronoun is the evidence, the
-      // name before it the speaker.
-      const antecedent = /^(?:who|which)$/.test(text.slice(...speakerSpan))
-        ? antecedentOf(text, speakerSpan[0])
-        : null;
-      const referent = coref.resolve(antecedent ?? speakerSpan);
-      const phrase = text.slice(...(antecedent ?? speakerSpan));
-      speaker =
-        referent.person?.name ??
-        (referent.via === 'pronoun' || (antecedent === null && /^(?:who|which)$/.test(phrase))
-          ? null
-          : phrase);
-      confidence = (CONFIDENCE[attribution.rule] ?? 0.5) * (referent.person === null ? 0.6 : 1);
-      if (referent.via !== 'name') rule += `+${referent.via}`;
-    } else if (
-      previous !== undefined &&
-      sentenceAt(sentences, previous.open) === sentenceAt(sentences, quote.open) &&
-      result[result.length - 1]?.speaker !== null
-    ) {
-      // "… that Machado was “disgusting” and “a con”": the same sentence, the same speaker.
-      const before = result[result.length - 1] as QuoteMention;
-      speaker = before.speaker;
-      speakerSpan = before.speakerSpan;
-      rule = 'same-sentence';
-      confidence = before.confidence;
-    } else {
-      const before = result[result.length - 1];
-      const startsParagraph = quote.open === paraStart;
-      const adjacent = previous !== undefined && quote.paragraph - previous.paragraph <= 1;
-      if (startsParagraph && adjacent && before !== undefined && before.speaker !== null) {
-        speaker = before.speaker;
-        speakerSpan = before.speakerSpan;
-        rule = 'continuation';
-        confidence = CONFIDENCE.continuation ?? 0.7;
-      }
-    }
-    const kind = kindOf(text, quote, openSentence?.start ?? paraStart, attribution);
-    result.push({
-      span: quote.span,
-      text: text.slice(quote.span[0], quote.span[1]),
-      speaker,
-      speakerSpan,
-      cue: attribution === null || attribution.cue === '' ? null : attribution.cue,
-      confidence: Math.round(confidence * 100) / 100,
-      rule,
-      kind,
-    });
+/** Every option of one quote, given what was decided for the quote before it. */
+export function speakerOptions(
+  ctx: SpeakerContext,
+  q: QuoteCandidates,
+  facts: QuoteFacts,
+  previous: SpeakerDecision | undefined,
+): SpeakerOption[] {
+  const before = previous?.options[previous.chosen];
+  const previousSpeaker = before?.speaker ?? null;
+  const options: SpeakerOption[] = q.candidates.map((c) => ({
+    type: 'candidate',
+    candidate: c,
+    speaker: c.speaker,
+    speakerSpan: c.span,
+    cue: c.cue,
+    rule: ruleOf(c),
+    features: [],
+  }));
+  // Rank among candidates on the same side, nearest first (candidates come sorted by distance).
+  const seen = { before: 0, after: 0, inside: 0 };
+  options.forEach((o) => {
+    const c = o.candidate as Candidate;
+    const side = c.span[1] <= q.quote.open ? 'before' : c.span[0] >= q.quote.close ? 'after' : 'inside';
+    seen[side]++;
+    o.features = candidateFeatures(ctx, q, facts, c, seen[side], previousSpeaker);
   });
-  return result;
+  if (before !== undefined && before.speaker !== null && previous !== undefined) {
+    options.push({
+      type: 'previous',
+      candidate: null,
+      speaker: before.speaker,
+      speakerSpan: before.speakerSpan,
+      cue: null,
+      rule: 'previous-speaker',
+      features: previousSpeakerFeatures(ctx, facts, q, {
+        quote: previous.quote,
+        kind: before.type === 'candidate' ? (before.candidate?.kind ?? 'name') : before.type,
+        probability: previous.probability,
+      }),
+    });
+  }
+  options.push({
+    type: 'none',
+    candidate: null,
+    speaker: null,
+    speakerSpan: null,
+    cue: null,
+    rule: 'none',
+    features: noSpeakerFeatures(facts, q),
+  });
+  return options;
+}
+
+function softmax(scores: readonly number[]): number[] {
+  const max = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+/**
+ * Decides every quote of an article in order (a quote's options depend on the previous decision).
+ * `choose` picks the option (the best score at extraction; training may pick otherwise).
+ */
+export function decideSpeakers(
+  ctx: SpeakerContext,
+  candidates: readonly QuoteCandidates[],
+  score: FeatureScorer,
+  choose: (
+    decision: Omit<SpeakerDecision, 'chosen' | 'probability'>,
+    index: number,
+  ) => number = pickBySpeaker,
+): SpeakerDecision[] {
+  const decisions: SpeakerDecision[] = [];
+  candidates.forEach((q, index) => {
+    const facts = quoteFacts(ctx, q);
+    const options = speakerOptions(ctx, q, facts, decisions[decisions.length - 1]);
+    const probabilities = softmax(options.map((o) => score(o.features)));
+    const partial = { quote: q, facts, options, probabilities };
+    const chosen = choose(partial, index);
+    const speaker = options[chosen]?.speaker ?? null;
+    // A pronoun no one could be resolved to stands alone; a named speaker gathers all its mentions.
+    const probability =
+      speaker === null
+        ? (probabilities[chosen] ?? 0)
+        : options.reduce((sum, o, i) => (o.speaker === speaker ? sum + (probabilities[i] ?? 0) : sum), 0);
+    decisions.push({ ...partial, chosen, probability });
+  });
+  return decisions;
+}
+
+/** Index of the largest value (the first on a tie). */
+export function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++)
+    if ((values[i] ?? -Infinity) > (values[best] ?? -Infinity)) best = i;
+  return best;
+}
+
+/**
+ * The option to show: the speaker with the most probability (options naming the same person added
+ * up), then that speaker's likeliest mention. "No speaker" is never chosen here: whether a quotation
+ * is someone's words at all is the quote classifier's call (see {@link quoteMention}).
+ */
+export function pickBySpeaker(decision: Pick<SpeakerDecision, 'options' | 'probabilities'>): number {
+  const { options, probabilities } = decision;
+  const mass = new Map<string, number>();
+  options.forEach((o, i) => {
+    if (o.type !== 'none' && o.speaker !== null)
+      mass.set(o.speaker, (mass.get(o.speaker) ?? 0) + (probabilities[i] ?? 0));
+  });
+  let best = -1;
+  let bestMass = -1;
+  options.forEach((o, i) => {
+    if (o.type === 'none') return;
+    const m = o.speaker === null ? (probabilities[i] ?? 0) : (mass.get(o.speaker) ?? 0);
+    const p = probabilities[i] ?? 0;
+    if (m > bestMass + 1e-12 || (Math.abs(m - bestMass) <= 1e-12 && p > (probabilities[best] ?? -1))) {
+      best = i;
+      bestMass = m;
+    }
+  });
+  return best === -1 ? options.length - 1 : best;
+}
+
+/** Turns one decision into the quote the extraction returns: kind, speaker, confidence, evidence. */
+export function quoteMention(
+  ctx: SpeakerContext,
+  decision: SpeakerDecision,
+  model: SpeakerModel,
+): QuoteMention {
+  const { quote } = decision.quote;
+  const option = decision.options[decision.chosen] as SpeakerOption;
+  const none = decision.options.findIndex((o) => o.type === 'none');
+  const noSpeaker = none === -1 ? 0 : (decision.probabilities[none] ?? 0);
+  const features = quoteFeatures(ctx, decision.quote, decision.facts, noSpeaker, decision.probability);
+  const isQuote = model.quoteProbability(features) >= model.quoteThreshold && !isTitleOrTerm(ctx.text, quote);
+  const base = { span: quote.span, text: ctx.text.slice(quote.span[0], quote.span[1]) };
+  if (!isQuote || option.type === 'none') {
+    return {
+      ...base,
+      speaker: null,
+      speakerSpan: null,
+      cue: null,
+      confidence: 0,
+      rule: isQuote ? 'none' : 'not-a-quote',
+      kind: 'scare',
+      evidence: isQuote
+        ? ['no speaker found near the quote']
+        : ['reads as a title, a term or a scare quote rather than someone’s words'],
+    };
+  }
+  return {
+    ...base,
+    speaker: option.speaker,
+    speakerSpan: option.speakerSpan,
+    cue: option.cue,
+    confidence: Math.round(model.calibrate(decision.probability) * 100) / 100,
+    rule: option.rule,
+    kind: positionalKind(ctx, decision.quote),
+    evidence: evidenceFor(option.features, model.weight),
+  };
+}
+
+/** Attributes every quotation of an article with the trained model. */
+export function attributeQuotes(ctx: SpeakerContext, model: SpeakerModel): QuoteMention[] {
+  const decisions = decideSpeakers(ctx, speakerCandidates(ctx), model.rank, pickBySpeaker);
+  return decisions.map((d) => quoteMention(ctx, d, model));
 }

@@ -1,5 +1,7 @@
 /** Words with offsets, and the runs of capitalised words that names are made of. */
 
+import { PARTICLES } from './ner/word-lists';
+
 /** One word of the text. */
 export interface Token {
   start: number;
@@ -55,9 +57,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Lower-case particles inside names ("van", "de", "bin"). */
-export const PARTICLES = new Set(
-  'van von de del della der den da di du dos das le la bin ibn al ter ten'.split(' '),
-);
+const NAME_PARTICLES: ReadonlySet<string> = new Set(PARTICLES);
 
 /**
  * Runs of capitalised words joined by one space (or by ". " after an initial or title), never across a
@@ -81,7 +81,7 @@ export function capitalizedRuns(text: string, tokens: readonly Token[]): Array<[
       const after = tokens[j + 2];
       if (
         !next.capitalized &&
-        PARTICLES.has(next.text) &&
+        NAME_PARTICLES.has(next.text) &&
         after?.capitalized === true &&
         !next.possessive &&
         text.slice(cur.end, next.start) === ' ' &&

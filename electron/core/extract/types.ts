@@ -1,3 +1,5 @@
+import type { NerModel } from './ner/model';
+
 /**
  * The result of reading one article: who and what it mentions, when things happened, who said what.
  * Every offset is a JavaScript string index into the text that was read, end exclusive.
@@ -42,11 +44,19 @@ export interface QuoteMention {
   speakerSpan: Span | null;
   /** The cue that links speaker and quote ("said", "according to", "told reporters"), or null. */
   cue: string | null;
-  /** 0..1: how much to trust the speaker. */
+  /**
+   * 0..1: how much to trust the speaker, calibrated on held-out training folds (of the quotes given
+   * 0.9, about nine in ten have the right speaker). 0 when there is no speaker.
+   */
   confidence: number;
-  /** Which rule decided the speaker, for debugging and for the UI's "why". */
+  /** Which rule or kind of phrase the chosen speaker came from, for debugging. */
   rule: string;
   kind: QuoteKind;
+  /**
+   * Why this speaker, in plain words: the two or three strongest signals the speaker model weighed
+   * ("followed by “said”", "the subject of its sentence"). Shown by the review panel.
+   */
+  evidence: string[];
 }
 
 /** Someone who took part in an event, and how: who acted, who was acted on, or just there. */
@@ -135,4 +145,9 @@ export interface ExtractOptions {
   url?: string | null;
   /** Read a missing publication date from the text (default true); false keeps it unknown. */
   inferPublished?: boolean;
+  /**
+   * The entity tagger to use instead of the shipped model (resources/models/ner.bin): cross-validation
+   * runs extraction with models trained on part of the data.
+   */
+  nerModel?: NerModel;
 }

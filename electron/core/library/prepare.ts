@@ -8,16 +8,16 @@ import { clipBytes } from '../clip/clip-file';
 import { clipHtml } from '../clip/clip-html';
 import { clipText } from '../clip/clip-text';
 import { ClipError } from '../clip/errors';
-import type { HostHooks } from '../context';
-import { fetchArticlePage } from '../clip/fetch-page';
-import { PAGE_FETCH_LIMITS, type FetchLimits } from '../clip/fetch-url';
-import { ResourceMap, type Resource } from '../clip/resources';
+import type { FetchedArticle } from '../clip/fetch-page';
+import type { Resource } from '../clip/resources';
 import type { ClippedArticle } from '../clip/types';
+import type { ClipProvenance } from '../context';
 
-/** A clip ready to be stored. */
+/** A clip ready to be stored; plain data, so it can come back from an isolated worker. */
 export interface PreparedClip {
   article: ClippedArticle;
-  resources: ResourceMap;
+  /** Files that came with the page (its `page_files/`, the parts of an MHTML file). */
+  resources: Resource[];
   /** May the article's remote images be downloaded? */
   fetchImages: boolean;
   /** Where it came from (the source's `url`), or null. */
@@ -26,6 +26,8 @@ export interface PreparedClip {
   what: string;
   /** A publication date the user gave (YYYY-MM-DD), which wins over the page's and any inferred. */
   published?: string;
+  /** For a page sent by the browser clip endpoint: where it really came from. */
+  provenance?: ClipProvenance;
 }
 
 function fromBase64(data: string): Uint8Array {
@@ -39,7 +41,7 @@ export function prepareFile(input: ClipFileInput): PreparedClip {
   const given: Resource[] = (input.resources ?? []).map((r) => ({ path: r.path, data: fromBase64(r.data) }));
   return {
     article,
-    resources: new ResourceMap([...given, ...resources]),
+    resources: [...given, ...resources],
     fetchImages: input.fetchImages === true,
     // The page's own URL when the file did not name one: the one noted in a saved page or MHTML.
     url: input.url ?? article.canonicalUrl,
@@ -57,7 +59,7 @@ export function preparePaste(input: ClipPasteInput): PreparedClip {
   const title = input.title?.trim();
   return {
     article: title ? { ...article, title } : article,
-    resources: new ResourceMap(),
+    resources: [],
     fetchImages: input.fetchImages === true,
     url: input.url ?? null,
     what,
@@ -66,15 +68,10 @@ export function preparePaste(input: ClipPasteInput): PreparedClip {
 }
 
 /**
- * Fetches a page (the only network use besides images) and clips it against its final URL: rendered by
- * the host's `fetchPage` when given (Electron), else fetched with Node.
+ * A page fetched for `input` (fetch-page.ts: rendered by the host's `fetchPage` in Electron, else
+ * Node's fetch), clipped by its type against its final URL.
  */
-export async function prepareUrl(
-  input: ClipUrlInput,
-  limits: FetchLimits = PAGE_FETCH_LIMITS,
-  fetchPage?: HostHooks['fetchPage'],
-): Promise<PreparedClip> {
-  const fetched = await fetchArticlePage(input.url, limits, fetchPage);
+export function prepareFetched(input: ClipUrlInput, fetched: FetchedArticle): PreparedClip {
   const type = fetched.contentType.split(';')[0]!.trim().toLowerCase();
   let article: ClippedArticle;
   if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') {
@@ -95,5 +92,5 @@ export async function prepareUrl(
         'own program instead.',
     );
   }
-  return { article, resources: new ResourceMap(), fetchImages: true, url: fetched.url, what: input.url };
+  return { article, resources: [], fetchImages: true, url: fetched.url, what: input.url };
 }

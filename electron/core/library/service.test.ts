@@ -213,6 +213,8 @@ describe('LibraryService', () => {
       '/img/a.png': (_, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(PNG_1X1),
       '/file.pdf': (_, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
     });
+    // The test server is on 127.0.0.1: allowed on purpose, as an intranet host would be.
+    await library.setClipNetworkSettings({ allowedLocalHosts: ['127.0.0.1'] });
     const result = created(await library.clipUrl({ url: `${server.url}/short` }));
     expect(result.source.url).toBe(`${server.url}/news/vote`);
     expect(result.warnings).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import type {
   ClipFileInput,
+  ClipNetworkSettings,
   ClipPasteInput,
   ClipResult,
   ClipUrlInput,
@@ -18,15 +19,22 @@ import type {
   SourceOriginal,
   SourceSummary,
 } from '../../../shared/areas/library';
+import { MAX_ANALYSED_CHARS } from '../../../shared/areas/analysis';
 import { ApiError } from '../../../shared/errors';
 import type { SourceId } from '../../../shared/model';
-import { isClipError } from '../clip/errors';
+import { ClipError, isClipError } from '../clip/errors';
+import { fetchArticlePage } from '../clip/fetch-page';
+import { PAGE_FETCH_LIMITS } from '../clip/fetch-url';
 import type { ImageLimits } from '../clip/images';
-import type { CoreContext } from '../context';
+import { DEFAULT_CORE_LIMITS, type ClipProvenance, type CoreContext, type CoreLimits } from '../context';
+import type { JobInput } from '../isolated/jobs';
+import { IsolatedJobError, IsolatedWorker } from '../isolated/runner';
+import { SettingsRepo } from '../db/settings-repo';
 import { SourcesRepo } from '../db/sources-repo';
+import { OutboundPolicy } from '../net/outbound';
 import { inlineImages } from './article-html';
 import { ImagesRepo } from './images-repo';
-import { prepareFile, preparePaste, prepareUrl, type PreparedClip } from './prepare';
+import { prepareFetched, prepareFile, preparePaste, type PreparedClip } from './prepare';
 import { ClipStore, publicationOf } from './store';
 import { inferPublished } from '../extract/published';
 
@@ -52,6 +60,60 @@ function clipFailed(error: unknown, file: string): never {
   );
 }
 
+/**
+ * Heap a clip prepared in its own worker may use: a fixed part for the clipper's code, and a bounded
+ * multiple of the input. A large page is read as a stream (clip/large-page.ts), which holds the page,
+ * its clean article and its text (each up to twice the bytes for non-Latin text) with room to spare
+ * within this; 50 MB (MAX_CLIP_BYTES, the largest input accepted) gets the cap.
+ */
+export function clipMemoryMb(inputBytes: number): number {
+  return Math.min(512, Math.round(96 + (8 * inputBytes) / (1024 * 1024)));
+}
+/** How long preparing one clip may take before it is stopped. */
+const CLIP_TIME_LIMIT_MS = 10 * 60_000;
+
+type PrepareJob = 'prepare-file' | 'prepare-paste' | 'prepare-fetched';
+
+/** A clip stopped by its bounds, as the ClipError the user sees. */
+function isolationFailure(error: unknown, what: string): unknown {
+  if (!(error instanceof IsolatedJobError)) return error;
+  if (error.reason === 'memory') {
+    return new ClipError(
+      'TOO_LARGE',
+      `${what} could not be clipped: ${error.message}. Nothing was stored. Save only the article ` +
+        '(File > Save Page As, "Web Page, HTML only") or copy its text and clip that.',
+    );
+  }
+  return new ClipError('PARSE_FAILED', `${what} could not be clipped: ${error.message}. Nothing was stored.`);
+}
+
+/**
+ * A clip sent through the endpoint, with where it came from. The page's own canonical URL is as much a
+ * claim as its URL: kept only when it is on the sending origin, so a forged page can never be taken for
+ * (or, with "update", replace) a stored article of the site it names.
+ */
+function withProvenance(prepared: PreparedClip, provenance: ClipProvenance): PreparedClip {
+  const canonical = prepared.article.canonicalUrl;
+  const onSender =
+    canonical !== null && provenance.sentFrom !== null && originOf(canonical) === provenance.sentFrom;
+  return {
+    ...prepared,
+    article: { ...prepared.article, canonicalUrl: onSender ? canonical : null },
+    provenance,
+  };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The settings key of {@link ClipNetworkSettings}. */
+const NETWORK_SETTINGS_KEY = 'clipNetwork';
+
 /** Implements {@link LibraryApi} on one open notebook. */
 export class LibraryService implements LibraryApi {
   private readonly sources: SourcesRepo;
@@ -60,8 +122,15 @@ export class LibraryService implements LibraryApi {
   /** The host's browser engine for clipUrl (Electron), or undefined: Node's fetch. */
   private readonly fetchPage: CoreContext['hooks']['fetchPage'];
 
+  private readonly limits: CoreLimits;
+  private readonly settings: SettingsRepo;
+  /** Clips being prepared in workers of their own. */
+  private readonly working = new Set<IsolatedWorker>();
+
   constructor(ctx: CoreContext, options: LibraryOptions = {}) {
     this.fetchPage = ctx.hooks.fetchPage;
+    this.limits = ctx.limits ?? DEFAULT_CORE_LIMITS;
+    this.settings = new SettingsRepo(ctx.db);
     this.sources = new SourcesRepo(ctx.db);
     this.images = new ImagesRepo(ctx.db);
     this.store = new ClipStore(ctx.db, ctx.hooks, options.imageLimits);
@@ -76,24 +145,120 @@ export class LibraryService implements LibraryApi {
     try {
       prepared = await prepare();
     } catch (error) {
-      clipFailed(error, what);
+      clipFailed(isolationFailure(error, what), what);
     }
-    return this.store.store(prepared, policy);
+    const result = await this.store.store(prepared, policy, this.outboundPolicy());
+    if (result.status === 'duplicate') return result;
+    return { ...result, warnings: [...result.warnings, ...this.lengthWarnings(prepared.article.text)] };
+  }
+
+  /** What a long article's clip says about its analysis, which then runs in the background. */
+  private lengthWarnings(text: string): string[] {
+    if (text.length <= this.limits.isolateExtractionAboveChars) return [];
+    const warnings = [
+      'This article is long: people, quotes and events are being found in the background and appear ' +
+        'in its analysis when that is done.',
+    ];
+    if (text.length > MAX_ANALYSED_CHARS) {
+      warnings.push(
+        `They are looked for in its first ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters only; ` +
+          `all ${text.length.toLocaleString('en')} are stored and searchable.`,
+      );
+    }
+    return warnings;
+  }
+
+  /**
+   * Runs a preparation job in a worker of its own when its input is over the size limit (the notebook
+   * keeps answering meanwhile), else here. The worker is stopped afterwards, and with it the memory.
+   */
+  private prepare<J extends PrepareJob>(
+    size: number,
+    job: J,
+    input: JobInput<J>,
+    here: (input: JobInput<J>) => PreparedClip,
+  ): PreparedClip | Promise<PreparedClip> {
+    if (size <= this.limits.isolateClipsAboveBytes) return here(input);
+    const worker = new IsolatedWorker({ maxMemoryMb: clipMemoryMb(size) });
+    this.working.add(worker);
+    return worker.run(job, input, { timeoutMs: CLIP_TIME_LIMIT_MS }).finally(() => {
+      this.working.delete(worker);
+      void worker.close();
+    }) as Promise<PreparedClip>;
   }
 
   /** @inheritdoc */
   async clipFile(input: ClipFileInput): Promise<ClipResult> {
-    return this.clip(input.name, () => prepareFile(input), input.onDuplicate);
+    // base64 holds 3 bytes in 4 characters.
+    const size = (input.data.length + (input.resources ?? []).reduce((n, r) => n + r.data.length, 0)) * 0.75;
+    return this.clip(
+      input.name,
+      () => this.prepare(size, 'prepare-file', input, prepareFile),
+      input.onDuplicate,
+    );
   }
 
-  /** @inheritdoc */
-  async clipPaste(input: ClipPasteInput): Promise<ClipResult> {
-    return this.clip(input.url ?? 'The pasted content', () => preparePaste(input), input.onDuplicate);
+  /**
+   * @inheritdoc
+   * @param provenance for a page sent by the browser clip endpoint (core only: the API passes none)
+   */
+  async clipPaste(input: ClipPasteInput, provenance?: ClipProvenance): Promise<ClipResult> {
+    const size = (input.html ?? '').length + (input.text ?? '').length;
+    return this.clip(
+      input.url ?? 'The pasted content',
+      async () => {
+        const prepared = await this.prepare(size, 'prepare-paste', input, preparePaste);
+        return provenance === undefined ? prepared : withProvenance(prepared, provenance);
+      },
+      input.onDuplicate,
+    );
   }
 
   /** @inheritdoc */
   async clipUrl(input: ClipUrlInput): Promise<ClipResult> {
-    return this.clip(input.url, () => prepareUrl(input, undefined, this.fetchPage), input.onDuplicate);
+    return this.clip(
+      input.url,
+      async () => {
+        const fetched = await fetchArticlePage(
+          input.url,
+          PAGE_FETCH_LIMITS,
+          this.fetchPage,
+          this.outboundPolicy(),
+        );
+        const size = typeof fetched.body === 'string' ? fetched.body.length : fetched.body.byteLength;
+        return this.prepare(size, 'prepare-fetched', { request: input, fetched }, (job) =>
+          prepareFetched(job.request, job.fetched),
+        );
+      },
+      input.onDuplicate,
+    );
+  }
+
+  /** Where this clip's requests may go: public addresses, and the local hosts the user listed. */
+  private outboundPolicy(): OutboundPolicy {
+    return new OutboundPolicy({ allowedHosts: this.networkSettings().allowedLocalHosts });
+  }
+
+  private networkSettings(): ClipNetworkSettings {
+    const stored = this.settings.get<Partial<ClipNetworkSettings>>(NETWORK_SETTINGS_KEY, {});
+    const hosts = Array.isArray(stored.allowedLocalHosts) ? stored.allowedLocalHosts : [];
+    return { allowedLocalHosts: hosts.filter((host): host is string => typeof host === 'string') };
+  }
+
+  /** @inheritdoc */
+  async getClipNetworkSettings(): Promise<ClipNetworkSettings> {
+    return this.networkSettings();
+  }
+
+  /** @inheritdoc */
+  async setClipNetworkSettings(input: ClipNetworkSettings): Promise<ClipNetworkSettings> {
+    this.settings.set(NETWORK_SETTINGS_KEY, { allowedLocalHosts: input.allowedLocalHosts });
+    return this.networkSettings();
+  }
+
+  /** Stops clips still being prepared (the notebook is closing); they fail and store nothing. */
+  async close(): Promise<void> {
+    await Promise.all([...this.working].map((worker) => worker.close()));
   }
 
   /** @inheritdoc */
@@ -133,7 +298,9 @@ export class LibraryService implements LibraryApi {
     if ((input.html ?? '').trim() === '' && (input.text ?? '').trim() === '') return none;
     let prepared: PreparedClip;
     try {
-      prepared = preparePaste(input);
+      // A large paste is read in a worker of its own, as clipPaste reads it: the notebook keeps answering.
+      const size = (input.html ?? '').length + (input.text ?? '').length;
+      prepared = await this.prepare(size, 'prepare-paste', input, preparePaste);
     } catch {
       return none; // nothing clippable yet: the dialog says so when the user clips
     }

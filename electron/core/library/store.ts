@@ -11,6 +11,8 @@ import { SourcesRepo, type NewSource } from '../db/sources-repo';
 import { localiseImages, type ImageLimits } from '../clip/images';
 import { inferPublished } from '../extract/published';
 import type { PublishedOrigin } from '../../../shared/areas/library';
+import { ResourceMap } from '../clip/resources';
+import type { OutboundPolicy } from '../net/outbound';
 import { ImagesRepo } from './images-repo';
 import type { PreparedClip } from './prepare';
 
@@ -49,8 +51,15 @@ export class ClipStore {
     this.images = new ImagesRepo(db);
   }
 
-  /** Stores `prepared` by `policy` (default 'ask') and reports what happened. */
-  async store(prepared: PreparedClip, policy: DuplicatePolicy = 'ask'): Promise<ClipResult> {
+  /**
+   * Stores `prepared` by `policy` (default 'ask') and reports what happened. Images are downloaded
+   * only where `outbound` allows (default: public addresses).
+   */
+  async store(
+    prepared: PreparedClip,
+    policy: DuplicatePolicy = 'ask',
+    outbound?: OutboundPolicy,
+  ): Promise<ClipResult> {
     const { article } = prepared;
     // Asked before the (possibly slow, networked) image step: a duplicate the user must decide about
     // costs no downloads.
@@ -61,8 +70,9 @@ export class ClipStore {
 
     const localised = await localiseImages(article.html, {
       refs: article.imageRefs ?? [],
-      resources: prepared.resources,
+      resources: new ResourceMap(prepared.resources),
       fetch: prepared.fetchImages,
+      ...(outbound === undefined ? {} : { policy: outbound }),
       ...(this.imageLimits ? { limits: this.imageLimits } : {}),
     });
     const published = publicationOf(prepared);
@@ -81,6 +91,8 @@ export class ClipStore {
       contentHash: article.contentHash,
       wordCount: article.wordCount,
       excerpt: excerpt(prepared),
+      sentFrom: prepared.provenance?.sentFrom ?? null,
+      urlClaimed: prepared.provenance?.urlClaimed === true,
     };
 
     // Checked again inside the write transaction: the image step awaited, and another clip may have

@@ -1,73 +1,14 @@
 /**
  * The short context a backlinks panel shows under a linking note's title: the words around the first
  * place the note points at the target (the sentence with the [[link]] or @mention), or the quoted words
- * when it quotes the target. Read from the serialized state without an editor, like links.ts.
+ * when it quotes the target. Read by the note format's walker (shared/note-format), like links.ts.
  */
 import type { BacklinkTarget } from '../../../shared/areas/notes';
-import { INLINE_ELEMENT_TYPES } from './plain-text';
-import { NODE_TYPES } from './links';
-
-type Node = Record<string, unknown>;
+import { isBlock, type NoteContent } from '../../../shared/note-format/nodes';
+import { parseNote, walkNote } from '../../../shared/note-format/read';
 
 /** The longest context returned, in characters (about two lines of a side panel). */
 export const MAX_CONTEXT_LENGTH = 160;
-
-// Matches links.ts: far deeper than any real note, stops a hostile state from exhausting the stack.
-const MAX_DEPTH = 500;
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const kids = (node: Node): Node[] =>
-  Array.isArray(node.children)
-    ? (node.children as unknown[]).filter((c): c is Node => c !== null && typeof c === 'object')
-    : [];
-
-/** What to look for: the target, and for a source the quotes of it the note links to. */
-interface Sought {
-  target: BacklinkTarget;
-  quoteIds: ReadonlySet<string>;
-}
-
-/** Whether `node` itself points at the target (not its children). */
-function pointsAt(node: Node, { target, quoteIds }: Sought): boolean {
-  switch (target.kind) {
-    case 'note':
-      return node.type === NODE_TYPES.noteLink && node.noteId === target.id;
-    case 'source':
-      // A quote block that lost its sourceId (an old or hand-made state) still cites the source
-      // through its quote, as the backlink query finds it.
-      return (
-        (node.type === NODE_TYPES.quote || node.type === NODE_TYPES.paraphrase) &&
-        (node.sourceId === target.id || (typeof node.quoteId === 'string' && quoteIds.has(node.quoteId)))
-      );
-    case 'quote':
-      return (
-        (node.type === NODE_TYPES.quote || node.type === NODE_TYPES.paraphrase) && node.quoteId === target.id
-      );
-    case 'entity': {
-      if (node.type === NODE_TYPES.mention) return node.entityId === target.id;
-      const speaker = node.speaker as { entityId?: unknown } | null | undefined;
-      return node.type === NODE_TYPES.quote && speaker?.entityId === target.id;
-    }
-  }
-}
-
-/** The text of an inline run as the reader sees it, and where the target's reference starts in it. */
-function inlineText(nodes: Node[], target: Sought, depth: number): { text: string; at: number } {
-  let text = '';
-  let at = -1;
-  for (const node of nodes) {
-    if (depth > MAX_DEPTH) break;
-    if (at < 0 && pointsAt(node, target)) at = text.length;
-    if (node.type === 'linebreak') text += ' ';
-    else if (typeof node.text === 'string') text += node.text;
-    else if (typeof node.type === 'string' && INLINE_ELEMENT_TYPES.has(node.type)) {
-      const inner = inlineText(kids(node), target, depth + 1);
-      if (at < 0 && inner.at >= 0) at = text.length + inner.at;
-      text += inner.text;
-    }
-  }
-  return { text, at };
-}
 
 /** Cuts `text` to about {@link MAX_CONTEXT_LENGTH} characters around `at`, marking cuts with "…". */
 export function excerptAround(text: string, at: number): string {
@@ -83,45 +24,115 @@ export function excerptAround(text: string, at: number): string {
   return `${start > 0 ? '…' : ''}${clean.slice(start, end).trim()}${end < clean.length ? '…' : ''}`;
 }
 
-function findIn(blocks: Node[], target: Sought, depth: number): string | null {
-  if (depth > MAX_DEPTH) return null;
-  for (const block of blocks) {
-    // A quote or paraphrase block that cites the target: its own words are the context.
-    if (pointsAt(block, target)) {
-      const words = typeof block.text === 'string' ? block.text : inlineText(kids(block), target, depth).text;
-      return excerptAround(`“${words.trim()}”`, 0);
-    }
-    const children = kids(block);
-    const inline = children.filter(
-      (c) => typeof c.text === 'string' || c.type === 'linebreak' || INLINE_ELEMENT_TYPES.has(str(c.type)),
-    );
-    const { text, at } = inlineText(inline, target, depth + 1);
-    if (at >= 0) return excerptAround(text, at);
-    // Nested blocks (list items in a list, a list inside an item).
-    const nested = children.filter((c) => !inline.includes(c));
-    const found = findIn(nested, target, depth + 1);
-    if (found !== null) return found;
+/** What to look for: the target, and for a source the quotes of it the note links to. */
+interface Sought {
+  target: BacklinkTarget;
+  quoteIds: ReadonlySet<string>;
+}
+
+/** Whether `node` itself points at the target (not its children). */
+function pointsAt(node: NoteContent, { target, quoteIds }: Sought): boolean {
+  switch (target.kind) {
+    case 'note':
+      return node.kind === 'note-link' && node.noteId === target.id;
+    case 'source':
+      // A quote block that lost its sourceId (an old or hand-made state) still cites the source
+      // through its quote, as the backlink query finds it.
+      return (
+        (node.kind === 'quote' || node.kind === 'paraphrase') &&
+        (node.citation.sourceId === target.id ||
+          (node.citation.quoteId !== null && quoteIds.has(node.citation.quoteId)))
+      );
+    case 'quote':
+      return (node.kind === 'quote' || node.kind === 'paraphrase') && node.citation.quoteId === target.id;
+    case 'entity':
+      if (node.kind === 'mention') return node.entityId === target.id;
+      return node.kind === 'quote' && node.citation.speaker?.entityId === target.id;
   }
-  return null;
+}
+
+/** The words of an inline node as the reader sees them on one line ('' for elements and decorators). */
+function wordsOf(node: NoteContent): string {
+  switch (node.kind) {
+    case 'linebreak':
+      return ' ';
+    case 'text':
+      return node.text;
+    case 'mention':
+    case 'note-link':
+    case 'quote':
+      return node.text ?? '';
+    default:
+      return '';
+  }
+}
+
+/** The quoted words of a quote or paraphrase block that cites the target. */
+function quotedWords(node: NoteContent): string {
+  if (node.kind === 'quote') return node.text ?? '';
+  let words = '';
+  walkNote(
+    { children: 'children' in node ? node.children : [] },
+    {
+      enter: (child) => {
+        if (isBlock(child)) return false;
+        words += wordsOf(child);
+      },
+    },
+  );
+  return words;
+}
+
+/** The inline run of one block: its text so far and where the target's reference starts in it. */
+interface Run {
+  order: number;
+  text: string;
+  at: number;
 }
 
 /**
  * Where the note with serialized state `content` points at `target`, as a short excerpt; '' when the
  * content does not show the reference (not a state, or the link is in a part this does not read).
  * For a source, `quoteIds` are the quotes of it the note links to (see links-repo.ts).
+ *
+ * Blocks are tried in document order, a block's own line (all its inline content) before the blocks
+ * nested in it; the first that points at the target gives the excerpt.
  */
 export function backlinkContext(
   content: string,
   target: BacklinkTarget,
   quoteIds: readonly string[] = [],
 ): string {
-  if (content === '') return '';
-  let root: unknown;
-  try {
-    root = (JSON.parse(content) as { root?: unknown }).root;
-  } catch {
-    return '';
-  }
-  if (root === null || typeof root !== 'object') return '';
-  return findIn(kids(root as Node), { target, quoteIds: new Set(quoteIds) }, 0) ?? '';
+  const sought: Sought = { target, quoteIds: new Set(quoteIds) };
+  let best: { order: number; excerpt: string } | null = null;
+  const found = (order: number, excerpt: string): void => {
+    if (best === null || order < best.order) best = { order, excerpt };
+  };
+  const runs: Run[] = [];
+  let order = 0;
+  walkNote(parseNote(content), {
+    enter(node) {
+      const at = order++;
+      const run = runs.at(-1);
+      // A quote or paraphrase block (or a stray node under the root) that cites the target: its own
+      // words are the context.
+      if ((isBlock(node) || run === undefined) && pointsAt(node, sought)) {
+        found(at, excerptAround(`“${quotedWords(node).trim()}”`, 0));
+        return false;
+      }
+      if (isBlock(node)) {
+        if ('children' in node) runs.push({ order: at, text: '', at: -1 });
+        return;
+      }
+      if (run === undefined) return;
+      if (run.at < 0 && pointsAt(node, sought)) run.at = run.text.length;
+      run.text += wordsOf(node);
+    },
+    leave(node) {
+      if (!isBlock(node) || !('children' in node)) return;
+      const run = runs.pop()!;
+      if (run.at >= 0) found(run.order, excerptAround(run.text, run.at));
+    },
+  });
+  return (best as { excerpt: string } | null)?.excerpt ?? '';
 }

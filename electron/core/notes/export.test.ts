@@ -51,10 +51,10 @@ describe('noteToMarkdown', () => {
       '',
       'He said he would stay[^2]',
       '',
-      '- \\<one\\>',
+      '- \\<one>',
       '',
-      '[^1]: "We will not retreat" — Vladimir Putin, Talks stall, https://example.org/talks, 2026-11-01',
-      '[^2]: Paraphrased from Vladimir Putin, Talks stall, https://example.org/talks, 2026-11-01',
+      '[^1]: "We will not retreat" — Vladimir Putin, Talks stall, <https://example.org/talks>, 2026-11-01',
+      '[^2]: Paraphrased from Vladimir Putin, Talks stall, <https://example.org/talks>, 2026-11-01',
       '',
     ]);
   });
@@ -71,14 +71,16 @@ describe('noteToMarkdown', () => {
 describe('noteToHtml', () => {
   it('escapes text and keeps the citation of quotes and paraphrases', () => {
     const html = noteToHtml('A <b>title</b>', content);
-    expect(html).toContain('<title>A &lt;b&gt;title&lt;/b&gt;</title>');
+    expect(html).toContain('<title>A &#x3C;b>title&#x3C;/b></title>');
     expect(html).toContain('<h2>Summary</h2>');
     expect(html).toContain('<strong>important</strong>');
-    expect(html).toContain('<li>&lt;one&gt;</li>');
+    expect(html).toContain('<li>&#x3C;one></li>');
+    // The quote and the paraphrase point at numbered citations that keep speaker, source, URL and date.
+    expect(html).toContain('<p>“We will not retreat”<sup><a href="#user-content-fn-1"');
+    expect(html).toContain('<p>He said he would stay<sup><a href="#user-content-fn-2"');
     expect(html).toContain(
-      '<blockquote>We will not retreat</blockquote><figcaption><cite>Vladimir Putin, Talks stall, https://example.org/talks, 2026-11-01</cite></figcaption>',
+      '"We will not retreat" — Vladimir Putin, Talks stall, <a href="https://example.org/talks">https://example.org/talks</a>, 2026-11-01',
     );
-    expect(html).toContain('<p class="dossier-paraphrase">He said he would stay <cite>');
     expect(html).not.toContain('<one>');
   });
 });

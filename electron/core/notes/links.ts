@@ -1,16 +1,11 @@
 /**
- * What a note points at, read from its serialized Lexical state without an editor: mentions of
- * entities, embedded quotes, paraphrases (which still cite their source) and links to other notes.
- * The node type strings are the editor's (renderer/editor/nodes); stored notes depend on them.
+ * What a note points at, read from its serialized Lexical state by the note format's walker
+ * (shared/note-format): mentions of entities, embedded quotes, paraphrases (which still cite their
+ * source) and links to other notes.
  */
+import { parseNote, walkNote } from '../../../shared/note-format/read';
 
-/** Stable `type` strings of Dossier's own editor nodes. */
-export const NODE_TYPES = {
-  mention: 'dossier-mention',
-  quote: 'dossier-quote',
-  noteLink: 'dossier-note-link',
-  paraphrase: 'dossier-paraphrase',
-} as const;
+export { NODE_TYPES } from '../../../shared/note-format/nodes';
 
 /** One reference found in a note. */
 export type NoteReference =
@@ -19,59 +14,39 @@ export type NoteReference =
   | { kind: 'paraphrase'; quoteId: string | null; sourceId: string | null }
   | { kind: 'note'; noteId: string };
 
-// Matches plain-text.ts: far deeper than any real note, stops a hostile state from exhausting the stack.
-const MAX_DEPTH = 500;
-
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-
-function visit(node: unknown, depth: number, out: NoteReference[]): void {
-  if (depth > MAX_DEPTH || node === null || typeof node !== 'object' || Array.isArray(node)) return;
-  const n = node as Record<string, unknown>;
-  switch (n.type) {
-    case NODE_TYPES.mention: {
-      const entityId = str(n.entityId);
-      const text = typeof n.text === 'string' ? n.text : (str(n.name) ?? '');
-      if (entityId !== null) out.push({ kind: 'mention', entityId, text });
-      break;
-    }
-    case NODE_TYPES.quote: {
-      const speaker = n.speaker as { entityId?: unknown } | null | undefined;
-      out.push({
-        kind: 'quote',
-        quoteId: str(n.quoteId),
-        sourceId: str(n.sourceId),
-        speakerId: speaker !== null && typeof speaker === 'object' ? str(speaker.entityId) : null,
-      });
-      break;
-    }
-    case NODE_TYPES.paraphrase:
-      out.push({ kind: 'paraphrase', quoteId: str(n.quoteId), sourceId: str(n.sourceId) });
-      break;
-    case NODE_TYPES.noteLink: {
-      const noteId = str(n.noteId);
-      if (noteId !== null) out.push({ kind: 'note', noteId });
-      break;
-    }
-    default:
-      break;
-  }
-  if (Array.isArray(n.children)) for (const child of n.children) visit(child, depth + 1, out);
-}
-
 /**
  * Every reference in a serialized editor state, in document order. '' (a note never edited) and
  * content that is not a state give none: plain-text.ts is the gate that refuses invalid content.
  */
 export function noteReferences(content: string): NoteReference[] {
-  if (content === '') return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(content);
-  } catch {
-    return [];
-  }
   const out: NoteReference[] = [];
-  if (parsed !== null && typeof parsed === 'object') visit((parsed as { root?: unknown }).root, 0, out);
+  walkNote(parseNote(content), {
+    enter(node) {
+      switch (node.kind) {
+        case 'mention':
+          if (node.entityId !== null) {
+            out.push({ kind: 'mention', entityId: node.entityId, text: node.text ?? node.name });
+          }
+          break;
+        case 'quote':
+          out.push({
+            kind: 'quote',
+            quoteId: node.citation.quoteId,
+            sourceId: node.citation.sourceId,
+            speakerId: node.citation.speaker?.entityId ?? null,
+          });
+          break;
+        case 'paraphrase':
+          out.push({ kind: 'paraphrase', quoteId: node.citation.quoteId, sourceId: node.citation.sourceId });
+          break;
+        case 'note-link':
+          if (node.noteId !== null) out.push({ kind: 'note', noteId: node.noteId });
+          break;
+        default:
+          break;
+      }
+    },
+  });
   return out;
 }
 

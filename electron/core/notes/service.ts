@@ -14,6 +14,7 @@ import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrate';
 import { NotesRepo } from '../db/notes-repo';
 import { APP_VERSION } from '../version';
 import { backlinkContext } from './backlink-context';
+import { citedSources } from './cited-sources';
 import { noteToHtml, noteToMarkdown } from './export';
 import { linkRowsOf, noteReferences } from './links';
 import { type BacklinkColumn, NoteLinksRepo } from './links-repo';
@@ -128,8 +129,8 @@ export class NotesService implements NotesApi {
   /** @inheritdoc */
   async exportNote(input: ExportNoteInput): Promise<string> {
     const note = this.notes.get(input.id);
-    if (input.format === 'html') return noteToHtml(note.title, note.content);
-    const body = noteToMarkdown(note.content);
-    return note.title === '' ? body : `# ${note.title}\n\n${body}`;
+    const source = citedSources(this.ctx.db);
+    if (input.format === 'html') return noteToHtml(note.title, note.content, { source });
+    return noteToMarkdown(note.content, { source, title: note.title });
   }
 }

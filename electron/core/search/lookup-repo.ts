@@ -45,7 +45,7 @@ export class LookupRepo {
    *
    * Read from an fts5vocab table (a view over the index's term list), created in this connection's
    * temp schema: FTS5's own prefix query (`camp*`) merges the full lists of every such word into one
-   * buffer before returning a row (3 to 10 ms for a common prefix at 100k sources), while an OR of the
+   * buffer before returning a row (bench/results/history.md), while an OR of the
    * words reads each list only as far as the newest matches need (the vocabulary still counts each
    * word's records, one pass over its list). Notes and quotes have indexes an order of magnitude
    * smaller, where FTS5's prefix query costs less than this lookup. A prefix index would avoid both

@@ -79,6 +79,18 @@ describe('parseQuery', () => {
     for (const text of ['', '   ', '🎉', '"', '***', '\uD800'])
       expect(isEmptyQuery(parseQuery(text).query)).toBe(true);
     expect(isEmptyQuery(parseQuery('speaker:putin').query)).toBe(false);
+    expect(isEmptyQuery(parseQuery('in:title').query)).toBe(true);
+  });
+
+  it('is not empty for filters alone: they list what they match', () => {
+    for (const text of [
+      'type:quote',
+      'site:vox.com',
+      'from:2019-11-01',
+      'to:2019',
+      'type:quote from:2019-11-19 to:2019-11-20',
+    ])
+      expect(isEmptyQuery(parseQuery(text).query)).toBe(false);
   });
 
   it('parses date bounds', () => {

@@ -7,7 +7,10 @@
  */
 import type { ParsedQuery, QueryTerm, SearchHitType } from '../../../shared/areas/search';
 import type { EntityKind } from '../../../shared/model';
+import { parseDateBound } from '../../../shared/date-bounds';
 import { fold, words } from './tokens';
+
+export { parseDateBound };
 
 /** The word being typed matches words it starts only from this length (shorter prefixes match too much). */
 export const MIN_PREFIX_LENGTH = 3;
@@ -84,22 +87,6 @@ function chunks(input: string, warnings: string[]): { list: Chunk[]; endsInWord:
   const last = list[list.length - 1];
   const endsInWord = last !== undefined && !last.quoted && n > 0 && !/[\s"]/u.test(input[n - 1]!);
   return { list, endsInWord };
-}
-
-const DATE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/;
-
-/** `2025`, `2025-03`, `2025-03-01` as the first (or last) day they cover; null when not a date. */
-export function parseDateBound(value: string, end: boolean): string | null {
-  const match = DATE.exec(value.trim());
-  if (match === null) return null;
-  const year = Number(match[1]);
-  const month = match[2] === undefined ? (end ? 12 : 1) : Number(match[2]);
-  if (month < 1 || month > 12) return null;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = match[3] === undefined ? (end ? lastDay : 1) : Number(match[3]);
-  if (day < 1 || day > lastDay) return null;
-  const pad = (v: number): string => String(v).padStart(2, '0');
-  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
 function term(text: string, phrase: boolean): QueryTerm | null {
@@ -248,7 +235,15 @@ export function rankExpression(
   return ftsMatchExpression(proxies, columns, completions);
 }
 
-/** True when the query asks for nothing: no words and no filter that lists things on its own. */
+/**
+ * True when the query asks for nothing: no words and no filter. Filters alone (`type:quote`,
+ * `site:vox.com`, `from:2019-11-01`, `speaker:putin`) list what they match; `in:title` needs words.
+ */
 export function isEmptyQuery(query: ParsedQuery): boolean {
-  return query.terms.length === 0 && query.speaker === null;
+  return query.terms.length === 0 && !hasListingFilter(query) && query.speaker === null;
+}
+
+/** True when the query has a filter that selects records by itself (type, dates, site). */
+export function hasListingFilter(query: ParsedQuery): boolean {
+  return query.types.length > 0 || query.from !== null || query.to !== null || query.site !== null;
 }

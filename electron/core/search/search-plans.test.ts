@@ -11,6 +11,7 @@ import { migrate, MIGRATIONS } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { makeTempDir } from '../testing/temp-dir';
 import { ftsMatchExpression, parseQuery, rankExpression } from './parse-query';
+import { ListingRepo } from './listing-repo';
 import { LookupRepo } from './lookup-repo';
 import { SearchRepo, type SetLimits, type SqlFilters } from './search-repo';
 import { SearchSeeder } from './testing';
@@ -264,6 +265,77 @@ describe('SearchRepo plans', () => {
     expect(lookup.completions('zzzz')).toEqual([]);
     // Not a LIKE pattern: % and _ are plain characters.
     expect(lookup.completions('%')).toEqual([]);
+  });
+});
+
+describe('ListingRepo (filters alone)', () => {
+  const filterSets: [string, SqlFilters][] = [
+    ['no filter', NONE],
+    ['narrow dates', { ...NONE, from: '2025-03-01', to: '2025-04-30' }],
+    ['from only', { ...NONE, from: '2025-06-01' }],
+    ['site', { ...NONE, site: 'reuters' }],
+    ['site by url', { ...NONE, site: 'example1' }],
+    ['site and dates', { ...NONE, site: 'bbc', to: '2025-08-31' }],
+  ];
+  const day = 'substr(coalesce(s.published_at, s.clipped_at), 1, 10)';
+  const where = `s.deleted_at IS NULL AND ${day} BETWEEN @from AND @to
+    AND (lower(coalesce(s.site_name, '')) LIKE @site OR lower(coalesce(s.url, '')) LIKE @site)`;
+  const params = (filters: SqlFilters) => ({
+    from: filters.from ?? '0000',
+    to: filters.to ?? '9999',
+    site: `%${filters.site ?? ''}%`,
+  });
+
+  for (const [label, filters] of filterSets) {
+    it(`lists the same sources and quotes as the plain statement, newest first (${label})`, () => {
+      const repo = new ListingRepo(db);
+      const sources = db
+        .prepare(`SELECT s.id FROM sources s WHERE ${where} ORDER BY ${day} DESC, s.seq DESC`)
+        .all(params(filters)) as { id: string }[];
+      const quotes = db
+        .prepare(
+          `SELECT q.id FROM quotes q JOIN sources s ON s.id = q.source_id WHERE ${where} AND q.status <> 'rejected'
+           ORDER BY ${day} DESC, s.seq DESC, q.span_start`,
+        )
+        .all(params(filters)) as { id: string }[];
+      expect(sources.length).toBeGreaterThan(0);
+      expect(repo.sources(filters, 1000).map((r) => r.id)).toEqual(sources.map((r) => r.id));
+      expect(repo.quotes(filters, 1000).map((r) => r.id)).toEqual(quotes.map((r) => r.id));
+      // One page is the head of the whole list.
+      expect(repo.quotes(filters, 5).map((r) => r.id)).toEqual(quotes.slice(0, 5).map((r) => r.id));
+    });
+  }
+
+  it('reads sources newest first from the index, never by scanning or sorting the whole table', () => {
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    const spy = (sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    };
+    const repo = new ListingRepo(Object.assign(Object.create(db) as Database.Database, { prepare: spy }));
+    for (const [, filters] of filterSets) {
+      repo.sources(filters, 10);
+      repo.quotes(filters, 10);
+    }
+    expect(prepared.length).toBeGreaterThan(0);
+    for (const sql of prepared) {
+      const plan = prepare(`EXPLAIN QUERY PLAN ${sql}`).all({
+        from: 'a',
+        to: 'b',
+        site: '%x%',
+        limit: 10,
+      }) as {
+        id: number;
+        parent: number;
+        detail: string;
+      }[];
+      const page = plan.find((row) => row.detail.startsWith('CO-ROUTINE'))!;
+      const inner = plan.filter((row) => row.parent === page.id).map((row) => row.detail);
+      expect(inner[0], sql).toMatch(/^(SEARCH|SCAN) m USING INDEX sources_by_day/);
+      // The page is read in index order and stops at its LIMIT: no sort of every matching row.
+      expect(inner.join('\n'), sql).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });
 

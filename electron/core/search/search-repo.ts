@@ -68,8 +68,8 @@ export interface QuoteRow {
 /**
  * How many of the newest matches (that pass the filters) each table ranks; see SearchRepo.ranked.
  * The cost of a common word grows with it (bm25 reads each ranked row's sizes and positions, in each
- * of three tables); 200 keeps a 100k-source library near 5 ms while a 20-hit page still comes from
- * ten times as many ranked candidates.
+ * of three tables); 200 keeps a 100k-source library fast (bench/results/history.md) while a 20-hit
+ * page still comes from ten times as many ranked candidates.
  */
 export const RANK_WINDOW = 200;
 
@@ -84,8 +84,9 @@ const RANK: Record<FtsTable, string> = {
 };
 
 const SPEAKERS = 'SELECT value FROM json_each(@speakers)';
-/** A source's day: its publication date, else when it was clipped. */
-const DAY = (alias: string): string => `substr(coalesce(${alias}.published_at, ${alias}.clipped_at), 1, 10)`;
+/** A source's day: its publication date, else when it was clipped (migration 008 indexes it). */
+export const DAY = (alias: string): string =>
+  `substr(coalesce(${alias}.published_at, ${alias}.clipped_at), 1, 10)`;
 // Candidates are checked against narrow indexes (migrations 005 and 006), never the table rows: a
 // row's `deleted_at` comes after its HTML and text, so reading it walks the row's overflow pages.
 const TRASHED_SOURCE_IDS = `SELECT id FROM sources INDEXED BY sources_trashed WHERE deleted_at IS NOT NULL`;
@@ -98,17 +99,16 @@ export const SPEAKER_SET_MAX = 20_000;
 /**
  * A search of sources with a speaker filter reads the ids of the speakers' sources as one set when they
  * have at most this many quotes, and checks every match's source against it; above it, it checks
- * whether each match holds one of their quotes. On the 100k-source bench library a set of 16,000
- * quotes' sources took 10 to 20 ms to build where checking the matches took 1 to 10 ms; around 4,000
- * the two cost the same.
+ * whether each match holds one of their quotes. Building a large set costs more than checking the
+ * matches; this is where the two cost the same on the 100k-source bench library (bench/results/history.md).
  */
 export const SOURCE_ID_SET_MAX = 4_000;
 
 /**
  * Up to this many quotes, the set is of the speakers' sources' row numbers, which FTS5 gives with each
- * match, so a match from any other source is passed over without reading that source. A rare speaker
- * with a common word ("speaker:ivana change", 632 quotes) went from about 20 to 7 ms a search at 100k sources;
- * finding a quote's source row costs a lookup per quote, so larger sets are of ids.
+ * match, so a match from any other source is passed over without reading that source (a rare speaker
+ * with a common word got about three times faster: bench/results/history.md); finding a quote's source
+ * row costs a lookup per quote, so larger sets are of ids.
  */
 export const SOURCE_SEQ_SET_MAX = 1_500;
 
@@ -122,20 +122,22 @@ export interface SetLimits {
   sourceSeqs: number;
 }
 
-function dateClauses(column: string, filters: SqlFilters): string {
+/** `AND column >= @from AND column <= @to`, for the bounds the filters have. */
+export function dateClauses(column: string, filters: SqlFilters): string {
   return (
     (filters.from === null ? '' : ` AND ${column} >= @from`) +
     (filters.to === null ? '' : ` AND ${column} <= @to`)
   );
 }
 
-function siteClause(alias: string, filters: SqlFilters): string {
+/** The site filter on a source (alias) row or index entry: its site name or address holds @site. */
+export function siteClause(alias: string, filters: SqlFilters): string {
   return filters.site === null
     ? ''
     : ` AND (lower(coalesce(${alias}.site_name, '')) LIKE @site ESCAPE '\\' OR lower(coalesce(${alias}.url, '')) LIKE @site ESCAPE '\\')`;
 }
 
-function hasDates(filters: SqlFilters): boolean {
+export function hasDates(filters: SqlFilters): boolean {
   return filters.from !== null || filters.to !== null;
 }
 
@@ -149,6 +151,17 @@ function isFiltered(filters: SqlFilters): boolean {
 /** `%text%` for LIKE, with LIKE's own wildcards escaped. */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The named parameters of the filters' clauses, with `extra`. */
+export function filterParams(filters: SqlFilters, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    from: filters.from,
+    to: filters.to,
+    site: filters.site === null ? null : likeContains(filters.site),
+    speakers: JSON.stringify(filters.speakers?.ids ?? []),
+    ...extra,
+  };
 }
 
 /** Runs search statements on one connection; statements are cached by their (fixed-fragment) SQL. */
@@ -176,13 +189,7 @@ export class SearchRepo {
   }
 
   private params(filters: SqlFilters, extra: Record<string, unknown>): Record<string, unknown> {
-    return {
-      from: filters.from,
-      to: filters.to,
-      site: filters.site === null ? null : likeContains(filters.site),
-      speakers: JSON.stringify(filters.speakers?.ids ?? []),
-      ...extra,
-    };
+    return filterParams(filters, extra);
   }
 
   /**

@@ -208,6 +208,39 @@ describe('SearchService', () => {
     expect([...first.hits, ...second.hits].map((h) => h.id)).toEqual(all.slice(0, 4));
   });
 
+  it('lists everything filters alone match, newest first (issue 20: they found nothing)', async () => {
+    // Quotes of both sources, newest source first, the rejected one left out.
+    expect(kinds((await search('type:quote')).hits)).toEqual(['quote:Vladimir Putin', 'quote:Donald Trump']);
+    expect(kinds((await search('type:quote from:2025-03-12')).hits)).toEqual(['quote:Vladimir Putin']);
+    expect(kinds((await search('type:quote from:2025-03-11 to:2025-03-11')).hits)).toEqual([
+      'quote:Donald Trump',
+    ]);
+    // A site: its sources and their quotes; never the trashed source, never notes (they have no site).
+    const bbc = (await search('site:bbc.co.uk')).hits;
+    expect(kinds(bbc)).toEqual(['source:Trump on the Jeddah talks', 'quote:Donald Trump']);
+    expect(bbc[0]!.score).toBeGreaterThan(bbc[1]!.score);
+    // Dates alone: sources, quotes and events within them, newest first.
+    expect(kinds((await search('from:2025-03-12 to:2025-03-31')).hits)).toEqual([
+      'source:Putin answers the ceasefire proposal',
+      'quote:Vladimir Putin',
+      'entity:Ceasefire proposal',
+    ]);
+    const notes = (await search('type:note')).hits;
+    expect(notes.map((h) => h.title).sort()).toEqual(['Groceries', 'My ceasefire notes']);
+    expect(kinds((await search('type:person')).hits)).toEqual([
+      'entity:Donald Trump',
+      'entity:Vladimir Putin',
+    ]);
+    // Pages follow one another without repeats.
+    const first = await notebook.search({ query: 'type:quote', limit: 1 });
+    const second = await notebook.search({ query: 'type:quote', limit: 1, offset: 1 });
+    expect(first.hasMore).toBe(true);
+    expect([...first.hits, ...second.hits].map((h) => h.id)).toEqual(
+      (await search('type:quote')).hits.map((h) => h.id),
+    );
+    expect(second.hasMore).toBe(false);
+  });
+
   it('refuses malformed arguments', () => {
     expect(() => SEARCH_VALIDATORS.search([{ query: 1 }])).toThrow(ApiError);
     expect(() => SEARCH_VALIDATORS.search([{ query: 'x', limit: 0 }])).toThrow(/limit/);

@@ -22,6 +22,7 @@ import {
   type Completions,
 } from './parse-query';
 import { rankHits, type Candidate, type Scored } from './rank';
+import { ListingRepo } from './listing-repo';
 import { LookupRepo } from './lookup-repo';
 import { SearchRepo, type SqlFilters } from './search-repo';
 import { buildSnippet, highlightAll, matchRanges } from './snippet';
@@ -35,10 +36,12 @@ function wants(query: ParsedQuery, type: SearchHitType): boolean {
 export class SearchService implements SearchApi {
   private readonly repo: SearchRepo;
   private readonly lookup: LookupRepo;
+  private readonly listing: ListingRepo;
 
   constructor(ctx: CoreContext) {
     this.repo = new SearchRepo(ctx.db);
     this.lookup = new LookupRepo(ctx.db);
+    this.listing = new ListingRepo(ctx.db);
   }
 
   /** @inheritdoc */
@@ -62,15 +65,20 @@ export class SearchService implements SearchApi {
     // Each table's best offset + limit + 1 are enough to fill this page of the merged list and to
     // know whether another page follows.
     const depth = offset + limit + 1;
-    const candidates = this.candidates(query, filters, depth);
-    const ranked = rankHits(
-      candidates,
-      (title) => {
-        const tokens = tokenize(title);
-        return query.terms.length > 0 && query.terms.every((term) => matchRanges(tokens, [term]).length > 0);
-      },
-      query.speaker !== null,
-    );
+    // Filters alone (no words, no speaker): everything they match, newest first.
+    const ranked =
+      query.terms.length === 0 && query.speaker === null
+        ? newestFirst(this.listed(query, filters, depth))
+        : rankHits(
+            this.candidates(query, filters, depth),
+            (title) => {
+              const tokens = tokenize(title);
+              return (
+                query.terms.length > 0 && query.terms.every((term) => matchRanges(tokens, [term]).length > 0)
+              );
+            },
+            query.speaker !== null,
+          );
     const page = ranked.slice(offset, offset + limit);
     return {
       hits: this.withSnippets(page, query),
@@ -117,6 +125,28 @@ export class SearchService implements SearchApi {
       for (const row of this.lookup.entities(words, kinds, depth)) {
         if (!noDates && !withinDates(row.date, query)) continue;
         out.push({ type: 'entity', rank: -row.quality, row });
+      }
+    }
+    return out;
+  }
+
+  /** What filters alone match, each table's newest `depth`; see ListingRepo. */
+  private listed(query: ParsedQuery, filters: SqlFilters, depth: number): Candidate[] {
+    const out: Candidate[] = [];
+    // Notes and entities have no site; only events have dates (see candidates).
+    const noSite = query.site === null;
+    if (wants(query, 'source')) {
+      for (const row of this.listing.sources(filters, depth)) out.push({ type: 'source', rank: 0, row });
+    }
+    if (wants(query, 'quote')) {
+      for (const row of this.listing.quotes(filters, depth)) out.push({ type: 'quote', rank: 0, row });
+    }
+    if (noSite && wants(query, 'note')) {
+      for (const row of this.listing.notes(filters, depth)) out.push({ type: 'note', rank: 0, row });
+    }
+    if (noSite && wants(query, 'entity')) {
+      for (const row of this.listing.entities(query.entityKinds, filters, depth)) {
+        out.push({ type: 'entity', rank: 0, row });
       }
     }
     return out;
@@ -215,6 +245,24 @@ export class SearchService implements SearchApi {
       }
     });
   }
+}
+
+/**
+ * A listing's hits merged newest first (a source and its quotes share its day; undated entities come
+ * last, in the order their table listed them), scored by position so the order survives the client.
+ */
+function newestFirst(candidates: readonly Candidate[]): Scored[] {
+  const day = (c: Candidate): string => c.row.date ?? '';
+  const sorted = candidates
+    .map((candidate, index) => ({ candidate, index }))
+    .sort((a, b) => {
+      const [x, y] = [day(a.candidate).slice(0, 10), day(b.candidate).slice(0, 10)];
+      return x !== y ? (x < y ? 1 : -1) : a.index - b.index;
+    });
+  return sorted.map(({ candidate }, i) => ({
+    ...candidate,
+    score: Math.round((1 - i / (sorted.length + 1)) * 1e4) / 1e4,
+  }));
 }
 
 function withinDates(date: string | null, query: ParsedQuery): boolean {

@@ -22,6 +22,7 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'listSites',
   'getSource',
   'getSourceOriginal',
+  'getClipNetworkSettings',
   'getSourceAnalysis',
   'listEntities',
   'getEntityPage',
@@ -33,6 +34,12 @@ export const READ_ONLY_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'listBackups',
   'getBackupSettings',
   'getClipEndpoint',
+  // Exports write files into the exports folder, never into the notebook.
+  'exportNotebook',
+  'getInteropProgress',
+  'revealExport',
+  'exportCitations',
+  'formatCitation',
 ]);
 
 /** The refusal of `method` while the notebook is read-only because of `reason`. */

@@ -16,6 +16,7 @@ import { canReadInPlace, immutableUri } from '../db/read-in-place';
 import { makeReadOnlyCopy, type ReadOnlyCopy } from '../db/read-only-copy';
 import { describeSqliteFailure } from '../db/sqlite-errors';
 import { DATABASE_FILE } from '../paths';
+import { emptyNotebookProblem } from './empty-file';
 import { problemOf, walMissingProblem } from './problems';
 import { shouldQuickCheck, writeBlocker } from './session';
 
@@ -51,6 +52,8 @@ export interface InspectOptions {
  */
 export function inspectNotebook(dataDir: string, options: InspectOptions = {}): Inspection {
   const databasePath = path.join(dataDir, DATABASE_FILE);
+  const empty = emptyNotebookProblem(dataDir, databasePath);
+  if (empty !== null) return { kind: 'problem', databasePath, problem: empty };
   if (!fs.existsSync(databasePath)) return { kind: 'missing', databasePath };
   if (walLostAfterUncleanStop(databasePath)) {
     return { kind: 'problem', databasePath, problem: walMissingProblem(databasePath) };

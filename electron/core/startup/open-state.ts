@@ -25,6 +25,7 @@ export function openState(
     restore: NOT_NEEDED,
     openReadOnly: NOT_NEEDED,
     openWithoutLostChanges: NOT_NEEDED,
+    startNew: NOT_NEEDED,
     keptAside: [],
   };
 }
@@ -63,5 +64,10 @@ export class OpenNotebookStartup implements StartupApi {
   /** @inheritdoc */
   async openWithoutLostChanges(): Promise<StartupState> {
     throw nothingToRecover('openWithoutLostChanges');
+  }
+
+  /** @inheritdoc */
+  async startNewNotebook(): Promise<StartupState> {
+    throw nothingToRecover('startNewNotebook');
   }
 }

@@ -306,6 +306,91 @@ describe('a damaged file', () => {
   });
 });
 
+// Regression (issue 19): a 0-byte or missing notebook file beside good backups opened "normally" as an
+// empty notebook, offered no restore, and its rolling backups then pushed the last good one out.
+describe('a notebook file that is empty or missing beside its backups', () => {
+  it.each([
+    ['emptied to 0 bytes', 'The notebook file is empty', () => fs.truncateSync(file, 0)],
+    ['deleted', 'The notebook file is missing', () => fs.rmSync(file)],
+  ])('when %s: is a problem, offers the newest good backup, and writes nothing', async (_, title, lose) => {
+    await notebookWithBackup();
+    lose();
+    const before = folderSnapshot();
+    const backupsBefore = fs.readdirSync(path.join(temp.dir, 'backups')).sort();
+
+    const session = start();
+    const state = await session.getStartupState();
+    expect(state.mode).toBe('problem');
+    expect(state.problem).toMatchObject({ kind: 'empty', title });
+    expect(state.problem!.message).toMatch(
+      /holds one backup of it, the newest from .*did not open it as a new, empty notebook/,
+    );
+    expect(state.lastGoodBackup?.name).toMatch(/^dossier-.*-manual\.sqlite$/);
+    expect(state.restore.available).toBe(true);
+    expect(state.startNew.available).toBe(true);
+    expect(state.openReadOnly).toEqual({
+      available: false,
+      reason: expect.stringMatching(/nothing to read/),
+    });
+    expect((await rejection(session.listNotes())).code).toBe('UNAVAILABLE');
+    await session.close();
+    expect(folderSnapshot()).toEqual(before);
+    expect(fs.existsSync(file) ? fs.statSync(file).size : 'missing').toBe(
+      before[DATABASE_FILE] === undefined ? 'missing' : 0,
+    );
+
+    const again = start();
+    const restored = await again.restoreFromLastGoodBackup();
+    expect(restored).toMatchObject({ mode: 'normal', problem: null });
+    expect((await again.listNotes()).map((note) => note.title).sort()).toEqual([
+      'Also in the backup',
+      'In the backup',
+    ]);
+    await again.createNote({ title: 'Writable again' });
+    // The backups were read, never changed or removed.
+    expect(fs.readdirSync(path.join(temp.dir, 'backups')).sort()).toEqual(backupsBefore);
+  });
+
+  it('can start a new, empty notebook instead, keeping the empty file aside and every backup', async () => {
+    await notebookWithBackup();
+    fs.truncateSync(file, 0);
+    const backups = fs.readdirSync(path.join(temp.dir, 'backups')).filter((n) => n.endsWith('.sqlite'));
+    const session = start();
+    const state = await session.startNewNotebook();
+    expect(state).toMatchObject({ mode: 'normal', problem: null });
+    expect(state.keptAside).toHaveLength(1);
+    expect(path.basename(state.keptAside[0]!)).toMatch(/^dossier\.sqlite\.empty-\d{8}T\d{9}Z$/);
+    expect(await session.listNotes()).toEqual([]);
+    await session.createNote({ title: 'A fresh start' });
+    await session.backupNow();
+    const after = fs.readdirSync(path.join(temp.dir, 'backups')).filter((n) => n.endsWith('.sqlite'));
+    for (const name of backups) expect(after).toContain(name);
+    await session.close();
+    // Now it is a notebook with content: the next start is a normal one.
+    expect((await start().getStartupState()).mode).toBe('normal');
+  });
+
+  it('is a first start, as before, when there is no backup at all', async () => {
+    fs.writeFileSync(file, '');
+    const session = start();
+    expect((await session.getStartupState()).mode).toBe('normal');
+    expect((await rejection(session.startNewNotebook())).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('survives a stop half-way through the restore: the next start offers it again', async () => {
+    await notebookWithBackup();
+    fs.truncateSync(file, 0);
+    // What replaceDatabaseFile leaves when stopped between its renames: the file set aside, the
+    // checked copy not yet in place.
+    fs.renameSync(file, `${file}.replaced-20260101T000000000Z`);
+    fs.writeFileSync(`${file}.restoring`, 'half a copy');
+    const session = start();
+    expect((await session.getStartupState()).problem?.kind).toBe('empty');
+    await session.restoreFromLastGoodBackup();
+    expect((await session.listNotes()).length).toBe(2);
+  });
+});
+
 describe('a notebook from a newer Dossier', () => {
   async function newer(dropTable: boolean): Promise<void> {
     await notebookWithBackup();

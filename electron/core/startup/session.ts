@@ -1,8 +1,9 @@
 /**
  * The notebook as the app's hosts run it: opened after a start-up check, and still answering when it
- * cannot be opened. Start-up looks for a lost `-wal` (db/open-marker.ts), a file or folder that cannot
- * be written (then it opens read-only by itself), and runs `PRAGMA quick_check` before anything is
- * written. A damaged, too-new or log-less notebook is not opened; the session then answers the start-up
+ * cannot be opened. Start-up looks for a missing or empty file beside its backups (empty-file.ts), a
+ * lost `-wal` (db/open-marker.ts), a file or folder that cannot be written (then it opens read-only by
+ * itself), and runs `PRAGMA quick_check` before anything is written. A missing, empty, damaged,
+ * too-new or log-less notebook is not opened; the session then answers the start-up
  * area (shared/areas/startup.ts) so the renderer can show what is wrong and offer the way out, and
  * every other call with that reason. Recovery reopens the notebook in this process, without a restart.
  *
@@ -36,15 +37,14 @@ import { makeReadOnlyCopy, type ReadOnlyCopy } from '../db/read-only-copy';
 import { Notebook, type NotebookOptions } from '../notebook';
 import { DATABASE_FILE } from '../paths';
 import { READ_ONLY_METHODS, describeRuntimeFailure, readOnlyError } from './guard';
+import { emptyNotebookProblem } from './empty-file';
 import { nothingToRecover, openState } from './open-state';
 import { notOpenError, problemOf, readOnlyReasonOf, walMissingProblem } from './problems';
 
 /**
- * Notebooks up to this size get `PRAGMA quick_check` on every start. It reads every page: 3.4 s on
- * an idle machine, 7 s on a busy one, for the 700 MB notebook of 100k sources (bench suite
- * startup-check), and about 0.4 s for the 70 MB one of 10k sources, which made that library start
- * slower than the 100k one; at this size it costs at most about 0.1 to 0.3 s, which the page spends
- * loading anyway (the host answers the page before the worker has opened the notebook). Larger ones
+ * Notebooks up to this size get `PRAGMA quick_check` on every start. It reads every page, so it costs
+ * seconds on a large notebook (bench suite startup-check; numbers in bench/results/history.md); at this
+ * size it costs a fraction of a second, which the page spends loading anyway (the host answers the page before the worker has opened the notebook). Larger ones
  * get it after an unclean stop (the marker file is there), when damage is most likely and the user
  * expects a check; and every page of every notebook is read by the daily automatic backup, whose
  * `integrity_check` (stronger than quick_check) fails saying the notebook itself may be damaged.
@@ -127,6 +127,12 @@ export class NotebookSession implements StartupApi {
 
   private openAtStart(): void {
     const file = this.databasePath;
+    // Before anything opens (and so creates) the file: an empty notebook beside its backups is a loss.
+    const empty = emptyNotebookProblem(this.options.dataDir, file);
+    if (empty !== null) {
+      this.problemFound = empty;
+      return;
+    }
     // Before anything opens the file: opening would create a new, empty -wal and hide the loss.
     if (walLostAfterUncleanStop(file)) {
       this.problemFound = walMissingProblem(file);
@@ -251,10 +257,16 @@ export class NotebookSession implements StartupApi {
       openReadOnly:
         this.mode === 'read-only'
           ? { available: false, reason: 'The notebook is open read-only now.' }
-          : this.readOnlyChoice(),
+          : this.problemFound.kind === 'empty'
+            ? { available: false, reason: 'There is nothing to read: the notebook file is missing or empty.' }
+            : this.readOnlyChoice(),
       openWithoutLostChanges:
         this.problemFound.kind !== 'wal-missing'
           ? { available: false, reason: 'Only for a notebook whose latest changes were lost.' }
+          : blockedChoice(writeBlocker(this.databasePath)),
+      startNew:
+        this.problemFound.kind !== 'empty'
+          ? { available: false, reason: 'Only when the notebook file is missing or empty.' }
           : blockedChoice(writeBlocker(this.databasePath)),
     };
   }
@@ -364,6 +376,27 @@ export class NotebookSession implements StartupApi {
         this.problemFound = problemOf(error, this.databasePath);
         this.readOnlyProbe = undefined;
       }
+      return this.getStartupState();
+    });
+  }
+
+  /** @inheritdoc */
+  startNewNotebook(): Promise<StartupState> {
+    return this.serialized(async () => {
+      if (this.problemFound?.kind !== 'empty') throw nothingToRecover('startNewNotebook');
+      const blocker = writeBlocker(this.databasePath);
+      if (blocker !== null)
+        throw new ApiError('DB_READONLY', `The notebook folder cannot be written (${blocker}).`);
+      // Even an empty file is set aside, never deleted; its marker and log went with the old notebook.
+      if (fs.existsSync(this.databasePath)) {
+        const aside = `${this.databasePath}.empty-${stamp(new Date())}`;
+        fs.renameSync(this.databasePath, aside);
+        this.keptAside.push(aside);
+      }
+      removeOpenMarker(this.databasePath);
+      this.openWritable(false);
+      this.problemFound = null;
+      this.backupCache = undefined;
       return this.getStartupState();
     });
   }

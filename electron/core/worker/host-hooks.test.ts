@@ -54,8 +54,10 @@ describe('fetchPage hook through the core worker', () => {
       workerFile: ENTRY,
       hostHooks: { fetchPage },
     });
+    // The test server's images are on 127.0.0.1: allowed on purpose, as an intranet host would be.
+    await core.setClipNetworkSettings({ allowedLocalHosts: ['127.0.0.1'] });
     const result = await core.clipUrl({ url: 'https://short.example/ferry' });
-    expect(fetchPage).toHaveBeenCalledWith('https://short.example/ferry');
+    expect(fetchPage).toHaveBeenCalledWith('https://short.example/ferry', { allowedHosts: ['127.0.0.1'] });
     if (result.status === 'duplicate') throw new Error('expected a new source');
     expect(result.source.title).toBe('Ferry timetable approved');
     expect(result.source.url).toBe(finalUrl);
@@ -92,6 +94,7 @@ describe('fetchPage hook through the core worker', () => {
       '/img/ferry.png': (_, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(PNG_1X1),
     });
     core = await startCoreWorker({ dataDir: temp.dir, host: 'test', workerFile: ENTRY });
+    await core.setClipNetworkSettings({ allowedLocalHosts: ['127.0.0.1'] });
     const result = await core.clipUrl({ url: `${server.url}/story` });
     expect(result.status).toBe('created');
     expect(server.requests).toEqual(['/story', '/img/ferry.png']);
@@ -138,10 +141,10 @@ describe('hook messages', () => {
   it('the worker side refuses an answer that is not a page, and settles waiting calls on close', async () => {
     const sent: { id: number }[] = [];
     const caller = createHookCaller({ postMessage: (m: { id: number }) => void sent.push(m) }, ['fetchPage']);
-    const odd = caller.hooks.fetchPage!('https://a.example/');
+    const odd = caller.hooks.fetchPage!('https://a.example/', { allowedHosts: [] });
     caller.deliver({ type: 'hook-reply', id: sent[0]!.id, ok: true, result: { html: 1 } });
     await expect(odd).rejects.toThrow('not a page');
-    const waiting = caller.hooks.fetchPage!('https://b.example/');
+    const waiting = caller.hooks.fetchPage!('https://b.example/', { allowedHosts: [] });
     caller.abandon('closing');
     await expect(waiting).rejects.toThrow('closing');
     expect(createHookCaller({ postMessage: () => undefined }, []).hooks.fetchPage).toBeUndefined();

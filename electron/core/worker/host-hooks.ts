@@ -41,12 +41,25 @@ export async function serveHookCall(
 ): Promise<void> {
   let reply: HookReplyMessage;
   try {
-    if (call.hook !== 'fetchPage' || hooks?.fetchPage === undefined) {
+    const [arg] = Array.isArray(call.args) ? call.args : [];
+    if (call.hook === 'fetchPage' && hooks?.fetchPage !== undefined) {
+      if (typeof arg !== 'string') throw new Error('fetchPage needs a URL.');
+      const options: unknown = Array.isArray(call.args) ? call.args[1] : undefined;
+      const given = isRecord(options) && Array.isArray(options.allowedHosts) ? options.allowedHosts : [];
+      const allowedHosts = given.filter((host): host is string => typeof host === 'string');
+      reply = {
+        type: 'hook-reply',
+        id: call.id,
+        ok: true,
+        result: await hooks.fetchPage(arg, { allowedHosts }),
+      };
+    } else if (call.hook === 'revealPath' && hooks?.revealPath !== undefined) {
+      if (typeof arg !== 'string') throw new Error('revealPath needs a path.');
+      await hooks.revealPath(arg);
+      reply = { type: 'hook-reply', id: call.id, ok: true, result: null };
+    } else {
       throw new Error(`Dossier's host does not offer "${String(call.hook)}". Restart Dossier.`);
     }
-    const [url] = Array.isArray(call.args) ? call.args : [];
-    if (typeof url !== 'string') throw new Error('fetchPage needs a URL.');
-    reply = { type: 'hook-reply', id: call.id, ok: true, result: await hooks.fetchPage(url) };
   } catch (error) {
     reply = failure(call.id, error);
   }
@@ -103,7 +116,10 @@ export function createHookCaller(
     });
   const hooks: HostHooks = {};
   if (names.includes('fetchPage')) {
-    hooks.fetchPage = async (url) => asRenderedPage(await call('fetchPage', [url]));
+    hooks.fetchPage = async (url, options) => asRenderedPage(await call('fetchPage', [url, options]));
+  }
+  if (names.includes('revealPath')) {
+    hooks.revealPath = async (path) => void (await call('revealPath', [path]));
   }
   return {
     hooks,

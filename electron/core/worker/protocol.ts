@@ -7,7 +7,7 @@ import type { HostKind } from '../../../shared/model';
 import type { RpcRequest, RpcResponse } from '../../../shared/rpc';
 
 /** The {@link HostHooks} a host can serve to the worker, by name. */
-export const HOST_HOOK_NAMES = ['fetchPage'] as const;
+export const HOST_HOOK_NAMES = ['fetchPage', 'revealPath'] as const;
 
 /** One of {@link HOST_HOOK_NAMES}. */
 export type HostHookName = (typeof HOST_HOOK_NAMES)[number];

@@ -13,6 +13,18 @@ export const BUNDLED_WORKER_FILE = 'core-worker.js';
 
 const SOURCE_ENTRY_FILE = 'entry.ts';
 
+/** Which worker to find: its bundled file name, and its entry's file name beside the caller in source. */
+export interface WorkerScriptNames {
+  bundled: string;
+  source: string;
+}
+
+/** The core worker's names. */
+export const CORE_WORKER_NAMES: WorkerScriptNames = {
+  bundled: BUNDLED_WORKER_FILE,
+  source: SOURCE_ENTRY_FILE,
+};
+
 function toPath(file: string | URL): string {
   if (file instanceof URL) return fileURLToPath(file);
   return file.startsWith('file:') ? fileURLToPath(file) : path.resolve(file);
@@ -20,7 +32,7 @@ function toPath(file: string | URL): string {
 
 /**
  * The absolute path of the worker script: `workerFile` if given, else a default relative to
- * `importerUrl` (the `import.meta.url` of the module asking):
+ * `importerUrl` (the `import.meta.url` of the module asking), by `names` (default: the core worker's):
  * - from source (`*.ts`): `entry.ts` beside it;
  * - from a build: `core-worker.js` beside it, or one folder up. The bundler may place this code in the
  *   entry that imports it (`out/main/index.js`) or in a shared chunk (`out/main/chunks/*.js`), and the
@@ -28,20 +40,24 @@ function toPath(file: string | URL): string {
  * Hosts should pass `workerFile` anyway; the default keeps simple callers (scripts, benchmarks) working.
  * Throws UNAVAILABLE when no script is found.
  */
-export function resolveWorkerScript(workerFile: string | URL | undefined, importerUrl: string): string {
+export function resolveWorkerScript(
+  workerFile: string | URL | undefined,
+  importerUrl: string,
+  names: WorkerScriptNames = CORE_WORKER_NAMES,
+): string {
   if (workerFile !== undefined) return toPath(workerFile);
   const here = fileURLToPath(importerUrl);
   // File names held in variables: a literal `new URL('./x.js', import.meta.url)` is rewritten by Vite.
-  if (/\.[cm]?tsx?$/.test(here)) return path.join(path.dirname(here), SOURCE_ENTRY_FILE);
+  if (/\.[cm]?tsx?$/.test(here)) return path.join(path.dirname(here), names.source);
   const candidates = [
-    path.join(path.dirname(here), BUNDLED_WORKER_FILE),
-    path.join(path.dirname(here), '..', BUNDLED_WORKER_FILE),
+    path.join(path.dirname(here), names.bundled),
+    path.join(path.dirname(here), '..', names.bundled),
   ];
   const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (found === undefined) {
     throw new ApiError(
       'UNAVAILABLE',
-      `Dossier's notebook engine (${BUNDLED_WORKER_FILE}) is missing from ${path.dirname(here)}. ` +
+      `Dossier's notebook engine (${names.bundled}) is missing from ${path.dirname(here)}. ` +
         'Reinstall Dossier, or run `npm run build` when working from source.',
       { searched: candidates },
     );

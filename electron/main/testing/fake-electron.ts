@@ -46,6 +46,7 @@ export function createFakeElectron() {
     isPackaged: false,
     name: 'dossier',
     paths: new Map<string, string>([['appData', '/fake/appData']]),
+    appPath: '/fake/app',
     gotLock: true,
     readyResolve: (): void => undefined,
     readyPromise: Promise.resolve(),
@@ -58,6 +59,7 @@ export function createFakeElectron() {
       return path;
     }),
     setPath: vi.fn((name: string, path: string) => void app.paths.set(name, path)),
+    getAppPath: vi.fn(() => app.appPath),
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => app.gotLock),
     quit: vi.fn(),

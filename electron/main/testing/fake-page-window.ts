@@ -33,6 +33,8 @@ export function createFakePageElectron() {
     snapshot: unknown = DEFAULT_SNAPSHOT;
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
     setAudioMuted = vi.fn((muted: boolean) => void (this.audioMuted = muted));
+    webRtcPolicy = 'default';
+    setWebRTCIPHandlingPolicy = vi.fn((policy: string) => void (this.webRtcPolicy = policy));
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
       this.windowOpenHandler = handler;
     }
@@ -79,6 +81,10 @@ export function createFakePageElectron() {
     setPermissionCheckHandler: vi.fn(),
     getUserAgent: () => clipperSession.userAgent,
     setUserAgent: vi.fn((agent: string) => void (clipperSession.userAgent = agent)),
+    proxy: null as { proxyRules?: string; proxyBypassRules?: string } | null,
+    setProxy: vi.fn(async (config: { proxyRules?: string; proxyBypassRules?: string }) => {
+      clipperSession.proxy = config;
+    }),
   });
 
   const fakes = {

@@ -17,6 +17,7 @@ import {
   type Spread,
 } from 'lexical';
 import type { EntityKind } from '../../../shared/model';
+import { NODE_TYPES } from '../../../shared/note-format/nodes';
 
 /** Stored form of a {@link MentionNode}. */
 export type SerializedMentionNode = Spread<
@@ -45,7 +46,7 @@ export class MentionNode extends TextNode {
   __name: string;
 
   static override getType(): string {
-    return 'dossier-mention';
+    return NODE_TYPES.mention;
   }
 
   static override clone(node: MentionNode): MentionNode {

@@ -15,6 +15,7 @@ import {
   type SerializedTextNode,
   type Spread,
 } from 'lexical';
+import { NODE_TYPES } from '../../../shared/note-format/nodes';
 
 /** Stored form of a {@link NoteLinkNode}. */
 export type SerializedNoteLinkNode = Spread<{ noteId: string; title: string }, SerializedTextNode>;
@@ -31,7 +32,7 @@ export class NoteLinkNode extends TextNode {
   __title: string;
 
   static override getType(): string {
-    return 'dossier-note-link';
+    return NODE_TYPES.noteLink;
   }
 
   static override clone(node: NoteLinkNode): NoteLinkNode {

@@ -1,6 +1,6 @@
 /**
  * An edited quote: ordinary editable text that still cites where it came from (the citation line is
- * shown after the text). Created when the user edits a {@link QuoteNode}; undo restores the quote.
+ * shown after the text). Created when the user edits a quote block (QuoteNode); undo restores the quote.
  * Stored notes depend on the type string 'dossier-paraphrase'.
  */
 import {
@@ -19,8 +19,8 @@ import {
   type SerializedElementNode,
   type Spread,
 } from 'lexical';
-import { citationFrom, citationLine, type Citation } from './citation';
-import type { QuoteNode } from './QuoteNode';
+import { citationFrom, citationLine, type Citation, type QuoteHolder } from './citation';
+import { NODE_TYPES } from '../../../shared/note-format/nodes';
 
 /** Stored form of a {@link ParaphraseNode}. */
 export type SerializedParaphraseNode = Spread<Citation, SerializedElementNode>;
@@ -56,7 +56,7 @@ export class ParaphraseNode extends ElementNode {
   __citation: Citation;
 
   static override getType(): string {
-    return 'dossier-paraphrase';
+    return NODE_TYPES.paraphrase;
   }
 
   static override clone(node: ParaphraseNode): ParaphraseNode {
@@ -151,7 +151,7 @@ export function $isParaphraseNode(node: LexicalNode | null | undefined): node is
  * Replaces `quote` with a paraphrase holding its words and citation, and returns it. Run inside an
  * update: one history entry, so undo brings the quote back.
  */
-export function $convertQuoteToParaphrase(quote: QuoteNode): ParaphraseNode {
+export function $convertQuoteToParaphrase(quote: QuoteHolder): ParaphraseNode {
   const { text, ...citation } = quote.getQuote();
   const paraphrase = $createParaphraseNode(citation);
   paraphrase.append($createTextNode(text));

@@ -7,9 +7,8 @@ import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import type { JSX, MouseEvent } from 'react';
 import { useNavigate } from '../../shell/navigation';
-import { citationLine, readerRouteOf, type QuotePayload } from './citation';
+import { $isQuoteHolder, citationLine, readerRouteOf, type QuotePayload } from './citation';
 import { $convertQuoteToParaphrase } from './ParaphraseNode';
-import { $isQuoteNode } from './QuoteNode';
 
 export default function QuoteComponent({
   nodeKey,
@@ -34,7 +33,7 @@ export default function QuoteComponent({
     event.stopPropagation();
     editor.update(() => {
       const node = $getNodeByKey(nodeKey);
-      if ($isQuoteNode(node)) $convertQuoteToParaphrase(node).selectEnd();
+      if ($isQuoteHolder(node)) $convertQuoteToParaphrase(node).selectEnd();
     });
     // The button had the focus; give it back to the text so typing goes into the paraphrase.
     editor.focus();

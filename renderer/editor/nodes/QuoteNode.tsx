@@ -18,6 +18,7 @@ import {
 } from 'lexical';
 import { lazy, Suspense, type JSX } from 'react';
 import { citationFrom, citationLine, type Citation, type QuotePayload } from './citation';
+import { NODE_TYPES } from '../../../shared/note-format/nodes';
 
 const QuoteComponent = lazy(() => import('./QuoteComponent'));
 
@@ -41,7 +42,7 @@ export class QuoteNode extends DecoratorNode<JSX.Element> {
   __quote: QuotePayload;
 
   static override getType(): string {
-    return 'dossier-quote';
+    return NODE_TYPES.quote;
   }
 
   static override clone(node: QuoteNode): QuoteNode {

@@ -2,12 +2,11 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
-import { $convertToMarkdownString } from '@lexical/markdown';
 import { $createParagraphNode, $createTextNode, $getRoot, $insertNodes, UNDO_COMMAND } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { NOTE_EXPORT_TRANSFORMERS } from '../markdown';
+import { parseNote } from '../../../shared/note-format/read';
 import { NOTE_NODES } from '../noteNodes';
-import { quotePayloadFrom, type QuotePayload } from './citation';
+import { $isQuoteHolder, quotePayloadFrom, type QuotePayload } from './citation';
 import { $createMentionNode, $isMentionNode } from './MentionNode';
 import { $createNoteLinkNode, $isNoteLinkNode } from './NoteLinkNode';
 import { $convertQuoteToParaphrase, $isParaphraseNode } from './ParaphraseNode';
@@ -93,16 +92,34 @@ describe('Dossier editor nodes', () => {
     });
   });
 
-  it('exports Markdown with names, [[links]] and quotes that keep their citation', () => {
+  it('saves states that the note format (shared/note-format) reads node for node', () => {
+    // The core exports, indexes and searches notes through that module alone (it never loads Lexical).
     const editor = noteEditor();
     fill(editor);
-    const md = editor.getEditorState().read(() => $convertToMarkdownString(NOTE_EXPORT_TRANSFORMERS));
-    expect(md.split('\n')).toEqual([
-      'Met Vladimir Putin about ceasefire, see [[Background]]',
-      '',
-      '> “We will not retreat”',
-      '> — Vladimir Putin, Talks stall, 2026-11-01',
+    const doc = parseNote(JSON.stringify(editor.getEditorState().toJSON()), { strict: true });
+    expect(doc.children.map((node) => node.kind)).toEqual(['paragraph', 'quote']);
+    const [para, quote] = doc.children;
+    expect(para && 'children' in para && para.children.map((node) => node.kind)).toEqual([
+      'text',
+      'mention',
+      'text',
+      'mention',
+      'text',
+      'note-link',
     ]);
+    expect(para && 'children' in para && para.children[1]).toEqual({
+      kind: 'mention',
+      text: 'Vladimir Putin',
+      entityId: 'e-1',
+      entityKind: 'person',
+      name: 'Vladimir Putin',
+    });
+    expect(para && 'children' in para && para.children[5]).toMatchObject({
+      noteId: 'n-1',
+      title: 'Background',
+    });
+    const { text, ...citation } = QUOTE;
+    expect(quote).toEqual({ kind: 'quote', text, citation });
   });
 
   it('exports HTML that imports back into the same nodes', () => {
@@ -126,6 +143,19 @@ describe('Dossier editor nodes', () => {
     expect(types).toContain('"type":"dossier-mention"');
     expect(types).toContain('"type":"dossier-note-link"');
     expect(types).toContain('"quoteId":"q-1"');
+  });
+
+  it('knows a quote block without its class (what the lazy QuoteComponent acts on)', () => {
+    const editor = noteEditor();
+    fill(editor);
+    editor.getEditorState().read(() => {
+      const [paragraph, quote] = $getRoot().getChildren();
+      expect($isQuoteHolder(quote)).toBe(true);
+      expect($isQuoteHolder(quote) && quote.getQuote().text).toBe(QUOTE.text);
+      expect($isQuoteHolder(paragraph)).toBe(false);
+      expect($isQuoteHolder($getRoot().getFirstDescendant())).toBe(false);
+      expect($isQuoteHolder(null)).toBe(false);
+    });
   });
 
   it('turns an edited quote into a paraphrase that cites the source, and undo restores the quote', async () => {

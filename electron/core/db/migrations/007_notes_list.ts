@@ -1,8 +1,8 @@
 /**
  * Schema 7: the notes list at start-up (NotesRepo's live list: title, the start of the text, version
  * and dates, newest first) read from one covering index. From the table, each note's text start sits
- * after its editor state, so listing a note walked that JSON's overflow pages: 18 ms warm for the
- * 1,000 notes of the 100k-source bench notebook, 4 ms with this index, and far more when cold.
+ * after its editor state, so listing a note walked that JSON's overflow pages (about four times slower
+ * warm, far more cold: bench/results/history.md).
  * The indexed expression must stay exactly the repository's `substr(plain_text, 1, 640)` (4 x
  * EXCERPT_LENGTH) for SQLite to use it; if that changes, the list stays correct, only slower.
  */

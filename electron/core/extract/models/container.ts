@@ -19,15 +19,17 @@ import { fileURLToPath } from 'node:url';
 const MAGIC = 'DSRMODL1';
 
 /** The typed arrays a model file can hold. */
-export type ModelArray = Float32Array | Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
+export type ModelArray =
+  Float32Array | Float64Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array;
 
-type ArrayType = 'f32' | 'f64' | 'i32' | 'u32' | 'u16' | 'u8';
+type ArrayType = 'f32' | 'f64' | 'i32' | 'u32' | 'i16' | 'u16' | 'u8';
 
 const CONSTRUCTORS = {
   f32: Float32Array,
   f64: Float64Array,
   i32: Int32Array,
   u32: Uint32Array,
+  i16: Int16Array,
   u16: Uint16Array,
   u8: Uint8Array,
 } as const;
@@ -65,6 +67,7 @@ function typeOf(array: ModelArray): ArrayType {
   if (array instanceof Float64Array) return 'f64';
   if (array instanceof Int32Array) return 'i32';
   if (array instanceof Uint32Array) return 'u32';
+  if (array instanceof Int16Array) return 'i16';
   if (array instanceof Uint16Array) return 'u16';
   return 'u8';
 }

@@ -4,18 +4,36 @@
  * second connection as the CLI would, and backups), printing an ACK line only after each write's
  * COMMIT has returned. The parent kills it with SIGKILL at a random moment.
  *
- * Usage: node --import tsx child.ts DATA_DIR SEED
+ * When the notebook file is empty or missing beside its backups, the child first restores the newest good
+ * backup, as the start screen's button does (startup/session.ts), after printing RESTORING. In mode
+ * `large-clip` it starts with a clip over the 1 MB isolation threshold (prepared in a worker of its own),
+ * after printing LARGE-CLIP, so the parent can kill it during that clip.
+ *
+ * Usage: node --import tsx child.ts DATA_DIR SEED [writes|large-clip]
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { NoteId } from '../../../../shared/model';
+import { recoverFromLastGoodBackup } from '../../backup/recovery';
 import { fillNotebook } from '../../db/fixtures/fill';
 import { openDatabase } from '../../db/open';
 import { Notebook } from '../../notebook';
 import { DATABASE_FILE } from '../../paths';
-import { ACK_PREFIX, clipHtml, noteContent, noteTitle, OPENING_LINE, READY_LINE, type Ack } from './protocol';
+import { emptyNotebookProblem } from '../../startup/empty-file';
+import {
+  ACK_PREFIX,
+  clipHtml,
+  LARGE_CLIP_LINE,
+  LARGE_CLIP_PARAGRAPHS,
+  noteContent,
+  noteTitle,
+  OPENING_LINE,
+  READY_LINE,
+  RESTORING_LINE,
+  type Ack,
+} from './protocol';
 
-const [dataDir, seedText] = process.argv.slice(2);
+const [dataDir, seedText, mode] = process.argv.slice(2);
 if (dataDir === undefined) throw new Error('Usage: child.ts DATA_DIR SEED');
 let random = Number(seedText ?? '1') >>> 0 || 1;
 /** xorshift32: the same seed gives the same sequence of writes. */
@@ -33,12 +51,29 @@ function ack(value: Ack): void {
 
 async function main(): Promise<void> {
   process.stdout.write(`${OPENING_LINE}\n`);
+  if (emptyNotebookProblem(dataDir!, path.join(dataDir!, DATABASE_FILE)) !== null) {
+    process.stdout.write(`${RESTORING_LINE}\n`);
+    if (recoverFromLastGoodBackup(dataDir!) === null) throw new Error('no good backup to restore');
+  }
   const notebook = Notebook.open({ dataDir: dataDir!, host: 'test' });
   const versions = new Map<string, number>();
   for (const note of await notebook.listNotes()) versions.set(note.id, note.version);
   const second = openDatabase(path.join(dataDir!, DATABASE_FILE));
   const canClip = !notebook.missing.includes('clipPaste');
   process.stdout.write(`${READY_LINE}\n`);
+
+  const clip = async (paragraphs?: number): Promise<void> => {
+    const marker = `m${randomUUID().replace(/-/g, '')}`;
+    const result = await notebook.clipPaste({
+      html: clipHtml(marker, paragraphs),
+      url: `https://example.org/${marker}`,
+    });
+    if (result.status !== 'duplicate') ack({ kind: 'clip', id: result.source.id, marker });
+  };
+  if (mode === 'large-clip' && canClip) {
+    process.stdout.write(`${LARGE_CLIP_LINE}\n`);
+    await clip(LARGE_CLIP_PARAGRAPHS);
+  }
 
   for (let step = 0; ; step++) {
     const dice = next();
@@ -72,12 +107,7 @@ async function main(): Promise<void> {
       fillNotebook(second, count, seed); // one transaction over ten tables
       ack({ kind: 'batch', seed, count });
     } else if (dice < 0.97 && canClip) {
-      const marker = `m${randomUUID().replace(/-/g, '')}`;
-      const result = await notebook.clipPaste({
-        html: clipHtml(marker),
-        url: `https://example.org/${marker}`,
-      });
-      if (result.status !== 'duplicate') ack({ kind: 'clip', id: result.source.id, marker });
+      await clip();
     } else {
       const backup = await notebook.backupNow();
       ack({ kind: 'backup', name: backup.name });

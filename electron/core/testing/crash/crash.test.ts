@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../temp-dir';
-import { runCrashSeries } from './harness';
+import { runCrashSeries, seedWithBackup } from './harness';
 
 // The short version of `npm run test:crash` (which does 50+ runs): the real core in a child process,
 // SIGKILLed at random moments, the notebook checked after each kill. Seed 9 kills once while the
@@ -19,6 +20,31 @@ describe('crash safety', () => {
       expect(summary.kills).toBe(3);
       // The test proves something only if writes were acknowledged before the kills.
       expect(summary.acked).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'loses nothing when the notebook file is emptied beside its backups or the kill lands in a large clip',
+    { timeout: 240_000 },
+    async () => {
+      // The notebook starts with a saved note and a backup of it, so every run whose newest backup was
+      // acknowledged (the first run's at least) starts from a file emptied to 0 bytes (the child
+      // restores that backup), and about half the runs start with a 1.4 MB clip; the kill lands during
+      // the restore, the clip, or the writes after them.
+      const summary = await runCrashSeries({
+        baseDir: path.join(temp.dir, 'empty-and-large'),
+        runs: 6,
+        seed: 21,
+        runsPerNotebook: 6,
+        emptyFileChance: 1,
+        largeClipChance: 0.5,
+        seedNotebook: seedWithBackup,
+      });
+      expect(summary.problems).toEqual([]);
+      expect(summary.losses).toBe(0);
+      expect(summary.kills).toBe(6);
+      expect(summary.emptied).toBeGreaterThan(0);
+      expect(summary.killsByStage.restoring + summary.killsByStage['large-clip']).toBeGreaterThan(0);
     },
   );
 });

@@ -16,6 +16,13 @@ export const ACK_PREFIX = 'ACK ';
 export const OPENING_LINE = 'OPENING';
 /** The line the child prints once it has opened the notebook. */
 export const READY_LINE = 'READY';
+/** The line the child prints before it restores the newest good backup over an empty notebook file. */
+export const RESTORING_LINE = 'RESTORING';
+/** The line the child prints before it starts a large clip (one the core prepares in a worker of its own). */
+export const LARGE_CLIP_LINE = 'LARGE-CLIP';
+
+/** What a run's child does first (after opening): write as usual, or start with a large clip. */
+export type ChildMode = 'writes' | 'large-clip';
 
 /** The title a note has at `version`. */
 export function noteTitle(id: string, version: number): string {
@@ -50,8 +57,14 @@ export function noteContent(id: string, version: number): string {
   });
 }
 
-/** The article HTML of the `n`th clip of run `run`; `marker` is a word only it contains. */
-export function clipHtml(marker: string): string {
+/**
+ * The article HTML of a clip; `marker` is a word only it contains. `paragraphs` sets its size: 12 by
+ * default, about 1,500 for a clip over the core's 1 MB isolation threshold.
+ */
+export function clipHtml(marker: string, paragraphs = 12): string {
   const paragraph = `<p>The council met on Tuesday. "We will decide soon," said Mayor Ana Ruiz of ${marker}.</p>`;
-  return `<!doctype html><html><head><title>Report ${marker}</title></head><body><article><h1>Report ${marker}</h1>${paragraph.repeat(12)}</article></body></html>`;
+  return `<!doctype html><html><head><title>Report ${marker}</title></head><body><article><h1>Report ${marker}</h1>${paragraph.repeat(paragraphs)}</article></body></html>`;
 }
+
+/** Paragraphs of {@link clipHtml} that make a clip of about 1.4 MB, above the 1 MB isolation threshold. */
+export const LARGE_CLIP_PARAGRAPHS = 14_000;

@@ -12,6 +12,7 @@ import { virtualTables } from '../../backup/tables';
 import { openDatabase } from '../../db/open';
 import { lexicalPlainText } from '../../notes/plain-text';
 import { DATABASE_FILE } from '../../paths';
+import { missingOrEmpty } from '../../startup/empty-file';
 import { noteContent, noteTitle, type Ack } from './protocol';
 
 /** What checking a notebook after a crash found. */
@@ -34,6 +35,12 @@ interface NoteRow {
 export function verifyAfterCrash(dataDir: string, acks: readonly Ack[]): CrashCheck {
   const lost: string[] = [];
   const problems: string[] = [];
+  // Killed while restoring over an emptied file: opening it here would create a new, empty notebook
+  // and hide the loss from the next start. The next run restores; only the backups are checked now.
+  if (missingOrEmpty(path.join(dataDir, DATABASE_FILE)) !== null) {
+    checkBackups(dataDir, acks, lost, problems);
+    return { lost, problems };
+  }
   let db;
   try {
     db = openDatabase(path.join(dataDir, DATABASE_FILE));
@@ -117,8 +124,13 @@ export function verifyAfterCrash(dataDir: string, acks: readonly Ack[]): CrashCh
   } finally {
     db.close();
   }
+  checkBackups(dataDir, acks, lost, problems);
+  if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) problems.push('the notebook file is gone');
+  return { lost, problems };
+}
 
-  // Backups: acknowledged ones exist, and every file with a backup's name passes the check.
+/** Backups: acknowledged ones exist, and every file with a backup's name passes the check. */
+function checkBackups(dataDir: string, acks: readonly Ack[], lost: string[], problems: string[]): void {
   const catalog = new BackupCatalog(path.join(dataDir, BACKUP_FOLDER));
   const names = new Set(catalog.list().map((b) => b.name));
   for (const a of acks) {
@@ -132,6 +144,4 @@ export function verifyAfterCrash(dataDir: string, acks: readonly Ack[]): CrashCh
     const check = checkBackupFile(catalog.pathOf(name));
     if (!check.ok) problems.push(`backup ${name} is listed but damaged: ${check.problems.join('; ')}`);
   }
-  if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) problems.push('the notebook file is gone');
-  return { lost, problems };
 }

@@ -5,7 +5,7 @@
  * so this is where a writer finds quotes without leaving the note.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useState, type JSX } from 'react';
+import { useEffect, useRef, useState, type JSX } from 'react';
 import type { QuoteView } from '../../../../shared/areas/analysis';
 import { api } from '../../../api';
 import { citationLine, QUOTE_MIME_TYPE } from '../../nodes/citation';
@@ -87,6 +87,13 @@ export function QuotePanelPlugin({ onClose }: QuotePanelPluginProps): JSX.Elemen
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState('');
   const listing = useQuoteSearch(query);
+  const search = useRef<HTMLInputElement>(null);
+  // The search takes the focus once the panel is shown, also when `/quote` + Enter opened it: the
+  // editor's menu hands the focus back to the text as it closes, after this panel mounted.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => search.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   return (
     <aside className="note-quote-panel" aria-label="Quotes" data-testid="note-quote-panel">
@@ -104,13 +111,13 @@ export function QuotePanelPlugin({ onClose }: QuotePanelPluginProps): JSX.Elemen
         </button>
       </header>
       <input
+        ref={search}
         type="search"
         className="note-quote-search"
         data-testid="note-quote-search"
         aria-label="Search quotes"
         placeholder="Search quotes…"
         value={query}
-        autoFocus
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onClose();

@@ -37,6 +37,9 @@ import { onQuoteRequested, takePendingQuotes } from './quotes';
 
 export { requestQuoteInsert } from './quotes';
 
+/** Opens the Quotes panel beside the note (the quote picker) with the focus in its search box. */
+export const OPEN_QUOTE_PANEL_COMMAND: LexicalCommand<void> = createCommand('OPEN_QUOTE_PANEL_COMMAND');
+
 /** Inserts a quote block at the caret. */
 export const INSERT_QUOTE_COMMAND: LexicalCommand<QuotePayload> = createCommand('INSERT_QUOTE_COMMAND');
 

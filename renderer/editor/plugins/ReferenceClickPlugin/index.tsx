@@ -1,6 +1,7 @@
 /**
  * Clicking a mention opens the entity's page; clicking a note link opens that note; clicking a
- * paraphrase's citation line opens the reader at the words it paraphrases. (Quote blocks handle their
+ * paraphrase's citation line opens the reader at the words it paraphrases; clicking a link to a screen
+ * of Dossier (`#/source/<id>`, `#/search?q=…`) opens that screen. (Quote blocks handle their
  * own clicks in QuoteComponent.) Uses the DOM attributes the nodes render, so one listener on the
  * editor root serves every node. From the keyboard, Alt+Enter opens the source of the paraphrase the
  * caret is in, or of the selected quote block.
@@ -18,6 +19,7 @@ import {
 import { useEffect } from 'react';
 import type { EntityId, NoteId } from '../../../../shared/model';
 import { useNavigate } from '../../../shell/navigation';
+import { routeFromHash } from '../../../shell/routeUrl';
 import { readerRouteOf, type Citation } from '../../nodes/citation';
 import { $isMentionNode } from '../../nodes/MentionNode';
 import { $isParaphraseNode } from '../../nodes/ParaphraseNode';
@@ -66,6 +68,13 @@ export function ReferenceClickPlugin(): null {
             : null;
         });
         if (route !== null) navigate(route);
+        return;
+      }
+      const appLink = event.target.closest('a[href^="#/"]');
+      const appRoute = appLink === null ? null : routeFromHash(appLink.getAttribute('href') ?? '');
+      if (appRoute !== null) {
+        event.preventDefault();
+        navigate(appRoute);
         return;
       }
       const link = event.target.closest('.dossier-note-link[data-note-id]');

@@ -1,8 +1,10 @@
 /**
  * One typeahead for everything a note can point at: `@name` (people, places, organisations), `#name`
- * (events, topics), `[[title` (notes) and `/quote words` (quotes). Suggestions come from the API (names
- * and aliases, note titles, quote text) after a short pause in typing; the last option creates what
- * was typed. Enter/Tab pick, arrows move, Escape closes (Lexical's menu handles the keys).
+ * (events, topics), `[[title` (notes) and `/quote words` (quotes; the menu opens as soon as `/quote` is
+ * typed, its first option the Quotes panel, so `/quote` + Enter opens the picker instead of leaving the
+ * text). Suggestions come from the API (names and aliases, note titles, quote text) after a short pause
+ * in typing; the last option creates what was typed. Enter/Tab pick, arrows move, Escape closes
+ * (Lexical's menu handles the keys).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
@@ -28,30 +30,33 @@ import { api } from '../../../api';
 import { $createMentionNode } from '../../nodes/MentionNode';
 import { $createNoteLinkNode } from '../../nodes/NoteLinkNode';
 import { citationLine } from '../../nodes/citation';
+import { OPEN_QUOTE_PANEL_COMMAND } from '../QuotePlugin';
 import { $insertQuoteAtCaret } from '../QuotePlugin/insert';
 import { quotePayloadOf } from '../QuotePlugin/quotes';
 import './typeahead.css';
 
-type Trigger = '@' | '#' | '[[' | '/quote ';
+type Trigger = '@' | '#' | '[[' | '/quote';
 
 const KINDS: Record<'@' | '#', EntityKind[]> = { '@': ['person', 'place', 'org'], '#': ['event', 'topic'] };
 const DEBOUNCE_MS = 120;
 const LIMIT = 8;
 
-// `@Put`, `#cease fire` (no newline), `[[Some title`, `/quote words`; the trigger must start a word.
-const PATTERN = /(^|\s|\()(\[\[|@|#|\/quote )([^\n@#[\]]{0,60})$/;
+// `@Put`, `#cease fire` (no newline), `[[Some title`, `/quote` or `/quote words`; the trigger must
+// start a word (and `/quote` end one: `/quotes` is text).
+const PATTERN = /(^|\s|\()(\[\[|@|#|\/quote(?= |$))([^\n@#[\]]{0,60})$/;
 
 /** What typing after the trigger currently means. */
 export function matchTrigger(text: string): (MenuTextMatch & { trigger: Trigger }) | null {
   const match = PATTERN.exec(text);
   if (match === null) return null;
   const trigger = match[2] as Trigger;
-  const query = match[3] ?? '';
-  if ((trigger === '@' || trigger === '#') && (query.startsWith(' ') || query.length > 40)) return null;
+  const typed = match[3] ?? '';
+  if ((trigger === '@' || trigger === '#') && (typed.startsWith(' ') || typed.length > 40)) return null;
   return {
     leadOffset: match.index + (match[1] ?? '').length,
-    matchingString: query,
-    replaceableString: `${trigger}${query}`,
+    // `/quote words`: the words, without the space that separates them from the trigger.
+    matchingString: trigger === '/quote' ? typed.replace(/^ /, '') : typed,
+    replaceableString: `${trigger}${typed}`,
     trigger,
   };
 }
@@ -62,6 +67,31 @@ function keepInView(list: HTMLUListElement | null): void {
   list.style.transform = '';
   const overflow = list.getBoundingClientRect().right - (window.innerWidth - 12);
   if (overflow > 0) list.style.transform = `translateX(${-Math.ceil(overflow)}px)`;
+}
+
+const LEXICAL_ANCHOR_LABEL = 'Typeahead menu';
+
+/**
+ * Lexical positions the menu in a div it appends to the page's body, labelled as a "Typeahead menu"
+ * listbox, and appends one as soon as the editor mounts: an empty, hidden listbox outside every
+ * landmark on every screen (axe-core: region). The list inside is our own listbox, so the wrapper is
+ * only a positioning box: its role and label are taken off whenever Lexical (re)attaches it.
+ */
+function useQuietMenuAnchor(): void {
+  useEffect(() => {
+    const quiet = (node: Node): void => {
+      if (node instanceof HTMLElement && node.getAttribute('aria-label') === LEXICAL_ANCHOR_LABEL) {
+        node.removeAttribute('role');
+        node.removeAttribute('aria-label');
+      }
+    };
+    document.body.childNodes.forEach(quiet);
+    const observer = new MutationObserver((records) => {
+      for (const record of records) record.addedNodes.forEach(quiet);
+    });
+    observer.observe(document.body, { childList: true });
+    return () => observer.disconnect();
+  }, []);
 }
 
 class ReferenceOption extends MenuOption {
@@ -77,6 +107,7 @@ class ReferenceOption extends MenuOption {
 
 export function ReferenceTypeaheadPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
+  useQuietMenuAnchor();
   const [match, setMatch] = useState<{ trigger: Trigger; query: string } | null>(null);
   const [options, setOptions] = useState<ReferenceOption[]>([]);
   // Said in place of the list when `/quote` finds nothing or cannot search, so the user is not left
@@ -236,8 +267,28 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     [],
   );
 
+  // `/quote` with no words yet: the Quotes panel first, at once (not after the search's pause), so Enter
+  // right after typing it opens the picker; then the newest quotes once they are loaded.
+  const pickerOption = useMemo(
+    () =>
+      new ReferenceOption(
+        'open-quote-panel',
+        'Choose a quote…',
+        'search every quote in the Quotes panel',
+        () => {
+          editor.dispatchCommand(OPEN_QUOTE_PANEL_COMMAND, undefined);
+        },
+      ),
+    [editor],
+  );
+  const quotePicker = match?.trigger === '/quote' && match.query.trim() === '';
+  const shown = useMemo(
+    () => (match === null ? [] : quotePicker ? [pickerOption, ...options] : options),
+    [match, quotePicker, pickerOption, options],
+  );
+
   const emptyText =
-    match?.trigger === '/quote ' && notice !== null && notice.query === match.query ? notice.text : null;
+    match?.trigger === '/quote' && notice !== null && notice.query === match.query ? notice.text : null;
 
   const menu = useMemo(
     () =>
@@ -255,7 +306,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
       ) =>
         anchor.current === null
           ? null
-          : options.length === 0
+          : shown.length === 0
             ? emptyText === null
               ? null
               : createPortal(
@@ -271,12 +322,12 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
             : createPortal(
                 <ul
                   ref={(list) => keepInView(list)}
-                  className={`reference-typeahead${match?.trigger === '/quote ' ? ' is-quotes' : ''}`}
+                  className={`reference-typeahead${match?.trigger === '/quote' ? ' is-quotes' : ''}`}
                   role="listbox"
-                  aria-label={match?.trigger === '/quote ' ? 'Quotes' : 'References'}
+                  aria-label={match?.trigger === '/quote' ? 'Quotes' : 'References'}
                   data-testid="reference-typeahead"
                 >
-                  {options.map((option, i) => (
+                  {shown.map((option, i) => (
                     <li
                       key={option.key}
                       ref={option.setRefElement}
@@ -297,12 +348,12 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
                 </ul>,
                 anchor.current,
               ),
-    [options, emptyText, match?.trigger],
+    [shown, emptyText, match?.trigger],
   );
 
   return (
     <LexicalTypeaheadMenuPlugin<ReferenceOption>
-      options={match === null ? [] : options}
+      options={shown}
       onQueryChange={() => undefined}
       onSelectOption={onSelectOption}
       triggerFn={triggerFn}

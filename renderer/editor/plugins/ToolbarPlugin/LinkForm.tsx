@@ -22,7 +22,9 @@ export function LinkForm({ initialUrl, onApply, onRemove, onCancel }: LinkFormPr
     event.preventDefault();
     const url = normalizeLinkInput(text);
     if (!isSafeLinkUrl(url)) {
-      setProblem('Links must start with http://, https:// or mailto:.');
+      setProblem(
+        'Links must start with http://, https:// or mailto:, or be a link to a screen of Dossier (#/…).',
+      );
       return;
     }
     onApply(url);

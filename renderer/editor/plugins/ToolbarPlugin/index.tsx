@@ -34,7 +34,7 @@ import {
   RedoIcon,
   UndoIcon,
 } from '../../../shell/icons';
-import { hasModifier, SHORTCUT_LABELS } from '../../../shortcuts';
+import { isLinkKey, SHORTCUT_LABELS } from '../../../shortcuts';
 import { LinkForm } from './LinkForm';
 import { useToolbarState, type BlockKind } from './useToolbarState';
 
@@ -87,8 +87,8 @@ export function ToolbarPlugin({
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (!hasModifier(event) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'k')
-            return false;
+          // Ctrl/⌘+K alone is the command palette (the app shell takes it before the editor sees it).
+          if (!isLinkKey(event)) return false;
           event.preventDefault();
           setLinkFormOpen(true);
           return true;
@@ -152,7 +152,7 @@ export function ToolbarPlugin({
         </ToolButton>
         <span className="tool-sep" aria-hidden="true" />
         <ToolButton
-          label="Heading 1"
+          label="H1 heading"
           shortcut="# then space"
           pressed={state.block === 'h1'}
           onClick={() => toggleBlock('h1', () => $createHeadingNode('h1'))}
@@ -160,7 +160,7 @@ export function ToolbarPlugin({
           H1
         </ToolButton>
         <ToolButton
-          label="Heading 2"
+          label="H2 heading"
           shortcut="## then space"
           pressed={state.block === 'h2'}
           onClick={() => toggleBlock('h2', () => $createHeadingNode('h2'))}

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench -- large-clip`: issue 19's large input. A 45 MB pasted page is clipped into an
+ * in-process Notebook on a temp folder while other API calls (listNotes, createNote, alternately) are
+ * sent every 20 ms; the table gives their latency (p95 and worst) during the clip, the clip's time, and
+ * the process's peak resident memory during it (sampled every 20 ms; worker threads included).
+ * Baseline in the same run: the same clip with isolation switched off (limits at Infinity), which is how
+ * every clip ran before (the issue measured 241 s, 3.1 GB and calls stalled over 150 s).
+ *
+ * DOSSIER_BENCH_LARGE_CLIP_MB sets the size (default 45); DOSSIER_BENCH_LARGE_CLIP_BASELINE=0 skips
+ * the baseline.
+ */
+import { performance } from 'node:perf_hooks';
+import { tempDataDir } from '../../e2e/host';
+import { Notebook } from '../../electron/core/notebook';
+import { quantile, row, type BenchRow } from '../stats';
+import type { BenchSuite, SuiteResult } from './types';
+
+const MB = 1024 * 1024;
+const PROBE_MS = 20;
+
+/** A long article page of about `bytes` bytes: varied sentences with quotes, names and dates. */
+export function largePage(bytes: number): string {
+  const names = ['Ana Ruiz', 'Tom Becker', 'Mira Patel', 'Jon Okafor', 'Lena Novak', 'Omar Haddad'];
+  const places = ['the harbour', 'City Hall', 'the old mill', 'the north bridge', 'the market'];
+  const parts: string[] = ['<!doctype html><html><head><title>A very long report</title></head><body>'];
+  parts.push('<article><h1>A very long report</h1>');
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const name = names[i % names.length]!;
+    const place = places[(i * 7) % places.length]!;
+    const paragraph =
+      `<p>On day ${i} the council met near ${place} to discuss item ${i * 13}. ` +
+      `"We will decide on item ${i} soon," said ${name}, who has followed it since ${2000 + (i % 25)}. ` +
+      `Residents asked about costs of ${(i * 37) % 1000} thousand and the schedule for spring.</p>\n`;
+    parts.push(paragraph);
+    size += paragraph.length;
+  }
+  parts.push('</article></body></html>');
+  return parts.join('');
+}
+
+interface Measured {
+  clipSeconds: number;
+  latencies: number[];
+  failedCalls: number;
+  peakRssMb: number;
+  rssBeforeMb: number;
+}
+
+/** Clips `html` while probing the notebook with other calls and sampling memory. */
+async function measure(html: string, isolated: boolean): Promise<Measured> {
+  const notebook = Notebook.open({
+    dataDir: tempDataDir(),
+    host: 'cli',
+    ...(isolated
+      ? {}
+      : { limits: { isolateClipsAboveBytes: Infinity, isolateExtractionAboveChars: Infinity } }),
+  });
+  try {
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const memory = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, PROBE_MS);
+    const latencies: number[] = [];
+    let failedCalls = 0;
+    let done = false;
+    // Each probe is timed from the moment it was due, so a blocked event loop counts as latency.
+    const probes = (async () => {
+      for (let i = 0; !done; i++) {
+        const due = performance.now() + PROBE_MS;
+        await new Promise((resolve) => setTimeout(resolve, PROBE_MS));
+        try {
+          if (i % 2 === 0) await notebook.listNotes();
+          else await notebook.createNote({ title: `probe ${i}` });
+        } catch {
+          failedCalls++;
+        }
+        latencies.push(Math.max(0, performance.now() - due));
+      }
+    })();
+    const t0 = performance.now();
+    await notebook.clipPaste({ html, url: 'https://example.org/very-long-report' });
+    const clipSeconds = (performance.now() - t0) / 1000;
+    done = true;
+    await probes;
+    clearInterval(memory);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { clipSeconds, latencies, failedCalls, peakRssMb: peak / MB, rssBeforeMb: rssBefore / MB };
+  } finally {
+    await notebook.close();
+  }
+}
+
+function rows(label: string, m: Measured, target: boolean): BenchRow[] {
+  return [
+    row(`${label}: other API calls during the clip`, m.latencies, 'ms', {
+      ...(target ? { target: 'p95 <= 100' } : {}),
+      note: `${m.latencies.length} calls, worst ${quantile(m.latencies, 1).toFixed(0)} ms, ${m.failedCalls} failed`,
+    }),
+    row(`${label}: time of the clip`, [m.clipSeconds], 's'),
+    row(`${label}: peak resident memory during the clip`, [m.peakRssMb], 'MB', {
+      ...(target ? { target: '< 600' } : {}),
+      note: `whole process, worker threads included; ${m.rssBeforeMb.toFixed(0)} MB before`,
+    }),
+  ];
+}
+
+export const largeClipSuite: BenchSuite = {
+  name: 'large-clip',
+  title: 'Large input: a 45 MB paste while the notebook keeps answering',
+  async run(): Promise<SuiteResult> {
+    const megabytes = Number(process.env.DOSSIER_BENCH_LARGE_CLIP_MB ?? '45');
+    const html = largePage(megabytes * MB);
+    const size = `${(Buffer.byteLength(html) / MB).toFixed(1)} MB paste`;
+    const isolated = await measure(html, true);
+    const result: BenchRow[] = rows(`${size}, isolated`, isolated, true);
+    const notes = [
+      `large-clip: probes every ${PROBE_MS} ms alternate listNotes and createNote; latency counts from when each was due.`,
+    ];
+    if (process.env.DOSSIER_BENCH_LARGE_CLIP_BASELINE !== '0') {
+      // After the isolated run: the baseline's garbage would otherwise sit in the memory measured.
+      const baseline = await measure(html, false);
+      result.push(...rows(`${size}, in the notebook's thread (baseline, as before)`, baseline, false));
+    } else {
+      notes.push('large-clip: baseline skipped (DOSSIER_BENCH_LARGE_CLIP_BASELINE=0).');
+    }
+    return { rows: result, notes };
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Issue 20, item 1: Ctrl/⌘+K is the command palette everywhere. After a reload the app reopens the
+ * last note with the caret in it; the key used to open the editor's link box there, and "mayer" +
+ * Enter inserted a link to https://mayer. The link box now has Ctrl/⌘+Shift+K, which its tooltip says.
+ */
+import { expect, test } from '@playwright/test';
+import { startHost, tempDataDir, type RunningHost } from './host';
+import { NotebookPage } from './pages/NotebookPage';
+import { SearchPage } from './pages/SearchPage';
+
+let host: RunningHost | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+test('Ctrl/⌘+K opens the palette with the editor focused after a reload; the link box has its own key', async ({
+  page,
+}) => {
+  host = await startHost(tempDataDir());
+  const notebook = new NotebookPage(page);
+  const search = new SearchPage(page);
+  await notebook.open(host.url);
+  await notebook.writeNewNote('Interview log', 'Called the mayor’s office twice.');
+  await notebook.waitUntilSaved();
+
+  // A reload lands in the last note with the caret in its text.
+  await page.reload();
+  await expect(notebook.title).toHaveValue('Interview log');
+  await expect(notebook.editor).toBeFocused();
+
+  await search.openPalette();
+  await page.keyboard.type('mayer');
+  await page.keyboard.press('Enter');
+  // The palette ran its search: the Search screen has the words.
+  await expect(search.palette).toBeHidden();
+  await expect(search.input).toHaveValue('mayer');
+  // Nothing was typed into the note: no link, no "mayer".
+  await page.getByTestId('nav-notes').click();
+  await expect(notebook.editor.locator('a')).toHaveCount(0);
+  await expect(notebook.editor).toHaveText('Called the mayor’s office twice.');
+
+  // The link box: its own shortcut, named in the toolbar tooltip.
+  const linkButton = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Link' });
+  await expect(linkButton).toHaveAttribute('title', /Link \((Ctrl|⌘)\+(Shift|⇧)\+K\)/);
+  await notebook.editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ControlOrMeta+Shift+k');
+  const address = page.getByLabel('Link address');
+  await expect(address).toBeFocused();
+  await address.fill('https://example.org/interview');
+  await address.press('Enter');
+  await expect(notebook.editor.locator('a')).toHaveAttribute('href', 'https://example.org/interview');
+  await expect(search.palette).toBeHidden();
+});

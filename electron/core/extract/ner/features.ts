@@ -1,0 +1,385 @@
+/**
+ * What the tagger sees of each token, as hashed feature keys. This one module serves training
+ * (bench/train/ner) and extraction, so the two cannot drift apart.
+ *
+ * Per token: the word and its lower-case form, its shape, prefixes and suffixes, the words and shapes
+ * around it, whether it opens the sentence, whether it sits inside a quotation, what the word lists say
+ * about it and its neighbours (compromise's lexicon: first names, countries ...; the extractor's own lists:
+ * titles, verbs of saying, company suffixes), which training entities it is part of (gazetteer), its
+ * unsupervised word cluster, and how the same word is written elsewhere in the document. Each feature is
+ * also seen through the sentence's casing (normal, ALL CAPS headline, all lower case).
+ */
+import { ENTITY_TYPES, spansOf, typeOf } from './decode';
+import { hash1, hash2, hashInt, type KeyTable, phraseKeysAt } from './hash';
+
+/** The tables a model carries besides its weights. */
+export interface NerLexicons {
+  /** Lower-case word or phrase -> bits of {@link WORD_CLASSES}. */
+  words: KeyTable;
+  /** Lower-case phrase -> bits of entity types it was annotated as in the training data. */
+  gazetteer: KeyTable;
+  /** Lower-case word -> packed cluster ids (coarse | mid << 8 | fine << 16), +1 so 0 means none. */
+  clusters: KeyTable;
+  /** Longest phrase in `words` and `gazetteer`, in words. */
+  maxPhraseWords: number;
+}
+
+/** Classes of the word lists, one bit each in {@link NerLexicons.words}. */
+export const WORD_CLASSES = [
+  'male-name',
+  'female-name',
+  'first-name',
+  'last-name',
+  'country',
+  'city',
+  'place',
+  'organization',
+  'demonym',
+  'honorific',
+  'adjective',
+  'noun',
+  'verb',
+  'date',
+  'function-word',
+  'adverb',
+  'abbreviation',
+  'value',
+  'title',
+  'speech-verb',
+  'org-suffix',
+  'org-noun',
+  'place-head',
+  'name-particle',
+  'non-name',
+  'direction',
+] as const;
+
+/** How a document writes each lower-cased word, for the document-level features. */
+export interface DocumentContext {
+  /** Written in lower case somewhere other than a sentence's first word. */
+  lower: Set<string>;
+  /** Capitalised (not all capitals) somewhere other than a sentence's first word, in a mixed-case sentence. */
+  capitalized: Set<string>;
+  /** After a first tagging pass: lower-cased word -> how often it was tagged as each type, and in all. */
+  tagged?: Map<string, Uint16Array>;
+  /** After a first tagging pass: lower-cased word -> bits of the types of longer entities it was part of. */
+  inEntities?: Map<string, number>;
+}
+
+// Template numbers: part of every key, so features of different kinds never share one.
+const enum T {
+  Bias = 1,
+  Word,
+  Lower,
+  Shape,
+  ShapeMode,
+  Prefix,
+  Suffix = Prefix + 8,
+  Window = Suffix + 8,
+  BigramLeft = Window + 8,
+  BigramRight,
+  ShapeLeft,
+  ShapeRight,
+  First,
+  Quote,
+  Lex = 40,
+  LexPhraseB = Lex + 8,
+  LexPhraseI,
+  GazB,
+  GazI,
+  GazCap,
+  Cluster = 60,
+  DocLower = Cluster + 8,
+  DocCap,
+  Length,
+  FirstPass = 80,
+  DocTagged = FirstPass + 4,
+  DocInEntity,
+}
+
+const enum Mode {
+  Normal = 0,
+  Caps = 1,
+  Lower = 2,
+}
+const MODE_NAMES = ['n', 'c', 'l'];
+
+/** A token's shape: X for capitals, x for small letters, d for digits, other characters kept; runs folded. */
+export function shapeOf(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    let c: string;
+    if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{L}/u.test(ch)) c = 'o';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+const hasUpper = (w: string): boolean => w !== w.toLowerCase();
+const hasLower = (w: string): boolean => w !== w.toUpperCase();
+const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
+
+/** The casing of a sentence: a headline in capitals, a post in lower case, or ordinary prose. */
+function modeOf(words: readonly string[]): Mode {
+  let upper = 0;
+  let lower = 0;
+  for (const w of words) {
+    if (hasLower(w)) lower++;
+    else if (hasUpper(w)) upper++;
+  }
+  if (upper >= 2 && lower === 0) return Mode.Caps;
+  if (upper === 0 && lower >= 2) return Mode.Lower;
+  return Mode.Normal;
+}
+
+/** Reads how the document writes its words ({@link DocumentContext}); `sentences` are token texts. */
+export function documentContext(sentences: ReadonlyArray<readonly string[]>): DocumentContext {
+  const lower = new Set<string>();
+  const capitalized = new Set<string>();
+  for (const words of sentences) {
+    const mode = modeOf(words);
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i] as string;
+      if (!hasUpper(w) && hasLower(w)) lower.add(w);
+      else if (mode === Mode.Normal && isCapitalized(w) && hasLower(w)) capitalized.add(w.toLowerCase());
+    }
+  }
+  return { lower, capitalized };
+}
+
+/**
+ * A word as the document-level features compare it: lower case, accents off, transliterated endings
+ * folded ("Zelenskyy", "Zelensky" and "Zelenskiy" meet), a trailing period dropped ("Mr." = "Mr").
+ */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/(?:yy|iy|ii|yi|ij)$/, 'y');
+}
+
+/**
+ * The document context for the second pass: how the first pass tagged each word across the document
+ * (so "Chamorro" alone follows "Violeta Chamorro", and one headline's "SEGUY" the results table's).
+ */
+export function withFirstPass(
+  doc: DocumentContext,
+  sentences: ReadonlyArray<readonly string[]>,
+  labels: ReadonlyArray<ArrayLike<number>>,
+): DocumentContext {
+  const tagged = new Map<string, Uint16Array>();
+  const inEntities = new Map<string, number>();
+  sentences.forEach((words, s) => {
+    const sentenceLabels = labels[s] as ArrayLike<number>;
+    for (const [type, first, last] of spansOf(sentenceLabels, words.length)) {
+      if (last === first) continue;
+      const bit = 1 << ENTITY_TYPES.indexOf(type);
+      for (let k = first; k <= last; k++) {
+        const l = foldWord(words[k] as string);
+        inEntities.set(l, (inEntities.get(l) ?? 0) | bit);
+      }
+    }
+    words.forEach((w, i) => {
+      const l = foldWord(w);
+      let counts = tagged.get(l);
+      if (counts === undefined) tagged.set(l, (counts = new Uint16Array(ENTITY_TYPES.length + 1)));
+      const label = sentenceLabels[i] as number;
+      if (label > 0) counts[typeOf(label)] = (counts[typeOf(label)] as number) + 1;
+      counts[ENTITY_TYPES.length] = (counts[ENTITY_TYPES.length] as number) + 1;
+    });
+  });
+  return { ...doc, tagged, inEntities };
+}
+
+/** Keys of every token's features, token by token: token t's are keys[offsets[t] .. offsets[t+1]). */
+export class FeatureBuffer {
+  keys = new Uint32Array(4096);
+  offsets = new Uint32Array(257);
+  length = 0;
+  tokens = 0;
+
+  reset(): void {
+    this.length = 0;
+    this.tokens = 0;
+    this.offsets[0] = 0;
+  }
+
+  add(key: number): void {
+    if (this.length === this.keys.length) {
+      const grown = new Uint32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.length++] = key;
+  }
+
+  endToken(): void {
+    if (this.tokens + 2 > this.offsets.length) {
+      const grown = new Uint32Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[++this.tokens] = this.length;
+  }
+}
+
+/** Which tokens of a sentence sit inside quotation marks (straight marks toggle; curly ones nest). */
+function quotedTokens(words: readonly string[]): Uint8Array {
+  const inside = new Uint8Array(words.length);
+  let depth = 0;
+  words.forEach((w, i) => {
+    if (w === '"' || w === '``' || w === "''") depth = depth > 0 ? 0 : 1;
+    else if (w === '“') depth++;
+    else if (w === '”') depth = Math.max(0, depth - 1);
+    else inside[i] = depth > 0 ? 1 : 0;
+  });
+  return inside;
+}
+
+/**
+ * Bits of every phrase of `table` that covers each token: first token -> begin, others -> inside; a
+ * one-word entry's bits also go to `single`.
+ */
+function phraseBits(
+  lower: readonly string[],
+  table: KeyTable,
+  maxWords: number,
+  begin: Uint32Array,
+  inside: Uint32Array,
+  single?: Uint32Array,
+): void {
+  const keys = new Uint32Array(maxWords);
+  for (let i = 0; i < lower.length; i++) {
+    const count = phraseKeysAt(lower, i, maxWords, keys);
+    for (let len = 1; len <= count; len++) {
+      const bits = table.get(keys[len - 1] as number);
+      if (bits <= 0) continue;
+      if (len === 1 && single !== undefined) single[i] = bits;
+      begin[i] = (begin[i] as number) | bits;
+      for (let k = i + 1; k < i + len; k++) inside[k] = (inside[k] as number) | bits;
+    }
+  }
+}
+
+function addBits(out: FeatureBuffer, template: number, bits: number): void {
+  for (let b = 0; bits !== 0; b++, bits >>>= 1) if (bits & 1) out.add(hashInt(template, b));
+}
+
+/**
+ * Writes the features of one sentence's tokens into `out` (reset first).
+ * @param words the sentence's token texts, as {@link nerTokenize} cuts them
+ * @param firstPass the first pass's labels of this sentence, for the second pass (with `doc.tagged`)
+ */
+export function sentenceFeatures(
+  words: readonly string[],
+  doc: DocumentContext,
+  lex: NerLexicons,
+  out: FeatureBuffer,
+  firstPass?: ArrayLike<number>,
+): void {
+  out.reset();
+  const n = words.length;
+  // "Mr." and "Mr", "Corp." and "Corp" are one word to the word features (the shape keeps the period).
+  const plain = words.map((w) => (w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w));
+  const lower = plain.map((w) => w.toLowerCase());
+  const shapes = words.map(shapeOf);
+  const mode = modeOf(words);
+  const m = MODE_NAMES[mode] as string;
+  const quoted = quotedTokens(words);
+  const lexBits = new Uint32Array(n);
+  const lexB = new Uint32Array(n);
+  const lexI = new Uint32Array(n);
+  phraseBits(lower, lex.words, lex.maxPhraseWords, lexB, lexI, lexBits);
+  const gazB = new Uint32Array(n);
+  const gazI = new Uint32Array(n);
+  phraseBits(lower, lex.gazetteer, lex.maxPhraseWords, gazB, gazI);
+  const clusters = lower.map((w) => lex.clusters.get(hash1(0, w)));
+  const lowerAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : (lower[i] as string));
+  const shapeAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : (shapes[i] as string));
+
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const l = lower[i] as string;
+    const shape = shapes[i] as string;
+    out.add(hashInt(T.Bias, mode));
+    out.add(hash1(T.Word, plain[i] as string));
+    out.add(hash1(T.Lower, l));
+    out.add(hash1(T.Shape, shape));
+    out.add(hash2(T.ShapeMode, shape, m));
+    out.add(hashInt(T.Length, Math.min(l.length, 12)));
+    for (let k = 1; k <= 3 && k < l.length; k++) out.add(hash1(T.Prefix + k, l.slice(0, k)));
+    for (let k = 1; k <= 4 && k < l.length; k++) out.add(hash1(T.Suffix + k, l.slice(-k)));
+    out.add(hash1(T.Window, lowerAt(i - 2)));
+    out.add(hash1(T.Window + 1, lowerAt(i - 1)));
+    out.add(hash1(T.Window + 2, lowerAt(i + 1)));
+    out.add(hash1(T.Window + 3, lowerAt(i + 2)));
+    out.add(hash2(T.BigramLeft, lowerAt(i - 1), l));
+    out.add(hash2(T.BigramRight, l, lowerAt(i + 1)));
+    out.add(hash2(T.ShapeLeft, shapeAt(i - 1), shape));
+    out.add(hash2(T.ShapeRight, shape, shapeAt(i + 1)));
+    if (i === 0) out.add(hash2(T.First, shape, m));
+    out.add(hashInt(T.Quote, quoted[i] as number));
+    addBits(out, T.Lex, lexBits[i] as number);
+    if (i > 0) addBits(out, T.Lex + 1, lexBits[i - 1] as number);
+    if (i + 1 < n) addBits(out, T.Lex + 2, lexBits[i + 1] as number);
+    addBits(out, T.LexPhraseB, lexB[i] as number);
+    addBits(out, T.LexPhraseI, lexI[i] as number);
+    addBits(out, T.GazB, gazB[i] as number);
+    addBits(out, T.GazI, gazI[i] as number);
+    const cap = isCapitalized(w) ? 1 : 0;
+    addBits(out, T.GazCap + cap, (gazB[i] as number) | (gazI[i] as number));
+    const c = clusters[i] as number;
+    if (c > 0) {
+      out.add(hashInt(T.Cluster, c & 0xff));
+      out.add(hashInt(T.Cluster + 1, (c >>> 8) & 0xff));
+      out.add(hashInt(T.Cluster + 2, c >>> 16));
+    }
+    const cl = i > 0 ? (clusters[i - 1] as number) : -1;
+    if (cl > 0) out.add(hashInt(T.Cluster + 3, (cl >>> 8) & 0xff));
+    const cr = i + 1 < n ? (clusters[i + 1] as number) : -1;
+    if (cr > 0) out.add(hashInt(T.Cluster + 4, (cr >>> 8) & 0xff));
+    if (cap === 1 || mode === Mode.Caps) {
+      out.add(hashInt(T.DocLower, mode * 2 + (doc.lower.has(l) ? 1 : 0)));
+      if (i === 0 || mode !== Mode.Normal)
+        out.add(hashInt(T.DocCap, mode * 2 + (doc.capitalized.has(l) ? 1 : 0)));
+    }
+    if (firstPass !== undefined) secondPassFeatures(out, doc, foldWord(w), i, n, firstPass);
+    out.endToken();
+  }
+}
+
+function secondPassFeatures(
+  out: FeatureBuffer,
+  doc: DocumentContext,
+  l: string,
+  i: number,
+  n: number,
+  firstPass: ArrayLike<number>,
+): void {
+  out.add(hashInt(T.FirstPass, firstPass[i] as number));
+  out.add(hashInt(T.FirstPass + 1, i > 0 ? (firstPass[i - 1] as number) : -1));
+  out.add(hashInt(T.FirstPass + 2, i + 1 < n ? (firstPass[i + 1] as number) : -1));
+  const counts = doc.tagged?.get(l);
+  if (counts !== undefined) {
+    const total = counts[ENTITY_TYPES.length] as number;
+    for (let type = 0; type < ENTITY_TYPES.length; type++) {
+      const c = counts[type] as number;
+      if (c === 0) continue;
+      // How many of the word's occurrences the first pass gave this type: some, most, all.
+      const share = c === total ? 3 : c * 2 > total ? 2 : 1;
+      out.add(hashInt(T.DocTagged, type * 4 + share));
+    }
+  }
+  addBits(out, T.DocInEntity, doc.inEntities?.get(l) ?? 0);
+}

@@ -1,0 +1,169 @@
+/**
+ * The trained tagger as extraction uses it: feature weights looked up by key and BIO-constrained Viterbi
+ * over each sentence, in two passes. The first pass tags every sentence from local features; the second
+ * sees, besides them, how the first pass tagged the same words across the document. Built from a model
+ * file (resources/models/ner.bin) or, in training and cross-validation, from arrays in memory; both go
+ * through {@link NerModel.fromData}.
+ */
+import type { ModelData } from '../models/container';
+import { LABEL_COUNT, viterbi } from './decode';
+import {
+  documentContext,
+  type DocumentContext,
+  FeatureBuffer,
+  type NerLexicons,
+  sentenceFeatures,
+  withFirstPass,
+} from './features';
+import { KeyTable, phraseKey } from './hash';
+import { WORD_CLASSES } from './features';
+
+const MALE = 1 << WORD_CLASSES.indexOf('male-name');
+const FEMALE = 1 << WORD_CLASSES.indexOf('female-name');
+
+/** The JSON part of the model file. */
+export interface NerMeta {
+  labels: string[];
+  /** Per pass: multiply the stored int16 weights by this. */
+  scales: number[];
+  /** Per pass of the model for text written all in lower case (arrays "lower1." ...), if any. */
+  lowerScales?: number[];
+  maxPhraseWords: number;
+}
+
+/** The arrays of one pass in a model file, by name (prefixed "pass1.", "pass2."). */
+export const PASS_ARRAYS = ['featureKeys', 'featureRows', 'weights', 'transitions'] as const;
+
+function array<T>(data: ModelData, name: string, ctor: new (...args: never[]) => T): T {
+  const found = data.arrays[name];
+  if (!(found instanceof ctor)) throw new Error(`the array "${name}" is missing or of the wrong type`);
+  return found;
+}
+
+/** One pass's weights. */
+export class TaggerPass {
+  constructor(
+    private readonly features: KeyTable,
+    /** int16 weights, LABEL_COUNT per feature row, times `scale`. */
+    private readonly weights: Int16Array,
+    private readonly scale: number,
+    private readonly transitions: Float32Array,
+  ) {}
+
+  /** Fills `labels` with the best labels for the features in `buf`. */
+  decode(buf: FeatureBuffer, emissions: Float64Array, labels: Int32Array): void {
+    const n = buf.tokens;
+    const L = LABEL_COUNT;
+    emissions.fill(0, 0, n * L);
+    for (let t = 0; t < n; t++) {
+      const base = t * L;
+      for (let f = buf.offsets[t] as number; f < (buf.offsets[t + 1] as number); f++) {
+        const row = this.features.get(buf.keys[f] as number);
+        if (row < 0) continue;
+        const w = row * L;
+        for (let y = 0; y < L; y++)
+          emissions[base + y] = (emissions[base + y] as number) + (this.weights[w + y] as number);
+      }
+      for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
+    }
+    viterbi(emissions, n, this.transitions, labels);
+  }
+}
+
+/**
+ * Whether a document is written in lower case (a social post, a chat): fewer than one word in fifty
+ * starts with a capital ("I" and other one-letter words not counted). Such text gets the passes trained
+ * on lower-cased documents, since capitals are the tagger's strongest clue everywhere else.
+ */
+export function isLowerCaseDocument(sentences: ReadonlyArray<readonly string[]>): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const sentence of sentences) {
+    for (const w of sentence) {
+      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
+      words++;
+      if (/^\p{Lu}/u.test(w)) capitalised++;
+    }
+  }
+  return words > 0 && capitalised * 50 < words;
+}
+
+/** A trained tagger: one or two passes (and maybe passes for lower-case text) and their tables. */
+export class NerModel {
+  private readonly buffer = new FeatureBuffer();
+
+  constructor(
+    readonly passes: readonly TaggerPass[],
+    readonly lexicons: NerLexicons,
+    readonly lowerPasses: readonly TaggerPass[] = [],
+  ) {}
+
+  /** The model in a model file's arrays; throws (naming the array) when one is missing. */
+  static fromData(data: ModelData): NerModel {
+    const meta = data.meta as NerMeta;
+    if (!Array.isArray(meta?.scales) || meta.labels?.length !== LABEL_COUNT) {
+      throw new Error('its settings do not match this version of Dossier');
+    }
+    const table = (keys: string, values: string): KeyTable =>
+      new KeyTable(array(data, keys, Uint32Array), array(data, values, Uint32Array));
+    const passesOf = (prefix: string, scales: readonly number[]): TaggerPass[] =>
+      scales.map(
+        (scale, p) =>
+          new TaggerPass(
+            table(`${prefix}${p + 1}.featureKeys`, `${prefix}${p + 1}.featureRows`),
+            array(data, `${prefix}${p + 1}.weights`, Int16Array),
+            scale,
+            array(data, `${prefix}${p + 1}.transitions`, Float32Array),
+          ),
+      );
+    return new NerModel(
+      passesOf('pass', meta.scales),
+      {
+        words: table('wordKeys', 'wordValues'),
+        gazetteer: table('gazetteerKeys', 'gazetteerValues'),
+        clusters: table('clusterKeys', 'clusterValues'),
+        maxPhraseWords: meta.maxPhraseWords,
+      },
+      passesOf('lower', meta.lowerScales ?? []),
+    );
+  }
+
+  /** Word-list classes of a word (bits of WORD_CLASSES: first names, countries ...). */
+  wordClasses(word: string): number {
+    return Math.max(0, this.lexicons.words.get(phraseKey(word.toLowerCase())));
+  }
+
+  /** The gender the word lists give a given name. */
+  genderOf(given: string): 'male' | 'female' | 'unknown' {
+    const bits = this.wordClasses(given);
+    const male = (bits & MALE) !== 0;
+    const female = (bits & FEMALE) !== 0;
+    return male && !female ? 'male' : female && !male ? 'female' : 'unknown';
+  }
+
+  /**
+   * Labels (see decode.ts) of every token of a document's sentences (token texts).
+   * @param count how many passes to run (all by default)
+   */
+  tag(sentences: ReadonlyArray<readonly string[]>, count?: number): Int32Array[] {
+    const passes =
+      this.lowerPasses.length > 0 && isLowerCaseDocument(sentences) ? this.lowerPasses : this.passes;
+    let doc: DocumentContext = documentContext(sentences);
+    let labels: Int32Array[] = [];
+    let emissions = new Float64Array(0);
+    for (let p = 0; p < (count ?? passes.length); p++) {
+      const pass = passes[p] as TaggerPass;
+      const previous = labels;
+      if (p > 0) doc = withFirstPass(doc, sentences, previous);
+      labels = sentences.map((words, s) => {
+        sentenceFeatures(words, doc, this.lexicons, this.buffer, p > 0 ? previous[s] : undefined);
+        if (emissions.length < words.length * LABEL_COUNT)
+          emissions = new Float64Array(words.length * 2 * LABEL_COUNT);
+        const out = new Int32Array(words.length);
+        pass.decode(this.buffer, emissions, out);
+        return out;
+      });
+    }
+    return labels;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The trained tagger on text unlike its Reuters 1996 training data. Every sentence here is written for
+ * this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { layoutText } from '../text';
+import { shippedNerModel, tagEntities } from './tagger';
+
+function entities(text: string): string[] {
+  const sentences = layoutText(text).sentences.map((s): [number, number] => [s.start, s.end]);
+  return tagEntities(text, sentences, shippedNerModel()).map(
+    (e) => `${e.type} ${text.slice(e.start, e.end)}`,
+  );
+}
+
+describe('the entity tagger', () => {
+  it('finds people, places and organisations in ordinary news prose', () => {
+    const found = entities(
+      'Finance Minister Ingrid Halvorsen told Reuters in Oslo on Monday that NATO would meet in Brussels.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['PER Ingrid Halvorsen', 'ORG Reuters', 'LOC Oslo', 'ORG NATO', 'LOC Brussels']),
+    );
+  });
+
+  it('finds the organisations news names most: a ministry, a football club, an agency', () => {
+    const found = entities(
+      'Officials at the Ministry of Defence in London said Arsenal and Bayern Munich ' +
+        'would play in May. The World Health Organization warned of a new outbreak.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'ORG Ministry of Defence',
+        'LOC London',
+        'ORG Arsenal',
+        'ORG Bayern Munich',
+        'ORG World Health Organization',
+      ]),
+    );
+  });
+
+  it('reads an all-capitals headline, with what its article says about the same names', () => {
+    const found = entities(
+      'MERKEL MEETS MACRON IN PARIS AS EU TALKS STALL\n' +
+        'German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['PER MERKEL', 'PER MACRON', 'LOC PARIS', 'ORG EU', 'PER Angela Merkel']),
+    );
+  });
+
+  it('reads a headline in capitals on names it has seen', () => {
+    expect(entities('CLINTON TO MEET YELTSIN IN MOSCOW')).toEqual([
+      'PER CLINTON',
+      'PER YELTSIN',
+      'LOC MOSCOW',
+    ]);
+  });
+
+  it('reads a lower-case post, at least where the words are names it knows', () => {
+    const found = entities('just saw obama and merkel in berlin, the crowd was huge');
+    expect(found).toEqual(expect.arrayContaining(['LOC berlin']));
+    expect(found.filter((e) => e.startsWith('PER')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('takes names written in another script', () => {
+    const found = entities(
+      'President Volodymyr Zelensky (Володимир Зеленський) met Olaf Scholz in Kyiv. ' +
+        'Later Владимир Путин said nothing.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['PER Volodymyr Zelensky', 'PER Olaf Scholz', 'LOC Kyiv']));
+    expect(found.some((e) => e.includes('Путин'))).toBe(true);
+  });
+
+  it('takes photo agencies and studios for organisations and a bay area for a place, not for people', () => {
+    const found = entities(
+      'Photo: Getty Images. Marvel Studios will film in the San Francisco Bay Area next spring.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['ORG Getty Images', 'ORG Marvel Studios', 'LOC San Francisco Bay Area']),
+    );
+    expect(found.filter((e) => e.startsWith('PER'))).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The jobs an isolated worker runs: pure functions of their input, so running one in a thread of its
+ * own (runner.ts) gives exactly what running it in place would. Only this file and entry.ts load the
+ * clipper and the extractor inside that thread.
+ */
+import type { ClipFileInput, ClipPasteInput, ClipUrlInput } from '../../../shared/areas/library';
+import type { FetchedArticle } from '../clip/fetch-page';
+import { extractArticle } from '../extract';
+import type { ExtractOptions, Extraction } from '../extract/types';
+import { prepareFetched, prepareFile, preparePaste, type PreparedClip } from '../library/prepare';
+
+/**
+ * Input of the `extract` job: an article's text and what {@link extractArticle} takes besides: the date
+ * relative dates resolve against, the address a missing one may be read from, whether to read one.
+ */
+export interface ExtractJobInput extends Pick<ExtractOptions, 'published' | 'url' | 'inferPublished'> {
+  text: string;
+}
+
+/** Every job by name, with its input and output types. */
+export const JOBS = {
+  extract: (input: ExtractJobInput): Extraction =>
+    extractArticle(input.text, {
+      published: input.published,
+      url: input.url,
+      inferPublished: input.inferPublished,
+    }),
+  'prepare-file': (input: ClipFileInput): PreparedClip => prepareFile(input),
+  'prepare-paste': (input: ClipPasteInput): PreparedClip => preparePaste(input),
+  'prepare-fetched': (input: { request: ClipUrlInput; fetched: FetchedArticle }): PreparedClip =>
+    prepareFetched(input.request, input.fetched),
+} satisfies Record<string, (input: never) => unknown>;
+
+/** A job's name. */
+export type JobName = keyof typeof JOBS;
+/** What job `J` takes. */
+export type JobInput<J extends JobName> = Parameters<(typeof JOBS)[J]>[0];
+/** What job `J` returns. */
+export type JobOutput<J extends JobName> = ReturnType<(typeof JOBS)[J]>;
+
+/** Runs job `name` on `input`; throws for an unknown name (a bug in the caller). */
+export function runJob(name: string, input: unknown): unknown {
+  if (!Object.hasOwn(JOBS, name)) throw new Error(`There is no isolated job named "${name}".`);
+  return (JOBS[name as JobName] as (value: unknown) => unknown)(input);
+}

@@ -1,0 +1,146 @@
+/**
+ * Large clips run isolated (issue 19: one 45 MB paste stopped the notebook for minutes and saves sent
+ * meanwhile failed). These check behaviour, never time: calls complete while a large clip is in
+ * progress, the isolated path stores what the in-place one would, and closing stops it cleanly.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClipResult } from '../../../shared/areas/library';
+import type { NoteId, SourceId } from '../../../shared/model';
+import { LARGE_PAGE_CHARS } from '../clip/large-page';
+import { DEFAULT_CORE_LIMITS } from '../context';
+import { Notebook, type NotebookOptions } from '../notebook';
+import { makeTempDir } from '../testing/temp-dir';
+import { clipMemoryMb } from './service';
+
+let temp: ReturnType<typeof makeTempDir>;
+const open: Notebook[] = [];
+beforeEach(() => {
+  temp = makeTempDir('dossier-large-clip-');
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((notebook) => notebook.close()));
+  temp.remove();
+});
+
+function notebook(limits?: NotebookOptions['limits'], name = 'a'): Notebook {
+  const opened = Notebook.open({ dataDir: `${temp.dir}/${name}`, host: 'test', limits });
+  open.push(opened);
+  return opened;
+}
+
+const PARAGRAPH = (n: number): string =>
+  `<p>“We will decide on the harbour budget by spring,” Mayor Ana Ruiz said on Tuesday, meeting ${n}.</p>\n`;
+
+function page(paragraphs: number): string {
+  const body = Array.from({ length: paragraphs }, (_, i) => PARAGRAPH(i)).join('');
+  return `<html><head><title>Harbour budget talks resume</title></head><body><article><h1>Harbour budget talks resume</h1>${body}</article></body></html>`;
+}
+
+function created(result: ClipResult): Exclude<ClipResult, { status: 'duplicate' }> {
+  if (result.status !== 'created') throw new Error(`expected a new source, got ${result.status}`);
+  return result;
+}
+
+/** Waits (by polling the API, with no time limit of its own) until the source has been analysed. */
+async function analysed(
+  nb: Notebook,
+  id: SourceId,
+): Promise<Awaited<ReturnType<Notebook['getSourceAnalysis']>>> {
+  for (;;) {
+    const analysis = await nb.getSourceAnalysis(id);
+    if (analysis.extractedAt !== null) return analysis;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('a clip above the isolation size', () => {
+  it('lets saves complete while it is in progress, then stores the article', async () => {
+    const nb = notebook();
+    const html = page(Math.ceil(LARGE_PAGE_CHARS / PARAGRAPH(1).length) + 100);
+    expect(html.length).toBeGreaterThan(DEFAULT_CORE_LIMITS.isolateClipsAboveBytes);
+    let note = await nb.createNote({ title: 'Draft' });
+    let clipDone = false;
+    const clip = nb.clipPaste({ html, url: 'https://port.example/budget' }).finally(() => {
+      clipDone = true;
+    });
+    // Before the fix the clip ran on this thread, so no save could complete until it was done.
+    let savesDuringClip = 0;
+    while (!clipDone) {
+      // As a host delivers calls: each in its own turn of the event loop (the worker's answer too).
+      await new Promise((resolve) => setImmediate(resolve));
+      note = await nb.updateNote({
+        id: note.id as NoteId,
+        expectedVersion: note.version,
+        title: `Draft ${note.version}`,
+      });
+      if (!clipDone) savesDuringClip += 1;
+    }
+    expect(savesDuringClip).toBeGreaterThan(0);
+    const result = created(await clip);
+    expect(result.source.title).toBe('Harbour budget talks resume');
+    expect(result.warnings.join(' ')).toMatch(
+      /long: people, quotes and events are being found in the background/,
+    );
+    const stored = await nb.getSource(result.source.id);
+    expect(stored.plainText).toContain('meeting 0.');
+    expect(stored.plainText).toContain(`meeting ${Math.ceil(LARGE_PAGE_CHARS / PARAGRAPH(1).length) + 99}.`);
+    const analysis = await analysed(nb, result.source.id);
+    expect(analysis.quotes.length).toBeGreaterThan(100);
+    expect((await nb.getNote(note.id)).title).toBe(note.title);
+  }, 300_000);
+
+  it('stores what the in-place path stores, images and analysis included', async () => {
+    const html = page(30).replace('<h1>', '<img src="data:," alt="none"><h1>');
+    const inPlace = notebook({ isolateClipsAboveBytes: 1e9, isolateExtractionAboveChars: 1e9 }, 'here');
+    const isolated = notebook({ isolateClipsAboveBytes: 0, isolateExtractionAboveChars: 0 }, 'there');
+    const input = { html, url: 'https://port.example/budget' };
+    const a = created(await inPlace.clipPaste(input));
+    const b = created(await isolated.clipPaste(input));
+    const strip = (s: Awaited<ReturnType<Notebook['getSource']>>) => ({
+      ...s,
+      id: null,
+      clippedAt: null,
+      updatedAt: null,
+    });
+    expect(strip(await isolated.getSource(b.source.id))).toEqual(strip(await inPlace.getSource(a.source.id)));
+    const quotes = async (nb: Notebook, id: SourceId) =>
+      (await analysed(nb, id)).quotes.map((q) => [q.start, q.end, q.speaker?.name ?? null]);
+    expect(await quotes(isolated, b.source.id)).toEqual(await quotes(inPlace, a.source.id));
+    expect(a.warnings).toEqual([]);
+  }, 120_000);
+
+  it('reports a failure of the page as any clip does, storing nothing', async () => {
+    const nb = notebook({ isolateClipsAboveBytes: 0 });
+    const error = await nb
+      .clipPaste({ html: '<html><body><nav><a href="/">Home</a></nav></body></html>' })
+      .then(
+        () => null,
+        (e: unknown) => e as { code: string; details?: { reason?: string } },
+      );
+    expect(error?.code).toBe('CLIP_FAILED');
+    expect(error?.details?.reason).toBe('NO_ARTICLE');
+    expect((await nb.listSources()).total).toBe(0);
+  }, 60_000);
+
+  it('is stopped when the notebook closes, and nothing is stored', async () => {
+    const nb = notebook({ isolateClipsAboveBytes: 0 }, 'closing');
+    const clip = nb.clipPaste({ html: page(20_000) }).then(
+      () => 'stored',
+      (error: unknown) => String(error),
+    );
+    await nb.close();
+    expect(await clip).toMatch(/could not be clipped|closed/);
+    const reopened = notebook({}, 'closing');
+    expect((await reopened.listSources()).total).toBe(0);
+  }, 60_000);
+});
+
+describe('the memory bound of an isolated clip', () => {
+  it('grows with the input and stops at 512 MB', () => {
+    const mb = 1024 * 1024;
+    expect(clipMemoryMb(1 * mb)).toBeLessThan(clipMemoryMb(10 * mb));
+    expect(clipMemoryMb(45 * mb)).toBe(456);
+    expect(clipMemoryMb(50 * mb)).toBe(496);
+    expect(clipMemoryMb(500 * mb)).toBe(512);
+  });
+});
