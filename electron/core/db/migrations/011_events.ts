@@ -36,13 +36,13 @@ CREATE TABLE event_profiles (
   terms     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(terms)),
   salience  REAL NOT NULL DEFAULT 0,
   main      INTEGER NOT NULL DEFAULT 0 CHECK (main IN (0, 1))
-) WITHOUT ROWID;
+);
 
 CREATE TABLE source_profiles (
   source_id  TEXT PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
   terms      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(terms)),
   people     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(people))
-) WITHOUT ROWID;
+);
 
 CREATE TABLE event_links (
   seq         INTEGER PRIMARY KEY,
