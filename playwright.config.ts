@@ -12,7 +12,10 @@ export default defineConfig({
   // Playwright empties its output folder on every run; screenshots live beside it and survive.
   outputDir: 'test-results/playwright',
   fullyParallel: false,
-  workers: 1,
+  // Each spec starts its own host on its own data folder and port, so files run side by side. CI runs two
+  // at a time (the e2e tier is most of CI's time, and much of it is waiting); a developer's run keeps one,
+  // so a failing spec's output is not interleaved. DOSSIER_E2E_WORKERS overrides both.
+  workers: Number(process.env.DOSSIER_E2E_WORKERS ?? (process.env.CI ? 2 : 1)),
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list']],
