@@ -18,6 +18,10 @@ export default defineConfig({
   workers: Number(process.env.DOSSIER_E2E_WORKERS ?? (process.env.CI ? 2 : 1)),
   retries: 0,
   timeout: 60_000,
+  // How long an expectation waits for the UI to reach it (Playwright's default is 5 s). A loaded machine
+  // (two spec files at a time on two cores, or other work beside the tests) can take longer than 5 s to
+  // open a notebook; the expectation still has to come true, it is only given longer to.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     browserName: 'chromium',
