@@ -21,9 +21,10 @@ export const LAYERS = [
     name: 'shared',
     dir: 'shared',
     may: [],
-    packages: false,
+    // valibot: the API's argument schemas (shared/schema.ts); ARCHITECTURE.md says why this one.
+    packages: ['valibot'],
     denyPackages: [...nodeBuiltins, 'electron'],
-    why: 'shared/ is the typed contract: it imports nothing outside shared/ (no package, no Node, no UI).',
+    why: 'shared/ is the typed contract: it imports nothing outside shared/ but its schema package, valibot (no Node, no UI).',
   },
   {
     name: 'core',
