@@ -37,9 +37,9 @@ export const LAYERS = [
   {
     name: 'host-shared',
     dir: 'electron/host-shared',
-    may: ['shared'],
+    may: ['core', 'shared'],
     denyPackages: ['electron', ...ui],
-    why: 'electron/host-shared is what the hosts share to serve the UI (files, CSP): plain Node, no product logic.',
+    why: 'electron/host-shared is what the hosts share to serve HTTP (UI files, CSP, the clip endpoint, the core worker script): plain Node, no product logic.',
   },
   {
     name: 'main',

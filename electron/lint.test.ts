@@ -53,6 +53,7 @@ describe('the layer table', { timeout: 120_000 }, () => {
     ['electron/main/x.ts', "import { Notebook } from '../core/notebook';\nvoid Notebook;"],
     ['electron/cli/x.ts', "import { formatBytes } from '../../shared/format-bytes';\nvoid formatBytes;"],
     ['electron/core/x.ts', "import pkg from '../../package.json';\nvoid pkg;"],
+    ['electron/host-shared/x.ts', "import { createToken } from '../core/tokens';\nvoid createToken;"],
     [
       'electron/web/x.ts',
       "import { UI_SECURITY_HEADERS } from '../host-shared/renderer-files';\nvoid UI_SECURITY_HEADERS;",
