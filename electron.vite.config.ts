@@ -15,7 +15,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
-          'core-worker': resolve(root, 'electron/core/worker/entry.ts'),
+          'core-worker': resolve(root, 'electron/host-shared/core-worker.ts'),
           // Large clips and extractions, each in a thread of its own (electron/core/isolated).
           'isolated-worker': resolve(root, 'electron/core/isolated/entry.ts'),
           web: resolve(root, 'electron/web/index.ts'),

@@ -14,7 +14,7 @@ const sourceExtensions = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
 
 /**
  * One ESLint block per layer of layers.config.js: its imports must resolve inside itself, the layers it
- * may use, node_modules (unless it may use no package) and, for the Node side, package.json; and it must
+ * may use, node_modules (or only the packages it lists) and, for the Node side, package.json; and it must
  * not name the packages it is denied. Tests sit beside the code but are not part of the layer.
  */
 function layerRules(layer) {
@@ -23,7 +23,8 @@ function layerRules(layer) {
     if (dir === undefined) throw new Error(`layers.config.js: ${layer.name} may use unknown layer ${name}`);
     return join(root, dir, '**');
   });
-  if (layer.packages !== false) allowed.push(join(root, 'node_modules', '**'));
+  const packages = layer.packages?.map((name) => join(root, 'node_modules', name, '**'));
+  allowed.push(...(packages ?? [join(root, 'node_modules', '**')]));
   // @(…) makes it a glob: the rule wants the exceptions of a glob zone to be globs too.
   if (layer.packageJson) allowed.push(join(root, '@(package.json)'));
   const paths = layer.denyPackages.filter((name) => !name.endsWith('/*'));

@@ -8,8 +8,8 @@ export interface Layer {
   may: string[];
   /** Packages (and `x/*` patterns) it must not import. */
   denyPackages: string[];
-  /** false: no npm package at all (the contract). */
-  packages?: boolean;
+  /** The only npm packages it may import (the contract: its schema package); absent: any package. */
+  packages?: string[];
   /** May read the root package.json (the Node side's version). */
   packageJson?: boolean;
   /** The sentence lint shows when an import breaks the rule. */

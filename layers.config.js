@@ -21,9 +21,10 @@ export const LAYERS = [
     name: 'shared',
     dir: 'shared',
     may: [],
-    packages: false,
+    // valibot: the API's argument schemas (shared/schema.ts); ARCHITECTURE.md says why this one.
+    packages: ['valibot'],
     denyPackages: [...nodeBuiltins, 'electron'],
-    why: 'shared/ is the typed contract: it imports nothing outside shared/ (no package, no Node, no UI).',
+    why: 'shared/ is the typed contract: it imports nothing outside shared/ but its schema package, valibot (no Node, no UI).',
   },
   {
     name: 'core',
@@ -36,9 +37,9 @@ export const LAYERS = [
   {
     name: 'host-shared',
     dir: 'electron/host-shared',
-    may: ['shared'],
+    may: ['core', 'shared'],
     denyPackages: ['electron', ...ui],
-    why: 'electron/host-shared is what the hosts share to serve the UI (files, CSP): plain Node, no product logic.',
+    why: 'electron/host-shared is what the hosts share to serve HTTP (UI files, CSP, the clip endpoint, the core worker script): plain Node, no product logic.',
   },
   {
     name: 'main',

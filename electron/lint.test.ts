@@ -24,6 +24,7 @@ describe('the layer table', { timeout: 120_000 }, () => {
     ['renderer/x.ts', "import { openDatabase } from '../electron/core/db/open';\nvoid openDatabase;"],
     ['shared/x.ts', "import type { NotebookApi } from '../renderer/api';\nexport type X = NotebookApi;"],
     ['shared/areas/x.ts', "import { LAYERS } from '../../layers.config.js';\nvoid LAYERS;"],
+    ['shared/x.ts', "import DOMPurify from 'dompurify';\nvoid DOMPurify;"],
     ['electron/core/x.ts', "export const load = (): Promise<unknown> => import('../main/index');"],
     ['electron/preload/x.ts', "import { Notebook } from '../core/notebook';\nvoid Notebook;"],
     ['electron/cli/x.ts', "import { startWebHost } from '../web/index';\nvoid startWebHost;"],
@@ -48,9 +49,11 @@ describe('the layer table', { timeout: 120_000 }, () => {
 
   it.each([
     ['renderer/x.ts', "import type { NotebookApi } from '../shared/api';\nexport type X = NotebookApi;"],
+    ['shared/x.ts', "import * as v from 'valibot';\nexport const name = v.string();"],
     ['electron/main/x.ts', "import { Notebook } from '../core/notebook';\nvoid Notebook;"],
     ['electron/cli/x.ts', "import { formatBytes } from '../../shared/format-bytes';\nvoid formatBytes;"],
     ['electron/core/x.ts', "import pkg from '../../package.json';\nvoid pkg;"],
+    ['electron/host-shared/x.ts', "import { createToken } from '../core/tokens';\nvoid createToken;"],
     [
       'electron/web/x.ts',
       "import { UI_SECURITY_HEADERS } from '../host-shared/renderer-files';\nvoid UI_SECURITY_HEADERS;",

@@ -4,7 +4,8 @@
  * arguments with `shared/validate.ts` before the core sees them.
  *
  * The API is split by area (`shared/areas/*.ts`): each area file holds its methods with JSDoc, its
- * input and result types, its method list and its argument validators. This file composes them.
+ * result types, constants and method list; beside it, `<area>.args.ts` holds the valibot schemas of
+ * its methods' arguments, from which the argument types are inferred. This file composes them.
  */
 import type { AnalysisApi } from './areas/analysis';
 import { ANALYSIS_METHODS } from './areas/analysis';

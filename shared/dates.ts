@@ -1,5 +1,5 @@
 /**
- * The one test of "is this a real calendar day written YYYY-MM-DD", for the API's validators, the CLI's
+ * The one test of "is this a real calendar day written YYYY-MM-DD", for the API's argument schemas, the CLI's
  * `--date` and the extractor's publication date. A shape check alone lets 2025-13-45 through (which
  * JavaScript's Date turns into Invalid Date) and 2025-02-30 (which it quietly moves into March).
  */

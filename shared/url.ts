@@ -1,5 +1,5 @@
 /**
- * The one test of "is this an http(s) address" used everywhere a URL comes in (the API's validators,
+ * The one test of "is this an http(s) address" used everywhere a URL comes in (the API's argument schemas,
  * the CLI's --url, clipping and its hidden browser window, page metadata), so that no part accepts an
  * address another refuses.
  */

@@ -54,7 +54,7 @@ function warmUp(): { firstCall: number; importMs: number } {
     const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
     const t0 = cpu();
     const { extractArticle, prepareExtractor } = await import(${JSON.stringify(entry)});
-    // What the core worker does in the background after start-up (electron/core/worker/entry.ts).
+    // What the core worker does in the background after start-up (electron/core/worker/thread.ts).
     prepareExtractor();
     const t1 = cpu();
     extractArticle('Russian President Vladimir Putin said on Thursday that “the idea is right,” according to the Kremlin. He met Steve Witkoff in Moscow last summer.', { published: '2025-03-14' });

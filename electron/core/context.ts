@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { ClipPasteInput, ClipResult } from '../../shared/areas/library';
 import type { HostKind, SourceId } from '../../shared/model';
+import type { ListenClipEndpoint } from './clip-endpoint/listener';
 
 /** A web page as a browser rendered it (after its scripts ran), for {@link HostHooks.fetchPage}. */
 export interface RenderedPage {
@@ -39,6 +40,12 @@ export interface HostHooks {
    * shell.showItemInFolder). Absent (browser host, CLI, tests): the UI shows the path instead.
    */
   revealPath?: (path: string) => Promise<void>;
+  /**
+   * Serves the clip endpoint over HTTP on 127.0.0.1 (`electron/host-shared/clip-endpoint/server.ts`,
+   * given by the core worker's entry in the hosts' build). Absent (CLI, tests of other areas): the
+   * endpoint cannot be turned on, and its status says why.
+   */
+  listenClipEndpoint?: ListenClipEndpoint;
 }
 
 /** Calls one area makes into another, wired by the Notebook, plus the host's {@link HostHooks}. */

@@ -83,6 +83,7 @@ export class Notebook {
       hooks: {
         fetchPage: options.hostHooks?.fetchPage,
         revealPath: options.hostHooks?.revealPath,
+        listenClipEndpoint: options.hostHooks?.listenClipEndpoint,
         sourceStored: (id) => analysisRef.current?.sourceStored(id),
         clipPaste: (input, provenance) =>
           (this.clipPaste as (i: typeof input, p?: typeof provenance) => Promise<ClipResult>)(

@@ -8,7 +8,7 @@ import { isApiMethod, type ApiMethod } from '../../shared/api';
 import { ApiError, serializeError, type ErrorCode } from '../../shared/errors';
 import { API_PATH_PREFIX, TOKEN_HEADER, type RpcOutcome } from '../../shared/rpc';
 import { validateArgs } from '../../shared/validate';
-import { isJsonRequest, readBody } from '../core/http/body';
+import { isJsonRequest, readBody } from '../host-shared/http/body';
 import { hasValidToken } from './security';
 
 /** Runs one API call in the core and reports its outcome (never rejects for an API error). */

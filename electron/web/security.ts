@@ -28,4 +28,4 @@ export {
   hasValidToken,
   isAllowedHost,
   isAllowedOrigin,
-} from '../core/http/guard';
+} from '../host-shared/http/guard';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANALYSIS_METHODS, ANALYSIS_VALIDATORS } from './analysis';
+import { ANALYSIS_METHODS } from './analysis';
+import { ANALYSIS_VALIDATORS } from './analysis.args';
 
 const refuses = (method: keyof typeof ANALYSIS_VALIDATORS, args: unknown[]) =>
   expect(() => ANALYSIS_VALIDATORS[method](args), `${method} ${JSON.stringify(args)}`).toThrow(

@@ -6,6 +6,7 @@
  * The user's decisions (confirm, reject, reassign a speaker, rename, merge, split) are kept as user
  * decisions and survive re-extraction: running the extractor again never undoes them.
  */
+
 import type {
   EntityId,
   EntityKind,
@@ -17,19 +18,44 @@ import type {
   ReviewStatus,
   SourceId,
 } from '../model';
-import {
-  arity,
-  defined,
-  idOf,
-  invalid,
-  objectOf,
-  optionalBoolean,
-  optionalChoice,
-  optionalInteger,
-  optionalString,
-  requiredString,
-  type Validators,
-} from '../validation';
+import type {
+  ReviewQuoteInput,
+  ReviewQuotesInput,
+  ReviewMentionInput,
+  AddQuoteInput,
+  CreateEntityInput,
+  AddMentionInput,
+  ListEntitiesOptions,
+  RenameEntityInput,
+  MergeEntitiesInput,
+  SplitEntityInput,
+  EntityPageListInput,
+  TimelineOptions,
+  ListQuotesOptions,
+  SetPublishedInput,
+  SeparateEventsInput,
+  SplitEventInput,
+} from './analysis.args';
+
+// The argument types are inferred from the schemas (see the .args file); the UI imports them from here.
+export type {
+  ReviewQuoteInput,
+  ReviewQuotesInput,
+  ReviewMentionInput,
+  AddQuoteInput,
+  CreateEntityInput,
+  AddMentionInput,
+  ListEntitiesOptions,
+  RenameEntityInput,
+  MergeEntitiesInput,
+  SplitEntityInput,
+  EntityPageListInput,
+  TimelineOptions,
+  ListQuotesOptions,
+  SetPublishedInput,
+  SeparateEventsInput,
+  SplitEventInput,
+};
 
 /** A [start, end) range of JavaScript string offsets into a source's plain text. */
 export interface SpanRange {
@@ -173,55 +199,8 @@ export interface ExtractionCounts {
   events: number;
 }
 
-/** A review of one quote: its status and/or its speaker. */
-export interface ReviewQuoteInput {
-  id: QuoteId;
-  status?: ReviewStatus;
-  /** A different speaker (confirms the quote), or null for "speaker unknown". */
-  speakerId?: EntityId | null;
-}
-
-/** Several quotes set to a status in one step. */
-export interface ReviewQuotesInput {
-  reviews: { id: QuoteId; status: ReviewStatus }[];
-}
-
 /** Most quotes one {@link AnalysisApi.reviewQuotes} call reviews. */
 export const MAX_BATCH_REVIEWS = 5_000;
-
-/** A review of one mention. */
-export interface ReviewMentionInput {
-  id: MentionId;
-  status: ReviewStatus;
-}
-
-/** A quote marked by hand in the reader. */
-export interface AddQuoteInput extends SpanRange {
-  sourceId: SourceId;
-  speakerId?: EntityId;
-}
-
-/** A mention marked by hand in the reader: of an existing entity, or of a new one. */
-export interface AddMentionInput extends SpanRange {
-  sourceId: SourceId;
-  entityId?: EntityId;
-  newEntity?: { kind: EntityKind; name: string };
-}
-
-/** Which entities to list (the People and Events screens, the @ and # typeaheads). */
-export interface ListEntitiesOptions {
-  kinds?: EntityKind[];
-  /** Matches the start of any word of the name or an alias, accents and case ignored. */
-  query?: string;
-  /** Default 50. */
-  limit?: number;
-}
-
-/** A new entity the user names (e.g. typed after @ in a note). */
-export interface CreateEntityInput {
-  kind: EntityKind;
-  name: string;
-}
 
 /** Everything about one entity, for its page. */
 export interface EntityPage {
@@ -265,32 +244,6 @@ export interface EntitySourceRow {
 /** Quotes or sources an entity page shows at first, and the default size of each further page. */
 export const ENTITY_PAGE_SIZE = 50;
 
-/** The next page of an entity page's quotes (`after` a quote id) or sources (`after` a source id). */
-export interface EntityPageListInput {
-  /** The entity (a merged-away id lists the entity it was merged into). */
-  id: EntityId;
-  /** The last item the caller has; omitted for the first page. */
-  after?: string;
-  /** Items to return (default {@link ENTITY_PAGE_SIZE}). */
-  limit?: number;
-}
-
-/** Which items the timeline shows. */
-export interface TimelineOptions {
-  /** YYYY-MM-DD bounds, inclusive. */
-  from?: string;
-  to?: string;
-  /**
-   * Only items involving these entities: events they take part in (or the events themselves) and
-   * quotes they are the speaker of.
-   */
-  entityIds?: EntityId[];
-  /** Most events, and most quotes, returned (each; default 2,000). */
-  limit?: number;
-  /** Include scare quotes and one-word quotes (default false: they stay off the timeline). */
-  minorQuotes?: boolean;
-}
-
 /** One item on the time axis: an event, or a quote dated by its source's publication. */
 export interface TimelineItem {
   kind: 'event' | 'quote';
@@ -307,37 +260,12 @@ export interface TimelineItem {
   quote: QuoteView | null;
 }
 
-/** Which quotes to list (the quote panel, `/quote` in the editor). */
-export interface ListQuotesOptions {
-  speakerId?: EntityId;
-  sourceId?: SourceId;
-  /** Words the quote must contain. */
-  query?: string;
-  /** Include rejected quotes (default false). */
-  includeRejected?: boolean;
-  limit?: number;
-}
-
-/** A new publication date for a source, or null for "unknown" (relative dates then stay unresolved). */
-export interface SetPublishedInput {
-  id: SourceId;
-  /** YYYY-MM-DD, or null. */
-  published: string | null;
-}
-
 /** What changing a source's publication date did. */
 export interface SetPublishedResult {
   publishedAt: string | null;
   publishedOrigin: 'page' | 'inferred' | 'user' | null;
   /** The re-extraction it caused (the user's review decisions kept). */
   counts: ExtractionCounts;
-}
-
-/** Moves some reports of an event (those from `sourceIds`) to a new event the user names. */
-export interface SplitEventInput {
-  id: EntityId;
-  sourceIds: SourceId[];
-  name: string;
 }
 
 /** Methods of the analysis area. */
@@ -365,11 +293,11 @@ export interface AnalysisApi {
   /** Creates an entity; an existing one of the same kind and name is returned instead of a copy. */
   createEntity(input: CreateEntityInput): Promise<EntitySummary>;
   /** Renames an entity (the old name stays as an alias). */
-  renameEntity(input: { id: EntityId; name: string }): Promise<EntitySummary>;
+  renameEntity(input: RenameEntityInput): Promise<EntitySummary>;
   /** Merges entities into one: their aliases, mentions, quotes and links move to `into`. */
-  mergeEntities(input: { into: EntityId; from: EntityId[] }): Promise<EntitySummary>;
+  mergeEntities(input: MergeEntitiesInput): Promise<EntitySummary>;
   /** Moves some aliases (and the mentions written that way) of an entity to a new entity. */
-  splitEntity(input: { id: EntityId; aliases: string[]; name: string }): Promise<EntitySummary>;
+  splitEntity(input: SplitEntityInput): Promise<EntitySummary>;
   /** Everything about one entity. */
   getEntityPage(id: EntityId): Promise<EntityPage>;
   /**
@@ -396,7 +324,7 @@ export interface AnalysisApi {
    * Says two events are different happenings: the suggestion between them goes, and neither matching
    * nor re-extraction will merge them.
    */
-  separateEvents(input: { id: EntityId; otherId: EntityId }): Promise<void>;
+  separateEvents(input: SeparateEventsInput): Promise<void>;
   /**
    * Splits an event: the reports (and quotes) of `sourceIds` move to a new event named `name`, kept
    * apart from the first one. Re-extraction keeps the split.
@@ -441,303 +369,4 @@ export const MAX_LIST_LIMIT = 1_000;
 /** Most items of each kind one timeline call returns. */
 export const MAX_TIMELINE_LIMIT = 20_000;
 /** Largest span offset accepted (sources are far smaller). */
-const MAX_OFFSET = 100_000_000;
-
-const ENTITY_KINDS: readonly EntityKind[] = ['person', 'place', 'org', 'event', 'topic'];
-const STATUSES: readonly ReviewStatus[] = ['suggested', 'confirmed', 'rejected'];
-
-const entityId = (method: string, what: string, value: unknown): EntityId =>
-  idOf<EntityId>(method, what, value);
-const sourceId = (method: string, value: unknown): SourceId => idOf<SourceId>(method, 'the source id', value);
-
-/** A name: a string with letters or digits, trimmed, at most MAX_ENTITY_NAME characters. */
-function entityName(method: string, field: string, value: unknown): string {
-  const name = requiredString(method, field, value, MAX_ENTITY_NAME).trim().replace(/\s+/g, ' ');
-  if (!/[\p{L}\p{N}]/u.test(name)) invalid(method, `"${field}" must contain a letter or digit`);
-  return name;
-}
-
-function requiredKind(method: string, field: string, value: unknown): EntityKind {
-  const kind = optionalChoice(method, field, value, ENTITY_KINDS);
-  if (kind === undefined) invalid(method, `"${field}" is required`);
-  return kind;
-}
-
-/** start and end of a span: whole numbers, start < end. */
-function span(method: string, input: Record<string, unknown>): SpanRange {
-  const start = optionalInteger(method, 'start', input.start, 0, MAX_OFFSET);
-  const end = optionalInteger(method, 'end', input.end, 1, MAX_OFFSET);
-  if (start === undefined || end === undefined) invalid(method, '"start" and "end" are required');
-  if (end <= start) invalid(method, '"end" must be greater than "start"');
-  return { start, end };
-}
-
-function idList(method: string, field: string, value: unknown, max: number): EntityId[] {
-  if (!Array.isArray(value)) invalid(method, `"${field}" must be a list of entity ids`);
-  if (value.length > max) invalid(method, `"${field}" holds more than ${max} ids`);
-  return value.map((v) => entityId(method, `each of "${field}"`, v));
-}
-
-/** YYYY-MM-DD that is a real calendar day. */
-function optionalDay(method: string, field: string, value: unknown): string | undefined {
-  const day = optionalString(method, field, value, 10);
-  if (day === undefined) return undefined;
-  const date = new Date(`${day}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d\d-\d\d$/.test(day) ||
-    Number.isNaN(date.getTime()) ||
-    date.toISOString().slice(0, 10) !== day
-  ) {
-    invalid(method, `"${field}" must be a date written YYYY-MM-DD`);
-  }
-  return day;
-}
-
-/** Validators of methods taking one id. */
-function byId<M extends 'getSourceAnalysis' | 'reextractSource' | 'getEntityPage'>(
-  method: M,
-  parse: (method: string, value: unknown) => string,
-): Validators<AnalysisApi>[M] {
-  return ((args: unknown[]) => {
-    arity(method, args, 1, 1);
-    return [parse(method, args[0])];
-  }) as Validators<AnalysisApi>[M];
-}
-
-/** Validator of the entity page's list methods. */
-function entityPageList(
-  method: 'listEntityQuotes' | 'listEntitySources',
-): Validators<AnalysisApi>[typeof method] {
-  return (args: unknown[]) => {
-    arity(method, args, 1, 1);
-    const input = objectOf(method, args[0], ['id', 'after', 'limit']);
-    return [
-      defined({
-        id: entityId(method, 'the entity id', input.id),
-        after:
-          input.after === undefined
-            ? undefined
-            : idOf<string>(
-                method,
-                method === 'listEntityQuotes' ? 'the quote id' : 'the source id',
-                input.after,
-              ),
-        limit: optionalInteger(method, 'limit', input.limit, 1, MAX_LIST_LIMIT),
-      }),
-    ];
-  };
-}
-
-/** Validators of methods taking one optional options object. */
-function optional<T>(method: string, args: unknown[], parse: (value: unknown) => T): [] | [T] {
-  arity(method, args, 0, 1);
-  return args[0] === undefined ? [] : [parse(args[0])];
-}
-
-/** Argument validators of the analysis area. */
-export const ANALYSIS_VALIDATORS: Validators<AnalysisApi> = {
-  getSourceAnalysis: byId('getSourceAnalysis', sourceId),
-  reextractSource: byId('reextractSource', sourceId),
-  reviewQuote: (args) => {
-    const m = 'reviewQuote';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['id', 'status', 'speakerId']);
-    const status = optionalChoice(m, 'status', input.status, STATUSES);
-    if (status === undefined && input.speakerId === undefined)
-      invalid(m, 'give a "status", a "speakerId" or both');
-    return [
-      defined({
-        id: idOf<QuoteId>(m, 'the quote id', input.id),
-        status,
-        speakerId:
-          input.speakerId === null
-            ? null
-            : input.speakerId === undefined
-              ? undefined
-              : entityId(m, '"speakerId"', input.speakerId),
-      }),
-    ];
-  },
-  reviewQuotes: (args) => {
-    const m = 'reviewQuotes';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['reviews']);
-    if (!Array.isArray(input.reviews)) invalid(m, '"reviews" must be a list of { id, status }');
-    if (input.reviews.length > MAX_BATCH_REVIEWS)
-      invalid(m, `"reviews" holds more than ${MAX_BATCH_REVIEWS} quotes`);
-    return [
-      {
-        reviews: input.reviews.map((item: unknown) => {
-          const review = objectOf(m, item, ['id', 'status']);
-          const status = optionalChoice(m, 'status', review.status, STATUSES);
-          if (status === undefined) invalid(m, 'each review needs a "status"');
-          return { id: idOf<QuoteId>(m, 'the quote id', review.id), status };
-        }),
-      },
-    ];
-  },
-  reviewMention: (args) => {
-    const m = 'reviewMention';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['id', 'status']);
-    const status = optionalChoice(m, 'status', input.status, STATUSES);
-    if (status === undefined) invalid(m, '"status" is required');
-    return [{ id: idOf<MentionId>(m, 'the mention id', input.id), status }];
-  },
-  addQuote: (args) => {
-    const m = 'addQuote';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['sourceId', 'start', 'end', 'speakerId']);
-    return [
-      defined({
-        sourceId: sourceId(m, input.sourceId),
-        ...span(m, input),
-        speakerId: input.speakerId === undefined ? undefined : entityId(m, '"speakerId"', input.speakerId),
-      }),
-    ];
-  },
-  addMention: (args) => {
-    const m = 'addMention';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['sourceId', 'start', 'end', 'entityId', 'newEntity']);
-    if ((input.entityId === undefined) === (input.newEntity === undefined)) {
-      invalid(m, 'give exactly one of "entityId" and "newEntity"');
-    }
-    let newEntity: CreateEntityInput | undefined;
-    if (input.newEntity !== undefined) {
-      const created = objectOf(m, input.newEntity, ['kind', 'name']);
-      newEntity = {
-        kind: requiredKind(m, 'newEntity.kind', created.kind),
-        name: entityName(m, 'newEntity.name', created.name),
-      };
-    }
-    return [
-      defined({
-        sourceId: sourceId(m, input.sourceId),
-        ...span(m, input),
-        entityId: input.entityId === undefined ? undefined : entityId(m, '"entityId"', input.entityId),
-        newEntity,
-      }),
-    ];
-  },
-  listEntities: (args) =>
-    optional('listEntities', args, (value) => {
-      const m = 'listEntities';
-      const input = objectOf(m, value, ['kinds', 'query', 'limit']);
-      let kinds: EntityKind[] | undefined;
-      if (input.kinds !== undefined) {
-        if (!Array.isArray(input.kinds)) invalid(m, '"kinds" must be a list');
-        kinds = input.kinds.map((k) => requiredKind(m, 'each of "kinds"', k));
-      }
-      return defined({
-        kinds,
-        query: optionalString(m, 'query', input.query, MAX_ENTITY_NAME),
-        limit: optionalInteger(m, 'limit', input.limit, 1, MAX_LIST_LIMIT),
-      });
-    }),
-  createEntity: (args) => {
-    const m = 'createEntity';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['kind', 'name']);
-    return [{ kind: requiredKind(m, 'kind', input.kind), name: entityName(m, 'name', input.name) }];
-  },
-  renameEntity: (args) => {
-    const m = 'renameEntity';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['id', 'name']);
-    return [{ id: entityId(m, 'the entity id', input.id), name: entityName(m, 'name', input.name) }];
-  },
-  mergeEntities: (args) => {
-    const m = 'mergeEntities';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['into', 'from']);
-    const from = idList(m, 'from', input.from, 100);
-    if (from.length === 0) invalid(m, 'name at least one entity to merge');
-    return [{ into: entityId(m, '"into"', input.into), from }];
-  },
-  splitEntity: (args) => {
-    const m = 'splitEntity';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['id', 'aliases', 'name']);
-    if (!Array.isArray(input.aliases) || input.aliases.length === 0) {
-      invalid(m, '"aliases" must be a list of at least one name');
-    }
-    if (input.aliases.length > 1_000) invalid(m, '"aliases" holds more than 1000 names');
-    return [
-      {
-        id: entityId(m, 'the entity id', input.id),
-        aliases: input.aliases.map((a) => requiredString(m, 'each of "aliases"', a, MAX_ENTITY_NAME)),
-        name: entityName(m, 'name', input.name),
-      },
-    ];
-  },
-  getEntityPage: byId('getEntityPage', (m, v) => entityId(m, 'the entity id', v)),
-  listEntityQuotes: entityPageList('listEntityQuotes'),
-  listEntitySources: entityPageList('listEntitySources'),
-  getTimeline: (args) =>
-    optional('getTimeline', args, (value) => {
-      const m = 'getTimeline';
-      const input = objectOf(m, value, [`from`, 'to', 'entityIds', 'limit', 'minorQuotes']);
-      const from = optionalDay(m, `from`, input.from);
-      const to = optionalDay(m, 'to', input.to);
-      if (from !== undefined && to !== undefined && from > to)
-        invalid(m, 'the first day is after the last day');
-      return defined({
-        from,
-        to,
-        entityIds: input.entityIds === undefined ? undefined : idList(m, 'entityIds', input.entityIds, 1_000),
-        limit: optionalInteger(m, 'limit', input.limit, 1, MAX_TIMELINE_LIMIT),
-        minorQuotes: optionalBoolean(m, 'minorQuotes', input.minorQuotes),
-      });
-    }),
-  listQuotes: (args) =>
-    optional('listQuotes', args, (value) => {
-      const m = 'listQuotes';
-      const input = objectOf(m, value, ['speakerId', 'sourceId', 'query', 'includeRejected', 'limit']);
-      return defined({
-        speakerId: input.speakerId === undefined ? undefined : entityId(m, '"speakerId"', input.speakerId),
-        sourceId: input.sourceId === undefined ? undefined : sourceId(m, input.sourceId),
-        query: optionalString(m, 'query', input.query, 1_000),
-        includeRejected: optionalBoolean(m, 'includeRejected', input.includeRejected),
-        limit: optionalInteger(m, 'limit', input.limit, 1, MAX_LIST_LIMIT),
-      });
-    }),
-  setSourcePublished: (args) => {
-    const m = 'setSourcePublished';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['id', 'published']);
-    if (!('published' in input))
-      invalid(m, '"published" is required (a date YYYY-MM-DD, or null for unknown)');
-    return [
-      {
-        id: sourceId(m, input.id),
-        published: input.published === null ? null : (optionalDay(m, 'published', input.published) ?? null),
-      },
-    ];
-  },
-  separateEvents: (args) => {
-    const m = 'separateEvents';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['id', 'otherId']);
-    const id = entityId(m, 'the event id', input.id);
-    const otherId = entityId(m, 'the other event id', input.otherId);
-    if (id === otherId) invalid(m, 'an event cannot be kept apart from itself');
-    return [{ id, otherId }];
-  },
-  splitEvent: (args) => {
-    const m = 'splitEvent';
-    arity(m, args, 1, 1);
-    const input = objectOf(m, args[0], ['id', 'sourceIds', 'name']);
-    if (!Array.isArray(input.sourceIds) || input.sourceIds.length === 0) {
-      invalid(m, '"sourceIds" must list at least one source');
-    }
-    if (input.sourceIds.length > 1_000) invalid(m, '"sourceIds" holds more than 1000 ids');
-    return [
-      {
-        id: entityId(m, 'the event id', input.id),
-        sourceIds: input.sourceIds.map((v) => sourceId(m, v)),
-        name: entityName(m, 'name', input.name),
-      },
-    ];
-  },
-};
+export const MAX_OFFSET = 100_000_000;

@@ -7,8 +7,12 @@
  * name that says when and why it was made, and only after it passed `PRAGMA integrity_check`.
  * Restoring first saves the current notebook as a `before-restore` backup, so a restore can be undone.
  */
+
 import type { IsoTimestamp } from '../model';
-import { arity, defined, invalid, objectOf, optionalInteger, type Validators } from '../validation';
+import type { BackupSettingsChange } from './backup.args';
+
+// The argument types are inferred from the schemas (see the .args file); the UI imports them from here.
+export type { BackupSettingsChange };
 
 /** Why a backup was made. */
 export type BackupKind =
@@ -112,7 +116,7 @@ export interface BackupApi {
   getBackupSettings(): Promise<BackupSettings>;
 
   /** Changes the automatic backup settings (only the fields given) and returns all of them. */
-  setBackupSettings(input: Partial<BackupSettings>): Promise<BackupSettings>;
+  setBackupSettings(input: BackupSettingsChange): Promise<BackupSettings>;
 
   /** Runs the integrity check on one backup again and returns what it found. NOT_FOUND for an unknown name. */
   verifyBackup(name: string): Promise<BackupInfo>;
@@ -136,45 +140,3 @@ export const BACKUP_METHODS = [
   'verifyBackup',
   'restoreBackup',
 ] as const satisfies readonly (keyof BackupApi)[];
-
-function backupName(method: string, value: unknown): string {
-  if (typeof value !== 'string' || !BACKUP_NAME_PATTERN.test(value)) {
-    invalid(method, 'the backup name must be one listed by listBackups (dossier-<time>-<kind>.sqlite)');
-  }
-  return value;
-}
-
-/** Argument validators of the backup area. */
-export const BACKUP_VALIDATORS: Validators<BackupApi> = {
-  listBackups: (args) => {
-    arity('listBackups', args, 0, 0);
-    return [];
-  },
-  backupNow: (args) => {
-    arity('backupNow', args, 0, 0);
-    return [];
-  },
-  getBackupSettings: (args) => {
-    arity('getBackupSettings', args, 0, 0);
-    return [];
-  },
-  setBackupSettings: (args) => {
-    const method = 'setBackupSettings';
-    arity(method, args, 1, 1);
-    const input = objectOf(method, args[0], ['everyHours', 'keep']);
-    const result = defined({
-      everyHours: optionalInteger(method, 'everyHours', input.everyHours, 0, MAX_BACKUP_EVERY_HOURS),
-      keep: optionalInteger(method, 'keep', input.keep, 1, MAX_BACKUP_KEEP),
-    });
-    if (result.everyHours === undefined && result.keep === undefined) invalid(method, 'nothing to change');
-    return [result];
-  },
-  verifyBackup: (args) => {
-    arity('verifyBackup', args, 1, 1);
-    return [backupName('verifyBackup', args[0])];
-  },
-  restoreBackup: (args) => {
-    arity('restoreBackup', args, 1, 1);
-    return [backupName('restoreBackup', args[0])];
-  },
-};

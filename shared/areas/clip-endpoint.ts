@@ -4,17 +4,12 @@
  * single-use code shown in Settings into the endpoint's own page; that page then holds a 256-bit token
  * and sends it in the Authorization header only. See electron/core/clip-endpoint for the defences.
  */
+
 import type { IsoTimestamp } from '../model';
-import {
-  arity,
-  defined,
-  idOf,
-  invalid,
-  objectOf,
-  optionalBoolean,
-  optionalInteger,
-  type Validators,
-} from '../validation';
+import type { SetClipEndpointInput } from './clip-endpoint.args';
+
+// The argument types are inferred from the schemas (see the .args file); the UI imports them from here.
+export type { SetClipEndpointInput };
 
 /** The port the endpoint uses unless the user picks another (stable, so bookmarklets keep working). */
 export const DEFAULT_CLIP_PORT = 47_321;
@@ -50,12 +45,6 @@ export interface ClipEndpointStatus {
   pairing: ClipPairing | null;
 }
 
-/** A change of the endpoint's settings. */
-export interface SetClipEndpointInput {
-  enabled?: boolean;
-  port?: number;
-}
-
 /** Methods of the clip endpoint area. */
 export interface ClipEndpointApi {
   /** The endpoint's state. */
@@ -75,30 +64,3 @@ export const CLIP_ENDPOINT_METHODS = [
   'startClipPairing',
   'revokeClipClient',
 ] as const satisfies readonly (keyof ClipEndpointApi)[];
-
-/** Argument validators of the clip endpoint area. */
-export const CLIP_ENDPOINT_VALIDATORS: Validators<ClipEndpointApi> = {
-  getClipEndpoint: (args) => {
-    arity('getClipEndpoint', args, 0, 0);
-    return [];
-  },
-  setClipEndpoint: (args) => {
-    const method = 'setClipEndpoint';
-    arity(method, args, 1, 1);
-    const input = objectOf(method, args[0], ['enabled', 'port']);
-    const result = defined({
-      enabled: optionalBoolean(method, 'enabled', input.enabled),
-      port: optionalInteger(method, 'port', input.port, 1024, 65_535),
-    });
-    if (result.enabled === undefined && result.port === undefined) invalid(method, 'nothing to change');
-    return [result];
-  },
-  startClipPairing: (args) => {
-    arity('startClipPairing', args, 0, 0);
-    return [];
-  },
-  revokeClipClient: (args) => {
-    arity('revokeClipClient', args, 1, 1);
-    return [idOf<string>('revokeClipClient', 'the client id', args[0])];
-  },
-};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
-import { LIBRARY_METHODS, LIBRARY_VALIDATORS } from './library';
+import { LIBRARY_METHODS } from './library';
+import { LIBRARY_VALIDATORS } from './library.args';
 
 function refused(run: () => unknown): string {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
-import { NOTES_VALIDATORS } from './notes';
+import { NOTES_VALIDATORS } from './notes.args';
 
 function refused(run: () => unknown): string {
   try {

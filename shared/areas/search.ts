@@ -6,16 +6,12 @@
  * Any text is a valid query: unbalanced quotes, `NEAR(`, `AND`/`OR`, `*`, emoji or lone surrogates
  * are searched as words (or dropped when they hold no letters or digits), never an error.
  */
+
 import type { EntityId, EntityKind, SourceId } from '../model';
-import {
-  arity,
-  defined,
-  invalid,
-  objectOf,
-  optionalInteger,
-  requiredString,
-  type Validators,
-} from '../validation';
+import type { SearchInput } from './search.args';
+
+// The argument types are inferred from the schemas (see the .args file); the UI imports them from here.
+export type { SearchInput };
 
 /** Longest query accepted, in characters. */
 export const MAX_QUERY_LENGTH = 1_000;
@@ -113,16 +109,6 @@ export interface SearchResults {
   warnings: string[];
 }
 
-/** A search request. */
-export interface SearchInput {
-  /** What the user typed, filters included. */
-  query: string;
-  /** Hits to return, 1 to {@link MAX_SEARCH_LIMIT}; default {@link DEFAULT_SEARCH_LIMIT}. */
-  limit?: number;
-  /** Hits to skip (paging); offset + limit at most {@link MAX_SEARCH_DEPTH}. */
-  offset?: number;
-}
-
 /** Methods of the search area. */
 export interface SearchApi {
   /**
@@ -134,25 +120,3 @@ export interface SearchApi {
 
 /** The search area's methods, in the order hosts register them. */
 export const SEARCH_METHODS = ['search'] as const satisfies readonly (keyof SearchApi)[];
-
-function searchInput(method: string, value: unknown): SearchInput {
-  const input = objectOf(method, value, ['query', 'limit', 'offset']);
-  const limit = optionalInteger(method, 'limit', input.limit, 1, MAX_SEARCH_LIMIT);
-  const offset = optionalInteger(method, 'offset', input.offset, 0, MAX_SEARCH_DEPTH);
-  if ((offset ?? 0) + (limit ?? DEFAULT_SEARCH_LIMIT) > MAX_SEARCH_DEPTH) {
-    invalid(method, `"offset" plus "limit" must be at most ${MAX_SEARCH_DEPTH}; narrow the query instead`);
-  }
-  return defined({
-    query: requiredString(method, 'query', input.query, MAX_QUERY_LENGTH),
-    limit,
-    offset,
-  });
-}
-
-/** Argument validators of the search area. */
-export const SEARCH_VALIDATORS: Validators<SearchApi> = {
-  search: (args) => {
-    arity('search', args, 1, 1);
-    return [searchInput('search', args[0])];
-  },
-};

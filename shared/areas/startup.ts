@@ -6,8 +6,8 @@
  *
  * None of these ever overwrites the notebook file: a restore renames the damaged file aside first.
  */
+
 import type { IsoTimestamp } from '../model';
-import { arity, type Validators } from '../validation';
 
 /** How the notebook is open. */
 export type StartupMode =
@@ -127,27 +127,3 @@ export const STARTUP_METHODS = [
   'openWithoutLostChanges',
   'startNewNotebook',
 ] as const satisfies readonly (keyof StartupApi)[];
-
-/** Argument validators of the start-up area: none of its methods takes arguments. */
-export const STARTUP_VALIDATORS: Validators<StartupApi> = {
-  getStartupState: (args) => {
-    arity('getStartupState', args, 0, 0);
-    return [];
-  },
-  restoreFromLastGoodBackup: (args) => {
-    arity('restoreFromLastGoodBackup', args, 0, 0);
-    return [];
-  },
-  openReadOnly: (args) => {
-    arity('openReadOnly', args, 0, 0);
-    return [];
-  },
-  openWithoutLostChanges: (args) => {
-    arity('openWithoutLostChanges', args, 0, 0);
-    return [];
-  },
-  startNewNotebook: (args) => {
-    arity('startNewNotebook', args, 0, 0);
-    return [];
-  },
-};

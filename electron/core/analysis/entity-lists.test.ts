@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANALYSIS_VALIDATORS, ENTITY_PAGE_SIZE, type QuoteView } from '../../../shared/areas/analysis';
+import { ENTITY_PAGE_SIZE, type QuoteView } from '../../../shared/areas/analysis';
+import { ANALYSIS_VALIDATORS } from '../../../shared/areas/analysis.args';
 import type { EntityId, QuoteId, SourceId } from '../../../shared/model';
 import { FindingsRepo } from './findings-repo';
 import { openFixture, type AnalysisFixture } from './testing';

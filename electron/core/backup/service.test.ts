@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_VALIDATORS } from '../../../shared/areas/backup';
+import { BACKUP_VALIDATORS } from '../../../shared/areas/backup.args';
 import { ApiError } from '../../../shared/errors';
 import type { NoteId } from '../../../shared/model';
 import type { CoreContext } from '../context';

@@ -7,8 +7,10 @@ import type { ClipProvenance, CoreContext } from '../context';
 import { openDatabase } from '../db/open';
 import { makeTempDir } from '../testing/temp-dir';
 import { Pairing } from './pairing';
+import type { ListenClipEndpoint } from './listener';
 import { ClipEndpointService } from './service';
-import { pageHeaders, rawRequest } from './testing';
+import { listenClipEndpoint } from '../../host-shared/clip-endpoint/server';
+import { pageHeaders, rawRequest } from '../../host-shared/clip-endpoint/testing';
 
 /** A port that was free a moment ago. */
 function freePort(): Promise<number> {
@@ -29,6 +31,7 @@ let provenances: (ClipProvenance | undefined)[];
 function openService(
   host: CoreContext['host'] = 'test',
   readOnlyReason: string | null = null,
+  listen: ListenClipEndpoint | null = listenClipEndpoint,
 ): ClipEndpointService {
   const db = openDatabase(join(temp.dir, 'dossier.sqlite'));
   ctx = {
@@ -37,6 +40,7 @@ function openService(
     databasePath: join(temp.dir, 'dossier.sqlite'),
     host,
     hooks: {
+      listenClipEndpoint: listen ?? undefined,
       sourceStored: () => undefined,
       clipPaste: async (input, provenance): Promise<ClipResult> => {
         pasted.push(input);
@@ -191,6 +195,15 @@ describe('ClipEndpointService', () => {
     expect(status.running).toBe(true);
     await service.close();
     expect((await service.getClipEndpoint()).running).toBe(false);
+  });
+
+  it('says the endpoint cannot run when the host gave the core no listener (the core serves no HTTP)', async () => {
+    await service.close();
+    ctx.db.close();
+    service = openService('web', null, null);
+    const status = await service.setClipEndpoint({ enabled: true, port: await freePort() });
+    expect(status).toMatchObject({ enabled: true, running: false, url: null });
+    expect(status.error).toMatch(/without the clip endpoint server/);
   });
 
   it('stays off, and says why, when the notebook is open read-only', async () => {

@@ -1,8 +1,9 @@
 /**
  * The clip endpoint area of the core: keeps the endpoint's settings (on/off, port, paired browsers by
- * token digest) in the notebook, runs the server while enabled, and files what it receives through the
- * library's normal clip pipeline. It starts by itself only in the app's hosts (Electron, browser
- * host), never for a CLI command.
+ * token digest) in the notebook, has the host's listener (`ctx.hooks.listenClipEndpoint`, an HTTP
+ * server in `electron/host-shared/clip-endpoint/`) running while enabled, answers pairing and token
+ * checks, and files what it receives through the library's normal clip pipeline. It starts by itself
+ * only in the app's hosts (Electron, browser host), never for a CLI command.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -16,10 +17,10 @@ import { ApiError } from '../../../shared/errors';
 import { isHttpUrl } from '../../../shared/url';
 import type { CoreContext } from '../context';
 import { SettingsRepo } from '../db/settings-repo';
-import { createToken, tokenDigest, tokenMatches } from '../http/guard';
+import { createToken, tokenDigest, tokenMatches } from '../tokens';
 import { bookmarkletFor, endpointOrigin } from './bookmarklet';
+import type { ClipEndpointListener, EndpointClip } from './listener';
 import { Pairing, type PairingRefusal } from './pairing';
-import { ClipServer, type EndpointClip } from './server';
 
 const SETTINGS_KEY = 'clipEndpoint';
 
@@ -45,7 +46,7 @@ const REFUSALS: Record<PairingRefusal, string> = {
 export class ClipEndpointService implements ClipEndpointApi {
   private readonly settings: SettingsRepo;
   private readonly pairing = new Pairing();
-  private server: ClipServer | null = null;
+  private server: ClipEndpointListener | null = null;
   private error: string | null = null;
   /** The start or stop in progress, so changes apply one after another. */
   private transition: Promise<void> = Promise.resolve();
@@ -91,9 +92,13 @@ export class ClipEndpointService implements ClipEndpointApi {
         await this.server.stop();
         this.server = null;
       }
-      if (wanted && this.server === null) {
+      const listen = this.ctx.hooks.listenClipEndpoint;
+      if (wanted && this.server === null && listen === undefined) {
+        this.error =
+          'This Dossier runs without the clip endpoint server; use the desktop app or `npm run web`.';
+      } else if (wanted && this.server === null && listen !== undefined) {
         try {
-          this.server = await ClipServer.start(port, {
+          this.server = await listen(port, {
             authorize: (token) => this.authorize(token),
             pair: (code, name) => this.pair(code, name),
             clip: (clientId, clip) => this.clip(clientId, clip),

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit, SearchResults } from '../../../shared/areas/search';
-import { SEARCH_VALIDATORS } from '../../../shared/areas/search';
+import { SEARCH_VALIDATORS } from '../../../shared/areas/search.args';
 import { ApiError } from '../../../shared/errors';
 import { Notebook } from '../notebook';
 import { makeTempDir } from '../testing/temp-dir';

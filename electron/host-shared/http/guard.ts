@@ -5,18 +5,10 @@
  * port (Host), must not come from another origin (Origin), and calls must carry a secret token in the
  * Authorization header.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { createToken, tokenDigest, tokenMatches } from '../../core/tokens';
 
-/** A fresh token: 32 random bytes (256 bits) as hex. */
-export function createToken(): string {
-  return randomBytes(32).toString('hex');
-}
-
-/** sha256 of a token, as stored (a stolen settings row does not give the token away). */
-export function tokenDigest(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
-}
+export { createToken };
 
 /** The host names a browser may use to reach us; anything else is DNS rebinding or a mistake. */
 const LOCAL_HOST_NAMES = ['127.0.0.1', 'localhost'];
@@ -61,14 +53,6 @@ export function bearerToken(authorization: string | undefined): string | null {
   if (authorization === undefined) return null;
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
   return match ? match[1]! : null;
-}
-
-/**
- * True when `token`'s digest equals `expectedDigest`. Both are sha256 digests, so timingSafeEqual
- * compares equal-length buffers and neither the token's length nor its content leaks through timing.
- */
-export function tokenMatches(token: string, expectedDigest: Buffer): boolean {
-  return timingSafeEqual(tokenDigest(token), expectedDigest);
 }
 
 /** True when the Authorization header is `Bearer <token>` with the expected token. */

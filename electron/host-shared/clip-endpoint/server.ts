@@ -8,43 +8,30 @@
  * Everything else is refused. Every request must name this host and port (DNS rebinding), and a POST
  * must come from the endpoint's own page (Origin), so other sites cannot post even with a stolen
  * cookie-less token; there are no CORS headers at all, so cross-site fetches cannot read answers.
+ *
+ * It is the hosts' half of the endpoint: the core (electron/core/clip-endpoint/service.ts) keeps the
+ * settings, pairing and tokens and files the clips; this file only speaks HTTP, and reaches the core
+ * through the plain functions of ClipEndpointHandlers.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type {
+  ClipEndpointHandlers,
+  ClipEndpointListener,
+  ListenClipEndpoint,
+} from '../../core/clip-endpoint/listener';
 import { isJsonRequest, readBody } from '../http/body';
 import { bearerToken, isAllowedHost, isOwnOrigin } from '../http/guard';
 import { PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_SCRIPT } from './page';
+
+export type { ClipEndpointHandlers, EndpointClip } from '../../core/clip-endpoint/listener';
 
 /** Largest clip accepted: a saved page with its markup (50 MB pages are refused here with 413). */
 export const MAX_CLIP_BODY_BYTES = 32 * 1024 * 1024;
 const MAX_PAIR_BODY_BYTES = 4 * 1024;
 
-/** A page sent by the bookmarklet. */
-export interface EndpointClip {
-  html: string;
-  /** The URL the page gave for itself (a claim: any page can say any URL). */
-  url: string;
-  title: string;
-  /**
-   * The origin the browser reported for the message that brought the page to the endpoint window
-   * (`event.origin`, or "null" for an opaque origin), or null when the window did not send one.
-   */
-  origin: string | null;
-  onDuplicate: 'ask' | 'update' | 'keep-both';
-}
-
 /** A serialized origin as browsers report it: scheme://host[:port], or "null" for an opaque one. */
 const ORIGIN = /^(?:null|[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+)$/i;
-
-/** What the server asks of the notebook. */
-export interface ClipServerHandlers {
-  /** The client id for a token, or null when the token is unknown. */
-  authorize(token: string): string | null;
-  /** Exchanges a pairing code for a new client's token, or says why not. */
-  pair(code: string, name: string): { token: string } | { refused: string };
-  /** Stores a clip; rejects with an Error whose message the page shows. */
-  clip(clientId: string, clip: EndpointClip): Promise<{ status: string; id: string; title: string }>;
-}
 
 const HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -80,14 +67,14 @@ function parseObject(body: Buffer): Record<string, unknown> | null {
 }
 
 /** A running endpoint server. */
-export class ClipServer {
+export class ClipServer implements ClipEndpointListener {
   private constructor(
     private readonly server: Server,
     readonly port: number,
   ) {}
 
   /** Listens on 127.0.0.1:`port` (0 picks a free port, for tests). Rejects when the port is taken. */
-  static start(port: number, handlers: ClipServerHandlers): Promise<ClipServer> {
+  static start(port: number, handlers: ClipEndpointHandlers): Promise<ClipServer> {
     let actualPort = port;
     const server = createServer((req, res) => {
       handle(req, res, actualPort, handlers).catch((error: unknown) => {
@@ -115,11 +102,14 @@ export class ClipServer {
   }
 }
 
+/** The clip endpoint's listener for the core ({@link ListenClipEndpoint}). */
+export const listenClipEndpoint: ListenClipEndpoint = (port, handlers) => ClipServer.start(port, handlers);
+
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   port: number,
-  handlers: ClipServerHandlers,
+  handlers: ClipEndpointHandlers,
 ): Promise<void> {
   if (!isAllowedHost(req.headers.host, port)) {
     refuse(res, 421, `This endpoint answers only to 127.0.0.1:${port} and localhost:${port}.`);
@@ -180,7 +170,11 @@ async function jsonBody(
   return value;
 }
 
-async function pair(req: IncomingMessage, res: ServerResponse, handlers: ClipServerHandlers): Promise<void> {
+async function pair(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: ClipEndpointHandlers,
+): Promise<void> {
   const body = await jsonBody(req, res, MAX_PAIR_BODY_BYTES);
   if (body === null) return;
   if (typeof body.code !== 'string') {
@@ -193,7 +187,11 @@ async function pair(req: IncomingMessage, res: ServerResponse, handlers: ClipSer
   else refuse(res, 403, outcome.refused);
 }
 
-async function clip(req: IncomingMessage, res: ServerResponse, handlers: ClipServerHandlers): Promise<void> {
+async function clip(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: ClipEndpointHandlers,
+): Promise<void> {
   // The token is checked before the body is read, so an unpaired caller cannot make us buffer 32 MB.
   const token = bearerToken(req.headers.authorization);
   const clientId = token === null ? null : handlers.authorize(token);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClipServer, MAX_CLIP_BODY_BYTES, type ClipServerHandlers, type EndpointClip } from './server';
+import { ClipServer, MAX_CLIP_BODY_BYTES, type ClipEndpointHandlers, type EndpointClip } from './server';
 import { pageHeaders, rawRequest, type RawResponse } from './testing';
 
 const TOKEN = 'a'.repeat(64);
@@ -9,7 +9,7 @@ let port: number;
 
 beforeEach(async () => {
   clips = [];
-  const handlers: ClipServerHandlers = {
+  const handlers: ClipEndpointHandlers = {
     authorize: (token) => (token === TOKEN ? 'client-1' : null),
     pair: (code) => (code === 'GOOD-CODE' ? { token: TOKEN } : { refused: 'That code is not right.' }),
     clip: async (_client, clip) => {
