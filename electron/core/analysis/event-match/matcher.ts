@@ -4,6 +4,7 @@
  * nothing. Candidates come from the index lookups of EventsRepo, never from a scan of all events; a
  * source never matches an event it already reports (one article's mentions were merged by extraction).
  */
+import { articleProbability } from './articles';
 import { matchProbability, overlapCount, pairFeatures, type EventSignature } from './features';
 import type { CandidateKeys, EventsRepo, StoredSignature } from './events-repo';
 import type { MatchModel } from './model';
@@ -32,13 +33,17 @@ export function decide(
   cache?: Map<string, StoredSignature | null>,
 ): MatchDecision {
   const hits = repo.candidates(keys);
+  // Ties keep the order the index lookups found them in (a stable sort): never the ids' order, which
+  // is random, so the same library decides the same way every time.
   const ids = [...hits.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_SCORED)
     .map(([id]) => id);
   const scored: { id: string; score: number; shared: number }[] = [];
   const candidates = [...repo.signatures(ids, cache).values()].filter((c) => !c.sources.has(sourceId));
   model.observe?.({ sourceId, mentions, signature, candidates });
+  const story = sameStory(signature, candidates, model);
+  if (story !== null) return { merge: story, suggest: [], bridge: [] };
   for (const candidate of candidates) {
     scored.push({
       id: candidate.id,
@@ -46,7 +51,7 @@ export function decide(
       shared: overlapCount(signature.participants, candidate.participants),
     });
   }
-  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  scored.sort((a, b) => b.score - a.score);
   // Of the candidates the model is confident about, the one sharing most participants: several events
   // of one article (three meetings that day) look alike to the model, their people tell them apart.
   const confident = scored.filter((s) => s.score >= model.merge);
@@ -68,4 +73,30 @@ export function decide(
       .map(({ id, score }) => ({ id, score })),
     bridge: [],
   };
+}
+
+/**
+ * For an article's main event: the main event of the articles that report the same happening, when the
+ * article model is confident (the mean of its probability over each candidate's most recent articles,
+ * as average-link clustering would compare a new article with a cluster). Null when there is none.
+ */
+function sameStory(
+  signature: EventSignature,
+  candidates: readonly StoredSignature[],
+  model: MatchModel,
+): string | null {
+  const article = model.article;
+  if (article === undefined || !signature.main || signature.article === undefined) return null;
+  let best: { id: string; score: number } | null = null;
+  for (const candidate of candidates) {
+    const profiles = candidate.profiles ?? [];
+    if (!candidate.main || profiles.length === 0) continue;
+    const score =
+      profiles.reduce(
+        (sum, p) => sum + articleProbability(article.weights, signature.article!, p.profile),
+        0,
+      ) / profiles.length;
+    if (score >= article.merge && (best === null || score > best.score)) best = { id: candidate.id, score };
+  }
+  return best?.id ?? null;
 }
