@@ -304,7 +304,7 @@ Decides whether an event found in a newly imported article is one already in the
 both used by \`electron/core/analysis/event-match\`:
 
 1. **Articles** (an article's main event): the main event of the articles a new article reports the
-   same story as. Candidates are the main events of the library's articles most like it (full-text
+   same story as. Candidates are the main events of the library's articles most like it (word
    index) and of the events sharing its people, places or kind and date; each is scored by the mean of
    the article model's probability over its most recent articles (as average-link clustering compares
    an article with a cluster), and the new main event joins the best one from **${meta.articleMerge}**.
