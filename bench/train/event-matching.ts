@@ -303,16 +303,17 @@ async function train(context: TrainContext): Promise<void> {
 Decides whether an event found in a newly imported article is one already in the library. Two models,
 both used by \`electron/core/analysis/event-match\`:
 
-1. **Articles** (an article's main event): the main event of the articles a new article reports the
-   same story as. Candidates are the main events of the library's articles most like it (word
-   index) and of the events sharing its people, places or kind and date; each is scored by the mean of
-   the article model's probability over its most recent articles (as average-link clustering compares
-   an article with a cluster), and the new main event joins the best one from **${meta.articleMerge}**.
-2. **Events** (every event the article model did not place): merged when the event model's probability
-   is at least **${off(meta.merge)}**${meta.merge > 1 ? " (never: minor events stay their article's own, since merging them linked articles of different stories more often than it helped)" : ''}, suggested to the user (event
-   page, "Possibly the same") from **${meta.suggest}**.
+1. **Events**: a new event is merged into the library event the event model finds the same happening
+   with a probability of at least **${off(meta.merge)}** (of those, the one sharing most participants).
+2. **Articles** (an article's main event, when step 1 merged it nowhere): the main event of the
+   articles the new article reports the same story as. Candidates are the main events of the library's
+   articles most like it (word index) and of the events sharing its people, places or kind and date;
+   each is scored by the mean of the article model's probability over its most recent articles (as
+   average-link clustering compares an article with a cluster), and the new main event joins the best
+   one from **${meta.articleMerge}**.
 
-The user's merges, splits, renames and separations are kept before either model is asked
+Otherwise the event is new, and suggested to the user (event page, "Possibly the same") beside library
+events the event model scores from **${meta.suggest}**. The user's merges, splits, renames and separations are kept before either model is asked
 (\`EventStore.place\`: a re-extracted mention keeps its event).
 
 - **Article model**: logistic regression over ${ARTICLE_FEATURES.length} features of two articles (TF-IDF cosine of their

@@ -42,8 +42,6 @@ export function decide(
   const scored: { id: string; score: number; shared: number }[] = [];
   const candidates = [...repo.signatures(ids, cache).values()].filter((c) => !c.sources.has(sourceId));
   model.observe?.({ sourceId, mentions, signature, candidates });
-  const story = sameStory(signature, candidates, model);
-  if (story !== null) return { merge: story, suggest: [], bridge: [] };
   for (const candidate of candidates) {
     scored.push({
       id: candidate.id,
@@ -65,6 +63,11 @@ export function decide(
     );
     return { merge: best.id, suggest: [], bridge: bridge.map((s) => s.id) };
   }
+  // No event it is confidently the same happening as: an article's main event joins the main event of
+  // the articles telling the same story. (Asked second: a second report of talks held the day of a
+  // ceasefire proposal joins the talks, not the proposal its first article led with.)
+  const story = sameStory(signature, candidates, model);
+  if (story !== null) return { merge: story, suggest: [], bridge: [] };
   return {
     merge: null,
     suggest: scored
