@@ -90,7 +90,7 @@ function sameStory(
 ): string | null {
   const article = model.article;
   if (article === undefined || !signature.main || signature.article === undefined) return null;
-  let best: { id: string; score: number } | null = null;
+  let best: { candidate: StoredSignature; score: number } | null = null;
   for (const candidate of candidates) {
     const profiles = candidate.profiles ?? [];
     if (!candidate.main || profiles.length === 0) continue;
@@ -99,7 +99,19 @@ function sameStory(
         (sum, p) => sum + articleProbability(article.weights, signature.article!, p.profile),
         0,
       ) / profiles.length;
-    if (score >= article.merge && (best === null || score > best.score)) best = { id: candidate.id, score };
+    if (score >= article.merge && (best === null || score > best.score)) best = { candidate, score };
   }
-  return best?.id ?? null;
+  if (best === null) return null;
+  // The story's articles may tell this very happening beside the one they lead with (talks held the day
+  // of a ceasefire proposal): an event of theirs of the same kind with at least two of its participants
+  // is the one it joins.
+  const story = best.candidate.sources;
+  const same = candidates.find(
+    (c) =>
+      c !== best.candidate &&
+      c.kind === signature.kind &&
+      [...c.sources].some((s) => story.has(s)) &&
+      overlapCount(signature.participants, c.participants) >= 2,
+  );
+  return (same ?? best.candidate).id;
 }
