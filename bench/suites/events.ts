@@ -76,7 +76,7 @@ function placeName(i: number): string {
 }
 
 /** Fills a notebook with the library described above; returns nothing, the file is the result. */
-function buildLibrary(db: Database.Database): void {
+export function buildLibrary(db: Database.Database): void {
   const next = random(15);
   const entities = new EntitiesRepo(db);
   db.transaction(() => {
@@ -107,6 +107,12 @@ function buildLibrary(db: Database.Database): void {
     const insertProfile = db.prepare(
       `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main) VALUES (?, ?, ?, ?, ?)`,
     );
+    const insertSourceProfile = db.prepare(
+      `INSERT INTO source_profiles (source_id, terms, people, entities, years) VALUES (?, ?, ?, ?, ?)`,
+    );
+    const insertSourceTerm = db.prepare(
+      `INSERT INTO source_terms (term, source_id, weight) VALUES (?, ?, ?)`,
+    );
     const now = new Date().toISOString();
     let source = '';
     for (let e = 0; e < EVENTS; e++) {
@@ -121,6 +127,23 @@ function buildLibrary(db: Database.Database): void {
             `met in ${placeName(Math.floor(next() * PLACES))} about the ${pick(next, WORDS)} and the ${pick(next, WORDS)}.`,
         ).join(' ');
         insertSource.run(source, `Article ${e / EVENTS_PER_SOURCE}`, day.slice(0, 10), day, text, day, day);
+        // What the store keeps per article for article matching: its words, people, entities, years.
+        const named = Array.from({ length: 6 }, () => people[Math.floor(Math.pow(next(), 3) * PEOPLE)]!);
+        // Its words: those of its text (names, towns, topics), so a new article's words find many.
+        const words = new Map(
+          [...new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? [])]
+            .filter((w) => !['and', 'met', 'about', 'the'].includes(w))
+            .slice(0, 30)
+            .map((w) => [w, Math.round(next() * 1e3) / 1e4]),
+        );
+        for (const [term, weight] of words) insertSourceTerm.run(term, source, weight);
+        insertSourceProfile.run(
+          source,
+          JSON.stringify(Object.fromEntries(words)),
+          JSON.stringify(named.slice(0, 3)),
+          JSON.stringify(Object.fromEntries(named.map((id, k) => [id, 6 - k]))),
+          JSON.stringify([day.slice(0, 4)]),
+        );
       }
       const id = randomUUID();
       const kind = pick(next, KINDS);
@@ -170,7 +193,7 @@ function buildLibrary(db: Database.Database): void {
 }
 
 /** Articles written from the library's names: meetings, arrests, visits and quakes in its towns. */
-function articles(): string[] {
+export function articles(): string[] {
   const next = random(99);
   const person = (): string => personName(Math.floor(Math.pow(next(), 3) * 200));
   const out: string[] = [];

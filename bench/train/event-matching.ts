@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
+import { ARTICLE_FEATURES, articleFeatures } from '../../electron/core/analysis/event-match/articles';
 import { FEATURES, pairFeatures } from '../../electron/core/analysis/event-match/features';
 import {
   MATCH_MODEL_FILE,
@@ -33,9 +34,12 @@ const CARD = 'event-matching.md';
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 const FOLDS = 5;
 const L2 = [1e-3];
-const MERGE = [0.3, 0.4, 0.5];
+/** Event-pair merge thresholds tried (2: events are merged only through their articles). */
+const MERGE = [0.7, 2];
+/** Article-pair merge thresholds tried (an article's main event joins its story's). */
+const ARTICLE_MERGE = [0.3, 0.4, 0.5, 0.6];
 /** Merge other matching events too from this probability (2: never). */
-const BRIDGE = [2];
+const BRIDGE = 2;
 /** Suggested to the user down to this much below the merge threshold. */
 const SUGGEST_BELOW = 0.25;
 
@@ -83,24 +87,53 @@ function chainsOf(doc: EcbDoc, spans: readonly [number, number][]): Set<string> 
 interface Pair {
   topic: number;
   otherTopic: number;
+  /** Sorts the rows the same way every run (the notebook's ids are random). */
+  key: string;
   row: Row;
 }
 
+const byKey = (a: Pair, b: Pair): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /** Labelled pairs from one never-merging import of every article. */
-function pairs(
+async function pairs(
   docs: readonly EcbDoc[],
   terms: TermStats,
   extractor: ReturnType<typeof cachingExtractor>,
-): Promise<Pair[]> {
+): Promise<{ events: Pair[]; articles: Pair[] }> {
   const seen: MatchObservation[] = [];
   const notebook = importDirect(docs, observer(terms, seen), extractor);
   const spansOf = notebook.db.prepare(
     `SELECT source_id, span_start, span_end FROM event_sources WHERE event_id = ? AND quote_id IS NULL`,
   );
   const out: Pair[] = [];
+  const articles = new Map<string, Pair>();
   for (const o of seen) {
     const doc = notebook.docs.get(o.sourceId)!;
     const mine = chainsOf(doc, o.mentions);
+    // Article pairs: a main event's article against the articles of the main events it was compared
+    // with (each its own article's, since this import never merges); the same story when ECB+ groups
+    // the two articles under one seminal event.
+    if (o.signature.main && o.signature.article !== undefined) {
+      for (const candidate of o.candidates) {
+        if (!candidate.main) continue;
+        for (const { sourceId, profile } of candidate.profiles ?? []) {
+          const other = notebook.docs.get(sourceId);
+          if (other === undefined) continue;
+          const key = `${doc.name}|${other.name}`;
+          if (articles.has(key)) continue;
+          const features = articleFeatures(o.signature.article, profile);
+          articles.set(key, {
+            topic: doc.topic,
+            otherTopic: other.topic,
+            key,
+            row: {
+              features: ARTICLE_FEATURES.map((name, i): [string, number] => [name, features[i]!]),
+              label: other.group === doc.group ? 1 : 0,
+            },
+          });
+        }
+      }
+    }
     for (const candidate of o.candidates) {
       const rows = spansOf.all(candidate.id) as { source_id: string; span_start: number; span_end: number }[];
       const other = rows[0] === undefined ? undefined : notebook.docs.get(rows[0].source_id);
@@ -124,22 +157,45 @@ function pairs(
       out.push({
         topic: doc.topic,
         otherTopic: other.topic,
+        key: `${doc.name}|${o.mentions[0]?.[0] ?? -1}|${other.name}|${rows[0]?.span_start ?? -1}`,
         row: { features: FEATURES.map((name, i): [string, number] => [name, features[i]!]), label },
       });
     }
   }
-  return notebook.close().then(() => out);
+  await notebook.close();
+  return { events: out.sort(byKey), articles: [...articles.values()].sort(byKey) };
 }
 
-function toModel(weights: Map<string, number>, merge: number, bridge: number, terms: TermStats): MatchModel {
+interface Setting {
+  merge: number;
+  articleMerge: number;
+}
+
+function toModel(
+  weights: Map<string, number>,
+  articleWeights: Map<string, number>,
+  setting: Setting,
+  terms: TermStats,
+): MatchModel {
   return {
     weights: Float64Array.from(FEATURES.map((name) => weights.get(name) ?? 0)),
-    merge,
-    suggest: Math.max(0.05, merge - SUGGEST_BELOW),
-    bridge,
+    merge: setting.merge,
+    suggest: suggestFrom(setting.merge),
+    bridge: BRIDGE,
     terms,
+    article: {
+      weights: Float64Array.from(ARTICLE_FEATURES.map((name) => articleWeights.get(name) ?? 0)),
+      merge: setting.articleMerge,
+    },
   };
 }
+
+/** Suggested down to this probability (with events merged only through articles: from 0.5). */
+const suggestFrom = (merge: number): number =>
+  Math.max(0.05, Math.round((Math.min(merge, 0.75) - SUGGEST_BELOW) * 100) / 100);
+
+const fit = (rows: readonly Row[], l2: number, seed: number): Map<string, number> =>
+  trainLogistic(rows, { l2, epochs: 20, seed, rate: 0.1 });
 
 async function train(context: TrainContext): Promise<void> {
   // DOSSIER_TRAIN_TOPICS=1-6 trains on fewer topics, for a quick look at the pipeline (never shipped).
@@ -151,26 +207,35 @@ async function train(context: TrainContext): Promise<void> {
   const extractor = cachingExtractor();
   context.log(`${docs.length} ECB+ articles; word frequencies from ${terms.documents} documents`);
   const all = await pairs(docs, terms, extractor);
-  const positives = all.filter((p) => p.row.label === 1).length;
-  context.log(`${all.length} labelled pairs (${positives} the same happening)`);
+  const positives = all.events.filter((p) => p.row.label === 1).length;
+  const articlePositives = all.articles.filter((p) => p.row.label === 1).length;
+  context.log(
+    `${all.events.length} labelled event pairs (${positives} the same happening), ${all.articles.length} article pairs (${articlePositives} the same story)`,
+  );
   const topics = [...new Set(docs.map((d) => d.topic))].sort((a, b) => a - b);
   const foldOf = new Map(topics.map((t, i) => [t, i % FOLDS]));
-  const results: { l2: number; merge: number; bridge: number; p: number; r: number; f1: number }[] = [];
-  const settings = MERGE.flatMap((merge) => BRIDGE.map((bridge) => ({ merge, bridge })));
+  const results: (Setting & { l2: number; p: number; r: number; f1: number })[] = [];
+  const settings: Setting[] = MERGE.flatMap((merge) =>
+    ARTICLE_MERGE.map((articleMerge) => ({ merge, articleMerge })),
+  );
+  const outside = (fold: number) => (p: Pair) =>
+    foldOf.get(p.topic) !== fold && foldOf.get(p.otherTopic) !== fold;
   for (const l2 of L2) {
     const sums = new Map(settings.map((setting) => [setting, { p: 0, r: 0, n: 0 }]));
     for (let fold = 0; fold < FOLDS; fold++) {
       const held = docs.filter((d) => foldOf.get(d.topic) === fold);
-      const rows = all
-        .filter((p) => foldOf.get(p.topic) !== fold && foldOf.get(p.otherTopic) !== fold)
-        .map((p) => p.row);
-      const weights = trainLogistic(rows, { l2, epochs: 20, seed: context.seed + fold, rate: 0.1 });
+      const weights = fit(
+        all.events.filter(outside(fold)).map((p) => p.row),
+        l2,
+        context.seed + fold,
+      );
+      const articleWeights = fit(
+        all.articles.filter(outside(fold)).map((p) => p.row),
+        l2,
+        context.seed + fold,
+      );
       for (const setting of settings) {
-        const notebook = importDirect(
-          held,
-          toModel(weights, setting.merge, setting.bridge, terms),
-          extractor,
-        );
+        const notebook = importDirect(held, toModel(weights, articleWeights, setting, terms), extractor);
         const score = bcubed(notebook);
         await notebook.close();
         const sum = sums.get(setting)!;
@@ -179,26 +244,35 @@ async function train(context: TrainContext): Promise<void> {
         sum.n += score.articles;
       }
     }
-    for (const [{ merge, bridge }, sum] of sums) {
+    for (const [setting, sum] of sums) {
       const p = sum.p / sum.n;
       const r = sum.r / sum.n;
-      results.push({ l2, merge, bridge, p, r, f1: (2 * p * r) / (p + r) });
+      const f1 = (2 * p * r) / (p + r);
+      results.push({ l2, ...setting, p, r, f1 });
       context.log(
-        `cv l2 ${l2} merge ${merge} bridge ${bridge > 1 ? 'off' : bridge}: B-cubed P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r)).toFixed(3)}`,
+        `cv l2 ${l2} article merge ${setting.articleMerge} event merge ${setting.merge > 1 ? 'off' : setting.merge}: B-cubed P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f1.toFixed(3)}`,
       );
     }
   }
   const best = results.reduce((a, b) => (b.f1 > a.f1 ? b : a));
-  const weights = trainLogistic(
-    all.map((p) => p.row),
-    { l2: best.l2, epochs: 20, seed: context.seed, rate: 0.1 },
+  const weights = fit(
+    all.events.map((p) => p.row),
+    best.l2,
+    context.seed,
+  );
+  const articleWeights = fit(
+    all.articles.map((p) => p.row),
+    best.l2,
+    context.seed,
   );
   const words = [...terms.frequency.keys()].sort();
   const meta: MatchModelMeta = {
     features: [...FEATURES],
     merge: best.merge,
-    suggest: Math.max(0.05, Math.round((best.merge - SUGGEST_BELOW) * 100) / 100),
-    bridge: best.bridge,
+    suggest: suggestFrom(best.merge),
+    bridge: BRIDGE,
+    articleMerge: best.articleMerge,
+    articleFeatures: [...ARTICLE_FEATURES],
     documents: terms.documents,
     words,
     cv: { p: round(best.p), r: round(best.r), f1: round(best.f1) },
@@ -210,40 +284,63 @@ async function train(context: TrainContext): Promise<void> {
       meta,
       arrays: {
         weights: Float32Array.from(FEATURES.map((name) => weights.get(name) ?? 0)),
+        articleWeights: Float32Array.from(ARTICLE_FEATURES.map((name) => articleWeights.get(name) ?? 0)),
         frequency: Uint32Array.from(words.map((w) => terms.frequency.get(w) ?? 0)),
       },
     }),
   );
+  const off = (merge: number): string => (merge > 1 ? 'off' : String(merge));
   const table = results
     .map(
       (r) =>
-        `| ${r.l2} | ${r.merge} | ${r.bridge > 1 ? 'off' : r.bridge} | ${r.p.toFixed(3)} | ${r.r.toFixed(3)} | ${r.f1.toFixed(3)} |`,
+        `| ${r.l2} | ${r.articleMerge} | ${off(r.merge)} | ${r.p.toFixed(3)} | ${r.r.toFixed(3)} | ${r.f1.toFixed(3)} |`,
     )
     .join('\n');
+  const list = (names: readonly string[], w: ReadonlyMap<string, number>): string =>
+    names.map((name) => `  - ${name}: ${(w.get(name) ?? 0).toFixed(3)}`).join('\n');
   const card = `# Event matching (${MATCH_MODEL_FILE})
 
-Decides whether an event found in a newly imported article is one already in the library: merged when
-the probability is at least **${meta.merge}**, suggested to the user (event page, "Possibly the same")
-from **${meta.suggest}**. Used by \`electron/core/analysis/event-match\`.
+Decides whether an event found in a newly imported article is one already in the library. Two models,
+both used by \`electron/core/analysis/event-match\`:
 
-- **Model**: logistic regression over ${FEATURES.length} pair features (same kind of happening, trigger
+1. **Events**: a new event is merged into the library event the event model finds the same happening
+   with a probability of at least **${off(meta.merge)}** (of those, the one sharing most participants).
+2. **Articles** (an article's main event, when step 1 merged it nowhere): the main event of the
+   articles the new article reports the same story as. Candidates are the main events of the library's
+   articles most like it (word index) and of the events sharing its people, places or kind and date;
+   each is scored by the mean of the article model's probability over its most recent articles (as
+   average-link clustering compares an article with a cluster), and the new main event joins the best
+   one from **${meta.articleMerge}**.
+
+Otherwise the event is new, and suggested to the user (event page, "Possibly the same") beside library
+events the event model scores from **${meta.suggest}**. The user's merges, splits, renames and separations are kept before either model is asked
+(\`EventStore.place\`: a re-extracted mention keeps its event).
+
+- **Article model**: logistic regression over ${ARTICLE_FEATURES.length} features of two articles (TF-IDF cosine of their
+  words, shared or clashing main people, publication dates within a month / more than half a year
+  apart, years mentioned in common / none in common, cosine of how often each names each person,
+  organisation and place, and the share of the people and places one names often that the other never
+  names); weights:
+${list(ARTICLE_FEATURES, articleWeights)}
+- **Event model**: logistic regression over ${FEATURES.length} pair features (same kind of happening, trigger
   lemmas, shared participants and places, clashing people or places, date overlap / clash / distance,
   undated, TF-IDF cosine of the reporting articles, salience); weights:
-${FEATURES.map((name) => `  - ${name}: ${(weights.get(name) ?? 0).toFixed(3)}`).join('\n')}
+${list(FEATURES, weights)}
 - **Training data**: the ${trainTopics.length} training topics of ECB+ 1-35 (${docs.length} articles; CC BY 3.0; the
-  development topics ${ECB_DEV_TOPICS.join(', ')} are not used): ${all.length} event pairs the matcher
-  compared (${positives} the same happening by ECB+'s cross-document coreference). Word document
-  frequencies: CoNLL-2003 train and TimeBank + AQUAINT (${terms.documents} documents, ${words.length} words).
+  development topics ${ECB_DEV_TOPICS.join(', ')} are not used): ${all.articles.length} article pairs the matcher compared
+  (${articlePositives} the same seminal event) and ${all.events.length} event pairs (${positives} the same happening by ECB+'s
+  cross-document coreference). Word document frequencies: CoNLL-2003 train and TimeBank + AQUAINT
+  (${terms.documents} documents, ${words.length} words).
 - **Settings**: chosen by ${FOLDS}-fold cross-validation over whole topics (a fold's topics are imported into a
-  fresh notebook with a model trained on the other folds): B-cubed over articles, EVAL.md's metric.
+  fresh notebook with models trained on the other folds): B-cubed over articles, EVAL.md's metric.
 
-| L2 | merge threshold | merge others from | P | R | F1 |
+| L2 | article merge | event merge | P | R | F1 |
 |---|---|---|---|---|---|
 ${table}
 
-- Chosen: L2 ${best.l2}, merge ${best.merge}, merge other matches from ${best.bridge > 1 ? 'never' : best.bridge} (cross-validated F1 ${best.f1.toFixed(3)}).
+- Chosen: L2 ${best.l2}, article merge ${best.articleMerge}, event merge ${off(best.merge)} (cross-validated F1 ${best.f1.toFixed(3)}).
 - **Measured on unseen news**: the development topics, once, in \`bench/results/eval.md\`.
-- **Rebuild**: \`npm run train -- event-matching\` (deterministic).
+- **Rebuild**: \`npm run train -- event-matching\` (deterministic: \`npm run train -- --check event-matching\`).
 `;
   // Written as the repository's formatter would (its tables aligned), so \`npm run lint\` passes on it.
   const options =

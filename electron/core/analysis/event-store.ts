@@ -10,6 +10,7 @@ import { layoutText, type TextLayout } from '../extract/text';
 import { timexRange } from '../extract/timex-range';
 import { EntitiesRepo } from './entities-repo';
 import { EntityEdits } from './entity-edits';
+import { topEntities, yearsOf, type ArticleProfile } from './event-match/articles';
 import type { EventSignature } from './event-match/features';
 import { EventsRepo, type StoredSignature } from './event-match/events-repo';
 import { decide } from './event-match/matcher';
@@ -83,15 +84,22 @@ export class EventStore {
     names: ResolvedNames;
     /** The people the article names most (entity ids, most first). */
     people: readonly string[];
+    /** How often the article names each person, organisation and place (in the order first named). */
+    entities: ReadonlyMap<string, number>;
     previous: readonly { eventId: string; start: number; end: number }[];
   }): StoredEvents {
     const model = this.matching();
     const terms: Terms =
       model === null ? new Map() : articleTerms(input.text, corpusFrequencies(model.terms));
-    if (model !== null) this.events.saveSourceProfile(input.sourceId, terms, input.people);
-    const prepared = input.events.map((event) =>
-      this.prepare(event, input.names, terms, input.published, input.people),
-    );
+    const article: ArticleProfile = {
+      terms,
+      people: input.people,
+      entities: topEntities(input.entities),
+      years: yearsOf(input.text),
+      published: input.published,
+    };
+    if (model !== null) this.events.saveSourceProfile(input.sourceId, article);
+    const prepared = input.events.map((event) => this.prepare(event, input.names, article));
     const ids: string[] = [];
     let reports = 0;
     // Candidates read once per article (its events share people and places, hence candidates).
@@ -113,13 +121,8 @@ export class EventStore {
     return { ids, reports };
   }
 
-  private prepare(
-    event: EventCandidate,
-    names: ResolvedNames,
-    terms: Terms,
-    published: string | null,
-    people: readonly string[],
-  ): Prepared {
+  private prepare(event: EventCandidate, names: ResolvedNames, article: ArticleProfile): Prepared {
+    const { terms, published, people } = article;
     const participants: { id: string; role: string }[] = [];
     for (const actor of event.actors) {
       const id = (actor.kind === 'org' ? names.org : names.person).get(normalizeName(actor.name));
@@ -146,6 +149,7 @@ export class EventStore {
         salience: event.salience,
         main: event.main,
         articlePeople: people,
+        article,
       },
     };
   }
@@ -177,9 +181,7 @@ export class EventStore {
         kind: item.signature.kind,
         entityIds: [...item.signature.participants, ...item.signature.places],
         range: item.signature.range,
-        ...(item.event.main
-          ? { similar: { words: [...item.signature.terms.keys()], sourceId: input.sourceId } }
-          : {}),
+        ...(item.event.main ? { similar: { terms: item.signature.terms, sourceId: input.sourceId } } : {}),
       };
       const decision = decide(
         this.events,

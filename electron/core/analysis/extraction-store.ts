@@ -23,11 +23,14 @@ import { matchPerson } from './person-resolution';
 
 /** The people an article names most: up to three, the most mentioned first, none named only once. */
 function topPeople(counts: ReadonlyMap<string, number>): string[] {
-  return [...counts]
-    .filter(([, n]) => n >= 2)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 3)
-    .map(([id]) => id);
+  return (
+    [...counts]
+      .filter(([, n]) => n >= 2)
+      // Ties in the order they were first named (a stable sort; ids are random).
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([id]) => id)
+  );
 }
 
 /** The source being stored. */
@@ -75,6 +78,7 @@ export class ExtractionStore {
     const names = { person: byName, org: new Map<string, string>(), place: new Map<string, string>() };
     let mentions = 0;
     const personMentions = new Map<string, number>();
+    const entityMentions = new Map<string, number>();
 
     const groups: [EntityKind, NamedEntity[]][] = [
       ['person', extraction.people],
@@ -101,6 +105,7 @@ export class ExtractionStore {
           current.add(entityId);
           const decision = decided.mentions.get(spanKey(start, end, surface));
           if (kind === 'person') personMentions.set(entityId, (personMentions.get(entityId) ?? 0) + 1);
+          entityMentions.set(entityId, (entityMentions.get(entityId) ?? 0) + 1);
           this.findings.insertMention({
             entityId,
             sourceId,
@@ -160,6 +165,7 @@ export class ExtractionStore {
       quotes: quoteSpans,
       names,
       people: topPeople(personMentions),
+      entities: entityMentions,
       previous,
     });
     for (const id of stored.ids) current.add(id);

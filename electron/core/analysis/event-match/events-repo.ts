@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EntityId } from '../../../../shared/model';
+import type { ArticleProfile } from './articles';
 import type { EventSignature } from './features';
 import { termsFromJson, termsToJson, type Terms } from './terms';
 
@@ -21,14 +22,18 @@ const SOURCES_COMPARED = 12;
 const DATE_REACH = 60;
 /** Similar articles whose main events are candidates for a new article's main event. */
 const SIMILAR_SOURCES = 8;
-/** Words of the new article the similar-article search uses. */
+/** Words of the new article the similar-article search uses (its heaviest). */
 const SIMILAR_WORDS = 12;
+/** Articles read per word (those where it weighs most). */
+const PER_WORD = 50;
 
 /** A library event's signature, with the sources that report it. */
 export interface StoredSignature extends EventSignature {
   id: string;
   sources: ReadonlySet<string>;
   dateSource: string | null;
+  /** The profiles of its most recent articles (those compared one by one), oldest first. */
+  profiles?: readonly { sourceId: string; profile: ArticleProfile }[];
 }
 
 /** What a new event is looked up by. */
@@ -37,10 +42,10 @@ export interface CandidateKeys {
   entityIds: readonly string[];
   range: { start: string; end: string } | null;
   /**
-   * For an article's main event: the article's most telling words, to find the main events of the
-   * most similar articles (through the full-text index), and the article itself, left out.
+   * For an article's main event: the article's weighted words, to find the main events of the most
+   * similar articles (through the word index `source_terms`), and the article itself, left out.
    */
-  similar?: { words: readonly string[]; sourceId: string };
+  similar?: { terms: Terms; sourceId: string };
 }
 
 const now = (): string => new Date().toISOString();
@@ -54,7 +59,8 @@ export class EventsRepo {
   private readonly byEntity: Database.Statement;
   private readonly byKindDate: Database.Statement;
   private readonly byKindUndated: Database.Statement;
-  private readonly bySimilarSource: Database.Statement;
+  private readonly byTerm: Database.Statement;
+  private readonly mainEventsOf: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.byEntity = db.prepare(
@@ -62,22 +68,41 @@ export class EventsRepo {
     );
     this.byKindDate = db.prepare(
       `SELECT id FROM entities WHERE kind = 'event' AND merged_into IS NULL AND event_kind = @kind
-         AND event_date_start BETWEEN @from AND @to ORDER BY event_date_start DESC LIMIT ${PER_KIND}`,
+         AND event_date_start BETWEEN @from AND @to ORDER BY event_date_start DESC, seq DESC LIMIT ${PER_KIND}`,
     );
     this.byKindUndated = db.prepare(
       `SELECT id FROM entities WHERE kind = 'event' AND merged_into IS NULL AND event_kind = ?
          AND event_date_start IS NULL ORDER BY seq DESC LIMIT ${PER_KIND_UNDATED}`,
     );
-    // The full-text index ranks the library's articles by the new one's rarest words; the main events
-    // of the best few are read by their reports.
-    this.bySimilarSource = db.prepare(
-      `WITH top AS (
-         SELECT s.id FROM sources_fts f CROSS JOIN sources s ON s.seq = f.rowid
-         WHERE sources_fts MATCH @match AND s.id <> @self AND s.deleted_at IS NULL
-         ORDER BY bm25(sources_fts) LIMIT ${SIMILAR_SOURCES})
-       SELECT DISTINCT es.event_id FROM top CROSS JOIN event_sources es ON es.source_id = top.id
-         CROSS JOIN event_profiles p ON p.event_id = es.event_id WHERE p.main = 1`,
+    this.byTerm = db.prepare(
+      `SELECT source_id, weight FROM source_terms WHERE term = ? ORDER BY weight DESC LIMIT ${PER_WORD}`,
     );
+    this.mainEventsOf = db.prepare(
+      `SELECT es.event_id FROM json_each(?) j CROSS JOIN event_sources es ON es.source_id = j.value
+         CROSS JOIN event_profiles p ON p.event_id = es.event_id
+         CROSS JOIN sources s ON s.id = es.source_id
+       WHERE p.main = 1 AND s.deleted_at IS NULL
+       GROUP BY es.event_id ORDER BY min(j.key), min(es.seq)`,
+    );
+  }
+
+  /**
+   * The articles most like one with `terms` (dot product of the weighted words, through the word
+   * index: a few reads of at most {@link PER_WORD} rows each), best first, `self` left out.
+   */
+  similarSources(terms: Terms, self: string): string[] {
+    const scores = new Map<string, number>();
+    const heaviest = [...terms].sort((a, b) => b[1] - a[1]).slice(0, SIMILAR_WORDS);
+    for (const [term, weight] of heaviest) {
+      for (const row of this.byTerm.all(term) as { source_id: string; weight: number }[]) {
+        if (row.source_id !== self)
+          scores.set(row.source_id, (scores.get(row.source_id) ?? 0) + weight * row.weight);
+      }
+    }
+    return [...scores]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, SIMILAR_SOURCES)
+      .map(([id]) => id);
   }
 
   /**
@@ -100,16 +125,11 @@ export class EventsRepo {
       for (const row of rows) hit(row.id, 1);
     }
     for (const row of this.byKindUndated.all(keys.kind) as { id: string }[]) hit(row.id, 0.5);
-    if (keys.similar !== undefined && keys.similar.words.length > 0) {
-      // Each word quoted: no full-text syntax can come through from the article.
-      const match = keys.similar.words
-        .slice(0, SIMILAR_WORDS)
-        .map((w) => `"${w.replace(/"/g, '')}"`)
-        .join(' OR ');
-      for (const row of this.bySimilarSource.all({ match, self: keys.similar.sourceId }) as {
-        event_id: string;
-      }[]) {
-        hit(row.event_id, 1.5);
+    if (keys.similar !== undefined) {
+      const similar = this.similarSources(keys.similar.terms, keys.similar.sourceId);
+      if (similar.length > 0) {
+        for (const row of this.mainEventsOf.all(JSON.stringify(similar)) as { event_id: string }[])
+          hit(row.event_id, 1.5);
       }
     }
     return hits;
@@ -200,50 +220,80 @@ export class EventsRepo {
       s.salience = p.salience;
       s.main = p.main === 1;
     }
+    // Each event's articles in the order they were added (so "the most recent" is the same every run).
     const sources = this.db
       .prepare(
-        `SELECT DISTINCT es.event_id, es.source_id FROM json_each(?) j
-         CROSS JOIN event_sources es ON es.event_id = j.value`,
+        `SELECT es.event_id, es.source_id FROM json_each(?) j
+         CROSS JOIN event_sources es ON es.event_id = j.value
+         GROUP BY es.event_id, es.source_id ORDER BY min(es.seq)`,
       )
       .all(json) as { event_id: string; source_id: string }[];
     for (const row of sources)
       (result.get(row.event_id)?.sources as Set<string> | undefined)?.add(row.source_id);
-    // Each event's most recent articles' words (one query for all of them).
+    // Each event's most recent articles' profiles (one query for all of them).
     const wanted = [...new Set([...result.values()].flatMap((s) => [...s.sources].slice(-SOURCES_COMPARED)))];
     if (wanted.length > 0) {
-      const terms = new Map(
-        (
-          this.db
-            .prepare(
-              `SELECT p.source_id, p.terms, p.people FROM json_each(?) j
-               CROSS JOIN source_profiles p ON p.source_id = j.value`,
-            )
-            .all(JSON.stringify(wanted)) as { source_id: string; terms: string; people: string }[]
-        ).map((r) => [
-          r.source_id,
-          { terms: termsFromJson(r.terms), people: JSON.parse(r.people) as string[] },
-        ]),
-      );
+      const profiles = this.profiles(wanted);
       for (const s of result.values()) {
-        const known = [...s.sources]
-          .slice(-SOURCES_COMPARED)
-          .map((id) => terms.get(id))
-          .filter((t) => t !== undefined);
-        s.sourceTerms = known.map((t) => t.terms);
-        s.sourcePeople = known.map((t) => t.people);
+        const known = [...s.sources].slice(-SOURCES_COMPARED).flatMap((id) => {
+          const profile = profiles.get(id);
+          return profile === undefined ? [] : [{ sourceId: id, profile }];
+        });
+        s.profiles = known;
+        s.sourceTerms = known.map((k) => k.profile.terms);
+        s.sourcePeople = known.map((k) => k.profile.people);
       }
     }
     return result;
   }
 
-  /** Stores an article's words and main people (what its events are compared on). */
-  saveSourceProfile(sourceId: string, terms: Terms, people: readonly string[]): void {
+  /** The stored profiles of `sourceIds` (those that have one). */
+  profiles(sourceIds: readonly string[]): Map<string, ArticleProfile> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, s.published_at FROM json_each(?) j
+         CROSS JOIN source_profiles p ON p.source_id = j.value CROSS JOIN sources s ON s.id = p.source_id`,
+      )
+      .all(JSON.stringify(sourceIds)) as {
+      source_id: string;
+      terms: string;
+      people: string;
+      entities: string;
+      years: string;
+      published_at: string | null;
+    }[];
+    return new Map(
+      rows.map((r) => [
+        r.source_id,
+        {
+          terms: termsFromJson(r.terms),
+          people: JSON.parse(r.people) as string[],
+          entities: new Map(Object.entries(JSON.parse(r.entities) as Record<string, number>)),
+          years: JSON.parse(r.years) as string[],
+          published: r.published_at,
+        },
+      ]),
+    );
+  }
+
+  /** Stores what an article is compared on (its words, people, entities and years). */
+  saveSourceProfile(sourceId: string, profile: Omit<ArticleProfile, 'published'>): void {
     this.db
       .prepare(
-        `INSERT INTO source_profiles (source_id, terms, people) VALUES (?, ?, ?)
-         ON CONFLICT (source_id) DO UPDATE SET terms = excluded.terms, people = excluded.people`,
+        `INSERT INTO source_profiles (source_id, terms, people, entities, years) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (source_id) DO UPDATE SET terms = excluded.terms, people = excluded.people,
+           entities = excluded.entities, years = excluded.years`,
       )
-      .run(sourceId, termsToJson(terms), JSON.stringify(people));
+      .run(
+        sourceId,
+        termsToJson(profile.terms),
+        JSON.stringify(profile.people),
+        JSON.stringify(Object.fromEntries(profile.entities)),
+        JSON.stringify(profile.years),
+      );
+    this.db.prepare(`DELETE FROM source_terms WHERE source_id = ?`).run(sourceId);
+    const insert = this.db.prepare(`INSERT INTO source_terms (term, source_id, weight) VALUES (?, ?, ?)`);
+    for (const [term, weight] of profile.terms) insert.run(term, sourceId, weight);
   }
 
   /** Whether the user said two events are different happenings. */

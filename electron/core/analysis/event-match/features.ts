@@ -4,6 +4,7 @@
  * (bench/train/event-matching.ts) and the library's matcher compute the features here, so the two cannot
  * drift apart; the weights are learned (resources/models/event-matching.md).
  */
+import type { ArticleProfile } from './articles';
 import { cosine, type Terms } from './terms';
 
 /** An event as matching sees it: a new one from an article, or one in the library. */
@@ -31,6 +32,8 @@ export interface EventSignature {
   salience: number;
   /** The main event of its article (of one of its articles). */
   main: boolean;
+  /** For a new event: what its article is compared on (see ./articles). */
+  article?: ArticleProfile;
 }
 
 /** Names of the features, in the model's order. */

@@ -4,6 +4,7 @@
  * nothing. Candidates come from the index lookups of EventsRepo, never from a scan of all events; a
  * source never matches an event it already reports (one article's mentions were merged by extraction).
  */
+import { articleProbability } from './articles';
 import { matchProbability, overlapCount, pairFeatures, type EventSignature } from './features';
 import type { CandidateKeys, EventsRepo, StoredSignature } from './events-repo';
 import type { MatchModel } from './model';
@@ -32,8 +33,10 @@ export function decide(
   cache?: Map<string, StoredSignature | null>,
 ): MatchDecision {
   const hits = repo.candidates(keys);
+  // Ties keep the order the index lookups found them in (a stable sort): never the ids' order, which
+  // is random, so the same library decides the same way every time.
   const ids = [...hits.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_SCORED)
     .map(([id]) => id);
   const scored: { id: string; score: number; shared: number }[] = [];
@@ -46,7 +49,7 @@ export function decide(
       shared: overlapCount(signature.participants, candidate.participants),
     });
   }
-  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  scored.sort((a, b) => b.score - a.score);
   // Of the candidates the model is confident about, the one sharing most participants: several events
   // of one article (three meetings that day) look alike to the model, their people tell them apart.
   const confident = scored.filter((s) => s.score >= model.merge);
@@ -60,6 +63,11 @@ export function decide(
     );
     return { merge: best.id, suggest: [], bridge: bridge.map((s) => s.id) };
   }
+  // No event it is confidently the same happening as: an article's main event joins the main event of
+  // the articles telling the same story. (Asked second: a second report of talks held the day of a
+  // ceasefire proposal joins the talks, not the proposal its first article led with.)
+  const story = sameStory(signature, candidates, model);
+  if (story !== null) return { merge: story, suggest: [], bridge: [] };
   return {
     merge: null,
     suggest: scored
@@ -68,4 +76,42 @@ export function decide(
       .map(({ id, score }) => ({ id, score })),
     bridge: [],
   };
+}
+
+/**
+ * For an article's main event: the main event of the articles that report the same happening, when the
+ * article model is confident (the mean of its probability over each candidate's most recent articles,
+ * as average-link clustering would compare a new article with a cluster). Null when there is none.
+ */
+function sameStory(
+  signature: EventSignature,
+  candidates: readonly StoredSignature[],
+  model: MatchModel,
+): string | null {
+  const article = model.article;
+  if (article === undefined || !signature.main || signature.article === undefined) return null;
+  let best: { candidate: StoredSignature; score: number } | null = null;
+  for (const candidate of candidates) {
+    const profiles = candidate.profiles ?? [];
+    if (!candidate.main || profiles.length === 0) continue;
+    const score =
+      profiles.reduce(
+        (sum, p) => sum + articleProbability(article.weights, signature.article!, p.profile),
+        0,
+      ) / profiles.length;
+    if (score >= article.merge && (best === null || score > best.score)) best = { candidate, score };
+  }
+  if (best === null) return null;
+  // The story's articles may tell this very happening beside the one they lead with (talks held the day
+  // of a ceasefire proposal): an event of theirs of the same kind with at least two of its participants
+  // is the one it joins.
+  const story = best.candidate.sources;
+  const same = candidates.find(
+    (c) =>
+      c !== best.candidate &&
+      c.kind === signature.kind &&
+      [...c.sources].some((s) => story.has(s)) &&
+      overlapCount(signature.participants, c.participants) >= 2,
+  );
+  return (same ?? best.candidate).id;
 }

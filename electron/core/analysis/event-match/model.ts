@@ -4,6 +4,7 @@
  * user, and the document frequencies article words are weighted with. Built by `npm run train`.
  */
 import { loadModel } from '../../extract/models/container';
+import { ARTICLE_FEATURES } from './articles';
 import { FEATURES, type EventSignature } from './features';
 import type { StoredSignature } from './events-repo';
 import type { TermStats } from './terms';
@@ -25,6 +26,12 @@ export interface MatchModel {
    */
   bridge?: number;
   terms: TermStats;
+  /**
+   * Article matching: an article's main event joins the event whose (most recent) articles the model
+   * over {@link ARTICLE_FEATURES} finds, on average, at least `merge` likely to report the same
+   * happening. Absent: main events are matched like the others.
+   */
+  article?: { weights: Float64Array; merge: number };
   /** Training only: told every new event's candidates, as the matcher sees them. */
   observe?: (observation: MatchObservation) => void;
 }
@@ -46,6 +53,9 @@ export interface MatchModelMeta {
   bridge?: number;
   documents: number;
   words: string[];
+  /** The article model's merge threshold (its weights are the array `articleWeights`). */
+  articleMerge?: number;
+  articleFeatures?: string[];
   /** The cross-validated B-cubed of the chosen settings (training's estimate for unseen news). */
   cv?: { p: number; r: number; f1: number };
 }
@@ -59,12 +69,7 @@ export function matchModel(): MatchModel {
   const meta = data.meta as MatchModelMeta;
   const stored = data.arrays.weights as Float32Array;
   const counts = data.arrays.frequency as Uint32Array;
-  // Weights are looked up by name, so a model trained with fewer features still loads (missing = 0).
-  const weights = new Float64Array(FEATURES.length);
-  meta.features.forEach((name, i) => {
-    const at = (FEATURES as readonly string[]).indexOf(name);
-    if (at !== -1) weights[at] = stored[i] ?? 0;
-  });
+  const weights = byName(FEATURES, meta.features, stored);
   const frequency = new Map<string, number>();
   meta.words.forEach((word, i) => frequency.set(word, counts[i] ?? 0));
   shipped = {
@@ -73,6 +78,30 @@ export function matchModel(): MatchModel {
     suggest: meta.suggest,
     ...(meta.bridge === undefined ? {} : { bridge: meta.bridge }),
     terms: { documents: meta.documents, frequency },
+    ...(meta.articleMerge === undefined || data.arrays.articleWeights === undefined
+      ? {}
+      : {
+          article: {
+            weights: byName(
+              ARTICLE_FEATURES,
+              meta.articleFeatures ?? [],
+              data.arrays.articleWeights as Float32Array,
+            ),
+            merge: meta.articleMerge,
+          },
+        }),
   };
   return shipped;
+}
+
+/**
+ * Weights looked up by name, so a model trained with fewer features still loads (missing = 0).
+ */
+function byName(names: readonly string[], stored: readonly string[], values: Float32Array): Float64Array {
+  const weights = new Float64Array(names.length);
+  stored.forEach((name, i) => {
+    const at = names.indexOf(name);
+    if (at !== -1) weights[at] = values[i] ?? 0;
+  });
+  return weights;
 }

@@ -14,10 +14,15 @@
  *   words of the articles reporting it (a short weighted list), how central it is to them, and whether
  *   it is an article's main event (the one its headline and lead tell; similar articles' main events
  *   are candidates for each other).
- * - `source_profiles`: each article's most telling words (the same weighted list) and the people it
- *   names most, so a new event is
+ * - `source_profiles`: each article's most telling words (the same weighted list), the people it
+ *   names most, how often it names each person, organisation and place (`entities`, the most named
+ *   first) and the years it mentions (`years`): two articles are compared on them to decide whether
+ *   they report one happening; and so a new event is
  *   compared with each article reporting a candidate, not only with their sum (an event whose articles
  *   drifted apart then looks less like a new one, as average-link clustering would have it).
+ * - `source_terms`: the same words as an inverted index (word -> the articles where it weighs most),
+ *   so the articles most like a new one are found by a few index reads, however large the library (the
+ *   full-text index ranks every article holding a word: tens of milliseconds in a large library).
  * - `event_links`: between two events, a suggestion that they are one happening (with the matcher's
  *   score, for the user to merge or dismiss), or the user's word that they are not ('apart': never
  *   merged again, by the matcher or re-extraction).
@@ -41,8 +46,19 @@ CREATE TABLE event_profiles (
 CREATE TABLE source_profiles (
   source_id  TEXT PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
   terms      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(terms)),
-  people     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(people))
+  people     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(people)),
+  entities   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(entities)),
+  years      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(years))
 );
+
+CREATE TABLE source_terms (
+  seq        INTEGER PRIMARY KEY,
+  term       TEXT NOT NULL,
+  source_id  TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+  weight     REAL NOT NULL
+);
+CREATE INDEX source_terms_term ON source_terms (term, weight DESC);
+CREATE INDEX source_terms_source ON source_terms (source_id);
 
 CREATE TABLE event_links (
   seq         INTEGER PRIMARY KEY,

@@ -1,0 +1,113 @@
+/**
+ * Do two articles report the same happening? ECB+ shows what makes this hard: each of its topics holds
+ * two happenings of the same kind (two earthquakes on one island, two boxing title defences by one
+ * champion), so word overlap alone links articles of the other one. Besides how alike their words are,
+ * two articles are compared on whom and what they name (and whom one names often that the other never
+ * does: the other boxer), when they were published and which years they mention. The weights are
+ * learned with the event-matching model (resources/models/event-matching.md); an article's main event
+ * joins the event of the articles it matches.
+ */
+import { cosine, type Terms } from './terms';
+
+/** What an article is compared on (stored per source in `source_profiles`). */
+export interface ArticleProfile {
+  terms: Terms;
+  /** The people it names most (entity ids, most first). */
+  people: readonly string[];
+  /** How often it names each person, organisation and place (entity id -> mentions), most first. */
+  entities: ReadonlyMap<string, number>;
+  /** Years it mentions (four digits). */
+  years: readonly string[];
+  /** Its publication date (YYYY-MM-DD), or null when unknown. */
+  published: string | null;
+}
+
+/** Names of the article-pair features, in the model's order. */
+export const ARTICLE_FEATURES = [
+  'bias',
+  'similarity',
+  'similaritySquared',
+  'peopleShared',
+  'peopleClash',
+  'publishedClose',
+  'publishedFar',
+  'yearShared',
+  'yearClash',
+  'entitySimilarity',
+  'salientMissing',
+] as const;
+
+/** Entities kept per article profile. */
+export const PROFILE_ENTITIES = 30;
+/** Named at least this often, an entity is one the article is about (its absence elsewhere counts). */
+const SALIENT_MENTIONS = 2;
+/** Salient entities compared per article. */
+const SALIENT = 5;
+const DAY = 864e5;
+
+/** The years (1900-2099) a text mentions, sorted. */
+export function yearsOf(text: string): string[] {
+  return [...new Set(text.match(/(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu) ?? [])].sort();
+}
+
+/** The `keep` most named entities (ties in the order given), as a profile stores them. */
+export function topEntities(
+  counts: ReadonlyMap<string, number>,
+  keep = PROFILE_ENTITIES,
+): Map<string, number> {
+  return new Map([...counts].sort((a, b) => b[1] - a[1]).slice(0, keep));
+}
+
+function shares(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+function entityCosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [id, n] of a) {
+    na += n * n;
+    dot += n * (b.get(id) ?? 0);
+  }
+  for (const n of b.values()) nb += n * n;
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** Share of the entities `a` names often that `b` never names. */
+function missing(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const salient = [...a].filter(([, n]) => n >= SALIENT_MENTIONS).slice(0, SALIENT);
+  if (salient.length === 0) return 0;
+  return salient.filter(([id]) => !b.has(id)).length / salient.length;
+}
+
+/** The features of two articles (symmetric). */
+export function articleFeatures(a: ArticleProfile, b: ArticleProfile): Float64Array {
+  const similarity = cosine(a.terms, b.terms);
+  const gap =
+    a.published === null || b.published === null
+      ? null
+      : Math.abs(Date.parse(a.published.slice(0, 10)) - Date.parse(b.published.slice(0, 10))) / DAY;
+  const values: Record<(typeof ARTICLE_FEATURES)[number], number> = {
+    bias: 1,
+    similarity,
+    similaritySquared: similarity * similarity,
+    peopleShared: shares(a.people, b.people) ? 1 : 0,
+    peopleClash: a.people.length > 0 && b.people.length > 0 && !shares(a.people, b.people) ? 1 : 0,
+    publishedClose: gap !== null && gap <= 30 ? 1 : 0,
+    publishedFar: gap !== null && gap > 180 ? 1 : 0,
+    yearShared: shares(a.years, b.years) ? 1 : 0,
+    yearClash: a.years.length > 0 && b.years.length > 0 && !shares(a.years, b.years) ? 1 : 0,
+    entitySimilarity: entityCosine(a.entities, b.entities),
+    salientMissing: (missing(a.entities, b.entities) + missing(b.entities, a.entities)) / 2,
+  };
+  return Float64Array.from(ARTICLE_FEATURES.map((name) => values[name]));
+}
+
+/** The article model's probability that two articles report one happening. */
+export function articleProbability(weights: ArrayLike<number>, a: ArticleProfile, b: ArticleProfile): number {
+  const features = articleFeatures(a, b);
+  let z = 0;
+  for (let i = 0; i < features.length; i++) z += (weights[i] ?? 0) * features[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
