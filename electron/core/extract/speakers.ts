@@ -186,7 +186,8 @@ export function quoteMention(
   const none = decision.options.findIndex((o) => o.type === 'none');
   const noSpeaker = none === -1 ? 0 : (decision.probabilities[none] ?? 0);
   const features = quoteFeatures(ctx, decision.quote, decision.facts, noSpeaker, decision.probability);
-  const isQuote = model.quoteProbability(features) >= model.quoteThreshold && !isTitleOrTerm(ctx.text, quote);
+  const isQuote =
+    model.quoteProbability(features) >= model.quoteThreshold && !isTitleOrTerm(ctx.text, ctx.layout, quote);
   const base = { span: quote.span, text: ctx.text.slice(quote.span[0], quote.span[1]) };
   if (!isQuote || option.type === 'none') {
     return {
