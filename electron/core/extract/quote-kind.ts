@@ -7,7 +7,7 @@
 import type { QuotedSpan } from './quote-marks';
 import type { QuoteCandidates, SpeakerContext } from './speaker-candidates';
 import type { QuoteFacts } from './speaker-features';
-import { wordClass } from './speaker-features';
+import { wordClass } from './lexicon';
 import type { TextLayout } from './text';
 import type { QuoteKind } from './types';
 
