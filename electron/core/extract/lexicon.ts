@@ -26,6 +26,28 @@ export function lexiconTag(word: string): LexiconTag | undefined {
   return lexicon.get(word.toLowerCase());
 }
 
+/** A coarse word class from the lexicon, else from the ending: what follows a subject is a verb. */
+export function wordClass(word: string): string {
+  const tag = lexiconTag(word) ?? '';
+  if (/PastTense/.test(tag)) return 'past';
+  if (/Copula/.test(tag)) return 'copula';
+  if (/Modal/.test(tag)) return 'modal';
+  if (/PresentTense/.test(tag)) return 'present';
+  if (/Verb|Infinitive/.test(tag)) return 'verb';
+  if (/Preposition/.test(tag)) return 'prep';
+  if (/Determiner/.test(tag)) return 'det';
+  if (/Conjunction/.test(tag)) return 'conj';
+  if (/Adverb/.test(tag)) return 'adv';
+  if (/Adjective/.test(tag)) return 'adj';
+  if (/Pronoun/.test(tag)) return 'pron';
+  if (/Noun|Singular|Plural/.test(tag)) return 'noun';
+  if (/ed$/.test(word)) return 'ed';
+  if (/ly$/.test(word)) return 'ly';
+  if (/ing$/.test(word)) return 'ing';
+  if (/s$/.test(word)) return 's';
+  return 'word';
+}
+
 /** Titles and roles written before a name; stripped from the canonical name, kept in aliases. */
 export const TITLES = new Set(
   (

@@ -32,6 +32,10 @@ export interface Person {
   gender: 'male' | 'female' | 'unknown';
   /** Lower-case title words seen before the name ("president", "chief"), for "the president". */
   titles: Set<string>;
+  /** How many times the article names them. */
+  mentionCount: number;
+  /** Their place among the article's people by mentions: 0 for the most named (ties share a place). */
+  salience: number;
 }
 
 /** The people of one article and every mention of them, in text order. */
@@ -179,6 +183,8 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
         firstKey: null,
         gender: 'unknown',
         titles: new Set(),
+        mentionCount: 0,
+        salience: 0,
       });
     }
     const person = people[index] as Person;
@@ -228,7 +234,16 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
   }
   mentions.sort((a, b) => a.span[0] - b.span[0]);
   propagateSurnames(text, tokens, people, mentions, others);
+  countMentions(people, mentions);
   return { people, mentions };
+}
+
+/** Each person's mention count and place by it, counted once per article. */
+function countMentions(people: Person[], mentions: readonly PersonMention[]): void {
+  for (const m of mentions) (people[m.person] as Person).mentionCount++;
+  const counts = [...new Set(people.map((p) => p.mentionCount))].sort((a, b) => b - a);
+  const place = new Map(counts.map((c, i) => [c, i]));
+  for (const p of people) p.salience = place.get(p.mentionCount) ?? 0;
 }
 
 /** Bare surnames ("Putin", "PUTIN") of people already named that the tagger left untagged. */

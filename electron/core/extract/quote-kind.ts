@@ -7,7 +7,8 @@
 import type { QuotedSpan } from './quote-marks';
 import type { QuoteCandidates, SpeakerContext } from './speaker-candidates';
 import type { QuoteFacts } from './speaker-features';
-import { wordClass } from './speaker-features';
+import { wordClass } from './lexicon';
+import type { TextLayout } from './text';
 import type { QuoteKind } from './types';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us|you|You|your)\b/;
@@ -25,6 +26,12 @@ function around(text: string, open: number, close: number): { before: string; af
   return { before: left.toLowerCase(), after: right.toLowerCase() };
 }
 
+/** Long words (four letters or more) of `stretch`, and how many of them start with a capital. */
+function longWords(stretch: string): [number, number] {
+  const long = stretch.match(/\p{L}{4,}/gu) ?? [];
+  return [long.length, long.filter((w) => /^\p{Lu}/u.test(w)).length];
+}
+
 /**
  * The quote classifier's features for quote `q`. `noSpeaker` is the ranker's probability of "no
  * speaker" for it and `best` its best speaker's probability.
@@ -38,14 +45,13 @@ export function quoteFeatures(
 ): string[] {
   const { text } = ctx;
   const words = text.slice(q.quote.span[0], q.quote.span[1]);
-  const long = words.match(/\p{L}{4,}/gu) ?? [];
-  const capitals = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const [long, capitals] = longWords(words);
   const titleCase =
-    long.length === 0
+    long === 0
       ? 'none'
-      : capitals === long.length
+      : capitals === long
         ? 'all'
-        : capitals * 2 >= long.length
+        : capitals * 2 >= long
           ? 'most'
           : capitals > 0
             ? 'some'
@@ -98,52 +104,23 @@ const WORK_NOUNS =
 // Words a title leaves in lower case.
 const SMALL_WORDS = new Set('a an and as at but by for from in into of on or the to vs with'.split(' '));
 
-/** Long words (four letters or more) of `stretch`, and how many of them start with a capital. */
-function longWords(stretch: string): [number, number] {
-  const long = stretch.match(/\p{L}{4,}/gu) ?? [];
-  return [long.length, long.filter((w) => /^\p{Lu}/u.test(w)).length];
-}
+/** How far either side of a quote its line is read for capitals: a headline is shorter than this. */
+const LINE_REACH = 300;
 
 /**
- * Per text, its line breaks and each line's long-word counts, so that every quote of a long text does
- * not rescan its whole line (a text with no line break made that quadratic).
+ * The long words of the quote's line (its paragraph: quotations never run past one) near the quote
+ * and outside it, with the capitalised count. Reading at most LINE_REACH characters either side keeps
+ * a text of one endless line with many quotes linear without remembering anything between calls.
  */
-let linesOf: { text: string; breaks: number[]; counts: Map<number, [number, number]> } | null = null;
-
-/** The long words of the quote's line outside the quote (its marks and words), with the capitalised count. */
-function lineWordsOutside(text: string, quote: QuotedSpan): [number, number] {
-  if (linesOf?.text !== text) {
-    const breaks: number[] = [];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
-    linesOf = { text, breaks, counts: new Map() };
-  }
-  const { breaks, counts } = linesOf;
-  // The first line break after the opening mark.
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((breaks[mid] as number) < quote.open) lo = mid + 1;
-    else hi = mid;
-  }
-  const lineStart = lo === 0 ? 0 : (breaks[lo - 1] as number) + 1;
-  const lineEnd = breaks[lo] ?? text.length;
-  if (lineEnd < quote.close) {
-    // A quote across a line break: the text from its line's start and to the end of its last line.
-    const after = text.indexOf('\n', quote.close);
-    return longWords(
-      `${text.slice(lineStart, quote.open)} ${text.slice(quote.close, after === -1 ? text.length : after)}`,
-    );
-  }
-  let line = counts.get(lineStart);
-  if (line === undefined) {
-    line = longWords(text.slice(lineStart, lineEnd));
-    counts.set(lineStart, line);
-  }
-  // The marks are not letters, so no word runs across the quote's edges: the line's counts less the
-  // quote's are exactly those of the text around it.
-  const inside = longWords(text.slice(quote.open, quote.close));
-  return [line[0] - inside[0], line[1] - inside[1]];
+function lineWordsOutside(text: string, layout: TextLayout, quote: QuotedSpan): [number, number] {
+  const [lineStart, lineEnd] = layout.paragraphs[quote.paragraph] ?? [quote.open, quote.close];
+  let before = text.slice(Math.max(lineStart, quote.open - LINE_REACH), quote.open);
+  let after = text.slice(quote.close, Math.min(lineEnd, quote.close + LINE_REACH));
+  // A reach that stops inside a word leaves that word out rather than count its tail.
+  if (quote.open - LINE_REACH > lineStart) before = before.replace(/^\S*/, '');
+  if (quote.close + LINE_REACH < lineEnd) after = after.replace(/\S*$/, '');
+  const [a, b] = [longWords(before), longWords(after)];
+  return [a[0] + b[0], a[1] + b[1]];
 }
 
 /**
@@ -154,7 +131,7 @@ function lineWordsOutside(text: string, quote: QuotedSpan): [number, number] {
  * annotators rarely mark titles, so the trained classifier barely sees them; this check is the
  * issue's precision requirement made explicit and tested on sentences written for the tests.
  */
-export function isTitleOrTerm(text: string, quote: QuotedSpan): boolean {
+export function isTitleOrTerm(text: string, layout: TextLayout, quote: QuotedSpan): boolean {
   const inner = text.slice(quote.span[0], quote.span[1]).trim();
   const before = text.slice(Math.max(0, quote.open - 40), quote.open).replace(/\s+$/, '');
   if (!quote.closed) return false;
@@ -165,7 +142,7 @@ export function isTitleOrTerm(text: string, quote: QuotedSpan): boolean {
   // Mid-sentence: a word (not a colon, comma or sentence end) right before the opening mark.
   if (!/\p{L}$/u.test(before)) return false;
   // In a headline every word is capitalised, so capitals say nothing there.
-  const [long, capitalised] = lineWordsOutside(text, quote);
+  const [long, capitalised] = lineWordsOutside(text, layout, quote);
   if (long > 0 && capitalised >= long * 0.6) return false;
   return words.every((w, i) => {
     const letters = w.replace(/[^\p{L}]/gu, '');

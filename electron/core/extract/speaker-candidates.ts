@@ -6,7 +6,7 @@
  * into the ranker's features.
  */
 import type { Coreference } from './coref';
-import { lexiconTag, NON_NAME_WORDS, PRONOUNS } from './lexicon';
+import { lexiconTag, NON_NAME_WORDS, PRONOUNS, wordClass } from './lexicon';
 import type { PeopleIndex, Person } from './people';
 import type { QuotedSpan } from './quote-marks';
 import {
@@ -33,8 +33,8 @@ export interface Candidate {
   person: Person | null;
   /** The speaker name the result shows: the person's name, else the phrase (null for a lone pronoun). */
   speaker: string | null;
-  /** How coreference read it ('name', 'pronoun', 'description'). */
-  via: 'name' | 'pronoun' | 'description';
+  /** How coreference read it ('name', 'pronoun', 'description'), or a name in apposition to it. */
+  via: 'name' | 'pronoun' | 'description' | 'apposition';
   /** Rules whose proposed phrase is exactly this one, and their cue. */
   rules: string[];
   /** Rules whose proposal overlaps this phrase without being it. */
@@ -103,6 +103,11 @@ function startsSentence(text: string, offset: number): boolean {
   return offset === 0 || /(?:^|[.!?:\n]["”’)]?)\s*[“"‘(-]?\s*$/.test(before);
 }
 
+/** A word a description does not run into: a verb in a tense, a modal, an adverb, "didn’t". */
+function endsDescription(word: string): boolean {
+  return /n['’]t$/.test(word) || /^(?:past|present|copula|modal|adv|ly|ing)$/.test(wordClass(word));
+}
+
 /** Index of the first token starting at or after `offset`. */
 function tokenAt(tokens: readonly Token[], offset: number): number {
   return lowerBound(tokens, offset, (t) => t.start);
@@ -118,6 +123,28 @@ function regionOf(ctx: SpeakerContext, quote: QuotedSpan, window: QuoteWindow): 
   return [Math.min(start, quote.open), Math.max(end, quote.close)];
 }
 
+/**
+ * The person a description stands in apposition with: "Another critic, Laurence Tribe, said" or
+ * "Brennan, a former judge, said" name one person twice.
+ */
+function appositionOf(ctx: SpeakerContext, span: Span): Person | null {
+  const { text } = ctx;
+  const { mentions, people } = ctx.people;
+  const after = /^,\s+/.exec(text.slice(span[1], span[1] + 4));
+  if (after !== null) {
+    const start = span[1] + after[0].length;
+    const m = mentions[lowerBound(mentions, start, (x) => x.aliasStart)];
+    if (m !== undefined && m.aliasStart === start && /^\s*[,;.]/.test(text.slice(m.span[1], m.span[1] + 2)))
+      return people[m.person] ?? null;
+  }
+  if (text.slice(span[0] - 2, span[0]) === ', ') {
+    const i = lowerBound(mentions, span[0] - 1, (x) => x.span[0]) - 1;
+    const m = mentions[i];
+    if (m !== undefined && m.span[1] === span[0] - 2) return people[m.person] ?? null;
+  }
+  return null;
+}
+
 function addCandidate(
   found: Map<string, Candidate>,
   ctx: SpeakerContext,
@@ -127,7 +154,9 @@ function addCandidate(
   const key = `${span[0]}:${span[1]}`;
   const known = found.get(key);
   if (known !== undefined) return known;
-  const referent = ctx.coref.resolve(span);
+  const resolved = ctx.coref.resolve(span);
+  const apposed = kind === 'description' && resolved.person === null ? appositionOf(ctx, span) : null;
+  const referent = apposed === null ? resolved : { person: apposed, via: 'apposition' as const };
   const phrase = ctx.text.slice(span[0], span[1]);
   const speaker =
     referent.person?.name ??
@@ -180,6 +209,8 @@ function phrasesIn(
     if (outside(span) && !found.has(`${span[0]}:${span[1]}`) && !overlapsName(found, span))
       addCandidate(found, ctx, 'capitalized', span);
   }
+  // The last description found, for a "who" right after it ("the groups who wrote").
+  let lastDescription: Candidate | null = null;
   for (let k = 0; k < slice.length; k++) {
     const token = slice[k] as Token;
     const word = lower(token);
@@ -194,6 +225,14 @@ function phrasesIn(
         const referent = ctx.coref.resolve(antecedent);
         relative.person = referent.person;
         relative.speaker = referent.person?.name ?? text.slice(...antecedent);
+      } else if (
+        relative.speaker === null &&
+        lastDescription !== null &&
+        /^,?\s$/.test(text.slice(lastDescription.span[1], token.start))
+      ) {
+        // "the groups who wrote to her": no name before it, but a description is.
+        relative.person = lastDescription.person;
+        relative.speaker = lastDescription.speaker;
       }
     }
     if (!DETERMINERS.has(word) && !QUANTIFIERS.has(word) && !/^\d/.test(word)) continue;
@@ -203,14 +242,18 @@ function phrasesIn(
       const next = slice[n] as Token;
       if (text.slice((slice[n - 1] as Token).end, next.start) !== ' ' || DESCRIPTION_STOPS.has(lower(next)))
         break;
+      // "The council voted", "the crowd loudly reprised": the description ends before its verb (a
+      // word right after the determiner is left alone: "the elected", "the judge").
+      if (n >= k + 2 && endsDescription(lower(next))) break;
       end = n;
       if (next.possessive) break;
     }
     // "the so-called “reform”": a phrase running into an opening mark describes the quoted words.
     if (end > k && !OPENS_QUOTE.test(text.slice((slice[end] as Token).end, (slice[end] as Token).end + 3)))
-      addCandidate(found, ctx, 'description', [token.start, (slice[end] as Token).end]);
+      lastDescription = addCandidate(found, ctx, 'description', [token.start, (slice[end] as Token).end]);
     // "Another said", "one wrote", "some argue": a quantifier standing alone for people.
-    else if (QUANTIFIERS.has(word)) addCandidate(found, ctx, 'description', [token.start, token.end]);
+    else if (QUANTIFIERS.has(word))
+      lastDescription = addCandidate(found, ctx, 'description', [token.start, token.end]);
   }
 }
 

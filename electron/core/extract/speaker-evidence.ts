@@ -100,6 +100,10 @@ export function describeFeature(feature: string): string | null {
       return `followed by “${a}”`;
     case 'prev-word':
       return `right after “${a}”`;
+    case 'description':
+      return c === 'apposition' ? 'a description set beside a name (“X, a former judge,”)' : null;
+    case 'label-shape':
+      return 'a speaker label (“X: …”)';
     case 'head':
       return a === '' ? null : `a phrase ending in “${a}”`;
     case 'mentions':

@@ -4,11 +4,19 @@
  * "kind-side-sentence|name|after|0". The ranker learns one weight per string; {@link describeFeature}
  * turns the strongest ones into the plain words of a quote's "why".
  */
-import { lexiconTag, SPEECH_CUES } from './lexicon';
+import { lexiconTag, SPEECH_CUES, TITLES, wordClass } from './lexicon';
 import type { Candidate, QuoteCandidates, SpeakerContext } from './speaker-candidates';
 import { sentenceOf } from './speaker-candidates';
 import { lowerBound } from './text';
 import type { Token } from './tokens';
+
+/** Where a candidate stands among the candidates on its side of the quote, nearest first (1 = nearest). */
+export interface CandidateRank {
+  /** Among all candidates on that side. */
+  side: number;
+  /** Among those that refer to a named person (0 when this one does not). */
+  person: number;
+}
 
 /** The quote-level facts every candidate's features are conjoined with. */
 export interface QuoteFacts {
@@ -132,7 +140,6 @@ function tokenGap(ctx: SpeakerContext, q: QuoteCandidates, c: Candidate, side: s
   return bucket(tokenIndex(ctx.tokens, b) - tokenIndex(ctx.tokens, a), [0, 1, 2, 4, 8, 16, 32]);
 }
 
-/** The class of the last cue word in a stretch of text, or "none". */
 /**
  * A long stretch between a candidate and the marks with its middle left out: the words next to either
  * end are what the features read, and one endless sentence would otherwise have every candidate of
@@ -142,33 +149,12 @@ function clipMiddle(stretch: string): string {
   return stretch.length <= 400 ? stretch : `${stretch.slice(0, 200)} … ${stretch.slice(-200)}`;
 }
 
+/** The class of the last cue word in a stretch of text, or "none". */
 function cueIn(stretch: string): string {
   const words = stretch.toLowerCase().match(/\p{L}+/gu) ?? [];
   for (let i = words.length - 1; i >= 0; i--)
     if (CUE_WORDS.has(words[i] as string)) return cueClass(words[i] as string);
   return 'none';
-}
-
-/** A coarse word class from the lexicon, else from the ending: what follows a subject is a verb. */
-export function wordClass(word: string): string {
-  const tag = lexiconTag(word) ?? '';
-  if (/PastTense/.test(tag)) return 'past';
-  if (/Copula/.test(tag)) return 'copula';
-  if (/Modal/.test(tag)) return 'modal';
-  if (/PresentTense/.test(tag)) return 'present';
-  if (/Verb|Infinitive/.test(tag)) return 'verb';
-  if (/Preposition/.test(tag)) return 'prep';
-  if (/Determiner/.test(tag)) return 'det';
-  if (/Conjunction/.test(tag)) return 'conj';
-  if (/Adverb/.test(tag)) return 'adv';
-  if (/Adjective/.test(tag)) return 'adj';
-  if (/Pronoun/.test(tag)) return 'pron';
-  if (/Noun|Singular|Plural/.test(tag)) return 'noun';
-  if (/ed$/.test(word)) return 'ed';
-  if (/ly$/.test(word)) return 'ly';
-  if (/ing$/.test(word)) return 'ing';
-  if (/s$/.test(word)) return 's';
-  return 'word';
 }
 
 /** The lower-case word right after (`step` 1) or before (-1) an offset, when only a space separates it. */
@@ -180,6 +166,70 @@ function wordAt(ctx: SpeakerContext, offset: number, step: 1 | -1): string | nul
   const gap = step === 1 ? text.slice(offset, token.start) : text.slice(token.end, offset);
   if (!/^\s{0,2}$/.test(gap) || !/^\p{L}+$/u.test(token.text)) return null;
   return token.text.toLowerCase();
+}
+
+/**
+ * The signs between a candidate and the marks when nothing else stands there: "X: “", "X, “", "” — X",
+ * a quote paragraph then "- X" on the next line ("¶-"). Null when words stand between them.
+ */
+function gapSigns(ctx: SpeakerContext, q: QuoteCandidates, c: Candidate, side: string): string | null {
+  const [a, b] =
+    side === 'before' ? [c.span[1], q.quote.open] : side === 'after' ? [q.quote.close, c.span[0]] : [0, -1];
+  if (b < a || b - a > 12) return null;
+  const gap = ctx.text.slice(a, b);
+  if (/[\p{L}\p{N}]/u.test(gap)) return null;
+  return (
+    gap
+      .replace(/\s*\n\s*/g, '¶')
+      .replace(/\s+/g, '')
+      .replace(/[―—–-]+/g, '-') || 'space'
+  );
+}
+
+// Endings of nouns that name a person or a group of people: "pollster", "senator", "economist",
+// "spokeswoman", "officials", "supporters".
+const AGENT_ENDING = /(?:er|or|ist|ian|man|men|woman|women|person|people|ee|ant|ent|ive|crat|aide|ess)s?$/;
+
+/**
+ * What the head word of a description or a capitalised phrase says about it: a title ("the senator"),
+ * a word the lexicon knows for a person ("the critic"), a person-like ending ("the pollster"), or the
+ * word's class when it reads as a verb or another word ("The fight comes", "Indeed").
+ */
+function headClass(phrase: string): string {
+  const words = phrase.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  // The head is the last word before a verb the phrase ran into ("the judge exclaimed").
+  let head = words.length - 1;
+  while (head > 0 && /^(?:past|present|verb|ed|ing|adv|ly)$/.test(wordClass(words[head] as string))) head--;
+  const word = words[head] ?? '';
+  const ranInto = head < words.length - 1 ? '+verb' : '';
+  if (TITLES.has(word)) return `title${ranInto}`;
+  const tag = lexiconTag(word) ?? '';
+  if (/Actor|Person|FirstName|LastName|Honorific/.test(tag)) return `person${ranInto}`;
+  if (/Organization|Country|Place|City|Region/.test(tag)) return `org-place${ranInto}`;
+  if (AGENT_ENDING.test(word) && !/Verb|Tense|Infinitive|Adjective/.test(tag)) return `agent${ranInto}`;
+  return `${wordClass(word)}${ranInto}`;
+}
+
+/**
+ * "Topic - Name: “…”", "PENCE: “…”": the candidate stands at a line, sentence or dash start and only a
+ * colon separates it from the opening mark, the shape of a speaker label.
+ */
+function labelShape(ctx: SpeakerContext, q: QuoteCandidates, c: Candidate): boolean {
+  const { text } = ctx;
+  if (c.span[1] > q.quote.open || !/^:\s*$/.test(text.slice(c.span[1], q.quote.open))) return false;
+  return /(?:^|[\n.!?]["”’)]?|[-―—–])\s*$/.test(text.slice(Math.max(0, c.span[0] - 4), c.span[0]));
+}
+
+/** The quote opens its paragraph and the paragraph above, ending in a colon, holds the candidate. */
+function introducedAbove(ctx: SpeakerContext, q: QuoteCandidates, c: Candidate): boolean {
+  const above = ctx.layout.paragraphs[q.quote.paragraph - 1];
+  return (
+    above !== undefined &&
+    q.quote.open === q.window.paragraph[0] &&
+    c.span[0] >= above[0] &&
+    c.span[1] <= above[1] &&
+    ctx.text[above[1] - 1] === ':'
+  );
 }
 
 /** The candidate is the first phrase of its sentence (after a leading "On Monday," or "But"). */
@@ -204,7 +254,7 @@ export function candidateFeatures(
   q: QuoteCandidates,
   facts: QuoteFacts,
   c: Candidate,
-  rank: number,
+  rank: CandidateRank,
   previousSpeaker: string | null,
 ): string[] {
   const { text, layout } = ctx;
@@ -226,7 +276,7 @@ export function candidateFeatures(
     `kind|${kind}`,
     `kind-side-sentence|${kind}|${side}|${sentenceDelta}`,
     `kind-side-gap|${kind}|${side}|${gap}`,
-    `side-rank|${side}|${Math.min(rank, 4)}`,
+    `side-rank|${side}|${Math.min(rank.side, 4)}`,
     `side-paragraph|${side}|${samePara}`,
     `kind-window|${kind}|${inWindow}`,
     `side-ending|${side}|${facts.ending}`,
@@ -271,9 +321,16 @@ export function candidateFeatures(
   if (/^[’']s/.test(next)) f.push('possessive');
   else if (/^\s*\(/.test(next)) f.push('parenthesis-after');
   if (c.person !== null) {
-    const mentions = ctx.people.mentions.filter((m) => ctx.people.people[m.person] === c.person).length;
-    f.push(`mentions|${bucket(mentions, [1, 2, 4, 8])}`);
+    f.push(`mentions|${bucket(c.person.mentionCount, [1, 2, 4, 8])}`);
+    f.push(`salience|${Math.min(c.person.salience, 3)}|${kind}`);
+    f.push(`person-rank|${side}|${Math.min(rank.person, 3)}|${sentenceDelta}`);
   }
+  const signs = gapSigns(ctx, q, c, side);
+  if (signs !== null) f.push(`gap|${side}|${signs}`, `gap-kind|${side}|${signs}|${kind}`);
+  if (kind === 'description' || kind === 'capitalized' || kind === 'phrase')
+    f.push(`head-class|${kind}|${headClass(phrase)}`, `head-class-side|${headClass(phrase)}|${side}`);
+  if (introducedAbove(ctx, q, c)) f.push(`intro-colon|${kind}|${subject}`);
+  if (labelShape(ctx, q, c)) f.push('label-shape', `label-shape|${kind}`);
   for (const rule of c.rules) f.push(`rule|${rule}`, `rule-side|${rule}|${side}`);
   for (const rule of c.nearRules) f.push(`near-rule|${rule}`);
   if (c.cascade) f.push('cascade', `cascade-kind|${kind}`);

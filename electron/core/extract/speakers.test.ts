@@ -118,15 +118,39 @@ describe('quote speakers beyond the cue next to the quote', () => {
     ]);
   });
 
-  // Known regression of the model retrained in ffee9cf: it picks the description "Another critic"
-  // (a right answer by EVAL.md's span rule) instead of the name in the apposition. `it.fails` keeps the
-  // case visible: it starts failing, and must become a plain `it`, once the apposition resolves again.
-  it.fails('reads a subject with an apposition, giving the name rather than the description', () => {
+  // Regression (the model retrained in ffee9cf picked the description "Another critic"): a description
+  // and the name set beside it in apposition are one person, so the name is the speaker.
+  it('reads a subject with an apposition, giving the name rather than the description', () => {
     expect(
       quotes(
         'Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution” in a letter.',
       ),
     ).toEqual(['burning the Constitution => Laurence H. Tribe']);
+    expect(quotes('Her deputy, Omar Little, told the meeting: “We start on Monday.”')).toEqual([
+      'We start on Monday. => Omar Little',
+    ]);
+  });
+
+  it('ends a description before its verb and reads "who" after a description as that description', () => {
+    const council = 'The council voted 6-1 for a resolution that called the plan “a disgrace to the city.”';
+    const [quote] = extractArticle(council, { published: '2024-05-10' }).quotes;
+    expect([quote?.speaker, council.slice(...(quote?.speakerSpan ?? [0, 0]))]).toEqual([
+      'The council',
+      'The council',
+    ]);
+    expect(
+      quotes(
+        'Hundreds marched on Saturday, and the groups who organised the march called the law “a step backwards.”',
+      ),
+    ).toEqual(['a step backwards. => the groups']);
+  });
+
+  it('reads a speaker label inside a paragraph ("Topic - Name: “…”")', () => {
+    const text =
+      'Rivals had criticised the deal for weeks.\nWeekly roundup - Dana Whitcombe: “The numbers moved, but not by much.”';
+    const [quote] = extractArticle(text, { published: '2024-05-10' }).quotes;
+    expect(quote?.speaker).toBe('Dana Whitcombe');
+    expect(quote?.evidence).toContain('a speaker label (“X: …”)');
   });
 
   it('opens a quote with ” at a paragraph start, nests curly quotes, and reads "“…?” X demanded."', () => {
@@ -207,12 +231,13 @@ describe('quotation marks that are not quotes', () => {
       kind: 'scare',
       speaker: null,
     });
-    expect(
-      read('Critics called the plan a “giveaway” to developers, Mayor Paul Fenn said in a statement.')[0],
-    ).toMatchObject({
-      kind: 'partial',
-      speaker: 'Paul Fenn',
-    });
+    const [giveaway] = read(
+      'Critics called the plan a “giveaway” to developers, Mayor Paul Fenn said in a statement.',
+    );
+    expect(giveaway?.kind).toBe('partial');
+    // The word is the critics' and Fenn reports it: PolNeAR annotates both attributions (nested), so
+    // EVAL.md counts either speaker right; what matters here is that the word keeps one.
+    expect(['Paul Fenn', 'Critics']).toContain(giveaway?.speaker);
   });
 
   it('still reads a short title-case quote that ends a sentence or follows a colon as someone’s words', () => {

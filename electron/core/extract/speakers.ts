@@ -70,11 +70,14 @@ export function speakerOptions(
   }));
   // Rank among candidates on the same side, nearest first (candidates come sorted by distance).
   const seen = { before: 0, after: 0, inside: 0 };
+  const seenPerson = { before: 0, after: 0, inside: 0 };
   options.forEach((o) => {
     const c = o.candidate as Candidate;
     const side = c.span[1] <= q.quote.open ? 'before' : c.span[0] >= q.quote.close ? 'after' : 'inside';
     seen[side]++;
-    o.features = candidateFeatures(ctx, q, facts, c, seen[side], previousSpeaker);
+    if (c.person !== null) seenPerson[side]++;
+    const rank = { side: seen[side], person: c.person === null ? 0 : seenPerson[side] };
+    o.features = candidateFeatures(ctx, q, facts, c, rank, previousSpeaker);
   });
   if (before !== undefined && before.speaker !== null && previous !== undefined) {
     options.push({
@@ -166,8 +169,10 @@ export function pickBySpeaker(decision: Pick<SpeakerDecision, 'options' | 'proba
   options.forEach((o, i) => {
     if (o.type === 'none') return;
     const m = o.speaker === null ? (probabilities[i] ?? 0) : (mass.get(o.speaker) ?? 0);
-    const p = probabilities[i] ?? 0;
-    if (m > bestMass + 1e-12 || (Math.abs(m - bestMass) <= 1e-12 && p > (probabilities[best] ?? -1))) {
+    // Within one speaker, a mention near the quote before "the previous quote's speaker".
+    const p = (probabilities[i] ?? 0) + (o.type === 'candidate' ? 1 : 0);
+    const q = (probabilities[best] ?? -1) + (options[best]?.type === 'candidate' ? 1 : 0);
+    if (m > bestMass + 1e-12 || (Math.abs(m - bestMass) <= 1e-12 && p > q)) {
       best = i;
       bestMass = m;
     }
@@ -186,7 +191,8 @@ export function quoteMention(
   const none = decision.options.findIndex((o) => o.type === 'none');
   const noSpeaker = none === -1 ? 0 : (decision.probabilities[none] ?? 0);
   const features = quoteFeatures(ctx, decision.quote, decision.facts, noSpeaker, decision.probability);
-  const isQuote = model.quoteProbability(features) >= model.quoteThreshold && !isTitleOrTerm(ctx.text, quote);
+  const isQuote =
+    model.quoteProbability(features) >= model.quoteThreshold && !isTitleOrTerm(ctx.text, ctx.layout, quote);
   const base = { span: quote.span, text: ctx.text.slice(quote.span[0], quote.span[1]) };
   if (!isQuote || option.type === 'none') {
     return {
