@@ -53,3 +53,28 @@ test('a notebook with notes opens on the last note, not the welcome', async ({ p
   await expect(notebook.title).toHaveValue('First thoughts');
   await expect(page.getByTestId('welcome')).toHaveCount(0);
 });
+
+test('a screen the user opens while the notebook is still answering is not replaced by the welcome', async ({
+  page,
+}) => {
+  // Found by CI on a loaded machine: the click on Library landed before the empty notes list had answered,
+  // and the welcome then took the screen away. The answer is held here until after the click.
+  host = await startHost(tempDataDir());
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/listNotes', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await page.getByTestId('nav-library').click();
+  await expect(page.getByTestId('library')).toBeVisible();
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/listNotes'));
+  release();
+  await answered;
+  await expect(page.getByTestId('library')).toBeVisible();
+  await expect(page.getByTestId('welcome')).toHaveCount(0);
+  await page.getByTestId('nav-notes').click();
+  await expect(page.getByTestId('notes-list')).toBeVisible();
+  await expect(page.getByTestId('welcome')).toHaveCount(0);
+});

@@ -3,7 +3,7 @@
  * sidebar and the screen of the current route. A failure of that first call fills the window with its
  * message. Screens move the user with `useNavigate()` (shell/navigation.tsx).
  */
-import { lazy, Suspense, useCallback, useEffect, useState, type JSX } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import type { AppInfo, NoteId } from '../shared/model';
 import { api } from './api';
 import { InteropProvider } from './interop/InteropProvider';
@@ -115,18 +115,28 @@ function useRoutedLocation(): {
 /** The app once the notebook is open (normally or read-only): StartupGate decides that first. */
 function NotebookApp(): JSX.Element {
   const [startup, setStartup] = useState<Startup>({ state: 'loading' });
-  const { route, navigate: setRoute, fromAddress, noteShown } = useRoutedLocation();
+  const { route, navigate: goTo, fromAddress, noteShown } = useRoutedLocation();
+  // Set once the user goes anywhere: from then on the app never moves them by itself.
+  const userMoved = useRef(false);
+  const setRoute = useCallback<typeof goTo>(
+    (next, options) => {
+      userMoved.current = true;
+      goTo(next, options);
+    },
+    [goTo],
+  );
   // An empty notebook (no notes, no sources) opens on the welcome screen, unless the address named
-  // another screen. Decided once, when the notes list first answers empty.
+  // another screen or the user has already gone somewhere (a click while the notebook was opening).
+  // Decided once, when the notes list first answers empty.
   const onNoNotes = useCallback(() => {
-    if (fromAddress) return;
+    if (fromAddress || userMoved.current) return;
     api.listSources({ limit: 1 }).then(
       (list) => {
-        if (list.total === 0) setRoute({ screen: 'welcome' });
+        if (list.total === 0 && !userMoved.current) goTo({ screen: 'welcome' });
       },
       () => undefined,
     );
-  }, [fromAddress, setRoute]);
+  }, [fromAddress, goTo]);
 
   const start = useCallback(() => {
     takePrefetched('getAppInfo', () => api.getAppInfo()).then(

@@ -7,7 +7,9 @@ import { openDatabase } from '../db/open';
 import { lexicalPlainText } from '../notes/plain-text';
 import { makeTempDir } from '../testing/temp-dir';
 import { notebookRows, rowCount, type NotebookRows } from './compare';
+import { userTables } from '../backup/tables';
 import { exportNotebook } from './export';
+import { EXCLUDED_COLUMNS, EXCLUDED_TABLES } from './format';
 import { importNotebook } from './import';
 import { readLinesSync } from './lines';
 
@@ -43,6 +45,21 @@ function records(db: Database.Database): NotebookRows {
 }
 
 describe('JSON export and import', () => {
+  it('can merge every exported table: each has an id or a primary key besides seq', () => {
+    // source_terms (migration 011) had only seq, and importing any export refused the whole file.
+    const db = openDatabase(path.join(temp.dir, 'keys.sqlite'));
+    const keyless = userTables(db, 'main')
+      .filter((table) => !EXCLUDED_TABLES.has(table.name))
+      .filter(
+        (table) =>
+          !table.columns.includes('id') &&
+          table.primaryKey.filter((column) => !EXCLUDED_COLUMNS.has(column)).length === 0,
+      )
+      .map((table) => table.name);
+    db.close();
+    expect(keyless).toEqual([]);
+  });
+
   it('round-trips every record of every table, row by row', () => {
     const source = notebook('a');
     fillNotebook(source, 5, 7);

@@ -52,13 +52,12 @@ CREATE TABLE source_profiles (
 );
 
 CREATE TABLE source_terms (
-  seq        INTEGER PRIMARY KEY,
   term       TEXT NOT NULL,
   source_id  TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
-  weight     REAL NOT NULL
+  weight     REAL NOT NULL,
+  PRIMARY KEY (source_id, term)
 );
 CREATE INDEX source_terms_term ON source_terms (term, weight DESC);
-CREATE INDEX source_terms_source ON source_terms (source_id);
 
 CREATE TABLE event_links (
   seq         INTEGER PRIMARY KEY,
