@@ -42,25 +42,39 @@ async function clip(n: number): Promise<void> {
   ]);
 }
 
-test('/quote opens its menu without a space; /quote + Enter opens the quote picker', async ({ page }) => {
-  await clip(1);
-  const notebook = new NotebookPage(page);
-  const quotes = new QuoteInsertPage(page);
-  await notebook.open(host!.url);
-  await notebook.newNote();
-  await notebook.editor.click();
-  await page.keyboard.type('/quote');
-  await expect(quotes.typeahead.getByTestId('reference-option').first()).toHaveText(/Choose a quote/);
-  await page.keyboard.press('Enter');
-  await expect(quotes.panel).toBeVisible();
-  await expect(page.getByTestId('note-quote-search')).toBeFocused();
-  await expect(notebook.editor).not.toContainText('/quote');
-  // Words after it still search the quotes.
-  await notebook.editor.click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type('/quote fishing');
-  await expect(quotes.option('fishing fleet')).toBeVisible();
-});
+// KNOWN BUG, found at the end of the session of 2026-12-06 and not yet mended: once the newest quotes have
+// filled in the menu, Enter with "Choose a quote…" highlighted inserts the first quote instead of opening
+// the picker (Enter pressed before they arrive works, which is why this spec passed until a loaded CI run
+// was slow enough). The spec now waits for the quotes, so it fails every time; test.fail keeps it running
+// and turns red the day the bug is mended, when this line must go.
+test.fail(
+  '/quote opens its menu without a space; /quote + Enter opens the quote picker',
+  async ({ page }) => {
+    await clip(1);
+    const notebook = new NotebookPage(page);
+    const quotes = new QuoteInsertPage(page);
+    await notebook.open(host!.url);
+    await notebook.newNote();
+    await notebook.editor.click();
+    await page.keyboard.type('/quote');
+    await expect(quotes.typeahead.getByTestId('reference-option').first()).toHaveText(/Choose a quote/);
+    // Enter takes the highlighted option: wait until the menu has filled in the newest quotes after the
+    // picker and shows the picker highlighted.
+    await expect.poll(() => quotes.typeahead.getByTestId('reference-option').count()).toBeGreaterThan(1);
+    await expect(
+      quotes.typeahead.locator('[data-testid="reference-option"][aria-selected="true"]'),
+    ).toHaveText(/Choose a quote/);
+    await page.keyboard.press('Enter');
+    await expect(quotes.panel).toBeVisible();
+    await expect(page.getByTestId('note-quote-search')).toBeFocused();
+    await expect(notebook.editor).not.toContainText('/quote');
+    // Words after it still search the quotes.
+    await notebook.editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('/quote fishing');
+    await expect(quotes.option('fishing fleet')).toBeVisible();
+  },
+);
 
 test('j/k move between review cards from anywhere on the reader; x selects; c confirms the selection', async ({
   page,
