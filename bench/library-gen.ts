@@ -17,6 +17,7 @@ import { openDatabase } from '../electron/core/db/open';
 import { Notebook } from '../electron/core/notebook';
 import { SearchSeeder } from '../electron/core/search/testing';
 import { DATABASE_FILE } from '../electron/core/paths';
+import { random } from './random';
 
 /** Bump when the generated content changes, so stale caches are not reused. */
 const GENERATOR_VERSION = 3;
@@ -63,18 +64,6 @@ export function loadBaseArticles(dataDir: string): BaseArticle[] {
   const seed = join(dataDir, 'seed', 'article.txt');
   if (existsSync(seed)) add(readFileSync(seed, 'utf8'), 'seed', '2025-03-14');
   return articles;
-}
-
-/** A small deterministic PRNG (mulberry32), so a size always generates the same library. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function addDays(date: string, days: number): string {

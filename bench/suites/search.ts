@@ -14,10 +14,10 @@ import {
   generateLibrary,
   generateSource,
   loadBaseArticles,
-  random,
   type BaseArticle,
   type GeneratedLibrary,
 } from '../library-gen';
+import { random } from '../random';
 import { MAX_COMPLETIONS } from '../../electron/core/search/lookup-repo';
 import { RANK_WINDOW } from '../../electron/core/search/search-repo';
 import { linearScan, miniSearch, type BaselineQuery } from '../search-baselines';

@@ -11,7 +11,8 @@ import { layoutText } from '../../electron/core/extract/text';
 import { TRIGGER_MODEL_FILE, triggerFeatures } from '../../electron/core/extract/events/trigger-model';
 import { wordsOf } from '../../electron/core/extract/events/words';
 import { loadTimebankEvents, type TimebankDoc } from '../eval/timebank-events';
-import { bestThreshold, predict, prf, random, shuffled, trainLogistic, type Row } from './logistic';
+import { bestThreshold, predict, prf, shuffled, trainLogistic, type Row } from './logistic';
+import { random } from '../random';
 import type { TrainableModel, TrainContext } from './types';
 
 const HAPPENING = new Set(['OCCURRENCE', 'I_ACTION', 'ASPECTUAL', 'PERCEPTION']);

@@ -2,6 +2,7 @@
  * Binary logistic regression over sparse string features (AdaGrad, L2), deterministic for a given seed:
  * the event models' trainer. Small enough to read; the data sets are tens of thousands of rows.
  */
+import { random } from '../random';
 
 /** One training row: its features (strings or [name, value] pairs) and its label. */
 export interface Row {
@@ -18,18 +19,6 @@ export interface LogisticOptions {
   rate?: number;
   /** Weight of positive rows (default 1). */
   positiveWeight?: number;
-}
-
-/** A seeded pseudo-random generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fisher-Yates shuffle with a seeded generator (a copy). */

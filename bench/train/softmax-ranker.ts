@@ -4,6 +4,7 @@
  * log of the probability mass on the right ones, with an L2 penalty, by AdaGrad over shuffled groups.
  * Deterministic: the shuffle comes from a seeded generator and every sum runs in a fixed order.
  */
+import { random as seededRandom } from '../random';
 
 /** One option of a group: its features and whether it is right. */
 export interface RankOption {
@@ -28,18 +29,6 @@ export interface RankerSettings {
 export interface LinearModel {
   features: string[];
   weights: Float32Array;
-}
-
-/** mulberry32: a tiny seeded generator, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Compiled {

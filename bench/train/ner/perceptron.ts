@@ -5,6 +5,7 @@
  * The averaged weights (over every step of every epoch) are returned; they generalise far better.
  */
 import { LABEL_COUNT, viterbi } from '../../../electron/core/extract/ner/decode';
+import { random } from '../../random';
 
 /** One training sentence: feature rows of each token (rows[offsets[t] .. offsets[t+1]]) and gold labels. */
 export interface TrainingSentence {
@@ -17,18 +18,6 @@ export interface TrainingSentence {
 export interface PerceptronWeights {
   weights: Float64Array;
   transitions: Float64Array;
-}
-
-/** A small seeded generator (mulberry32), so the shuffles and so the weights are the same every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Trains on `sentences` for `epochs` passes in a seeded order. */

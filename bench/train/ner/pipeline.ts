@@ -17,7 +17,8 @@ import { KeyTable } from '../../../electron/core/extract/ner/hash';
 import { NerModel, type NerMeta, TaggerPass } from '../../../electron/core/extract/ner/model';
 import type { ModelData } from '../../../electron/core/extract/models/container';
 import type { ConllDocument } from './conll';
-import { random, trainPerceptron, type TrainingSentence } from './perceptron';
+import { trainPerceptron, type TrainingSentence } from './perceptron';
+import { random } from '../../random';
 
 /** Settings chosen by cross-validation (see folds.ts). */
 export interface NerSettings {
