@@ -170,6 +170,38 @@ function isNominal(words: readonly Word[], i: number): boolean {
   return afterDeterminer || !/(?:ed|ing)$/.test(word.lower);
 }
 
+/** What a mention knows when its trigger is found; roles, place and date are read into it afterwards. */
+type FoundTrigger = Pick<
+  RawMention,
+  | 'span'
+  | 'sentence'
+  | 'lemma'
+  | 'kind'
+  | 'nominal'
+  | 'passive'
+  | 'probability'
+  | 'words'
+  | 'trigger'
+  | 'clause'
+  | 'aspect'
+>;
+
+/** A mention of a found trigger, with nothing read around it yet. */
+function newMention(trigger: FoundTrigger): RawMention {
+  return {
+    ...trigger,
+    roles: [],
+    place: null,
+    placeWord: null,
+    date: null,
+    ownDate: false,
+    subjectPlace: null,
+    frame: null,
+    anchored: false,
+    also: [],
+  };
+}
+
 /** Mentions of happenings in one sentence. */
 export function sentenceMentions(input: SentenceInput, model: TriggerModel): RawMention[] {
   const all = wordsOf(input.text, input.start, input.end);
@@ -219,28 +251,21 @@ export function sentenceMentions(input: SentenceInput, model: TriggerModel): Raw
         particle = next.lower;
       }
     }
-    found.push({
-      span: [word.start, end],
-      sentence: [input.start, input.end],
-      lemma: word.lemma,
-      kind: particle === null ? kind : phrasalKind(word.lemma, particle, kind),
-      nominal,
-      passive,
-      probability,
-      words,
-      trigger: i,
-      clause,
-      roles: [],
-      place: null,
-      placeWord: null,
-      date: null,
-      ownDate: false,
-      subjectPlace: null,
-      frame: null,
-      anchored: false,
-      also: [],
-      aspect: null,
-    });
+    found.push(
+      newMention({
+        span: [word.start, end],
+        sentence: [input.start, input.end],
+        lemma: word.lemma,
+        kind: particle === null ? kind : phrasalKind(word.lemma, particle, kind),
+        nominal,
+        passive,
+        probability,
+        words,
+        trigger: i,
+        clause,
+        aspect: null,
+      }),
+    );
   });
   found.push(...phaseSubjects(words, clauses, found, input, entityAt));
   found.sort((a, b) => a.trigger - b.trigger);
@@ -299,28 +324,21 @@ function phaseSubjects(
       existing.aspect = word.lemma;
       return;
     }
-    made.push({
-      span: [noun.start, noun.end],
-      sentence: [input.start, input.end],
-      lemma: noun.lemma,
-      kind: kindOf(noun.lemma),
-      nominal: true,
-      passive: false,
-      probability: 0.6,
-      words: words as Word[],
-      trigger: j,
-      clause: clauses[clauseAt(clauses, j)]!,
-      roles: [],
-      place: null,
-      placeWord: null,
-      date: null,
-      ownDate: false,
-      subjectPlace: null,
-      frame: null,
-      anchored: false,
-      also: [],
-      aspect: word.lemma,
-    });
+    made.push(
+      newMention({
+        span: [noun.start, noun.end],
+        sentence: [input.start, input.end],
+        lemma: noun.lemma,
+        kind: kindOf(noun.lemma),
+        nominal: true,
+        passive: false,
+        probability: 0.6,
+        words: words as Word[],
+        trigger: j,
+        clause: clauses[clauseAt(clauses, j)]!,
+        aspect: word.lemma,
+      }),
+    );
   });
   return made;
 }
