@@ -36,7 +36,6 @@ import { inlineImages } from './article-html';
 import { ImagesRepo } from './images-repo';
 import { prepareFetched, prepareFile, preparePaste, type PreparedClip } from './prepare';
 import { ClipStore, publicationOf } from './store';
-import { inferPublished } from '../extract/published';
 
 /** Test seams: smaller image limits. */
 export interface LibraryOptions {
@@ -304,13 +303,8 @@ export class LibraryService implements LibraryApi {
     } catch {
       return none; // nothing clippable yet: the dialog says so when the user clips
     }
-    const { at, origin } = publicationOf(prepared);
+    const { at, origin, evidence } = publicationOf(prepared);
     if (at === null || origin === null || origin === 'user') return none;
-    const evidence =
-      origin === 'inferred'
-        ? (inferPublished(prepared.article.text, prepared.url ?? prepared.article.canonicalUrl)?.evidence ??
-          null)
-        : null;
     return { published: at.slice(0, 10), origin, evidence };
   }
 }

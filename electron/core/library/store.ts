@@ -21,13 +21,22 @@ const EXCERPT_CHARS = 300;
 
 /**
  * The source's publication date and how it is known: the user's, else the page's metadata, else one
- * read from the text or web address (marked inferred), else none. Never the day it was clipped.
+ * read from the text or web address (marked inferred, with the words it was read from), else none.
+ * Never the day it was clipped.
  */
-export function publicationOf(prepared: PreparedClip): { at: string | null; origin: PublishedOrigin | null } {
-  if (prepared.published !== undefined) return { at: prepared.published, origin: 'user' };
-  if (prepared.article.published !== null) return { at: prepared.article.published, origin: 'page' };
+export function publicationOf(prepared: PreparedClip): {
+  at: string | null;
+  origin: PublishedOrigin | null;
+  evidence: string | null;
+} {
+  if (prepared.published !== undefined) return { at: prepared.published, origin: 'user', evidence: null };
+  if (prepared.article.published !== null) {
+    return { at: prepared.article.published, origin: 'page', evidence: null };
+  }
   const inferred = inferPublished(prepared.article.text, prepared.url ?? prepared.article.canonicalUrl);
-  return inferred === null ? { at: null, origin: null } : { at: inferred.value, origin: 'inferred' };
+  return inferred === null
+    ? { at: null, origin: null, evidence: null }
+    : { at: inferred.value, origin: 'inferred', evidence: inferred.evidence };
 }
 
 function excerpt(prepared: PreparedClip): string {
