@@ -52,7 +52,7 @@ async function callApi(page: Page, method: string, args: unknown[]): Promise<unk
   );
 }
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   canary = createServer((req, res) => {
     canaryHits.push(req.url ?? '');
     res.writeHead(200, { 'content-type': 'text/plain' }).end('canary');
@@ -61,6 +61,7 @@ test.beforeAll(async () => {
   const address = canary.address();
   canaryUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   host = await startHost(tempDataDir());
+  await clipAll(browser);
 });
 
 /** The stored source of each payload, clipped once through the API before the tests open them. */
@@ -92,8 +93,7 @@ test.afterAll(async () => {
 });
 
 XSS_CORPUS.forEach((payload, index) => {
-  test(`reader is inert for payload ${index}: ${payload.name}`, async ({ page, browser }) => {
-    if (sourceIds.length === 0) await clipAll(browser);
+  test(`reader is inert for payload ${index}: ${payload.name}`, async ({ page }) => {
     const dialogs: string[] = [];
     const outside: string[] = [];
     page.on('dialog', (dialog) => {
