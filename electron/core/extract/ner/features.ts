@@ -280,11 +280,6 @@ function addBits(out: FeatureBuffer, template: number, bits: number): void {
 }
 
 /**
- * Writes the features of one sentence's tokens into `out` (reset first).
- * @param words the sentence's token texts, as {@link nerTokenize} cuts them
- * @param firstPass the first pass's labels of this sentence, for the second pass (with `doc.tagged`)
- */
-/**
  * What the features of a sentence read that does not depend on the pass: its words' forms, shapes and
  * casing, quotation, word-list and gazetteer bits and clusters. The tagger reads it once per sentence
  * for both passes ({@link NerModel.tag}); training lets {@link sentenceFeatures} read it.
@@ -336,6 +331,12 @@ export function readSentence(words: readonly string[], lex: NerLexicons): Senten
   };
 }
 
+/**
+ * Writes the features of one sentence's tokens into `out` (reset first).
+ * @param words the sentence's token texts, as {@link nerTokenize} cuts them
+ * @param firstPass the first pass's labels of this sentence, for the second pass (with `doc.tagged`)
+ * @param reading the sentence read by {@link readSentence} (read here when not given)
+ */
 export function sentenceFeatures(
   words: readonly string[],
   doc: DocumentContext,
