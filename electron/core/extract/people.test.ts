@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './index';
+import { extractArticle, readArticle } from './index';
 
 const people = (text: string): Array<[string, string[]]> =>
   extractArticle(text, { published: '2024-05-10' }).people.map((p) => [p.name, p.aliases]);
@@ -104,6 +104,16 @@ describe('people from context', () => {
     expect(names('Shares of Cofinec S.A. fell. Cofinec said it would recover.')).toEqual([]);
     expect(names('Hong Kong Financial Secretary Donald Tsang spoke. He said Hong Kong will grow.')).toEqual([
       'Donald Tsang',
+    ]);
+  });
+
+  it('counts each person’s mentions once per article and ranks people by them', () => {
+    const { people } = readArticle(
+      'Ines Caldera met Tom Brandt on Monday. Caldera spoke first and Brandt listened. Caldera left at noon.',
+    );
+    expect(people.people.map((p) => [p.name, p.mentionCount, p.salience])).toEqual([
+      ['Ines Caldera', 3, 0],
+      ['Tom Brandt', 2, 1],
     ]);
   });
 });

@@ -85,8 +85,11 @@ const QUANTIFIERS = new Set('another one some many both several most others'.spl
 const PRONOUN_CANDIDATES = new Set([...PRONOUNS, 'it', 'you', 'his', 'her', 'their', 'its']);
 /** How far from the marks candidates are collected, whatever the sentences say (long lines). */
 const MAX_REACH = 700;
-/** At most this many candidates per quote, the nearest kept. */
-const MAX_CANDIDATES = 40;
+/**
+ * At most this many candidates per quote, the nearest kept (by CV on train, 30 and 40 gave the same
+ * speaker accuracy, 0.899, 20 lost 0.002; fewer candidates is less work on dense text).
+ */
+const MAX_CANDIDATES = 30;
 
 const lower = (token: Token): string => token.text.toLowerCase();
 const NOT_A_NAME_START = new Set([...DETERMINERS, ...PRONOUN_CANDIDATES, ...NON_NAME_WORDS]);

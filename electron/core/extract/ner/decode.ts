@@ -31,11 +31,14 @@ export function viterbi(
   n: number,
   transitions: ArrayLike<number>,
   out: Int32Array | Uint8Array,
+  /** Work arrays of at least n × LABEL_COUNT, reused by a caller that decodes many sentences. */
+  scratch?: { score: Float64Array; back: Int8Array },
 ): void {
   const L = LABEL_COUNT;
   if (n === 0) return;
-  const score = new Float64Array(n * L);
-  const back = new Int8Array(n * L);
+  const fits = scratch !== undefined && scratch.score.length >= n * L && scratch.back.length >= n * L;
+  const score = fits ? scratch.score : new Float64Array(n * L);
+  const back = fits ? scratch.back : new Int8Array(n * L);
   for (let y = 0; y < L; y++) {
     score[y] = allowed(-1, y) ? (emissions[y] as number) + (transitions[L * L + y] as number) : -Infinity;
   }

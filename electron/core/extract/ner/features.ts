@@ -97,7 +97,7 @@ const enum T {
   DocInEntity,
 }
 
-const enum Mode {
+export const enum Mode {
   Normal = 0,
   Caps = 1,
   Lower = 2,
@@ -161,9 +161,9 @@ export function documentContext(sentences: ReadonlyArray<readonly string[]>): Do
  * folded ("Zelenskyy", "Zelensky" and "Zelenskiy" meet), a trailing period dropped ("Mr." = "Mr").
  */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  // ASCII has no accents to take off (NFD leaves it as it is).
+  const bare = /^[\p{ASCII}]*$/u.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '');
+  return bare
     .toLowerCase()
     .replace(/\.$/, '')
     .replace(/(?:yy|iy|ii|yi|ij)$/, 'y');
@@ -177,21 +177,24 @@ export function withFirstPass(
   doc: DocumentContext,
   sentences: ReadonlyArray<readonly string[]>,
   labels: ReadonlyArray<ArrayLike<number>>,
+  /** The sentences' words already folded ({@link foldWord}), when the caller has them. */
+  folded: ReadonlyArray<readonly string[]> = sentences.map((words) => words.map(foldWord)),
 ): DocumentContext {
   const tagged = new Map<string, Uint16Array>();
   const inEntities = new Map<string, number>();
   sentences.forEach((words, s) => {
     const sentenceLabels = labels[s] as ArrayLike<number>;
+    const folds = folded[s] as readonly string[];
     for (const [type, first, last] of spansOf(sentenceLabels, words.length)) {
       if (last === first) continue;
       const bit = 1 << ENTITY_TYPES.indexOf(type);
       for (let k = first; k <= last; k++) {
-        const l = foldWord(words[k] as string);
+        const l = folds[k] as string;
         inEntities.set(l, (inEntities.get(l) ?? 0) | bit);
       }
     }
-    words.forEach((w, i) => {
-      const l = foldWord(w);
+    words.forEach((_, i) => {
+      const l = folds[i] as string;
       let counts = tagged.get(l);
       if (counts === undefined) tagged.set(l, (counts = new Uint16Array(ENTITY_TYPES.length + 1)));
       const label = sentenceLabels[i] as number;
@@ -277,26 +280,33 @@ function addBits(out: FeatureBuffer, template: number, bits: number): void {
 }
 
 /**
- * Writes the features of one sentence's tokens into `out` (reset first).
- * @param words the sentence's token texts, as {@link nerTokenize} cuts them
- * @param firstPass the first pass's labels of this sentence, for the second pass (with `doc.tagged`)
+ * What the features of a sentence read that does not depend on the pass: its words' forms, shapes and
+ * casing, quotation, word-list and gazetteer bits and clusters. The tagger reads it once per sentence
+ * for both passes ({@link NerModel.tag}); training lets {@link sentenceFeatures} read it.
  */
-export function sentenceFeatures(
-  words: readonly string[],
-  doc: DocumentContext,
-  lex: NerLexicons,
-  out: FeatureBuffer,
-  firstPass?: ArrayLike<number>,
-): void {
-  out.reset();
+export interface SentenceReading {
+  words: readonly string[];
+  plain: string[];
+  lower: string[];
+  /** {@link foldWord} of each word (the document-level features' form). */
+  folded: string[];
+  shapes: string[];
+  mode: Mode;
+  quoted: Uint8Array;
+  lexBits: Uint32Array;
+  lexB: Uint32Array;
+  lexI: Uint32Array;
+  gazB: Uint32Array;
+  gazI: Uint32Array;
+  clusters: number[];
+}
+
+/** Reads a sentence's words for the feature templates (see {@link SentenceReading}). */
+export function readSentence(words: readonly string[], lex: NerLexicons): SentenceReading {
   const n = words.length;
   // "Mr." and "Mr", "Corp." and "Corp" are one word to the word features (the shape keeps the period).
   const plain = words.map((w) => (w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w));
   const lower = plain.map((w) => w.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const mode = modeOf(words);
-  const m = MODE_NAMES[mode] as string;
-  const quoted = quotedTokens(words);
   const lexBits = new Uint32Array(n);
   const lexB = new Uint32Array(n);
   const lexI = new Uint32Array(n);
@@ -304,7 +314,41 @@ export function sentenceFeatures(
   const gazB = new Uint32Array(n);
   const gazI = new Uint32Array(n);
   phraseBits(lower, lex.gazetteer, lex.maxPhraseWords, gazB, gazI);
-  const clusters = lower.map((w) => lex.clusters.get(hash1(0, w)));
+  return {
+    words,
+    plain,
+    lower,
+    folded: words.map(foldWord),
+    shapes: words.map(shapeOf),
+    mode: modeOf(words),
+    quoted: quotedTokens(words),
+    lexBits,
+    lexB,
+    lexI,
+    gazB,
+    gazI,
+    clusters: lower.map((w) => lex.clusters.get(hash1(0, w))),
+  };
+}
+
+/**
+ * Writes the features of one sentence's tokens into `out` (reset first).
+ * @param words the sentence's token texts, as {@link nerTokenize} cuts them
+ * @param firstPass the first pass's labels of this sentence, for the second pass (with `doc.tagged`)
+ * @param reading the sentence read by {@link readSentence} (read here when not given)
+ */
+export function sentenceFeatures(
+  words: readonly string[],
+  doc: DocumentContext,
+  lex: NerLexicons,
+  out: FeatureBuffer,
+  firstPass?: ArrayLike<number>,
+  reading: SentenceReading = readSentence(words, lex),
+): void {
+  out.reset();
+  const n = words.length;
+  const { plain, lower, shapes, mode, quoted, lexBits, lexB, lexI, gazB, gazI, clusters } = reading;
+  const m = MODE_NAMES[mode] as string;
   const lowerAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : (lower[i] as string));
   const shapeAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : (shapes[i] as string));
 
@@ -354,7 +398,7 @@ export function sentenceFeatures(
       if (i === 0 || mode !== Mode.Normal)
         out.add(hashInt(T.DocCap, mode * 2 + (doc.capitalized.has(l) ? 1 : 0)));
     }
-    if (firstPass !== undefined) secondPassFeatures(out, doc, foldWord(w), i, n, firstPass);
+    if (firstPass !== undefined) secondPassFeatures(out, doc, reading.folded[i] as string, i, n, firstPass);
     out.endToken();
   }
 }

@@ -12,6 +12,7 @@ import {
   type DocumentContext,
   FeatureBuffer,
   type NerLexicons,
+  readSentence,
   sentenceFeatures,
   withFirstPass,
 } from './features';
@@ -50,8 +51,13 @@ export class TaggerPass {
     private readonly transitions: Float32Array,
   ) {}
 
-  /** Fills `labels` with the best labels for the features in `buf`. */
-  decode(buf: FeatureBuffer, emissions: Float64Array, labels: Int32Array): void {
+  /** Fills `labels` with the best labels for the features in `buf` (`scratch`: viterbi's work arrays). */
+  decode(
+    buf: FeatureBuffer,
+    emissions: Float64Array,
+    labels: Int32Array,
+    scratch?: { score: Float64Array; back: Int8Array },
+  ): void {
     const n = buf.tokens;
     const L = LABEL_COUNT;
     emissions.fill(0, 0, n * L);
@@ -66,7 +72,7 @@ export class TaggerPass {
       }
       for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
     }
-    viterbi(emissions, n, this.transitions, labels);
+    viterbi(emissions, n, this.transitions, labels, scratch);
   }
 }
 
@@ -151,16 +157,28 @@ export class NerModel {
     let doc: DocumentContext = documentContext(sentences);
     let labels: Int32Array[] = [];
     let emissions = new Float64Array(0);
+    let scratch = { score: new Float64Array(0), back: new Int8Array(0) };
+    // Read once for every pass.
+    const readings = sentences.map((words) => readSentence(words, this.lexicons));
     for (let p = 0; p < (count ?? passes.length); p++) {
       const pass = passes[p] as TaggerPass;
       const previous = labels;
-      if (p > 0) doc = withFirstPass(doc, sentences, previous);
+      if (p > 0)
+        doc = withFirstPass(
+          doc,
+          sentences,
+          previous,
+          readings.map((r) => r.folded),
+        );
       labels = sentences.map((words, s) => {
-        sentenceFeatures(words, doc, this.lexicons, this.buffer, p > 0 ? previous[s] : undefined);
-        if (emissions.length < words.length * LABEL_COUNT)
+        const firstPass = p > 0 ? previous[s] : undefined;
+        sentenceFeatures(words, doc, this.lexicons, this.buffer, firstPass, readings[s]);
+        if (emissions.length < words.length * LABEL_COUNT) {
           emissions = new Float64Array(words.length * 2 * LABEL_COUNT);
+          scratch = { score: new Float64Array(emissions.length), back: new Int8Array(emissions.length) };
+        }
         const out = new Int32Array(words.length);
-        pass.decode(this.buffer, emissions, out);
+        pass.decode(this.buffer, emissions, out, scratch);
         return out;
       });
     }
