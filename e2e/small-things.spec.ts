@@ -42,12 +42,7 @@ async function clip(n: number): Promise<void> {
   ]);
 }
 
-// KNOWN BUG, found at the end of the session of 2026-12-06 and not yet mended: once the newest quotes have
-// filled in the menu, Enter with "Choose a quote…" highlighted inserts the first quote instead of opening
-// the picker (Enter pressed before they arrive works, which is why this spec passed until a loaded CI run
-// was slow enough). The spec now waits for the quotes, so it fails every time; test.fail keeps it running
-// and turns red the day the bug is mended, when this line must go.
-test.fail(
+test(
   '/quote opens its menu without a space; /quote + Enter opens the quote picker',
   async ({ page }) => {
     await clip(1);
@@ -60,10 +55,16 @@ test.fail(
     await expect(quotes.typeahead.getByTestId('reference-option').first()).toHaveText(/Choose a quote/);
     // Enter takes the highlighted option: wait until the menu has filled in the newest quotes after the
     // picker and shows the picker highlighted.
+    // Regression: the pointer rests where the editor was clicked, under the menu; when the quotes filled
+    // in, the row that came to lie under it took the highlight, and Enter inserted that quote.
     await expect.poll(() => quotes.typeahead.getByTestId('reference-option').count()).toBeGreaterThan(1);
-    await expect(
-      quotes.typeahead.locator('[data-testid="reference-option"][aria-selected="true"]'),
-    ).toHaveText(/Choose a quote/);
+    const highlighted = quotes.typeahead.locator('[data-testid="reference-option"][aria-selected="true"]');
+    await expect(highlighted).toHaveText(/Choose a quote/);
+    // Moving the pointer still highlights the row under it; the arrow keys take it back.
+    await quotes.typeahead.getByTestId('reference-option').nth(1).hover();
+    await expect(highlighted).not.toHaveText(/Choose a quote/);
+    await page.keyboard.press('ArrowUp');
+    await expect(highlighted).toHaveText(/Choose a quote/);
     await page.keyboard.press('Enter');
     await expect(quotes.panel).toBeVisible();
     await expect(page.getByTestId('note-quote-search')).toBeFocused();

@@ -10,6 +10,7 @@ import type { NoteId } from '../../shared/model';
 import { api } from '../api';
 import { useInterop } from '../interop/InteropProvider';
 import { useNavigate } from '../shell/navigation';
+import { pointerMoved } from '../shell/pointer';
 import { isPaletteKey } from '../shortcuts';
 import { matchCommands, type PaletteCommand } from './commands';
 import { HitList, hitOptionId } from './HitList';
@@ -168,7 +169,9 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
                 aria-selected={i === selected}
                 className={`palette-command${i === selected ? ' is-selected' : ''}`}
                 data-testid="palette-command"
-                onMouseEnter={() => setSelected(i)}
+                onMouseMove={(event) => {
+                  if (pointerMoved(event)) setSelected(i);
+                }}
                 onClick={() => run({ kind: 'command', command })}
               >
                 <span className="search-badge search-badge-command">Command</span> {command.label}
@@ -193,7 +196,9 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
               aria-selected={selected === items.length - 1}
               className={`palette-command${selected === items.length - 1 ? ' is-selected' : ''}`}
               data-testid="palette-search-all"
-              onMouseEnter={() => setSelected(items.length - 1)}
+              onMouseMove={(event) => {
+                if (pointerMoved(event)) setSelected(items.length - 1);
+              }}
               onClick={() => run({ kind: 'search-all' })}
             >
               Search everything for “{query.trim()}” ↵

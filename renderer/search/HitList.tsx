@@ -5,6 +5,7 @@
 import type { JSX } from 'react';
 import type { SearchHit } from '../../shared/areas/search';
 import { Highlighted } from './Highlighted';
+import { pointerMoved } from '../shell/pointer';
 import { hitBadge, hitDate } from './hits';
 
 export interface HitListProps {
@@ -47,7 +48,9 @@ export function HitList({
           data-testid="search-hit"
           data-type={hit.type}
           onMouseDown={(event) => event.preventDefault()}
-          onMouseEnter={() => onHover?.(index)}
+          onMouseMove={(event) => {
+            if (pointerMoved(event)) onHover?.(index);
+          }}
           onClick={() => onOpen(hit)}
         >
           <div className="search-hit-head">

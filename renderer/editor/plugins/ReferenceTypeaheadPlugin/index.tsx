@@ -33,6 +33,7 @@ import { citationLine } from '../../nodes/citation';
 import { OPEN_QUOTE_PANEL_COMMAND } from '../QuotePlugin';
 import { $insertQuoteAtCaret } from '../QuotePlugin/insert';
 import { quotePayloadOf } from '../QuotePlugin/quotes';
+import { pointerMoved } from '../../../shell/pointer';
 import './typeahead.css';
 
 type Trigger = '@' | '#' | '[[' | '/quote';
@@ -335,7 +336,9 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
                       aria-selected={selectedIndex === i}
                       className={selectedIndex === i ? 'is-selected' : undefined}
                       data-testid="reference-option"
-                      onMouseEnter={() => setHighlightedIndex(i)}
+                      onMouseMove={(event) => {
+                        if (pointerMoved(event) && selectedIndex !== i) setHighlightedIndex(i);
+                      }}
                       onMouseDown={(event) => {
                         event.preventDefault();
                         selectOptionAndCleanUp(option);
