@@ -42,40 +42,37 @@ async function clip(n: number): Promise<void> {
   ]);
 }
 
-test(
-  '/quote opens its menu without a space; /quote + Enter opens the quote picker',
-  async ({ page }) => {
-    await clip(1);
-    const notebook = new NotebookPage(page);
-    const quotes = new QuoteInsertPage(page);
-    await notebook.open(host!.url);
-    await notebook.newNote();
-    await notebook.editor.click();
-    await page.keyboard.type('/quote');
-    await expect(quotes.typeahead.getByTestId('reference-option').first()).toHaveText(/Choose a quote/);
-    // Enter takes the highlighted option: wait until the menu has filled in the newest quotes after the
-    // picker and shows the picker highlighted.
-    // Regression: the pointer rests where the editor was clicked, under the menu; when the quotes filled
-    // in, the row that came to lie under it took the highlight, and Enter inserted that quote.
-    await expect.poll(() => quotes.typeahead.getByTestId('reference-option').count()).toBeGreaterThan(1);
-    const highlighted = quotes.typeahead.locator('[data-testid="reference-option"][aria-selected="true"]');
-    await expect(highlighted).toHaveText(/Choose a quote/);
-    // Moving the pointer still highlights the row under it; the arrow keys take it back.
-    await quotes.typeahead.getByTestId('reference-option').nth(1).hover();
-    await expect(highlighted).not.toHaveText(/Choose a quote/);
-    await page.keyboard.press('ArrowUp');
-    await expect(highlighted).toHaveText(/Choose a quote/);
-    await page.keyboard.press('Enter');
-    await expect(quotes.panel).toBeVisible();
-    await expect(page.getByTestId('note-quote-search')).toBeFocused();
-    await expect(notebook.editor).not.toContainText('/quote');
-    // Words after it still search the quotes.
-    await notebook.editor.click();
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.type('/quote fishing');
-    await expect(quotes.option('fishing fleet')).toBeVisible();
-  },
-);
+test('/quote opens its menu without a space; /quote + Enter opens the quote picker', async ({ page }) => {
+  await clip(1);
+  const notebook = new NotebookPage(page);
+  const quotes = new QuoteInsertPage(page);
+  await notebook.open(host!.url);
+  await notebook.newNote();
+  await notebook.editor.click();
+  await page.keyboard.type('/quote');
+  await expect(quotes.typeahead.getByTestId('reference-option').first()).toHaveText(/Choose a quote/);
+  // Enter takes the highlighted option: wait until the menu has filled in the newest quotes after the
+  // picker and shows the picker highlighted.
+  // Regression: the pointer rests where the editor was clicked, under the menu; when the quotes filled
+  // in, the row that came to lie under it took the highlight, and Enter inserted that quote.
+  await expect.poll(() => quotes.typeahead.getByTestId('reference-option').count()).toBeGreaterThan(1);
+  const highlighted = quotes.typeahead.locator('[data-testid="reference-option"][aria-selected="true"]');
+  await expect(highlighted).toHaveText(/Choose a quote/);
+  // Moving the pointer still highlights the row under it; the arrow keys take it back.
+  await quotes.typeahead.getByTestId('reference-option').nth(1).hover();
+  await expect(highlighted).not.toHaveText(/Choose a quote/);
+  await page.keyboard.press('ArrowUp');
+  await expect(highlighted).toHaveText(/Choose a quote/);
+  await page.keyboard.press('Enter');
+  await expect(quotes.panel).toBeVisible();
+  await expect(page.getByTestId('note-quote-search')).toBeFocused();
+  await expect(notebook.editor).not.toContainText('/quote');
+  // Words after it still search the quotes.
+  await notebook.editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('/quote fishing');
+  await expect(quotes.option('fishing fleet')).toBeVisible();
+});
 
 test('j/k move between review cards from anywhere on the reader; x selects; c confirms the selection', async ({
   page,
