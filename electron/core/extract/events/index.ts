@@ -99,6 +99,12 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
   const quoted = new SpanIndex(input.quotes.filter((q) => q.kind !== 'social').map((q) => q.span));
   const people = entities.filter((e) => e.kind === 'person');
   const dates = input.dates.filter(PLACEABLE);
+  // Dates by where they start (ties in the article's order), and the social posts, so that each
+  // sentence looks up its own instead of reading every date and quote of the article.
+  const datesByStart = dates
+    .map((date, order) => ({ date, order }))
+    .sort((a, b) => a.date.span[0] - b.date.span[0] || a.order - b.order);
+  const posts = input.quotes.filter((q) => q.kind === 'social');
   const mentions: RawMention[] = [];
   const sentenceDates = new Map<Sentence, DateMention[]>();
   // Where each sentence stands among the article's (the headline and lead tell its main event).
@@ -118,7 +124,17 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
       }
       return out;
     };
-    const ownDates = dates.filter((d) => d.span[0] >= sentence.start && d.span[1] <= sentence.end);
+    const ownDates: DateMention[] = [];
+    const ownOrder: number[] = [];
+    for (
+      let i = lowerBound(datesByStart, sentence.start, (x) => x.date.span[0]);
+      i < datesByStart.length && datesByStart[i]!.date.span[0] <= sentence.end;
+      i++
+    ) {
+      const { date, order } = datesByStart[i]!;
+      if (date.span[1] <= sentence.end) ownOrder.push(order);
+    }
+    for (const order of ownOrder.sort((a, b) => a - b)) ownDates.push(dates[order]!);
     sentenceDates.set(sentence, ownDates);
     const found = sentenceMentions(
       {
@@ -129,9 +145,7 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
         dates: ownDates,
         quoted: (start, end) => quoted.overlapsAny(start, end),
         author: (offset) => {
-          const post = input.quotes.find(
-            (q) => q.kind === 'social' && q.span[0] <= offset && offset < q.span[1],
-          );
+          const post = posts.find((q) => q.span[0] <= offset && offset < q.span[1]);
           if (post === undefined || post.speaker === null) return null;
           return { start: post.span[0], end: post.span[0], name: post.speaker, kind: 'person' };
         },
