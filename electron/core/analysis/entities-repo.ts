@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { EntitySummary } from '../../../shared/areas/analysis';
 import { ApiError } from '../../../shared/errors';
 import type { EntityId, EntityKind, Origin } from '../../../shared/model';
+import { StatementCache } from '../db/statement-cache';
 import { nameMatchKey, normalizeName } from './names';
 
 /** An entities row as the analysis area reads it. */
@@ -53,7 +54,11 @@ function prefixQuery(query: string): string | null {
 
 /** Reads and writes entities and their aliases. */
 export class EntitiesRepo {
-  constructor(private readonly db: Database.Database) {}
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = new StatementCache(db);
+  }
 
   /** The row of `id` (merged or not), or undefined. */
   find(id: string): EntityRow | undefined {
@@ -126,8 +131,8 @@ export class EntitiesRepo {
 
   /** Live entities of `kind` with an alias whose match key is `key`, most sources first. */
   byMatchKey(kind: EntityKind, key: string): (EntityRow & { alias_origin: Origin; alias_words: string })[] {
-    return this.db
-      .prepare(
+    return this.statements
+      .get(
         `SELECT e.*, a.origin AS alias_origin, a.normalized AS alias_words FROM entity_aliases a
          JOIN entities e ON e.id = a.entity_id
          WHERE a.match_key = ? AND e.kind = ? AND e.merged_into IS NULL

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { EventCandidate, Span } from '../extract';
-import { layoutText, type TextLayout } from '../extract/text';
+import { layoutText, lowerBound, type TextLayout } from '../extract/text';
 import { timexRange } from '../extract/timex-range';
 import { EntitiesRepo } from './entities-repo';
 import { EntityEdits } from './entity-edits';
@@ -273,9 +273,34 @@ export class EventStore {
   ): void {
     if (mentions.length === 0 || input.quotes.length === 0) return;
     const layout: TextLayout = layoutText(input.text);
-    const paragraphOf = (offset: number): number =>
-      layout.paragraphs.findIndex(([start, end]) => offset >= start && offset < end);
-    const located = mentions.map((m) => ({ ...m, paragraph: paragraphOf(m.span[0]) }));
+    // Paragraphs are in text order and do not overlap: the one holding an offset is the last to start
+    // at or before it, if it ends after it.
+    const paragraphOf = (offset: number): number => {
+      const found = lowerBound(layout.paragraphs, offset + 1, (p) => p[0]) - 1;
+      return found >= 0 && offset < layout.paragraphs[found]![1] ? found : -1;
+    };
+    const located = mentions.map((m, order) => ({ ...m, order, paragraph: paragraphOf(m.span[0]) }));
+    // Mentions by paragraph, and by the paragraph their sentence lies in (a sentence that does not lie
+    // in one paragraph is looked at for every quote), so each quote looks at its neighbours only: an
+    // article of thousands of quotes and events is not every quote against every event.
+    const byParagraph = new Map<number, typeof located>();
+    const bySentence = new Map<number, typeof located>();
+    const straddling: typeof located = [];
+    const push = (map: Map<number, typeof located>, key: number, m: (typeof located)[number]): void => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [m]);
+      else list.push(m);
+    };
+    for (const m of located) {
+      push(byParagraph, m.paragraph, m);
+      const first = paragraphOf(m.sentence[0]);
+      if (first >= 0 && m.sentence[1] <= layout.paragraphs[first]![1]) push(bySentence, first, m);
+      else straddling.push(m);
+    }
+    const inSentence = (paragraph: number): typeof located => {
+      const near = bySentence.get(paragraph) ?? [];
+      return straddling.length === 0 ? near : [...near, ...straddling].sort((a, b) => a.order - b.order);
+    };
     const participants = new Map<string, Set<string>>();
     const takesPart = (eventId: string, entityId: string): boolean => {
       let set = participants.get(eventId);
@@ -299,9 +324,11 @@ export class EventStore {
         return nearest.id;
       };
       const eventId =
-        choose(located.filter((m) => m.sentence[0] <= quote.start && quote.end <= m.sentence[1])) ??
-        choose(located.filter((m) => m.paragraph === paragraph)) ??
-        choose(located.filter((m) => m.paragraph === paragraph - 1));
+        choose(
+          inSentence(paragraph).filter((m) => m.sentence[0] <= quote.start && quote.end <= m.sentence[1]),
+        ) ??
+        choose(byParagraph.get(paragraph) ?? []) ??
+        choose(byParagraph.get(paragraph - 1) ?? []);
       if (eventId !== null)
         this.findings.addEventSource(eventId, input.sourceId, [quote.start, quote.end], quote.id);
     }

@@ -49,6 +49,11 @@ export class ExtractionStore {
   private readonly findings: FindingsRepo;
   private readonly decisions: DecisionsRepo;
   private readonly events: EventStore;
+  /**
+   * splitTarget's answers during one write, by kind, match key and resolved id: an article names the
+   * same people over and over, and its write adds no user aliases (only those are looked for).
+   */
+  private readonly splitTargets = new Map<string, string | undefined>();
 
   /** `matching` gives the event-matching model, or null to store every event as new. */
   constructor(
@@ -63,7 +68,12 @@ export class ExtractionStore {
 
   /** Replaces the source's auto findings with `extraction`, replaying the user's decisions. */
   store(source: SourceText, extraction: Extraction): ExtractionCounts {
-    return this.db.transaction(() => this.write(source, extraction)).immediate();
+    this.splitTargets.clear();
+    try {
+      return this.db.transaction(() => this.write(source, extraction)).immediate();
+    } finally {
+      this.splitTargets.clear();
+    }
   }
 
   private write(source: SourceText, extraction: Extraction): ExtractionCounts {
@@ -223,9 +233,12 @@ export class ExtractionStore {
   private splitTarget(kind: EntityKind, surface: string, resolved: string): string | undefined {
     const key = nameMatchKey(surface);
     if (key === '') return undefined;
+    const memo = `${kind}\u0000${key}\u0000${resolved}`;
+    if (this.splitTargets.has(memo)) return this.splitTargets.get(memo);
     const owner = this.entities
       .byMatchKey(kind, key)
       .find((row) => row.alias_origin === 'user' && row.id !== resolved);
+    this.splitTargets.set(memo, owner?.id);
     return owner?.id;
   }
 

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EventView, MentionView, QuoteKind, QuoteView } from '../../../shared/areas/analysis';
+import { StatementCache } from '../db/statement-cache';
 import { eventViews } from './event-views';
 import { sourceRef } from './source-ref';
 import type {
@@ -150,14 +151,18 @@ function toMentionView(row: MentionRow): MentionView {
 
 /** Reads and writes mentions, quotes and event links. */
 export class FindingsRepo {
-  constructor(private readonly db: Database.Database) {}
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = new StatementCache(db);
+  }
 
   /** Stores a mention; returns its id. */
   insertMention(m: NewMention): MentionId {
     const id = randomUUID() as MentionId;
     const at = now();
-    this.db
-      .prepare(
+    this.statements
+      .get(
         `INSERT INTO mentions (id, entity_id, source_id, span_start, span_end, text, origin, status, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -169,8 +174,8 @@ export class FindingsRepo {
   insertQuote(q: NewQuote): QuoteId {
     const id = randomUUID() as QuoteId;
     const at = now();
-    this.db
-      .prepare(
+    this.statements
+      .get(
         `INSERT INTO quotes (id, source_id, span_start, span_end, text, speaker_entity_id, speaker_span_start,
            speaker_span_end, cue, confidence, rule, evidence, kind, status, origin, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -200,8 +205,8 @@ export class FindingsRepo {
   /** Links an event to a participant (once per event and entity). */
   addParticipant(eventId: string, entityId: string, origin: Origin): void {
     if (eventId === entityId) return;
-    this.db
-      .prepare(
+    this.statements
+      .get(
         `INSERT INTO event_participants (id, event_id, entity_id, role, origin, created_at)
          VALUES (?, ?, ?, '', ?, ?) ON CONFLICT (event_id, entity_id, role) DO NOTHING`,
       )
@@ -215,8 +220,8 @@ export class FindingsRepo {
     span: [number, number] | null,
     quoteId: string | null,
   ): void {
-    this.db
-      .prepare(
+    this.statements
+      .get(
         `INSERT INTO event_sources (id, event_id, source_id, quote_id, span_start, span_end, origin, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'auto', ?)`,
       )
@@ -225,8 +230,8 @@ export class FindingsRepo {
 
   /** Ids of the (live) participants of an event. */
   participantIds(eventId: string): string[] {
-    return this.db
-      .prepare(`SELECT entity_id FROM event_participants WHERE event_id = ? AND status <> 'rejected'`)
+    return this.statements
+      .get(`SELECT entity_id FROM event_participants WHERE event_id = ? AND status <> 'rejected'`)
       .all(eventId)
       .map((r) => (r as { entity_id: string }).entity_id);
   }

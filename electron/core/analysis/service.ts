@@ -185,10 +185,13 @@ export class AnalysisService implements AnalysisApi {
         { sourceId: id },
       );
     };
+    // Stored against the text that was read (the same as `now`'s, which is checked): every span lies
+    // in it, and the event store's word counts and layout need not read the rest of a very long article.
     const stored = (now: typeof source, extraction: Extraction): ExtractionCounts =>
       this.store.store(
         {
           ...now,
+          text,
           published: extraction.published.value,
           inferred: published === null && extraction.published.origin === 'inferred',
         },
