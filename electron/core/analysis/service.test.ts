@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as extract from '../extract';
 import { forgetSpeakerModel, SPEAKER_MODEL_FILE } from '../extract/speaker-model';
 import { modelsFolderWithout } from '../testing/models';
+import { MAX_ANALYSED_CHARS } from '../../../shared/areas/analysis';
+import { analysedText } from './service';
 import { openFixture, type AnalysisFixture } from './testing';
 
 // Written for this test, not taken from the evaluation data.
@@ -161,6 +163,39 @@ describe('AnalysisService', () => {
     await expect(f.analysis.reviewQuote({ id: 'nope' as never, status: 'confirmed' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('reads only the start of a very long source, cut where it would cut the whole text', async () => {
+    f.close();
+    f = openFixture({ isolateExtractionAboveChars: Infinity });
+    const paragraph = 'The council met again on Monday and talked about the harbour budget.\n\n';
+    const tail = '“Past the cap,” said Ana Ruiz.';
+    // A paragraph break exactly at the cap (the last place analysedText cuts), after ASCII text; and
+    // after emoji, which are one character to SQLite and two UTF-16 units to JavaScript.
+    const filled = (head: string): string => {
+      let text = head;
+      while (text.length + paragraph.length <= MAX_ANALYSED_CHARS) text += paragraph;
+      text += 'x'.repeat(MAX_ANALYSED_CHARS - text.length);
+      return `${text}\n\n${paragraph.repeat(100)}${tail}`;
+    };
+    const texts = [filled(''), filled(`${'😀 '.repeat(3000)}\n\n`)];
+    expect(texts.map((t) => t.indexOf('\n\n', MAX_ANALYSED_CHARS - 1))).toEqual([
+      MAX_ANALYSED_CHARS,
+      MAX_ANALYSED_CHARS,
+    ]);
+    const empty = extract.extractArticle('', { published: null });
+    const read: string[] = [];
+    vi.spyOn(extract, 'extractArticle').mockImplementation((t) => {
+      read.push(t);
+      return empty;
+    });
+    for (const text of texts) {
+      const id = f.addSource(text);
+      f.analysis.sourceStored(id);
+      expect((await f.analysis.getSourceAnalysis(id)).extractedAt).not.toBeNull();
+    }
+    expect(read).toEqual(texts.map(analysedText));
+    expect(read.map((t) => t.length)).toEqual([MAX_ANALYSED_CHARS, MAX_ANALYSED_CHARS]);
   });
 
   it('a source with no text or no date is analysed without error', async () => {

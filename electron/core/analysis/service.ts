@@ -126,14 +126,32 @@ export class AnalysisService implements AnalysisApi {
     }
   }
 
-  private source(id: SourceId): SourceText & {
+  /**
+   * Source `id` with its text: all of it, the part the extractor reads (`'analysed'`: enough of the
+   * start for {@link analysedText} to cut it as it would cut the whole), or none (`''`), so a lookup
+   * does not copy the whole of a 45 MB article out of the database.
+   */
+  private source(
+    id: SourceId,
+    read: 'all' | 'analysed' | 'none' = 'all',
+  ): SourceText & {
     extractedAt: IsoTimestamp | null;
     url: string | null;
     publishedOrigin: string | null;
+    contentHash: string | null;
   } {
+    // substr counts characters, JavaScript UTF-16 units: MAX + 2 characters are at least MAX + 2 units
+    // (or the whole text), all that analysedText looks at.
+    const text =
+      read === 'all'
+        ? 'plain_text'
+        : read === 'none'
+          ? "''"
+          : `substr(plain_text, 1, ${MAX_ANALYSED_CHARS + 2})`;
     const row = this.ctx.db
       .prepare(
-        `SELECT plain_text, published_at, published_origin, extracted_at, coalesce(url, canonical_url) AS url
+        `SELECT ${text} AS plain_text, published_at, published_origin, extracted_at, content_hash,
+           coalesce(url, canonical_url) AS url
          FROM sources WHERE id = ?`,
       )
       .get(id) as
@@ -142,6 +160,7 @@ export class AnalysisService implements AnalysisApi {
           published_at: string | null;
           published_origin: string | null;
           extracted_at: string | null;
+          content_hash: string | null;
           url: string | null;
         }
       | undefined;
@@ -158,6 +177,7 @@ export class AnalysisService implements AnalysisApi {
       extractedAt: row.extracted_at,
       url: row.url,
       publishedOrigin: row.published_origin,
+      contentHash: row.content_hash,
     };
   }
 
@@ -167,7 +187,7 @@ export class AnalysisService implements AnalysisApi {
    * Only the first {@link MAX_ANALYSED_CHARS} characters are read.
    */
   private extract(id: SourceId): ExtractionCounts | Promise<ExtractionCounts> {
-    const source = this.source(id);
+    const source = this.source(id, 'analysed');
     const published =
       source.published !== null && isCalendarDate(source.published.slice(0, 10))
         ? source.published.slice(0, 10)
@@ -209,8 +229,8 @@ export class AnalysisService implements AnalysisApi {
     return runIsolated('extract', { text, ...options }, { timeoutMs: EXTRACT_TIME_LIMIT_MS }).then(
       (extraction) => {
         // The article may have been replaced or deleted while its text was read elsewhere.
-        const now = this.source(id);
-        if (now.text !== source.text) {
+        const now = this.source(id, 'analysed');
+        if (now.contentHash !== source.contentHash || now.text !== source.text) {
           throw new ApiError('VERSION_CONFLICT', 'The source changed while it was being analysed.');
         }
         return stored(now, extraction);
@@ -223,7 +243,7 @@ export class AnalysisService implements AnalysisApi {
 
   /** @inheritdoc */
   async getSourceAnalysis(id: SourceId): Promise<SourceAnalysis> {
-    const source = this.source(id);
+    const source = this.source(id, 'none');
     const mentions = this.findings.mentionsOf(id);
     const quotes = this.findings.quotesOf(id);
     const counts = new Map<string, number>();
@@ -505,7 +525,7 @@ export class AnalysisService implements AnalysisApi {
 
   /** @inheritdoc */
   async setSourcePublished(input: SetPublishedInput): Promise<SetPublishedResult> {
-    this.source(input.id);
+    this.source(input.id, 'none');
     // The date and the extraction it causes are two steps: a failing extraction leaves the new date
     // (what the user asked for) and what was found before.
     this.ctx.db

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SourceId } from '../../../shared/model';
-import type { CoreContext } from '../context';
+import { DEFAULT_CORE_LIMITS, type CoreContext, type CoreLimits } from '../context';
 import { openDatabase } from '../db/open';
 import { requireEvalData } from '../testing/eval-data';
 import { makeTempDir } from '../testing/temp-dir';
@@ -23,8 +23,8 @@ export interface AnalysisFixture {
   close(): void;
 }
 
-/** Opens a fresh notebook in a temp folder. */
-export function openFixture(): AnalysisFixture {
+/** Opens a fresh notebook in a temp folder (with `limits` over the defaults). */
+export function openFixture(limits: Partial<CoreLimits> = {}): AnalysisFixture {
   const temp = makeTempDir('dossier-analysis-');
   const databasePath = path.join(temp.dir, 'dossier.sqlite');
   const db = openDatabase(databasePath);
@@ -33,6 +33,7 @@ export function openFixture(): AnalysisFixture {
     dataDir: temp.dir,
     databasePath,
     host: 'test',
+    limits: { ...DEFAULT_CORE_LIMITS, ...limits },
     hooks: {
       sourceStored: () => undefined,
       clipPaste: () => Promise.reject(new Error('not in analysis tests')),
