@@ -228,6 +228,18 @@ export interface CrashSummary {
 }
 
 /**
+ * The series `npm run test:crash` runs by default, and the reliability report with it: kills up to
+ * 400 ms in, one run in ten starting from a notebook file emptied beside its backups, one in about
+ * sixteen killed during a clip over the isolation size, each notebook seeded with a note and a backup.
+ */
+export const STANDARD_SERIES = {
+  maxKillMs: 400,
+  emptyFileChance: 0.1,
+  largeClipChance: 0.06,
+  seedNotebook: seedWithBackup,
+} as const;
+
+/**
  * `runs` runs; a fresh notebook every `runsPerNotebook` runs (under `baseDir`). `onRun` hears each
  * run as it finishes.
  */

@@ -13,7 +13,7 @@ import { isClipError } from '../../clip/errors';
 import { XSS_CORPUS } from '../../clip/xss-corpus';
 import { checkFuzz, FUZZ_PROPERTIES, unsafeParts, type FuzzName } from '../../fuzz/properties';
 import { makeTempDir } from '../temp-dir';
-import { runCrashSeries } from './harness';
+import { runCrashSeries, STANDARD_SERIES } from './harness';
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +37,7 @@ const crash = await runCrashSeries({
   baseDir: temp.dir,
   runs: crashRuns,
   seed,
+  ...STANDARD_SERIES,
   onRun: (_index, run) => {
     if (run.killed && run.check.lost.length === 0 && run.check.problems.length === 0) survived += 1;
   },
@@ -92,6 +93,8 @@ const lines = [
   '| --- | ---: | --- |',
   `| crash runs survived (real core in a child process, SIGKILL at a random moment; integrity_check ok, foreign_key_check empty, every acknowledged write present, none half-applied) | ${survived} of ${crash.runs} | the command above (\`npm run test:crash -- --runs ${crashRuns} --seed ${seed}\` runs the same series) |`,
   `| … of which killed while opening/recovering the notebook | ${crash.killsWhileOpening} | same |`,
+  `| … of which started from a notebook file emptied to 0 bytes beside its backups / killed while restoring the newest backup over it | ${crash.emptied} / ${crash.killsByStage.restoring} | same |`,
+  `| … of which killed during a clip over the isolation size | ${crash.killsByStage['large-clip']} | same |`,
   `| writes acknowledged after COMMIT, then checked after the kills (${Object.entries(crash.ackedByKind)
     .map(([k, n]) => `${k}: ${n}`)
     .join(', ')}) | ${crash.acked} | same |`,

@@ -11,15 +11,15 @@
  */
 import { parseArgs } from 'node:util';
 import { makeTempDir } from '../temp-dir';
-import { runCrashSeries, seedWithBackup } from './harness';
+import { runCrashSeries, STANDARD_SERIES } from './harness';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '200' },
     seed: { type: 'string', default: String(Date.now() % 1_000_000) },
-    'max-kill-ms': { type: 'string', default: '400' },
-    'empty-file-chance': { type: 'string', default: '0.1' },
-    'large-clip-chance': { type: 'string', default: '0.06' },
+    'max-kill-ms': { type: 'string', default: String(STANDARD_SERIES.maxKillMs) },
+    'empty-file-chance': { type: 'string', default: String(STANDARD_SERIES.emptyFileChance) },
+    'large-clip-chance': { type: 'string', default: String(STANDARD_SERIES.largeClipChance) },
     quiet: { type: 'boolean', default: false },
   },
 });
@@ -34,7 +34,7 @@ try {
     maxKillMs: Number(values['max-kill-ms']),
     emptyFileChance: Number(values['empty-file-chance']),
     largeClipChance: Number(values['large-clip-chance']),
-    seedNotebook: seedWithBackup,
+    seedNotebook: STANDARD_SERIES.seedNotebook,
     onRun: (index, run) => {
       if (values.quiet) return;
       const bad = run.check.lost.length + run.check.problems.length;
