@@ -2,15 +2,16 @@
  * `npm run eval`: clipping and extraction quality on the evaluation data beside the checkout
  * (`../shared/data`, or `$DOSSIER_EVAL_DATA`), with the exact metrics of EVAL.md. Prints the tables and
  * writes them to bench/results/eval.md. `npm run eval -- clipping` (or `extraction`, `ner`, `speakers`, `events`)
- * runs one part.
+ * runs one part and replaces only its sections in the file (see eval/report.ts).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { evaluateClipping } from './eval/clipping';
 import { evaluateEvents } from './eval/events';
 import { evaluateExtraction } from './eval/extraction';
 import { evaluateNer } from './eval/ner';
+import { evalReport, type RenderedSection } from './eval/report';
 import { evaluateSpeakers } from './eval/speakers';
 import type { EvalSection } from './eval/types';
 
@@ -52,14 +53,16 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const names = wanted.length > 0 ? wanted : Object.keys(PARTS);
-const rendered: string[] = [];
+const rendered: RenderedSection[] = [];
 for (const name of names) {
   console.error(`Evaluating ${name}...`);
   for (const section of await PARTS[name]!(dataDir)) {
     const text = renderSection(section);
     console.log(`${text}\n`);
-    rendered.push(text);
+    rendered.push({ title: section.title, text });
   }
 }
-const header = `# Dossier evaluation\n\nRun ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores; data: \`${dataDir}\`.\nCommand: \`npm run eval${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\`.\n\n`;
-writeFileSync(join(import.meta.dirname, 'results', 'eval.md'), `${header}${rendered.join('\n\n')}\n`);
+const run = `Run ${new Date().toISOString()} on Node ${process.version}, ${cpus().length} cores; data: \`${dataDir}\`.\nCommand: \`npm run eval${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\`.`;
+const file = join(import.meta.dirname, 'results', 'eval.md');
+const previous = existsSync(file) ? readFileSync(file, 'utf8') : null;
+writeFileSync(file, evalReport(previous, run, rendered, wanted.length > 0));
