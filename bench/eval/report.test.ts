@@ -39,6 +39,16 @@ describe('evalReport', () => {
     expect(next).toContain('Sections: "Speakers", "Calibration".');
   });
 
+  it('a second partial run of the same sections replaces the first one’s note', () => {
+    const once = evalReport(full, 'Run B.', [section('Speakers', 'b')], true);
+    const twice = evalReport(once, 'Run C.', [section('Speakers', 'c')], true);
+    expect(twice).not.toContain('Run B.');
+    expect(twice.match(/Re-run since: /g)).toHaveLength(1);
+    expect(twice).toContain('Re-run since: Run C. Sections: "Speakers".');
+    const other = evalReport(twice, 'Run D.', [section('Dates', 'd')], true);
+    expect(other.match(/Re-run since: /g)).toHaveLength(2);
+  });
+
   it('a full run starts the file afresh', () => {
     const again = evalReport(full, 'Run C.', [section('Clipping', 'new clip')], false);
     expect(again).toBe('# Dossier evaluation\n\nRun C.\n\n## Clipping\n\nnew clip\n');

@@ -40,6 +40,13 @@ export function evalReport(
   const kept = old.sections.map((s) => fresh.get(s.title) ?? s);
   const added = sections.filter((s) => !old.sections.some((o) => o.title === s.title));
   const note = `Re-run since: ${run.replace(/\n/g, ' ')} Sections: ${sections.map((s) => `"${s.title}"`).join(', ')}.`;
-  const header = `${old.header.replace(/\s+$/, '')}\n\n${note}`;
+  // A note about the same sections from an earlier partial run is replaced, not kept beside this one.
+  const sectionList = note.slice(note.indexOf(' Sections: '));
+  const earlier = old.header
+    .split('\n\n')
+    .filter(
+      (paragraph) => !(paragraph.startsWith('Re-run since: ') && paragraph.trimEnd().endsWith(sectionList)),
+    );
+  const header = `${earlier.join('\n\n').replace(/\s+$/, '')}\n\n${note}`;
   return `${header}\n\n${[...kept, ...added].map((s) => s.text).join('\n\n')}\n`;
 }
