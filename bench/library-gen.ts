@@ -17,7 +17,7 @@ import { openDatabase } from '../electron/core/db/open';
 import { Notebook } from '../electron/core/notebook';
 import { SearchSeeder } from '../electron/core/search/testing';
 import { DATABASE_FILE } from '../electron/core/paths';
-import { random } from './random';
+import { random } from '../electron/core/testing/random';
 
 /** Bump when the generated content changes, so stale caches are not reused. */
 const GENERATOR_VERSION = 3;

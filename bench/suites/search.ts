@@ -17,7 +17,7 @@ import {
   type BaseArticle,
   type GeneratedLibrary,
 } from '../library-gen';
-import { random } from '../random';
+import { random } from '../../electron/core/testing/random';
 import { MAX_COMPLETIONS } from '../../electron/core/search/lookup-repo';
 import { RANK_WINDOW } from '../../electron/core/search/search-repo';
 import { linearScan, miniSearch, type BaselineQuery } from '../search-baselines';

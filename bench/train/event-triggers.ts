@@ -12,7 +12,7 @@ import { TRIGGER_MODEL_FILE, triggerFeatures } from '../../electron/core/extract
 import { wordsOf } from '../../electron/core/extract/events/words';
 import { loadTimebankEvents, type TimebankDoc } from '../eval/timebank-events';
 import { bestThreshold, predict, prf, shuffled, trainLogistic, type Row } from './logistic';
-import { random } from '../random';
+import { random } from '../../electron/core/testing/random';
 import type { TrainableModel, TrainContext } from './types';
 
 const HAPPENING = new Set(['OCCURRENCE', 'I_ACTION', 'ASPECTUAL', 'PERCEPTION']);

@@ -2,7 +2,7 @@
  * Binary logistic regression over sparse string features (AdaGrad, L2), deterministic for a given seed:
  * the event models' trainer. Small enough to read; the data sets are tens of thousands of rows.
  */
-import { random } from '../random';
+import { random } from '../../electron/core/testing/random';
 
 /** One training row: its features (strings or [name, value] pairs) and its label. */
 export interface Row {

@@ -4,7 +4,7 @@
  * log of the probability mass on the right ones, with an L2 penalty, by AdaGrad over shuffled groups.
  * Deterministic: the shuffle comes from a seeded generator and every sum runs in a fixed order.
  */
-import { random as seededRandom } from '../random';
+import { random as seededRandom } from '../../electron/core/testing/random';
 
 /** One option of a group: its features and whether it is right. */
 export interface RankOption {

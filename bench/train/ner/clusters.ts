@@ -5,7 +5,7 @@
  * 128, 512 clusters). A rare word then shares features with the frequent words it is used like
  * ("Mitsubishi" with "Toyota"). Deterministic: every random choice comes from the seed.
  */
-import { random } from '../../random';
+import { random } from '../../../electron/core/testing/random';
 
 const CONTEXT_WORDS = 1000;
 const DIMENSIONS = 96;

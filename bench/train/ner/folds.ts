@@ -9,7 +9,7 @@ import { conllText, emptyCounts, scoreDocument, type EntityCounts } from '../../
 import type { ConllDocument } from './conll';
 import { gazetteerOf, lexiconsOf } from './lexicons';
 import type { KeyTable } from '../../../electron/core/extract/ner/hash';
-import { random } from '../../random';
+import { random } from '../../../electron/core/testing/random';
 import { trainNer, type NerSettings } from './pipeline';
 
 export const FOLDS = 5;

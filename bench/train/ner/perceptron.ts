@@ -5,7 +5,7 @@
  * The averaged weights (over every step of every epoch) are returned; they generalise far better.
  */
 import { LABEL_COUNT, viterbi } from '../../../electron/core/extract/ner/decode';
-import { random } from '../../random';
+import { random } from '../../../electron/core/testing/random';
 
 /** One training sentence: feature rows of each token (rows[offsets[t] .. offsets[t+1]]) and gold labels. */
 export interface TrainingSentence {

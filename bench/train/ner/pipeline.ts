@@ -18,7 +18,7 @@ import { NerModel, type NerMeta, TaggerPass } from '../../../electron/core/extra
 import type { ModelData } from '../../../electron/core/extract/models/container';
 import type { ConllDocument } from './conll';
 import { trainPerceptron, type TrainingSentence } from './perceptron';
-import { random } from '../../random';
+import { random } from '../../../electron/core/testing/random';
 
 /** Settings chosen by cross-validation (see folds.ts). */
 export interface NerSettings {

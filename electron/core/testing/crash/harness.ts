@@ -24,6 +24,7 @@ import {
   type Ack,
   type ChildMode,
 } from './protocol';
+import { random as seededRandom } from '../random';
 import { verifyAfterCrash, type CrashCheck } from './verify';
 
 /** Where the child was when the kill landed. */
@@ -91,21 +92,9 @@ function emptyNotebookFile(dataDir: string, acks: Ack[]): boolean {
   return true;
 }
 
-/** A small, well-mixed generator (mulberry32), so neighbouring seeds give unrelated sequences. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
-
 /** One run: start the child, kill it, check the notebook. */
 export function runCrashTrial(options: CrashTrialOptions): Promise<CrashRun> {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const maxKillMs = options.maxKillMs ?? 400;
   const whileOpening = random() < (options.openingKillChance ?? 0.1);
   // While opening: within a few milliseconds of the child starting to open (and recover) the notebook.

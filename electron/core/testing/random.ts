@@ -1,6 +1,7 @@
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed gives the same numbers on every run,
- * so generated libraries, training shuffles and initial weights are reproducible.
+ * so generated libraries, training shuffles, initial weights and crash-test kill times are
+ * reproducible; neighbouring seeds give unrelated sequences.
  */
 export function random(seed: number): () => number {
   let a = seed >>> 0;
