@@ -74,6 +74,8 @@ test('a note linking [[Background]] is in its Backlinks, opens from there, and l
   // Back through the note link; the keyboard folds the panel and opens the entry.
   await editor.noteLinks().first().click();
   await expect(notes.title).toHaveValue('Background');
+  // The panel loads its list once the page is idle: Tab can only reach an entry that is there.
+  await expect(entry).toBeVisible();
   const toggle = backlinks.notePanel.getByTestId('backlinks-toggle');
   await toggle.focus();
   await page.keyboard.press('Enter');
