@@ -28,6 +28,7 @@ import {
   type HostHooks,
 } from './context';
 import { openDatabase } from './db/open';
+import { SourcePartsRepo } from './db/source-parts';
 import { LibraryService } from './library/service';
 import { NotesService } from './notes/service';
 import { InteropService } from './interop/service';
@@ -138,6 +139,14 @@ export class Notebook {
       acceptNewerSchema: readOnly,
       quickCheck: options.quickCheck,
     });
+    if (!readOnly) {
+      try {
+        // What a clip interrupted while writing a long article's parts left (schema 12).
+        new SourcePartsRepo(db).deleteOrphans();
+      } catch (error) {
+        console.error('Dossier: parts of an interrupted clip could not be removed:', error);
+      }
+    }
     return new Notebook(options, databasePath, db);
   }
 

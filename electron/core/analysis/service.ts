@@ -42,6 +42,7 @@ import { ExtractionStore, type SourceText } from './extraction-store';
 import { FindingsRepo } from './findings-repo';
 import { PagesRepo } from './pages-repo';
 import { matchModel, type MatchModel } from './event-match/model';
+import { SourcePartsRepo } from '../db/source-parts';
 
 /** Default and largest page of {@link AnalysisService.listEntities}. */
 export const DEFAULT_ENTITY_LIMIT = 50;
@@ -151,7 +152,7 @@ export class AnalysisService implements AnalysisApi {
     const row = this.ctx.db
       .prepare(
         `SELECT ${text} AS plain_text, published_at, published_origin, extracted_at, content_hash,
-           coalesce(url, canonical_url) AS url
+           coalesce(url, canonical_url) AS url, content_parts
          FROM sources WHERE id = ?`,
       )
       .get(id) as
@@ -162,6 +163,7 @@ export class AnalysisService implements AnalysisApi {
           extracted_at: string | null;
           content_hash: string | null;
           url: string | null;
+          content_parts: string | null;
         }
       | undefined;
     if (row === undefined) {
@@ -170,9 +172,17 @@ export class AnalysisService implements AnalysisApi {
         `No source has the id ${id}; it may have been deleted. Reload the library.`,
       );
     }
+    // A long article's text is in parts (schema 12); the analysed head is its first few parts.
+    const parts = row.content_parts === null || read === 'none' ? null : new SourcePartsRepo(this.ctx.db);
+    const body =
+      parts === null
+        ? row.plain_text
+        : read === 'all'
+          ? parts.read(row.content_parts!, 'plain_text')
+          : parts.readTextHead(row.content_parts!, MAX_ANALYSED_CHARS + 2);
     return {
       id,
-      text: row.plain_text,
+      text: body,
       published: row.published_at,
       extractedAt: row.extracted_at,
       url: row.url,

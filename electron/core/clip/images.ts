@@ -156,8 +156,20 @@ function warningsOf(failures: Map<string, number>): string[] {
  * one that fails is removed from the HTML and counted in `warnings`.
  */
 export async function localiseImages(html: string, options: LocaliseOptions): Promise<LocalisedArticle> {
+  const { pieces, images, warnings } = await localiseImagePieces([html], options);
+  return { html: pieces[0]!, images, warnings };
+}
+
+/**
+ * {@link localiseImages} of HTML held in pieces (a long article, see library/prepare.ts), each piece
+ * rewritten on its own: no tag may run across two pieces (they are cut before a `<`).
+ */
+export async function localiseImagePieces(
+  html: readonly string[],
+  options: LocaliseOptions,
+): Promise<{ pieces: string[]; images: LocalisedImage[]; warnings: string[] }> {
   const limits = options.limits ?? DEFAULT_IMAGE_LIMITS;
-  const tags = html.match(IMG_TAG) ?? [];
+  const tags = html.flatMap((piece) => piece.match(IMG_TAG) ?? []);
   const keyOf = (ref: ImageRef): string => ref.absolute ?? ref.raw;
   const unique = new Map<string, ImageRef>();
   for (const tag of tags) {
@@ -198,10 +210,15 @@ export async function localiseImages(html: string, options: LocaliseOptions): Pr
     idByKey.set(keyOf(ref), id);
   });
 
-  const localised = html.replace(IMG_TAG, (tag) => {
-    const ref = refOf(unescapeAttribute(SRC_ATTR.exec(tag)?.[1] ?? ''), options.refs);
-    const id = ref === null ? undefined : idByKey.get(keyOf(ref));
-    return id === undefined ? '' : tag.replace(SRC_ATTR, ` src="dossier-image:${id}"`);
-  });
-  return { html: localised, images, warnings: warningsOf(failures) };
+  const pieces = html.map((piece) =>
+    // A piece with no image is kept as it is (a long article's pieces are not copied for nothing).
+    piece.search(IMG_TAG) < 0
+      ? piece
+      : piece.replace(IMG_TAG, (tag) => {
+          const ref = refOf(unescapeAttribute(SRC_ATTR.exec(tag)?.[1] ?? ''), options.refs);
+          const id = ref === null ? undefined : idByKey.get(keyOf(ref));
+          return id === undefined ? '' : tag.replace(SRC_ATTR, ` src="dossier-image:${id}"`);
+        }),
+  );
+  return { pieces, images, warnings: warningsOf(failures) };
 }

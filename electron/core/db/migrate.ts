@@ -16,6 +16,7 @@ import { MIGRATION_008_SEARCH_LISTING } from './migrations/008_search_listing';
 import { MIGRATION_009_SOURCE_PROVENANCE } from './migrations/009_source_provenance';
 import { MIGRATION_010_QUOTE_EVIDENCE } from './migrations/010_quote_evidence';
 import { MIGRATION_011_EVENTS } from './migrations/011_events';
+import { MIGRATION_012_SOURCE_PARTS } from './migrations/012_source_parts';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'source provenance', sql: MIGRATION_009_SOURCE_PROVENANCE },
   { version: 10, name: 'quote evidence', sql: MIGRATION_010_QUOTE_EVIDENCE },
   { version: 11, name: 'events', sql: MIGRATION_011_EVENTS },
+  { version: 12, name: 'source parts', sql: MIGRATION_012_SOURCE_PARTS },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */

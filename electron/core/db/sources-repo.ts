@@ -15,6 +15,7 @@ import type {
 import { ApiError } from '../../../shared/errors';
 import type { SourceId } from '../../../shared/model';
 import type { PublishedOrigin } from '../../../shared/areas/library';
+import { SourcePartsRepo } from './source-parts';
 
 /** An article to store; the repository assigns id and timestamps. */
 export interface NewSource {
@@ -38,6 +39,11 @@ export interface NewSource {
   sentFrom?: string | null;
   /** See Source.urlClaimed (default false). */
   urlClaimed?: boolean;
+  /**
+   * The id the article's parts are stored under ({@link SourcePartsRepo.write}) when it is long; the
+   * row then holds none of `originalHtml`, `cleanHtml` and `plainText` (default: in the row).
+   */
+  contentParts?: string | null;
 }
 
 /** A stored source with its article (images still as `dossier-image:` references). */
@@ -73,11 +79,12 @@ interface SourceRow extends SummaryRow {
   content_hash: string | null;
   sent_from: string | null;
   url_claimed: number;
+  content_parts: string | null;
 }
 
 const SUMMARY_COLUMNS =
   'id, title, byline, site_name, url, canonical_url, published_at, published_origin, clipped_at, updated_at, word_count, excerpt, deleted_at';
-const SOURCE_COLUMNS = `${SUMMARY_COLUMNS}, language, plain_text, clean_html, content_hash, sent_from, url_claimed`;
+const SOURCE_COLUMNS = `${SUMMARY_COLUMNS}, language, plain_text, clean_html, content_hash, sent_from, url_claimed, content_parts`;
 
 /** ORDER BY per sort key; undated and siteless sources go last in either direction. */
 const ORDER: Record<SourceSort, { column: string; nullsLast: boolean; defaultDescending: boolean }> = {
@@ -128,6 +135,7 @@ function notFound(id: string): ApiError {
 }
 
 function params(source: NewSource) {
+  const inParts = source.contentParts != null;
   return {
     url: source.url,
     canonical_url: source.canonicalUrl,
@@ -137,9 +145,10 @@ function params(source: NewSource) {
     published_at: source.publishedAt,
     published_origin: source.publishedAt === null ? null : (source.publishedOrigin ?? 'page'),
     language: source.lang,
-    original_html: source.originalHtml,
-    clean_html: source.cleanHtml,
-    plain_text: source.plainText,
+    original_html: inParts ? '' : source.originalHtml,
+    clean_html: inParts ? '' : source.cleanHtml,
+    plain_text: inParts ? '' : source.plainText,
+    content_parts: source.contentParts ?? null,
     content_hash: source.contentHash,
     word_count: source.wordCount,
     excerpt: source.excerpt,
@@ -161,6 +170,7 @@ export class SourcesRepo {
   private readonly sitesStmt;
   private readonly trashStmt;
   private readonly restoreStmt;
+  private readonly parts: SourcePartsRepo;
 
   /** `clock` gives the current time; tests pass a fake one so ordering does not depend on timing. */
   constructor(
@@ -170,10 +180,10 @@ export class SourcesRepo {
     this.insertStmt = db.prepare<[SourceParams & { id: string; now: string }], SummaryRow>(
       `INSERT INTO sources (id, url, canonical_url, title, byline, site_name, published_at, published_origin,
          clipped_at, language, original_html, clean_html, plain_text, content_hash, word_count, excerpt,
-         sent_from, url_claimed, created_at, updated_at)
+         sent_from, url_claimed, content_parts, created_at, updated_at)
        VALUES (@id, @url, @canonical_url, @title, @byline, @site_name, @published_at, @published_origin, @now,
          @language, @original_html, @clean_html, @plain_text, @content_hash, @word_count, @excerpt, @sent_from,
-         @url_claimed, @now, @now)
+         @url_claimed, @content_parts, @now, @now)
        RETURNING ${SUMMARY_COLUMNS}`,
     );
     // clipped_at and created_at stay: the source keeps its place in the library and its identity.
@@ -183,14 +193,16 @@ export class SourcesRepo {
          language = @language,
          original_html = @original_html, clean_html = @clean_html, plain_text = @plain_text,
          content_hash = @content_hash, word_count = @word_count, excerpt = @excerpt, sent_from = @sent_from,
-         url_claimed = @url_claimed, updated_at = @now
+         url_claimed = @url_claimed, content_parts = @content_parts, updated_at = @now
        WHERE id = @id AND deleted_at IS NULL
        RETURNING ${SUMMARY_COLUMNS}`,
     );
     this.getStmt = db.prepare<[string], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`);
-    this.originalStmt = db.prepare<[string], { id: string; original_html: string; url: string | null }>(
-      'SELECT id, original_html, url FROM sources WHERE id = ?',
-    );
+    this.originalStmt = db.prepare<
+      [string],
+      { id: string; original_html: string; url: string | null; content_parts: string | null }
+    >('SELECT id, original_html, url, content_parts FROM sources WHERE id = ?');
+    this.parts = new SourcePartsRepo(db, clock);
     this.byUrlStmt = db.prepare<[string], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM sources WHERE canonical_url = ? AND deleted_at IS NULL
        ORDER BY seq LIMIT 1`,
@@ -246,7 +258,17 @@ export class SourcesRepo {
   /** The source with `id`, live or trashed, or undefined. */
   find(id: SourceId): StoredSource | undefined {
     const row = this.getStmt.get(id);
-    return row === undefined ? undefined : toSource(row);
+    if (row === undefined) return undefined;
+    const parts = row.content_parts;
+    return toSource(
+      parts === null
+        ? row
+        : {
+            ...row,
+            plain_text: this.parts.read(parts, 'plain_text'),
+            clean_html: this.parts.read(parts, 'clean_html'),
+          },
+    );
   }
 
   /** The source with `id`, live or trashed. Throws NOT_FOUND. */
@@ -260,7 +282,9 @@ export class SourcesRepo {
   original(id: SourceId): SourceOriginal {
     const row = this.originalStmt.get(id);
     if (row === undefined) throw notFound(id);
-    return { id: row.id as SourceId, html: row.original_html, url: row.url };
+    const html =
+      row.content_parts === null ? row.original_html : this.parts.read(row.content_parts, 'original_html');
+    return { id: row.id as SourceId, html, url: row.url };
   }
 
   /** One page of the library, sorted and filtered, with the number of matches in all. */

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { schemaVersion } from '../db/migrate';
 import { userTables } from '../backup/tables';
+import { fieldSql, type PartField } from '../db/source-parts';
 import { APP_VERSION } from '../version';
 import {
   EXCLUDED_COLUMNS,
@@ -16,13 +17,17 @@ import {
   type ExportHeader,
 } from './format';
 
+const PART_FIELDS: ReadonlySet<string> = new Set(['original_html', 'clean_html', 'plain_text']);
+
 /** The tables an export covers, with the columns it writes. */
-function exportedTables(db: Database.Database): { name: string; columns: string[] }[] {
+function exportedTables(db: Database.Database): { name: string; columns: string[]; parted: boolean }[] {
   return userTables(db, 'main')
     .filter((table) => !EXCLUDED_TABLES.has(table.name))
     .map((table) => ({
       name: table.name,
       columns: table.columns.filter((column) => !EXCLUDED_COLUMNS.has(column)),
+      // Sources of schema 12 on may keep a long article in parts.
+      parted: table.name === 'sources' && table.columns.includes('content_parts'),
     }));
 }
 
@@ -53,8 +58,11 @@ export function* exportLines(
   };
   yield `${JSON.stringify(header)}\n`;
   for (const table of exportedTables(db)) {
+    // A long article's text and HTML are read from its parts (schema 12) into its row.
+    const column = (c: string): string =>
+      table.parted && PART_FIELDS.has(c) ? `${fieldSql('t', c as PartField)} AS "${c}"` : `t."${c}"`;
     const select = db.prepare(
-      `SELECT ${table.columns.map((c) => `"${c}"`).join(', ')} FROM main."${table.name}" ORDER BY rowid`,
+      `SELECT ${table.columns.map(column).join(', ')} FROM main."${table.name}" t ORDER BY t.rowid`,
     );
     let count = 0;
     for (const raw of select.iterate() as Iterable<Record<string, unknown>>) {

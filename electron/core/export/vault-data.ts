@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../../shared/model';
+import { plainTextSql } from '../db/source-parts';
 
 export interface VaultNote {
   id: string;
@@ -110,7 +111,7 @@ export function readVaultData(db: Database.Database): VaultData {
   const sources = db
     .prepare(
       `SELECT id, title, COALESCE(canonical_url, url) AS url, byline, site_name, published_at, clipped_at,
-         plain_text FROM sources WHERE deleted_at IS NULL ORDER BY clipped_at, seq`,
+         ${plainTextSql('s')} AS plain_text FROM sources s WHERE deleted_at IS NULL ORDER BY clipped_at, seq`,
     )
     .all() as VaultSource[];
   const entities = db

@@ -6,7 +6,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runJob } from './jobs';
-import type { JobReply, JobRequest, SerializedJobError } from './protocol';
+import {
+  piecesOf,
+  splitLongStrings,
+  type JobPiece,
+  type JobReply,
+  type JobRequest,
+  type PieceAck,
+  type SerializedJobError,
+} from './protocol';
 
 function serialize(error: unknown): SerializedJobError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
@@ -24,12 +32,38 @@ function serialize(error: unknown): SerializedJobError {
 
 const port = parentPort;
 if (port === null) throw new Error('The isolated worker must be started as a worker thread.');
-port.on('message', (request: JobRequest) => {
-  let reply: JobReply;
-  try {
-    reply = { id: request.id, ok: true, output: runJob(request.job, request.input) };
-  } catch (error) {
-    reply = { id: request.id, ok: false, error: serialize(error) };
+
+/** Resolves when the asking thread has read the last piece sent. */
+let acknowledged: (() => void) | null = null;
+
+/** Sends the output's long strings piece by piece, each after the previous one was read, then the rest. */
+async function reply(id: number, output: unknown): Promise<void> {
+  const long: string[] = [];
+  const skeleton = splitLongStrings(output, long);
+  for (let of = 0; of < long.length; of++) {
+    for (const piece of piecesOf(long[of]!)) {
+      const read = new Promise<void>((resolve) => (acknowledged = resolve));
+      port!.postMessage({ id, of, piece } satisfies JobPiece);
+      await read;
+    }
+    long[of] = '';
   }
-  port.postMessage(reply);
+  port!.postMessage({ id, ok: true, output: skeleton } satisfies JobReply);
+}
+
+port.on('message', (message: JobRequest | PieceAck) => {
+  if ('ack' in message) {
+    const resolve = acknowledged;
+    acknowledged = null;
+    resolve?.();
+    return;
+  }
+  let output: unknown;
+  try {
+    output = runJob(message.job, message.input);
+  } catch (error) {
+    port.postMessage({ id: message.id, ok: false, error: serialize(error) } satisfies JobReply);
+    return;
+  }
+  void reply(message.id, output);
 });

@@ -7,7 +7,7 @@ import type { ClipFileInput, ClipPasteInput, ClipUrlInput } from '../../../share
 import type { FetchedArticle } from '../clip/fetch-page';
 import { extractArticle } from '../extract';
 import type { ExtractOptions, Extraction } from '../extract/types';
-import { prepareFetched, prepareFile, preparePaste, type PreparedClip } from '../library/prepare';
+import { inPieces, prepareFetched, prepareFile, preparePaste, type PreparedClip } from '../library/prepare';
 
 /**
  * Input of the `extract` job: an article's text and what {@link extractArticle} takes besides: the date
@@ -25,10 +25,11 @@ export const JOBS = {
       url: input.url,
       inferPublished: input.inferPublished,
     }),
-  'prepare-file': (input: ClipFileInput): PreparedClip => prepareFile(input),
-  'prepare-paste': (input: ClipPasteInput): PreparedClip => preparePaste(input),
+  // A long article comes back in the parts it is stored in (see PreparedClip.pieces).
+  'prepare-file': (input: ClipFileInput): PreparedClip => inPieces(prepareFile(input)),
+  'prepare-paste': (input: ClipPasteInput): PreparedClip => inPieces(preparePaste(input)),
   'prepare-fetched': (input: { request: ClipUrlInput; fetched: FetchedArticle }): PreparedClip =>
-    prepareFetched(input.request, input.fetched),
+    inPieces(prepareFetched(input.request, input.fetched)),
 } satisfies Record<string, (input: never) => unknown>;
 
 /** A job's name. */

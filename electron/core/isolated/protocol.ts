@@ -32,3 +32,79 @@ export interface SerializedJobError {
 /** The answer to a {@link JobRequest}. */
 export type JobReply =
   { id: number; ok: true; output: unknown } | { id: number; ok: false; error: SerializedJobError };
+
+/**
+ * Strings of an output longer than {@link ALONE_CHARS} (UTF-16 units) cross in messages of their own
+ * before the reply, in pieces of at most this size, each sent once the previous one was read: a 45 MB
+ * page's prepared clip (its HTML twice and its text) read in one message held the asking thread for
+ * over half a second while it was copied in. A string of one piece arrives as it was sent; longer
+ * ones are joined (which costs a copy: a long article crosses in its parts, see library/prepare.ts).
+ */
+export const PIECE_CHARS = 1024 * 1024;
+
+/** Strings longer than this cross in messages of their own (see {@link PIECE_CHARS}). */
+export const ALONE_CHARS = 64 * 1024;
+
+/** One piece of the output's long string number `of` (pieces arrive in order). */
+export interface JobPiece {
+  id: number;
+  of: number;
+  piece: string;
+}
+
+/** The asking thread has read a piece: the worker sends the next one (one message per turn there). */
+export interface PieceAck {
+  ack: number;
+}
+
+/** The key of a reference to a long string sent in pieces; no output of a job has it. */
+const PIECES_KEY = '__isolatedPieces';
+
+/** Where a long string stood in the reply's output: string number n of the pieces sent. */
+export interface PiecesRef {
+  [PIECES_KEY]: number;
+}
+
+/** Replaces each string longer than {@link ALONE_CHARS} in `value` (plain objects and arrays) by a reference. */
+export function splitLongStrings(value: unknown, long: string[]): unknown {
+  if (typeof value === 'string') {
+    if (value.length <= ALONE_CHARS) return value;
+    long.push(value);
+    return { [PIECES_KEY]: long.length - 1 } satisfies PiecesRef;
+  }
+  if (Array.isArray(value)) return value.map((item) => splitLongStrings(item, long));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = splitLongStrings(item, long);
+    return out;
+  }
+  return value;
+}
+
+/** Puts the long strings back where {@link splitLongStrings} took them from. */
+export function joinLongStrings(value: unknown, long: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => joinLongStrings(item, long));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]![0] === PIECES_KEY && typeof entries[0]![1] === 'number') {
+      return long[entries[0]![1]];
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of entries) out[key] = joinLongStrings(item, long);
+    return out;
+  }
+  return value;
+}
+
+/** `text` in pieces of at most {@link PIECE_CHARS}, no surrogate pair split. */
+export function piecesOf(text: string): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + PIECE_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}

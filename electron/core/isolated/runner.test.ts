@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isClipError } from '../clip/errors';
 import { extractArticle } from '../extract';
+import { inPieces, preparePaste } from '../library/prepare';
+import { PIECE_CHARS, joinLongStrings, piecesOf, splitLongStrings } from './protocol';
 import { IsolatedJobError, IsolatedWorker, runIsolated } from './runner';
 
 const TEXT = '“We are ready,” Nora Field said on Thursday in Oslo.\n';
@@ -58,5 +60,55 @@ describe('an isolated job', () => {
     const texts = ['“One,” Ann Lee said.\n', '“Two,” Bo Kim said.\n', '“Three,” Cy Ma said.\n'];
     const results = await Promise.all(texts.map((text) => worker!.run('extract', { text })));
     expect(results.map((r) => r.quotes[0]?.speaker)).toEqual(['Ann Lee', 'Bo Kim', 'Cy Ma']);
+  });
+
+  it('returns long strings in pieces, between which this thread answers other work', async () => {
+    // A page whose prepared clip holds strings of several pieces each.
+    const html = `<html><head><title>Long</title></head><body><article><h1>Long</h1>${'<p>Words of a long article, “quoted,” Ann Lee said.</p>'.repeat(60_000)}</article></body></html>`;
+    expect(html.length).toBeGreaterThan(2 * PIECE_CHARS);
+    // Turns of this thread's event loop, and the turn each piece arrived in.
+    let turns = 0;
+    let done = false;
+    const turning = (async () => {
+      while (!done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turns += 1;
+      }
+    })();
+    const arrivals: number[] = [];
+    try {
+      const isolated = await runIsolated('prepare-paste', { html }, { onPiece: () => arrivals.push(turns) });
+      // A long article comes back in the parts it is stored in.
+      expect(isolated.pieces?.text.length).toBeGreaterThan(1);
+      expect(isolated).toEqual(inPieces(preparePaste({ html })));
+    } finally {
+      done = true;
+      await turning;
+    }
+    // The text and the HTML twice, each in several parts, each part in a message of its own.
+    expect(arrivals.length).toBeGreaterThanOrEqual(6);
+    // Each piece came in a turn of its own: other work ran between any two.
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]).toBeGreaterThan(arrivals[i - 1]!);
+  }, 120_000);
+});
+
+describe('long strings of an output', () => {
+  it('are taken out and put back where they were, other values unchanged', () => {
+    const long = 'x'.repeat(PIECE_CHARS + 5);
+    const value = { a: long, b: [1, 'short', { c: long, d: null }], e: true, pieces: 3 };
+    const taken: string[] = [];
+    const skeleton = splitLongStrings(value, taken);
+    expect(taken).toEqual([long, long]);
+    expect(JSON.stringify(skeleton).length).toBeLessThan(300);
+    expect(joinLongStrings(skeleton, taken)).toEqual(value);
+  });
+
+  it('are cut into pieces that join back, no surrogate pair split', () => {
+    const text = `a${'😀'.repeat(PIECE_CHARS)}`;
+    const pieces = piecesOf(text);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBe(3);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(PIECE_CHARS);
+    for (const piece of pieces.slice(1)) expect(piece.charCodeAt(0)).not.toBe(0xde00);
   });
 });

@@ -10,7 +10,14 @@ import { ClipError, type ClipErrorCode } from '../clip/errors';
 import { ModelFileError } from '../extract/models/container';
 import { resolveWorkerScript, workerSource } from '../worker/script';
 import type { JobInput, JobName, JobOutput } from './jobs';
-import { ISOLATED_WORKER_NAMES, type JobReply, type SerializedJobError } from './protocol';
+import {
+  ISOLATED_WORKER_NAMES,
+  joinLongStrings,
+  type JobPiece,
+  type JobReply,
+  type PieceAck,
+  type SerializedJobError,
+} from './protocol';
 
 /** Why an isolated job did not finish. */
 export type IsolatedFailure =
@@ -46,6 +53,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Buffers handed over to the thread without copying (they are unusable here afterwards). */
   transfer?: readonly ArrayBuffer[];
+  /** Called as each piece of a long string of the output arrives (see protocol.ts's PIECE_CHARS). */
+  onPiece?: () => void;
 }
 
 /** The default heap bound of an isolated job, in MB. */
@@ -76,6 +85,9 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout | undefined;
+  /** Pieces of the output's long strings received so far, by string. */
+  long: string[][];
+  onPiece: (() => void) | undefined;
 }
 
 /**
@@ -118,11 +130,28 @@ export class IsolatedWorker {
     // An idle isolated thread must never keep a process (the CLI, a test) alive.
     worker.unref();
     let failure: IsolatedJobError | null = null;
-    worker.on('message', (reply: JobReply) => {
+    worker.on('message', (reply: JobReply | JobPiece) => {
       const pending = this.pending;
       if (pending === null || pending.worker !== worker || reply.id !== pending.id) return;
+      if ('piece' in reply) {
+        // A piece of a long string of the output: kept, and the next one asked for after this turn of
+        // the event loop (not at once: a quick answer would be read in the same turn), so calls
+        // waiting here are answered between any two pieces.
+        (pending.long[reply.of] ??= []).push(reply.piece);
+        pending.onPiece?.();
+        setImmediate(() => {
+          if (this.pending === pending) worker.postMessage({ ack: reply.id } satisfies PieceAck);
+        });
+        return;
+      }
       this.settle(pending);
-      if (reply.ok) pending.resolve(reply.output);
+      if (reply.ok)
+        pending.resolve(
+          joinLongStrings(
+            reply.output,
+            pending.long.map((pieces) => (pieces.length === 1 ? pieces[0]! : pieces.join(''))),
+          ),
+        );
       else pending.reject(rebuild(reply.error));
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -152,7 +181,15 @@ export class IsolatedWorker {
     const worker = this.thread();
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      const pending: Pending = { id, worker, resolve, reject, timer: undefined };
+      const pending: Pending = {
+        id,
+        worker,
+        resolve,
+        reject,
+        timer: undefined,
+        long: [],
+        onPiece: options.onPiece,
+      };
       this.pending = pending;
       // Working: the thread keeps the process alive until the job is done.
       worker.ref();

@@ -12,6 +12,7 @@ import type { FetchedArticle } from '../clip/fetch-page';
 import type { Resource } from '../clip/resources';
 import type { ClippedArticle } from '../clip/types';
 import type { ClipProvenance } from '../context';
+import { PART_CHARS, splitHtml, splitParts, storedInParts } from '../db/source-parts';
 
 /** A clip ready to be stored; plain data, so it can come back from an isolated worker. */
 export interface PreparedClip {
@@ -28,6 +29,57 @@ export interface PreparedClip {
   published?: string;
   /** For a page sent by the browser clip endpoint: where it really came from. */
   provenance?: ClipProvenance;
+  /**
+   * A long article (one stored in parts) as it comes from an isolated worker: its text and both HTML
+   * forms cut into the parts they are stored in, so no string of tens of megabytes is copied into,
+   * joined or scanned in the notebook's thread. `article.text`, `article.html` and
+   * `article.originalHtml` are then '' (read {@link articleText}, {@link textHead}).
+   */
+  pieces?: ArticlePieces;
+}
+
+/** The text and HTML of a long article in parts (see {@link PreparedClip.pieces}). */
+export interface ArticlePieces {
+  text: string[];
+  html: string[];
+  originalHtml: string[];
+}
+
+/** Cuts a long article into its parts (see {@link PreparedClip.pieces}); a short one is returned as it is. */
+export function inPieces(prepared: PreparedClip): PreparedClip {
+  const { article } = prepared;
+  const content = { originalHtml: article.originalHtml, cleanHtml: article.html, plainText: article.text };
+  if (prepared.pieces !== undefined || !storedInParts(content)) return prepared;
+  return {
+    ...prepared,
+    article: { ...article, text: '', html: '', originalHtml: '' },
+    pieces: {
+      text: splitParts(article.text, PART_CHARS, true),
+      html: splitHtml(article.html),
+      originalHtml: splitHtml(article.originalHtml),
+    },
+  };
+}
+
+/** The length of the clip's text, whole or in pieces. */
+export function textLength(prepared: PreparedClip): number {
+  return prepared.pieces === undefined
+    ? prepared.article.text.length
+    : prepared.pieces.text.reduce((sum, piece) => sum + piece.length, 0);
+}
+
+/**
+ * The start of the clip's text, at least `units` long when the text is (what the date and excerpt are
+ * read from), without joining a long article's pieces.
+ */
+export function textHead(prepared: PreparedClip, units: number): string {
+  if (prepared.pieces === undefined) return prepared.article.text;
+  let head = '';
+  for (const piece of prepared.pieces.text) {
+    if (head.length >= units) break;
+    head += piece;
+  }
+  return head;
 }
 
 function fromBase64(data: string): Uint8Array {

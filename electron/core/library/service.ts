@@ -34,7 +34,7 @@ import { SourcesRepo } from '../db/sources-repo';
 import { OutboundPolicy } from '../net/outbound';
 import { inlineImages } from './article-html';
 import { ImagesRepo } from './images-repo';
-import { prepareFetched, prepareFile, preparePaste, type PreparedClip } from './prepare';
+import { prepareFetched, prepareFile, preparePaste, textLength, type PreparedClip } from './prepare';
 import { ClipStore, publicationOf } from './store';
 
 /** Test seams: smaller image limits. */
@@ -148,20 +148,20 @@ export class LibraryService implements LibraryApi {
     }
     const result = await this.store.store(prepared, policy, this.outboundPolicy());
     if (result.status === 'duplicate') return result;
-    return { ...result, warnings: [...result.warnings, ...this.lengthWarnings(prepared.article.text)] };
+    return { ...result, warnings: [...result.warnings, ...this.lengthWarnings(textLength(prepared))] };
   }
 
   /** What a long article's clip says about its analysis, which then runs in the background. */
-  private lengthWarnings(text: string): string[] {
-    if (text.length <= this.limits.isolateExtractionAboveChars) return [];
+  private lengthWarnings(length: number): string[] {
+    if (length <= this.limits.isolateExtractionAboveChars) return [];
     const warnings = [
       'This article is long: people, quotes and events are being found in the background and appear ' +
         'in its analysis when that is done.',
     ];
-    if (text.length > MAX_ANALYSED_CHARS) {
+    if (length > MAX_ANALYSED_CHARS) {
       warnings.push(
         `They are looked for in its first ${MAX_ANALYSED_CHARS.toLocaleString('en')} characters only; ` +
-          `all ${text.length.toLocaleString('en')} are stored and searchable.`,
+          `all ${length.toLocaleString('en')} are stored and searchable.`,
       );
     }
     return warnings;

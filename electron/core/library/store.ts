@@ -8,16 +8,20 @@ import type { ClipResult, DuplicatePolicy } from '../../../shared/areas/library'
 import type { SourceId } from '../../../shared/model';
 import type { CoreHooks } from '../context';
 import { SourcesRepo, type NewSource } from '../db/sources-repo';
-import { localiseImages, type ImageLimits } from '../clip/images';
+import { SourcePartsRepo, storedInParts } from '../db/source-parts';
+import { localiseImagePieces, type ImageLimits } from '../clip/images';
 import { inferPublished } from '../extract/published';
 import type { PublishedOrigin } from '../../../shared/areas/library';
 import { ResourceMap } from '../clip/resources';
 import type { OutboundPolicy } from '../net/outbound';
 import { ImagesRepo } from './images-repo';
-import type { PreparedClip } from './prepare';
+import { textHead, type PreparedClip } from './prepare';
 
 /** Longest excerpt stored with a source, in characters. */
 const EXCERPT_CHARS = 300;
+
+/** How much of the text's start the date and the excerpt are read from (a long article's first part). */
+const HEAD_UNITS = 64 * 1024;
 
 /**
  * The source's publication date and how it is known: the user's, else the page's metadata, else one
@@ -33,7 +37,11 @@ export function publicationOf(prepared: PreparedClip): {
   if (prepared.article.published !== null) {
     return { at: prepared.article.published, origin: 'page', evidence: null };
   }
-  const inferred = inferPublished(prepared.article.text, prepared.url ?? prepared.article.canonicalUrl);
+  // Read from the first lines only: the start of a long article's text is enough.
+  const inferred = inferPublished(
+    textHead(prepared, HEAD_UNITS),
+    prepared.url ?? prepared.article.canonicalUrl,
+  );
   return inferred === null
     ? { at: null, origin: null, evidence: null }
     : { at: inferred.value, origin: 'inferred', evidence: inferred.evidence };
@@ -41,7 +49,7 @@ export function publicationOf(prepared: PreparedClip): {
 
 function excerpt(prepared: PreparedClip): string {
   const { article } = prepared;
-  const text = article.excerpt?.trim() || article.text.split('\n\n')[0] || '';
+  const text = article.excerpt?.trim() || textHead(prepared, HEAD_UNITS).split('\n\n')[0] || '';
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= EXCERPT_CHARS ? flat : `${flat.slice(0, EXCERPT_CHARS - 1).trimEnd()}…`;
 }
@@ -50,6 +58,7 @@ function excerpt(prepared: PreparedClip): string {
 export class ClipStore {
   private readonly sources: SourcesRepo;
   private readonly images: ImagesRepo;
+  private readonly parts: SourcePartsRepo;
 
   constructor(
     private readonly db: Database.Database,
@@ -58,6 +67,7 @@ export class ClipStore {
   ) {
     this.sources = new SourcesRepo(db);
     this.images = new ImagesRepo(db);
+    this.parts = new SourcePartsRepo(db);
   }
 
   /**
@@ -77,7 +87,8 @@ export class ClipStore {
       return { status: 'duplicate', duplicateOf: early.source, matchedBy: early.matchedBy };
     }
 
-    const localised = await localiseImages(article.html, {
+    // A long article's HTML is rewritten piece by piece (see PreparedClip.pieces).
+    const localised = await localiseImagePieces(prepared.pieces?.html ?? [article.html], {
       refs: article.imageRefs ?? [],
       resources: new ResourceMap(prepared.resources),
       fetch: prepared.fetchImages,
@@ -85,6 +96,18 @@ export class ClipStore {
       ...(this.imageLimits ? { limits: this.imageLimits } : {}),
     });
     const published = publicationOf(prepared);
+    const content = prepared.pieces
+      ? {
+          originalHtml: prepared.pieces.originalHtml,
+          cleanHtml: localised.pieces,
+          plainText: prepared.pieces.text,
+        }
+      : { originalHtml: article.originalHtml, cleanHtml: localised.pieces[0]!, plainText: article.text };
+    // A long article is written in parts first, a slice at a time, so the notebook keeps answering;
+    // the transaction below then writes a row of a few hundred bytes that names them.
+    // An article that came in pieces is always stored in parts: its row holds none of it.
+    const contentParts =
+      prepared.pieces !== undefined || storedInParts(content) ? await this.parts.write(content) : null;
     const row: NewSource = {
       url: prepared.url,
       canonicalUrl: article.canonicalUrl,
@@ -95,18 +118,40 @@ export class ClipStore {
       publishedOrigin: published.origin,
       lang: article.lang,
       originalHtml: article.originalHtml,
-      cleanHtml: localised.html,
+      // Unused when the article is in parts (the row then holds none of it).
+      cleanHtml: prepared.pieces === undefined ? localised.pieces[0]! : '',
       plainText: article.text,
       contentHash: article.contentHash,
       wordCount: article.wordCount,
       excerpt: excerpt(prepared),
       sentFrom: prepared.provenance?.sentFrom ?? null,
       urlClaimed: prepared.provenance?.urlClaimed === true,
+      contentParts,
     };
 
     // Checked again inside the write transaction: the image step awaited, and another clip may have
     // stored the same article meanwhile.
-    const outcome = this.db
+    let outcome: ClipResult;
+    try {
+      outcome = this.write(row, localised, article, policy);
+    } catch (error) {
+      if (contentParts !== null) await this.parts.remove(contentParts);
+      throw error;
+    }
+    // Parts written for an article that turned out to be a duplicate are named by no source.
+    if (outcome.status === 'duplicate' && contentParts !== null) await this.parts.remove(contentParts);
+    if (outcome.status !== 'duplicate') this.notify(outcome.source.id);
+    return outcome;
+  }
+
+  /** The one transaction of a clip: the duplicate check again, the source row and its images. */
+  private write(
+    row: NewSource,
+    localised: Awaited<ReturnType<typeof localiseImagePieces>>,
+    article: PreparedClip['article'],
+    policy: DuplicatePolicy,
+  ): ClipResult {
+    return this.db
       .transaction((): ClipResult => {
         const duplicate = this.sources.findDuplicate(article.canonicalUrl, article.contentHash);
         if (duplicate !== undefined && policy === 'ask') {
@@ -125,9 +170,6 @@ export class ClipStore {
         return { status: 'created', source, warnings: localised.warnings };
       })
       .immediate();
-
-    if (outcome.status !== 'duplicate') this.notify(outcome.source.id);
-    return outcome;
   }
 
   /** Tells the analysis area; its failure is its own to report, never the clip's. */

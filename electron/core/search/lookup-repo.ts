@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../../shared/model';
 import { Statements } from './statements';
+import { SourcePartsRepo } from '../db/source-parts';
 
 /**
  * The most indexed words the word being typed is expanded to for sources (see
@@ -131,7 +132,19 @@ export class LookupRepo {
 
   /** The plain text of sources, by seq, for snippets of the hits on one page. */
   sourceTexts(seqs: readonly number[]): Map<number, string> {
-    return this.texts('sources', seqs);
+    if (seqs.length === 0) return new Map();
+    // A long article's text is in parts (schema 12): its row's plain_text is empty.
+    const rows = this.all<{ seq: number; plain_text: string; content_parts: string | null }>(
+      `SELECT seq, plain_text, content_parts FROM sources WHERE seq IN (SELECT value FROM json_each(@seqs))`,
+      { seqs: JSON.stringify(seqs) },
+    );
+    const parts = new SourcePartsRepo(this.db);
+    return new Map(
+      rows.map((row) => [
+        row.seq,
+        row.content_parts === null ? row.plain_text : parts.read(row.content_parts, 'plain_text'),
+      ]),
+    );
   }
 
   /** The plain text of notes, by seq. */

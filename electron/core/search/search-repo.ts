@@ -307,6 +307,31 @@ export class SearchRepo {
     );
   }
 
+  /**
+   * Live sources whose text stored in parts (long articles, schema 12) matches `match`, best first,
+   * each ranked by its best part. Only the newest window of matching parts is ranked, as in
+   * {@link ranked}; such articles are few, so the window holds all of them in practice. `match` has no
+   * column filter (the parts index has one column, the text).
+   */
+  sourceParts(match: string, filters: SqlFilters, limit: number): SourceRow[] {
+    const speaker =
+      filters.speakers === null
+        ? ''
+        : ` AND s.id IN (SELECT q.source_id FROM quotes q WHERE q.speaker_entity_id IN (${SPEAKERS})
+            AND q.status <> 'rejected')`;
+    const sql = `SELECT s.seq, s.id, s.title, s.site_name, coalesce(s.published_at, s.clipped_at) AS date, c.bm25
+      FROM (SELECT p.content_id, min(m.bm25) AS bm25
+        FROM (SELECT source_text_parts_fts.rowid AS seq, bm25(source_text_parts_fts) AS bm25
+          FROM source_text_parts_fts WHERE source_text_parts_fts MATCH @match
+          ORDER BY source_text_parts_fts.rowid DESC LIMIT @window) m
+        CROSS JOIN source_text_parts p ON p.seq = m.seq
+        GROUP BY p.content_id) c
+      CROSS JOIN sources s INDEXED BY sources_content_parts ON s.content_parts = c.content_id
+      WHERE s.deleted_at IS NULL${dateClauses(DAY('s'), filters)}${siteClause('s', filters)}${speaker}
+      ORDER BY c.bm25 LIMIT @limit`;
+    return this.all<SourceRow>(sql, this.params(filters, { match, limit, window: this.rankWindow }));
+  }
+
   /** Live notes matching `match`, best first. With a speaker filter: notes that link to or mention them. */
   notes(match: string, filters: SqlFilters, limit: number, rankMatch: string | null = null): NoteRow[] {
     const probe = hasDates(filters) || filters.speakers !== null;

@@ -101,9 +101,21 @@ export class SearchService implements SearchApi {
     const noSite = query.site === null;
     const noDates = query.from === null && query.to === null;
 
-    if (anyMatch !== null && sources !== null && wants(query, 'source')) {
-      for (const row of this.repo.sources(anyMatch, filters, depth, anyRank)) {
-        out.push({ type: 'source', rank: row.bm25, row });
+    if (anyMatch !== null && wants(query, 'source')) {
+      const seen = new Set<number>();
+      if (sources !== null) {
+        for (const row of this.repo.sources(anyMatch, filters, depth, anyRank)) {
+          out.push({ type: 'source', rank: row.bm25, row });
+          seen.add(row.seq);
+        }
+      }
+      // Long articles' text is indexed in parts (schema 12), words being typed expanded by FTS5 itself
+      // (the source index's vocabulary does not hold the parts' words). Their titles are in the index above.
+      const partsMatch = query.titleOnly ? null : ftsMatchExpression(terms);
+      if (partsMatch !== null) {
+        for (const row of this.repo.sourceParts(partsMatch, filters, depth)) {
+          if (!seen.has(row.seq)) out.push({ type: 'source', rank: row.bm25, row });
+        }
       }
     }
     const noteMatch = ftsMatchExpression(terms, columns);

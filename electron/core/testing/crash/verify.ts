@@ -14,6 +14,7 @@ import { lexicalPlainText } from '../../notes/plain-text';
 import { DATABASE_FILE } from '../../paths';
 import { missingOrEmpty } from '../../startup/empty-file';
 import { noteContent, noteTitle, type Ack } from './protocol';
+import { plainTextSql } from '../../db/source-parts';
 
 /** What checking a notebook after a crash found. */
 export interface CrashCheck {
@@ -116,8 +117,9 @@ export function verifyAfterCrash(dataDir: string, acks: readonly Ack[]): CrashCh
     // Clips: the source and its text.
     for (const a of acks) {
       if (a.kind !== 'clip') continue;
-      const row = db.prepare('SELECT plain_text FROM sources WHERE id = ?').get(a.id) as
-        { plain_text: string } | undefined;
+      const row = db
+        .prepare(`SELECT ${plainTextSql('s')} AS plain_text FROM sources s WHERE id = ?`)
+        .get(a.id) as { plain_text: string } | undefined;
       if (row === undefined) lost.push(`clip ${a.id} is missing`);
       else if (!row.plain_text.includes(a.marker)) problems.push(`clip ${a.id} lost its text`);
     }
