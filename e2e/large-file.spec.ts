@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHost, tempDataDir, type RunningHost } from './host';
 import { LibraryPage } from './pages/LibraryPage';
+import { SearchPage } from './pages/SearchPage';
 
 const MB = 1024 * 1024;
 
@@ -84,4 +85,39 @@ test('a 50 MB page fails on its own with a clear message; the rest imports, the 
   await expect(library.row('Library hours extended')).toBeVisible();
   await library.openSource('Bridge repairs approved');
   await expect(library.articleFrame().locator('#article')).toContainText('debated the bridge repairs');
+});
+
+test('a long article is stored in parts, read to its end, and found by a word from its last paragraph', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  folder = tempDataDir();
+  const file = join(folder, 'long-report.html');
+  // About 4 MB: well above the size where an article is stored in parts (schema 12).
+  const page4 = hugePage(4 * MB).replace(
+    '</article>',
+    '<p>The final clause names the lighthouse keeper Oskarsdottir as the new chair.</p></article>',
+  );
+  writeFileSync(file, page4);
+  host = await startHost(join(folder, 'data'));
+  const library = new LibraryPage(page);
+  await page.goto(host.url);
+  await library.open();
+  await library.importFiles([file]);
+  await expect(page.getByTestId('import-summary')).toHaveText('1 stored.');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await library.openSource('Huge page');
+  const article = library.articleFrame().locator('#article');
+  await expect(article).toContainText('postponed the vote on the ferry timetable');
+  await expect(article).toContainText('lighthouse keeper Oskarsdottir as the new chair');
+
+  const search = new SearchPage(page);
+  await search.open();
+  await search.search('Oskarsdottir');
+  await expect(search.hit('source', 'Huge page')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/large-file-search.png' });
+  // Typed halfway, as in the search box: the word is still found in the article's last part.
+  await search.search('Oskarsdot');
+  await expect(search.hit('source', 'Huge page')).toBeVisible();
 });
