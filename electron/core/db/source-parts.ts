@@ -176,7 +176,7 @@ export class SourcePartsRepo {
         await between();
       }
     } catch (error) {
-      await this.remove(id, between);
+      await this.removeQuietly(id, between);
       throw error;
     }
     return id;
@@ -212,6 +212,21 @@ export class SourcePartsRepo {
       )();
       if (deleted === 0) return;
       await between();
+    }
+  }
+
+  /**
+   * {@link remove}, for cleaning up after a failure: a failure of its own (the notebook was closed
+   * meanwhile) is logged, never thrown over the error being reported; start-up removes what is left.
+   */
+  async removeQuietly(id: string, between: () => Promise<void> = pause): Promise<void> {
+    try {
+      await this.remove(id, between);
+    } catch (error) {
+      console.error(
+        `Dossier: the parts ${id} of a clip that was not stored are left for start-up to remove:`,
+        error,
+      );
     }
   }
 

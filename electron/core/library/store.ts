@@ -129,22 +129,23 @@ export class ClipStore {
       contentParts,
     };
 
-    // Checked again inside the write transaction: the image step awaited, and another clip may have
-    // stored the same article meanwhile.
     let outcome: ClipResult;
     try {
       outcome = this.write(row, localised, article, policy);
     } catch (error) {
-      if (contentParts !== null) await this.parts.remove(contentParts);
+      if (contentParts !== null) await this.parts.removeQuietly(contentParts);
       throw error;
     }
     // Parts written for an article that turned out to be a duplicate are named by no source.
-    if (outcome.status === 'duplicate' && contentParts !== null) await this.parts.remove(contentParts);
+    if (outcome.status === 'duplicate' && contentParts !== null) await this.parts.removeQuietly(contentParts);
     if (outcome.status !== 'duplicate') this.notify(outcome.source.id);
     return outcome;
   }
 
-  /** The one transaction of a clip: the duplicate check again, the source row and its images. */
+  /**
+   * The one transaction of a clip: the duplicate check again (the image step and the parts awaited, and
+   * another clip may have stored the same article meanwhile), the source row and its images.
+   */
   private write(
     row: NewSource,
     localised: Awaited<ReturnType<typeof localiseImagePieces>>,
