@@ -42,7 +42,7 @@ import { ExtractionStore, type SourceText } from './extraction-store';
 import { FindingsRepo } from './findings-repo';
 import { PagesRepo } from './pages-repo';
 import { matchModel, type MatchModel } from './event-match/model';
-import { SourcePartsRepo } from '../db/source-parts';
+import { SourcePartsRepo, contentIdSql } from '../db/source-parts';
 
 /** Default and largest page of {@link AnalysisService.listEntities}. */
 export const DEFAULT_ENTITY_LIMIT = 50;
@@ -152,7 +152,7 @@ export class AnalysisService implements AnalysisApi {
     const row = this.ctx.db
       .prepare(
         `SELECT ${text} AS plain_text, published_at, published_origin, extracted_at, content_hash,
-           coalesce(url, canonical_url) AS url, content_parts
+           coalesce(url, canonical_url) AS url, ${contentIdSql('sources')} AS content_parts
          FROM sources WHERE id = ?`,
       )
       .get(id) as

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { makeTempDir } from '../testing/temp-dir';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, migrate } from './migrate';
 import { openDatabase } from './open';
 import {
   ORPHAN_PARTS_AGE_MS,
@@ -59,6 +60,23 @@ describe('splitHtml', () => {
       expect(part.startsWith('<')).toBe(true);
       // Every tag opened in the part closes in it.
       expect(part.lastIndexOf('<')).toBeLessThan(part.lastIndexOf('>'));
+    }
+  });
+});
+
+describe('schema 12', () => {
+  it('leaves the sources table as it was: a column added after the HTML and text would be read through every row', () => {
+    const db = new Database(':memory:');
+    try {
+      migrate(db, MIGRATIONS.slice(0, 11));
+      const columns = () => db.prepare(`SELECT name FROM pragma_table_info('sources')`).pluck().all();
+      const indexes = () =>
+        db.prepare(`SELECT name FROM pragma_index_list('sources') ORDER BY name`).pluck().all();
+      const before = [columns(), indexes()];
+      migrate(db);
+      expect([columns(), indexes()]).toEqual(before);
+    } finally {
+      db.close();
     }
   });
 });
@@ -136,9 +154,10 @@ describe('SourcePartsRepo', () => {
     const orphan = await repo.write(content, async () => {});
     const named = await repo.write(content, async () => {});
     db.prepare(
-      `INSERT INTO sources (id, title, clipped_at, plain_text, word_count, created_at, updated_at, content_parts)
-       VALUES ('s1', 'Long', '2026-01-01', '', 1, '2026-01-01', '2026-01-01', ?)`,
-    ).run(named);
+      `INSERT INTO sources (id, title, clipped_at, plain_text, word_count, created_at, updated_at)
+       VALUES ('s1', 'Long', '2026-01-01', '', 1, '2026-01-01', '2026-01-01')`,
+    ).run();
+    db.prepare(`INSERT INTO source_contents (source_id, content_id) VALUES ('s1', ?)`).run(named);
     now = new Date(Date.parse('2026-01-01T10:00:00Z') + ORPHAN_PARTS_AGE_MS - 1000);
     const fresh = await repo.write(content, async () => {});
     // An hour and a second after the first write; the last was written a second and a half earlier.

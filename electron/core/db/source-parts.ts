@@ -2,8 +2,8 @@
  * A long article stored in parts (schema 12, issue 19): its two HTML forms and its plain text cut into
  * parts of at most {@link PART_CHARS} characters, written a few at a time, each slice in a transaction
  * of its own with a pause between slices, so the notebook answers other calls while a 45 MB page is
- * stored. The source row names the parts (`sources.content_parts`) and is written last, in the clip's
- * one transaction; until then no query sees them. Everything that reads an article's text or HTML reads
+ * stored. The source names the parts (`source_contents`, written with its row in the clip's one
+ * transaction, last); until then no query sees them. Everything that reads an article's text or HTML reads
  * it through {@link SourcePartsRepo.read} when the row names parts.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +20,14 @@ export const PARTS_ABOVE_CHARS = 2 * 1024 * 1024;
 
 /** Parts written per transaction: a slice of about 0.5 MB, a few tens of milliseconds. */
 const PARTS_PER_SLICE = 2;
+
+/**
+ * SQL for the id the article of source row `alias` is stored in parts under, or NULL when it is in the
+ * row (a lookup in `source_contents` by the source's id: the row's own columns are not read).
+ */
+export function contentIdSql(alias: string): string {
+  return `(SELECT sc.content_id FROM source_contents sc WHERE sc.source_id = ${alias}.id)`;
+}
 
 /** Parts no source names are deleted at start-up once they are this old (an interrupted clip's). */
 export const ORPHAN_PARTS_AGE_MS = 60 * 60 * 1000;
@@ -237,7 +245,7 @@ export class SourcePartsRepo {
   deleteOrphans(now = this.clock()): number {
     const before = new Date(now.getTime() - ORPHAN_PARTS_AGE_MS).toISOString();
     const orphan = (table: string): string => `DELETE FROM ${table} WHERE created_at < @before
-      AND content_id NOT IN (SELECT content_parts FROM sources WHERE content_parts IS NOT NULL)`;
+      AND content_id NOT IN (SELECT content_id FROM source_contents)`;
     return this.db.transaction(
       () =>
         this.db.prepare(orphan('source_parts')).run({ before }).changes +
@@ -254,10 +262,10 @@ export function fieldSql(alias: string, field: PartField): string {
   const whole =
     field === 'plain_text'
       ? `SELECT group_concat(tp.text, '' ORDER BY tp.part) FROM source_text_parts tp
-         WHERE tp.content_id = ${alias}.content_parts`
+         WHERE tp.content_id = ${contentIdSql(alias)}`
       : `SELECT group_concat(hp.text, '' ORDER BY hp.part) FROM source_parts hp
-         WHERE hp.content_id = ${alias}.content_parts AND hp.field = '${field}'`;
-  return `CASE WHEN ${alias}.content_parts IS NULL THEN ${alias}.${field} ELSE coalesce((${whole}), '') END`;
+         WHERE hp.content_id = ${contentIdSql(alias)} AND hp.field = '${field}'`;
+  return `CASE WHEN ${contentIdSql(alias)} IS NULL THEN ${alias}.${field} ELSE coalesce((${whole}), '') END`;
 }
 
 /** {@link fieldSql} of the plain text. */

@@ -15,7 +15,7 @@ import type {
 import { ApiError } from '../../../shared/errors';
 import type { SourceId } from '../../../shared/model';
 import type { PublishedOrigin } from '../../../shared/areas/library';
-import { SourcePartsRepo } from './source-parts';
+import { SourcePartsRepo, contentIdSql } from './source-parts';
 
 /** An article to store; the repository assigns id and timestamps. */
 export interface NewSource {
@@ -41,7 +41,8 @@ export interface NewSource {
   urlClaimed?: boolean;
   /**
    * The id the article's parts are stored under ({@link SourcePartsRepo.write}) when it is long; the
-   * row then holds none of `originalHtml`, `cleanHtml` and `plainText` (default: in the row).
+   * row then holds none of `originalHtml`, `cleanHtml` and `plainText` (default: in the row), and
+   * `source_contents` names the parts. Call inside the transaction that writes the row.
    */
   contentParts?: string | null;
 }
@@ -84,7 +85,8 @@ interface SourceRow extends SummaryRow {
 
 const SUMMARY_COLUMNS =
   'id, title, byline, site_name, url, canonical_url, published_at, published_origin, clipped_at, updated_at, word_count, excerpt, deleted_at';
-const SOURCE_COLUMNS = `${SUMMARY_COLUMNS}, language, plain_text, clean_html, content_hash, sent_from, url_claimed, content_parts`;
+const SOURCE_COLUMNS = `${SUMMARY_COLUMNS}, language, plain_text, clean_html, content_hash, sent_from, url_claimed,
+  ${contentIdSql('sources')} AS content_parts`;
 
 /** ORDER BY per sort key; undated and siteless sources go last in either direction. */
 const ORDER: Record<SourceSort, { column: string; nullsLast: boolean; defaultDescending: boolean }> = {
@@ -148,7 +150,6 @@ function params(source: NewSource) {
     original_html: inParts ? '' : source.originalHtml,
     clean_html: inParts ? '' : source.cleanHtml,
     plain_text: inParts ? '' : source.plainText,
-    content_parts: source.contentParts ?? null,
     content_hash: source.contentHash,
     word_count: source.wordCount,
     excerpt: source.excerpt,
@@ -171,6 +172,8 @@ export class SourcesRepo {
   private readonly trashStmt;
   private readonly restoreStmt;
   private readonly parts: SourcePartsRepo;
+  private readonly nameParts;
+  private readonly unnameParts;
 
   /** `clock` gives the current time; tests pass a fake one so ordering does not depend on timing. */
   constructor(
@@ -180,10 +183,10 @@ export class SourcesRepo {
     this.insertStmt = db.prepare<[SourceParams & { id: string; now: string }], SummaryRow>(
       `INSERT INTO sources (id, url, canonical_url, title, byline, site_name, published_at, published_origin,
          clipped_at, language, original_html, clean_html, plain_text, content_hash, word_count, excerpt,
-         sent_from, url_claimed, content_parts, created_at, updated_at)
+         sent_from, url_claimed, created_at, updated_at)
        VALUES (@id, @url, @canonical_url, @title, @byline, @site_name, @published_at, @published_origin, @now,
          @language, @original_html, @clean_html, @plain_text, @content_hash, @word_count, @excerpt, @sent_from,
-         @url_claimed, @content_parts, @now, @now)
+         @url_claimed, @now, @now)
        RETURNING ${SUMMARY_COLUMNS}`,
     );
     // clipped_at and created_at stay: the source keeps its place in the library and its identity.
@@ -193,7 +196,7 @@ export class SourcesRepo {
          language = @language,
          original_html = @original_html, clean_html = @clean_html, plain_text = @plain_text,
          content_hash = @content_hash, word_count = @word_count, excerpt = @excerpt, sent_from = @sent_from,
-         url_claimed = @url_claimed, content_parts = @content_parts, updated_at = @now
+         url_claimed = @url_claimed, updated_at = @now
        WHERE id = @id AND deleted_at IS NULL
        RETURNING ${SUMMARY_COLUMNS}`,
     );
@@ -201,7 +204,12 @@ export class SourcesRepo {
     this.originalStmt = db.prepare<
       [string],
       { id: string; original_html: string; url: string | null; content_parts: string | null }
-    >('SELECT id, original_html, url, content_parts FROM sources WHERE id = ?');
+    >(`SELECT id, original_html, url, ${contentIdSql('sources')} AS content_parts FROM sources WHERE id = ?`);
+    this.nameParts = db.prepare<[string, string]>(
+      `INSERT INTO source_contents (source_id, content_id) VALUES (?, ?)
+       ON CONFLICT (source_id) DO UPDATE SET content_id = excluded.content_id`,
+    );
+    this.unnameParts = db.prepare<[string]>('DELETE FROM source_contents WHERE source_id = ?');
     this.parts = new SourcePartsRepo(db, clock);
     this.byUrlStmt = db.prepare<[string], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM sources WHERE canonical_url = ? AND deleted_at IS NULL
@@ -233,6 +241,7 @@ export class SourcesRepo {
   insert(source: NewSource): SourceSummary {
     const row = this.insertStmt.get({ ...params(source), id: randomUUID(), now: this.now() });
     if (row === undefined) throw new ApiError('INTERNAL', 'The new source was not stored.');
+    if (source.contentParts != null) this.nameParts.run(row.id, source.contentParts);
     return toSummary(row);
   }
 
@@ -240,6 +249,9 @@ export class SourcesRepo {
   replace(id: SourceId, source: NewSource): SourceSummary {
     const row = this.replaceStmt.get({ ...params(source), id, now: this.now() });
     if (row === undefined) throw notFound(id);
+    // The previous article's parts, if any, go with the mapping (triggers of schema 12).
+    if (source.contentParts != null) this.nameParts.run(id, source.contentParts);
+    else this.unnameParts.run(id);
     return toSummary(row);
   }
 

@@ -21,13 +21,15 @@ const PART_FIELDS: ReadonlySet<string> = new Set(['original_html', 'clean_html',
 
 /** The tables an export covers, with the columns it writes. */
 function exportedTables(db: Database.Database): { name: string; columns: string[]; parted: boolean }[] {
-  return userTables(db, 'main')
+  const tables = userTables(db, 'main');
+  const hasPartsTable = tables.some((table) => table.name === 'source_contents');
+  return tables
     .filter((table) => !EXCLUDED_TABLES.has(table.name))
     .map((table) => ({
       name: table.name,
       columns: table.columns.filter((column) => !EXCLUDED_COLUMNS.has(column)),
-      // Sources of schema 12 on may keep a long article in parts.
-      parted: table.name === 'sources' && table.columns.includes('content_parts'),
+      // From schema 12 on, a source may keep a long article in parts.
+      parted: table.name === 'sources' && hasPartsTable,
     }));
 }
 

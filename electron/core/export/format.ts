@@ -22,21 +22,19 @@ export const EXPORT_VERSION = 1;
 
 /**
  * Tables an export leaves out: `settings` holds this machine's preferences and paired browsers' token
- * digests, which belong to the computer, not to the research; the parts of long articles are in their
- * sources' rows in an export (see {@link EXCLUDED_COLUMNS}).
+ * digests, which belong to the computer, not to the research. `source_contents` and the parts tables are
+ * how this notebook stores a long article (schema 12): an export writes every source's article whole in
+ * its row, and an import stores it as the importing notebook stores any article.
  */
 export const EXCLUDED_TABLES: ReadonlySet<string> = new Set([
   'settings',
+  'source_contents',
   'source_parts',
   'source_text_parts',
 ]);
 
-/**
- * Columns never exported (see the file comment). `content_parts` and the parts tables above are how
- * this notebook stores a long article (schema 12): an export writes every source's article in its
- * row, and an import stores it as the importing notebook does.
- */
-export const EXCLUDED_COLUMNS: ReadonlySet<string> = new Set(['seq', 'content_parts']);
+/** Columns never exported (see the file comment). */
+export const EXCLUDED_COLUMNS: ReadonlySet<string> = new Set(['seq']);
 
 /** The first line. */
 export interface ExportHeader {

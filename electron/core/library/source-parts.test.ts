@@ -42,7 +42,10 @@ const row = (id: SourceId) =>
   nb.runOnDatabase(
     (db) =>
       db
-        .prepare('SELECT content_parts, length(plain_text) AS inline, extracted_at FROM sources WHERE id = ?')
+        .prepare(
+          `SELECT (SELECT content_id FROM source_contents WHERE source_id = s.id) AS content_parts,
+             length(plain_text) AS inline, extracted_at FROM sources s WHERE id = ?`,
+        )
         .get(id) as { content_parts: string | null; inline: number; extracted_at: string | null },
   );
 const partIds = (): string[] =>

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../../shared/model';
 import { Statements } from './statements';
-import { SourcePartsRepo } from '../db/source-parts';
+import { SourcePartsRepo, contentIdSql } from '../db/source-parts';
 
 /**
  * The most indexed words the word being typed is expanded to for sources (see
@@ -135,7 +135,8 @@ export class LookupRepo {
     if (seqs.length === 0) return new Map();
     // A long article's text is in parts (schema 12): its row's plain_text is empty.
     const rows = this.all<{ seq: number; plain_text: string; content_parts: string | null }>(
-      `SELECT seq, plain_text, content_parts FROM sources WHERE seq IN (SELECT value FROM json_each(@seqs))`,
+      `SELECT seq, plain_text, ${contentIdSql('sources')} AS content_parts FROM sources
+       WHERE seq IN (SELECT value FROM json_each(@seqs))`,
       { seqs: JSON.stringify(seqs) },
     );
     const parts = new SourcePartsRepo(this.db);

@@ -326,7 +326,8 @@ export class SearchRepo {
           ORDER BY source_text_parts_fts.rowid DESC LIMIT @window) m
         CROSS JOIN source_text_parts p ON p.seq = m.seq
         GROUP BY p.content_id) c
-      CROSS JOIN sources s INDEXED BY sources_content_parts ON s.content_parts = c.content_id
+      CROSS JOIN source_contents sc ON sc.content_id = c.content_id
+      CROSS JOIN sources s ON s.id = sc.source_id
       WHERE s.deleted_at IS NULL${dateClauses(DAY('s'), filters)}${siteClause('s', filters)}${speaker}
       ORDER BY c.bm25 LIMIT @limit`;
     return this.all<SourceRow>(sql, this.params(filters, { match, limit, window: this.rankWindow }));

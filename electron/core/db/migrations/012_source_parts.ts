@@ -3,20 +3,24 @@
  * its text (about 135 MB) took seconds to insert, index and commit, and every later update of that
  * row (the extraction's `extracted_at`) rewrote all of it; the notebook answered nothing meanwhile.
  *
- * - `sources.content_parts`: null when the article is in the row itself (every source below the size
- *   where parts begin); else the id its parts are stored under, and the row's `original_html`,
- *   `clean_html` and `plain_text` are empty. A new id per content: replacing an article writes its new
- *   parts before the row points to them, and the old parts go with the update (trigger below).
+ * - `source_contents`: for a source whose article is stored in parts, the id the parts are stored
+ *   under; its row's `original_html`, `clean_html` and `plain_text` are then empty. A table of its own,
+ *   not a column of `sources`: a column added to `sources` comes after each row's HTML and text, so
+ *   reading or indexing it walks every large row's overflow pages (indexing it took 17 s on the bench's
+ *   library of 100k sources). A new id per content: replacing an article writes its new parts before
+ *   the source names them, and the old parts go when the mapping changes (triggers below).
  * - `source_parts`: the two HTML forms, in parts of at most a quarter of a million characters.
  * - `source_text_parts`: the plain text in parts, each cut after a space so no word is split, with a
  *   full-text index of its own (`source_text_parts_fts`); search reads it beside `sources_fts`.
- * - Parts are written (each slice in a transaction of its own) before the source row that names them,
- *   so an interrupted clip leaves parts no row names; `created_at` lets start-up delete those once
- *   they are old enough that no clip can still be writing them.
+ * - Parts are written (each slice in a transaction of its own) before the mapping that names them, so
+ *   an interrupted clip leaves parts nothing names; `created_at` lets start-up delete those once they
+ *   are old enough that no clip can still be writing them.
  */
 export const MIGRATION_012_SOURCE_PARTS = /* sql */ `
-ALTER TABLE sources ADD COLUMN content_parts TEXT;
-CREATE INDEX sources_content_parts ON sources (content_parts) WHERE content_parts IS NOT NULL;
+CREATE TABLE source_contents (
+  source_id   TEXT PRIMARY KEY,
+  content_id  TEXT NOT NULL UNIQUE
+) WITHOUT ROWID;
 
 CREATE TABLE source_parts (
   seq         INTEGER PRIMARY KEY,
@@ -48,13 +52,16 @@ CREATE TRIGGER source_text_parts_fts_delete AFTER DELETE ON source_text_parts BE
   INSERT INTO source_text_parts_fts (source_text_parts_fts, rowid, text) VALUES ('delete', old.seq, old.text);
 END;
 
-CREATE TRIGGER sources_parts_delete AFTER DELETE ON sources WHEN old.content_parts IS NOT NULL BEGIN
-  DELETE FROM source_parts WHERE content_id = old.content_parts;
-  DELETE FROM source_text_parts WHERE content_id = old.content_parts;
+CREATE TRIGGER sources_contents_delete AFTER DELETE ON sources BEGIN
+  DELETE FROM source_contents WHERE source_id = old.id;
 END;
-CREATE TRIGGER sources_parts_replace AFTER UPDATE OF content_parts ON sources
-  WHEN old.content_parts IS NOT NULL AND old.content_parts IS NOT new.content_parts BEGIN
-  DELETE FROM source_parts WHERE content_id = old.content_parts;
-  DELETE FROM source_text_parts WHERE content_id = old.content_parts;
+CREATE TRIGGER source_contents_delete AFTER DELETE ON source_contents BEGIN
+  DELETE FROM source_parts WHERE content_id = old.content_id;
+  DELETE FROM source_text_parts WHERE content_id = old.content_id;
+END;
+CREATE TRIGGER source_contents_replace AFTER UPDATE OF content_id ON source_contents
+  WHEN old.content_id IS NOT new.content_id BEGIN
+  DELETE FROM source_parts WHERE content_id = old.content_id;
+  DELETE FROM source_text_parts WHERE content_id = old.content_id;
 END;
 `;
