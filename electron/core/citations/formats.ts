@@ -4,8 +4,13 @@
  * output drops the authors and the date of newspaper articles (its "new" RIS mapping for NEWS), which
  * are most of a research notebook's sources.
  */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import type * as CitationCore from '@citation-js/core';
+import { lazyModule } from '../lazy-module';
+
+// citation-js and its BibTeX plugin load on the first BibTeX export, not when the core starts (they
+// took over 100 ms of it). The plugin registers itself with the core's registry when loaded.
+const citationCore = lazyModule<typeof CitationCore>('@citation-js/core');
+const bibtexPlugin = lazyModule<unknown>('@citation-js/plugin-bibtex');
 import type { CitationFormat } from '../../../shared/areas/interop';
 import { withCitationKeys, type CslItem, type CslName } from './items';
 
@@ -17,6 +22,8 @@ export function toCslJson(items: CslItem[]): string {
 /** BibTeX, one entry per item, with unique citation keys. */
 export function toBibtex(items: CslItem[]): string {
   if (items.length === 0) return '';
+  const { Cite } = citationCore();
+  bibtexPlugin();
   return new Cite(withCitationKeys(items)).format('bibtex', { format: 'text' }) as string;
 }
 

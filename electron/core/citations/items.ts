@@ -3,7 +3,11 @@
  * citeproc read): title, authors from the byline, publication, URL, publication date and the date the
  * source was clipped (accessed). Every citation format Dossier writes starts from these items.
  */
-import { parse as parseName } from '@citation-js/name';
+import type * as CitationName from '@citation-js/name';
+import { lazyModule } from '../lazy-module';
+
+// Loaded when a source's byline is first read as names, not when the core starts.
+const citationName = lazyModule<typeof CitationName>('@citation-js/name');
 import type Database from 'better-sqlite3';
 
 /** A CSL date: year, month, day as far as known. */
@@ -65,7 +69,7 @@ export function bylineNames(byline: string | null): CslName[] {
       const words = part.split(' ');
       if (words.length < 2 || ORGANISATION.test(part) || /\d/.test(part)) return { literal: part };
       const suffix = SUFFIX.test(words.at(-1)!) ? words.pop() : undefined;
-      const name = parseName(words.join(' ')) as {
+      const name = citationName().parse(words.join(' ')) as {
         given?: string;
         family?: string;
         'non-dropping-particle'?: string;

@@ -6,7 +6,11 @@
  * fill its memory, or read what only this computer can reach. Used only when the user asked for the
  * network (clip a URL, or images with --fetch-images).
  */
-import { fetch, type Response } from 'undici';
+import type * as Undici from 'undici';
+import { lazyModule } from '../lazy-module';
+
+// Loaded on the first clip of a URL, not when the core starts (see lazy-module.ts).
+const undici = lazyModule<typeof Undici>('undici');
 import { OutboundPolicy, outboundRefusalOf } from '../net/outbound';
 import { ClipError } from './errors';
 
@@ -56,7 +60,7 @@ function httpUrl(url: string, what: string): URL {
 }
 
 /** Reads a body up to `maxBytes`, cancelling the stream as soon as it is exceeded. */
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readCapped(response: Undici.Response, maxBytes: number, url: string): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   const tooLarge = (): ClipError => failed(url, `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -128,11 +132,11 @@ async function fetchHops(
 ): Promise<Fetched> {
   let current = first;
   for (let hop = 0; ; hop++) {
-    let response: Response;
+    let response: Undici.Response;
     try {
       // A clear refusal before any connection; the connection itself is checked again.
       await policy.checkUrl(current);
-      response = await fetch(current, {
+      response = await undici().fetch(current, {
         redirect: 'manual',
         signal,
         dispatcher,

@@ -19,7 +19,11 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
-import { stringify } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyModule } from '../lazy-module';
+
+// Loaded on the first Obsidian export, not when the core starts.
+const yaml = lazyModule<typeof Yaml>('yaml');
 import type { EntityKind } from '../../../shared/model';
 import { citedSources } from '../notes/cited-sources';
 import { mdastToMarkdown } from '../notes/markdown';
@@ -86,7 +90,7 @@ function frontMatter(fields: Record<string, unknown>): string {
       ([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
     ),
   );
-  return `---\n${stringify(kept, { lineWidth: 0 })}---\n`;
+  return `---\n${yaml().stringify(kept, { lineWidth: 0 })}---\n`;
 }
 
 /**

@@ -4,8 +4,14 @@
  * from the future would win every later merge) and a note's content is a Dossier note. Each failure is
  * a sentence naming the line, the table and the column.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type * as Ajv from 'ajv/dist/2020.js';
+import type AjvFormats from 'ajv-formats';
+import { lazyModule } from '../lazy-module';
+
+// The validator compiles on the first import of a file, not when the core starts (ajv took about 60 ms).
+const ajvModule = lazyModule<typeof Ajv>('ajv/dist/2020.js');
+const ajvFormats = lazyModule<{ default: typeof AjvFormats }>('ajv-formats');
 import { ApiError } from '../../../shared/errors';
 import { parseNote } from '../../../shared/note-format/read';
 import schema from './dossier-export.schema.json';
@@ -29,8 +35,8 @@ let compiled: {
 
 function validators(): NonNullable<typeof compiled> {
   if (compiled !== null) return compiled;
-  const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ['date-time']);
+  const ajv = new (ajvModule().Ajv2020)({ allErrors: false, strict: true, allowUnionTypes: true });
+  ajvFormats().default(ajv, ['date-time']);
   ajv.addKeyword('x-schemaVersion');
   ajv.addSchema(schema);
   const get = (ref: string): ValidateFunction => ajv.getSchema(`urn:dossier:export-format${ref}`)!;

@@ -17,7 +17,11 @@
  */
 import dns from 'node:dns';
 import net, { type LookupFunction } from 'node:net';
-import { Agent, buildConnector } from 'undici';
+import type * as Undici from 'undici';
+import { lazyModule } from '../lazy-module';
+
+// Loaded on the first clip of a URL: undici alone took a quarter of a second of the core's start.
+const undici = lazyModule<typeof Undici>('undici');
 import { refusedAddress } from './address-policy';
 
 /** One answer of a name lookup. */
@@ -197,9 +201,10 @@ export class OutboundPolicy {
   }
 
   /** An undici dispatcher whose every connection follows this policy. Close it when done. */
-  dispatcher(): Agent {
+  dispatcher(): Undici.Agent {
+    const { Agent, buildConnector } = undici();
     const base = buildConnector({ lookup: this.lookup, timeout: 15_000 });
-    const connect: buildConnector.connector = (options, callback) => {
+    const connect: Undici.buildConnector.connector = (options, callback) => {
       const host = normalizeHost(options.hostname);
       try {
         const byName = this.nameRefusal(host);
