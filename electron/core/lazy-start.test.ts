@@ -23,6 +23,7 @@ const LATER = [
   'ajv',
   'ajv-formats',
   'yaml',
+  'citeproc',
   'compromise',
   'linkedom',
   'sanitize-html',

@@ -6,7 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import CSL from 'citeproc';
+import type CitationProcessor from 'citeproc';
+import { lazyModule } from '../lazy-module';
+
+// citeproc-js loads on the first formatted citation, not when the core starts (about 0.1-0.2 s).
+const citeproc = lazyModule<typeof CitationProcessor>('citeproc');
 import type { CitationStyle } from '../../../shared/areas/interop';
 import type { CslItem } from './items';
 
@@ -42,7 +46,7 @@ function readCsl(file: string): string {
 }
 
 interface StyleEngine {
-  engine: InstanceType<typeof CSL.Engine>;
+  engine: InstanceType<typeof CitationProcessor.Engine>;
   items: Map<string, CslItem>;
 }
 
@@ -53,7 +57,7 @@ function engineFor(style: CitationStyle): StyleEngine {
   if (found === undefined) {
     const items = new Map<string, CslItem>();
     const locale = readCsl(LOCALE_FILE);
-    const engine = new CSL.Engine(
+    const engine = new (citeproc().Engine)(
       { retrieveLocale: () => locale, retrieveItem: (id: string) => items.get(id) },
       readCsl(STYLE_FILES[style]),
       'en-US',
