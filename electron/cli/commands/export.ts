@@ -15,6 +15,7 @@ import {
   withNotebook,
   type CliCommand,
 } from '../command';
+import { loadMarkdownTools } from '../../core/notes/markdown-tools';
 
 export const exportJson: CliCommand = {
   name: 'export',
@@ -60,6 +61,7 @@ ${DATA_DIR_HELP}
         io,
         async (notebook) => {
           try {
+            await loadMarkdownTools();
             const summary = notebook.runOnDatabase('export', false, (db) => exportObsidian(db, vault));
             io.stderr.write(
               `Wrote ${summary.notes} note(s), ${summary.sources} source(s) with ${summary.attachments} ` +

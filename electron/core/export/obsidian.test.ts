@@ -13,13 +13,17 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { EntityId, NoteId } from '../../../shared/model';
 import { openDatabase } from '../db/open';
 import { Notebook } from '../notebook';
 import { makeTempDir } from '../testing/temp-dir';
 import { exportObsidian } from './obsidian';
+import { loadMarkdownTools } from '../notes/markdown-tools';
+
+// The writers load on first use in the app (markdown-tools.ts); these tests call them directly.
+beforeAll(() => loadMarkdownTools());
 
 let temp: ReturnType<typeof makeTempDir>;
 let notebook: Notebook;

@@ -37,6 +37,7 @@ import { safeStem } from '../export/file-names';
 import { importWithBackup } from '../export/import-file';
 import { obsidianSteps } from '../export/obsidian';
 import { noteReferences } from '../notes/links';
+import { loadMarkdownTools } from '../notes/markdown-tools';
 
 /** The folder of the data folder that exports are written into. */
 export const EXPORTS_FOLDER = 'exports';
@@ -161,6 +162,8 @@ export class InteropService implements InteropApi {
   private async exportVault(now: Date, progress: InteropProgress): Promise<NotebookExport> {
     const name = `Dossier vault ${stamp(now)}`;
     const target = path.join(this.folder, name);
+    // The Markdown writers load on the first export (see notes/markdown-tools.ts).
+    await loadMarkdownTools();
     const summary = await this.snapshot(async (db) => {
       const steps = obsidianSteps(db, target, (done, total) => {
         progress.done = done;

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { noteToHtml, noteToMarkdown } from './export';
+import { loadMarkdownTools } from './markdown-tools';
+
+// The writers load on first use in the app (markdown-tools.ts); these tests call them directly.
+beforeAll(() => loadMarkdownTools());
 
 const text = (t: string, format = 0) => ({ type: 'text', text: t, format });
 const para = (...children: object[]) => ({ type: 'paragraph', children });

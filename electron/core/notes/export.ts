@@ -5,8 +5,8 @@
  * URLs as links, note links as links to the note's own exported file.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { toHast, type Handler } from 'mdast-util-to-hast';
+import type { Handler } from 'mdast-util-to-hast';
+import { markdownTools } from './markdown-tools';
 import { noteFileName } from '../../../shared/file-name';
 import { mdastToMarkdown } from './markdown';
 import { noteToMdast, type EntityMention, type NoteTreeOptions, type WikiLink } from './note-tree';
@@ -66,7 +66,7 @@ const element = (
 
 /** Renders a note as a standalone HTML document (`title` in <title> and <h1>). */
 export function noteToHtml(title: string, content: string, options: MarkdownOptions = {}): string {
-  const body = toHast(noteToMdast(content, { ...options, flavor: 'markdown' }), {
+  const body = markdownTools().toHast(noteToMdast(content, { ...options, flavor: 'markdown' }), {
     handlers: { wikiLink, entityMention },
     footnoteLabel: 'Citations',
     footnoteBackLabel: (index) => `Back to citation ${index + 1}`,
@@ -87,5 +87,5 @@ export function noteToHtml(title: string, content: string, options: MarkdownOpti
       ]),
     ],
   };
-  return `${toHtml(page)}\n`;
+  return `${markdownTools().toHtml(page)}\n`;
 }

@@ -10,8 +10,12 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { noteToHtml, noteToMarkdown } from './export';
+import { loadMarkdownTools } from './markdown-tools';
+
+// The writers load on first use in the app (markdown-tools.ts); these tests call them directly.
+beforeAll(() => loadMarkdownTools());
 
 const text = (t: string, format = 0) => ({
   type: 'text',

@@ -8,8 +8,8 @@
  * export, the Obsidian vault's notes, sources and entity pages) comes from here.
  */
 import type { Parents, Root } from 'mdast';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown, type Handle, type Join, type Options, type Unsafe } from 'mdast-util-to-markdown';
+import type { Handle, Join, Options, Unsafe } from 'mdast-util-to-markdown';
+import { markdownTools } from './markdown-tools';
 import type { EntityMention, WikiLink } from './note-tree';
 
 const wikiLink: Handle = (node: WikiLink) => {
@@ -49,12 +49,12 @@ function options(flavor: 'markdown' | 'obsidian'): Options {
     handlers: { wikiLink, entityMention },
     join: [join],
     unsafe: flavor === 'obsidian' ? OBSIDIAN_UNSAFE : [],
-    extensions: [gfmToMarkdown()],
+    extensions: [markdownTools().gfmToMarkdown()],
   };
 }
 
 /** Writes an mdast tree as Markdown (ending in one newline). */
 export function mdastToMarkdown(tree: Root, flavor: 'markdown' | 'obsidian' = 'markdown'): string {
-  const markdown = toMarkdown(tree, options(flavor));
+  const markdown = markdownTools().toMarkdown(tree, options(flavor));
   return markdown.endsWith('\n') ? markdown : `${markdown}\n`;
 }

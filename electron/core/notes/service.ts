@@ -19,6 +19,7 @@ import { noteToHtml, noteToMarkdown } from './export';
 import { linkRowsOf, noteReferences } from './links';
 import { type BacklinkColumn, NoteLinksRepo } from './links-repo';
 import { lexicalPlainText } from './plain-text';
+import { loadMarkdownTools } from './markdown-tools';
 
 const BACKLINK_COLUMNS: Record<BacklinkTarget['kind'], BacklinkColumn> = {
   note: 'to_note_id',
@@ -128,6 +129,8 @@ export class NotesService implements NotesApi {
 
   /** @inheritdoc */
   async exportNote(input: ExportNoteInput): Promise<string> {
+    // The Markdown and HTML writers load on the first export (see markdown-tools.ts).
+    await loadMarkdownTools();
     const note = this.notes.get(input.id);
     const source = citedSources(this.ctx.db);
     if (input.format === 'html') return noteToHtml(note.title, note.content, { source });
