@@ -20,40 +20,67 @@ export function answerProblem(asked: { enabled?: boolean }, answer: ClipEndpoint
   return null;
 }
 
+/** A change the user asked for: what it asks (for the box and the status line) and the call that makes it. */
+interface Change {
+  asked: { enabled?: boolean };
+  call: () => Promise<ClipEndpointStatus>;
+}
+
 function useEndpoint(): {
   status: ClipEndpointStatus | null;
   error: string | null;
-  /** The change in flight (what the box shows until the answer), or null. */
+  /** The change the box shows until it is answered (the one waiting its turn, else the one in flight), or null. */
   pending: { enabled?: boolean } | null;
   slow: boolean;
+  /**
+   * Makes a change. While another is on its way, it waits its turn (the latest one asked wins) instead
+   * of being dropped: a click on the box right after "Use this port" once did nothing, and the panel
+   * then said "Off.".
+   */
   run: (asked: { enabled?: boolean }, change: () => Promise<ClipEndpointStatus>) => void;
 } {
   const [status, setStatus] = useState<ClipEndpointStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ enabled?: boolean } | null>(null);
   const [slow, setSlow] = useState(false);
-  const run = useCallback((asked: { enabled?: boolean }, change: () => Promise<ClipEndpointStatus>) => {
-    setPending(asked);
-    setError(null);
-    const timer = window.setTimeout(() => setSlow(true), SLOW_ANSWER_MS);
-    const done = (): void => {
-      window.clearTimeout(timer);
-      setPending(null);
-      setSlow(false);
+  const inFlight = useRef(false);
+  const waiting = useRef<Change | null>(null);
+  const run = useCallback((asked: { enabled?: boolean }, call: () => Promise<ClipEndpointStatus>) => {
+    const begin = (change: Change): void => {
+      inFlight.current = true;
+      setPending(change.asked);
+      setError(null);
+      const timer = window.setTimeout(() => setSlow(true), SLOW_ANSWER_MS);
+      const done = (): void => {
+        window.clearTimeout(timer);
+        setSlow(false);
+        inFlight.current = false;
+        const next = waiting.current;
+        waiting.current = null;
+        if (next === null) setPending(null);
+        else begin(next);
+      };
+      change.call().then(
+        (next) => {
+          setStatus(next);
+          setError(answerProblem(change.asked, next));
+          done();
+        },
+        (failure: Error) => {
+          setError(
+            `${change.asked.enabled === true ? 'Browser clipping could not be turned on' : 'The change was not made'}: ${failure.message}`,
+          );
+          done();
+        },
+      );
     };
-    change().then(
-      (next) => {
-        done();
-        setStatus(next);
-        setError(answerProblem(asked, next));
-      },
-      (failure: Error) => {
-        done();
-        setError(
-          `${asked.enabled === true ? 'Browser clipping could not be turned on' : 'The change was not made'}: ${failure.message}`,
-        );
-      },
-    );
+    if (inFlight.current) {
+      waiting.current = { asked, call };
+      // The box and the status line show the waiting change at once, so the click is never lost.
+      setPending(asked);
+      return;
+    }
+    begin({ asked, call });
   }, []);
   useEffect(() => {
     api.getClipEndpoint().then(
@@ -118,7 +145,7 @@ export function ClipEndpointPanel(): JSX.Element {
           aria-busy={busy}
           aria-describedby="clip-endpoint-state"
           onChange={(event) => {
-            if (busy) return;
+            // Also while another change is on its way: this one then waits its turn (see useEndpoint).
             const enabled = event.target.checked;
             run({ enabled }, () => api.setClipEndpoint({ enabled }));
           }}
