@@ -14,7 +14,8 @@
  *   full-text index of its own (`source_text_parts_fts`); search reads it beside `sources_fts`.
  * - Parts are written (each slice in a transaction of its own) before the mapping that names them, so
  *   an interrupted clip leaves parts nothing names; `created_at` lets start-up delete those once they
- *   are old enough that no clip can still be writing them.
+ *   are old enough that no clip can still be writing them. `text` is each part table's last column:
+ *   a part fills overflow pages, and that check at every start reads the columns before it only.
  */
 export const MIGRATION_012_SOURCE_PARTS = /* sql */ `
 CREATE TABLE source_contents (
@@ -27,8 +28,8 @@ CREATE TABLE source_parts (
   content_id  TEXT NOT NULL,
   field       TEXT NOT NULL CHECK (field IN ('original_html', 'clean_html')),
   part        INTEGER NOT NULL CHECK (part >= 0),
-  text        TEXT NOT NULL,
   created_at  TEXT NOT NULL,
+  text        TEXT NOT NULL,
   UNIQUE (content_id, field, part)
 );
 
@@ -36,8 +37,8 @@ CREATE TABLE source_text_parts (
   seq         INTEGER PRIMARY KEY,
   content_id  TEXT NOT NULL,
   part        INTEGER NOT NULL CHECK (part >= 0),
-  text        TEXT NOT NULL,
   created_at  TEXT NOT NULL,
+  text        TEXT NOT NULL,
   UNIQUE (content_id, part)
 );
 
