@@ -91,6 +91,7 @@ export class AnalysisService implements AnalysisApi {
   private readonly edits: EntityEdits;
   private readonly eventEdits: EventEdits;
   private readonly pages: PagesRepo;
+  private readonly parts: SourcePartsRepo;
   private readonly extractor: typeof extractArticle;
 
   private readonly limits: CoreLimits;
@@ -109,6 +110,7 @@ export class AnalysisService implements AnalysisApi {
     this.edits = new EntityEdits(ctx.db);
     this.eventEdits = new EventEdits(ctx.db);
     this.pages = new PagesRepo(ctx.db);
+    this.parts = new SourcePartsRepo(ctx.db);
   }
 
   /**
@@ -173,13 +175,13 @@ export class AnalysisService implements AnalysisApi {
       );
     }
     // A long article's text is in parts (schema 12); the analysed head is its first few parts.
-    const parts = row.content_parts === null || read === 'none' ? null : new SourcePartsRepo(this.ctx.db);
+    const contentId = read === 'none' ? null : row.content_parts;
     const body =
-      parts === null
+      contentId === null
         ? row.plain_text
         : read === 'all'
-          ? parts.read(row.content_parts!, 'plain_text')
-          : parts.readTextHead(row.content_parts!, MAX_ANALYSED_CHARS + 2);
+          ? this.parts.read(contentId, 'plain_text')
+          : this.parts.readTextHead(contentId, MAX_ANALYSED_CHARS + 2);
     return {
       id,
       text: body,

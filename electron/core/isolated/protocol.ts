@@ -3,6 +3,7 @@
  * (entry.ts). Errors cross as plain objects and are rebuilt on the other side with their type, so a
  * clipper's refusal (ClipError with its code) reads the same as if the job had run in place.
  */
+import { splitParts } from '../db/source-parts';
 import type { WorkerScriptNames } from '../worker/script';
 
 /** Where the isolated worker's script is: `out/main/isolated-worker.js` built, `entry.ts` from source. */
@@ -98,13 +99,5 @@ export function joinLongStrings(value: unknown, long: readonly string[]): unknow
 
 /** `text` in pieces of at most {@link PIECE_CHARS}, no surrogate pair split. */
 export function piecesOf(text: string): string[] {
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(text.length, start + PIECE_CHARS);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    pieces.push(text.slice(start, end));
-    start = end;
-  }
-  return pieces;
+  return splitParts(text, PIECE_CHARS);
 }

@@ -12,7 +12,7 @@ import type { FetchedArticle } from '../clip/fetch-page';
 import type { Resource } from '../clip/resources';
 import type { ClippedArticle } from '../clip/types';
 import type { ClipProvenance } from '../context';
-import { PART_CHARS, splitHtml, splitParts, storedInParts } from '../db/source-parts';
+import { PART_CHARS, lengthOf, splitHtml, splitParts, storedInParts } from '../db/source-parts';
 
 /** A clip ready to be stored; plain data, so it can come back from an isolated worker. */
 export interface PreparedClip {
@@ -63,9 +63,7 @@ export function inPieces(prepared: PreparedClip): PreparedClip {
 
 /** The length of the clip's text, whole or in pieces. */
 export function textLength(prepared: PreparedClip): number {
-  return prepared.pieces === undefined
-    ? prepared.article.text.length
-    : prepared.pieces.text.reduce((sum, piece) => sum + piece.length, 0);
+  return lengthOf(prepared.pieces?.text ?? prepared.article.text);
 }
 
 /**

@@ -30,9 +30,11 @@ export interface EntityRow {
 /** Runs the lookups on one connection. */
 export class LookupRepo {
   private readonly statements: Statements;
+  private readonly parts: SourcePartsRepo;
 
   constructor(private readonly db: Database.Database) {
     this.statements = new Statements(db);
+    this.parts = new SourcePartsRepo(db);
   }
 
   private all<T>(sql: string, params: Record<string, unknown>): T[] {
@@ -139,11 +141,10 @@ export class LookupRepo {
        WHERE seq IN (SELECT value FROM json_each(@seqs))`,
       { seqs: JSON.stringify(seqs) },
     );
-    const parts = new SourcePartsRepo(this.db);
     return new Map(
       rows.map((row) => [
         row.seq,
-        row.content_parts === null ? row.plain_text : parts.read(row.content_parts, 'plain_text'),
+        row.content_parts === null ? row.plain_text : this.parts.read(row.content_parts, 'plain_text'),
       ]),
     );
   }
