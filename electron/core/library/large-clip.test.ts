@@ -9,6 +9,7 @@ import type { NoteId, SourceId } from '../../../shared/model';
 import { LARGE_PAGE_CHARS } from '../clip/large-page';
 import { DEFAULT_CORE_LIMITS } from '../context';
 import { Notebook, type NotebookOptions } from '../notebook';
+import { analysedSource } from '../testing/analysed';
 import { makeTempDir } from '../testing/temp-dir';
 import { clipMemoryMb } from './service';
 
@@ -39,18 +40,6 @@ function page(paragraphs: number): string {
 function created(result: ClipResult): Exclude<ClipResult, { status: 'duplicate' }> {
   if (result.status !== 'created') throw new Error(`expected a new source, got ${result.status}`);
   return result;
-}
-
-/** Waits (by polling the API, with no time limit of its own) until the source has been analysed. */
-async function analysed(
-  nb: Notebook,
-  id: SourceId,
-): Promise<Awaited<ReturnType<Notebook['getSourceAnalysis']>>> {
-  for (;;) {
-    const analysis = await nb.getSourceAnalysis(id);
-    if (analysis.extractedAt !== null) return analysis;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('a clip above the isolation size', () => {
@@ -84,7 +73,7 @@ describe('a clip above the isolation size', () => {
     const stored = await nb.getSource(result.source.id);
     expect(stored.plainText).toContain('meeting 0.');
     expect(stored.plainText).toContain(`meeting ${Math.ceil(LARGE_PAGE_CHARS / PARAGRAPH(1).length) + 99}.`);
-    const analysis = await analysed(nb, result.source.id);
+    const analysis = await analysedSource(nb, result.source.id);
     expect(analysis.quotes.length).toBeGreaterThan(100);
     expect((await nb.getNote(note.id)).title).toBe(note.title);
   }, 300_000);
@@ -104,7 +93,7 @@ describe('a clip above the isolation size', () => {
     });
     expect(strip(await isolated.getSource(b.source.id))).toEqual(strip(await inPlace.getSource(a.source.id)));
     const quotes = async (nb: Notebook, id: SourceId) =>
-      (await analysed(nb, id)).quotes.map((q) => [q.start, q.end, q.speaker?.name ?? null]);
+      (await analysedSource(nb, id)).quotes.map((q) => [q.start, q.end, q.speaker?.name ?? null]);
     expect(await quotes(isolated, b.source.id)).toEqual(await quotes(inPlace, a.source.id));
     expect(a.warnings).toEqual([]);
   }, 120_000);

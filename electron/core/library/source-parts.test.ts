@@ -9,6 +9,7 @@ import { PARTS_ABOVE_CHARS } from '../db/source-parts';
 import { exportLines } from '../export/export';
 import { importNotebook } from '../export/import';
 import { Notebook } from '../notebook';
+import { analysedSource } from '../testing/analysed';
 import { makeTempDir } from '../testing/temp-dir';
 import { preparePaste } from './prepare';
 
@@ -57,14 +58,6 @@ const partIds = (): string[] =>
 const sourceHits = async (query: string): Promise<string[]> =>
   (await nb.search({ query })).hits.filter((hit) => hit.type === 'source').map((hit) => hit.id);
 
-async function analysed(id: SourceId) {
-  for (;;) {
-    const analysis = await nb.getSourceAnalysis(id);
-    if (analysis.extractedAt !== null) return analysis;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('a long article', () => {
   it('is stored in parts and read back exactly: text, HTML and the page as clipped', async () => {
     const input = { html: longPage('The zebracrossing closes at dusk.'), url: 'https://port.example/long' };
@@ -98,7 +91,7 @@ describe('a long article', () => {
 
   it('is analysed from its parts, each quote a span of its text', async () => {
     const { source } = stored(await nb.clipPaste({ html: longPage('The end.') }));
-    const analysis = await analysed(source.id);
+    const analysis = await analysedSource(nb, source.id);
     expect(row(source.id).extracted_at).not.toBeNull();
     expect(analysis.quotes.length).toBeGreaterThan(100);
     const { plainText } = await nb.getSource(source.id);
