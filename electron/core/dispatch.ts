@@ -7,6 +7,8 @@ import { isApiMethod, type NotebookApi } from '../../shared/api';
 import { ApiError, serializeError } from '../../shared/errors';
 import type { RpcOutcome } from '../../shared/rpc';
 import { validateArgs } from '../../shared/validate';
+import type { ClipResult } from '../../shared/areas/library';
+import { argsOfBody, isBodyMethod, type BodyMethod } from './request-body';
 
 /** The error for a method name that is not part of NotebookApi. */
 export function unknownMethodError(method: unknown): ApiError {
@@ -27,6 +29,32 @@ export async function dispatch(api: NotebookApi, method: unknown, args: unknown)
     const fn = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
     const result = await fn.apply(api, valid);
     return { ok: true, result };
+  } catch (error) {
+    return { ok: false, error: serializeError(error) };
+  }
+}
+
+/** What {@link dispatchBody} needs beyond the API: clips read from their request bodies. */
+export interface BodyClipper {
+  clipWithBody(method: BodyMethod, body: Uint8Array): Promise<ClipResult>;
+}
+
+/**
+ * Calls `method` with the arguments in its request's JSON `body` (`{ "args": [...] }`) and reports the
+ * outcome, as {@link dispatch} does. A clip's body is read by the clipper (in the worker that prepares
+ * it, when it is long); any other method's here.
+ */
+export async function dispatchBody(
+  api: NotebookApi & BodyClipper,
+  method: unknown,
+  body: Uint8Array,
+): Promise<RpcOutcome> {
+  try {
+    if (!isApiMethod(method)) throw unknownMethodError(method);
+    if (isBodyMethod(method)) return { ok: true, result: await api.clipWithBody(method, body) };
+    const args = argsOfBody(body);
+    if (args instanceof ApiError) throw args;
+    return await dispatch(api, method, args);
   } catch (error) {
     return { ok: false, error: serializeError(error) };
   }

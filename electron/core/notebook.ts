@@ -30,6 +30,7 @@ import {
 import { openDatabase } from './db/open';
 import { SourcePartsRepo } from './db/source-parts';
 import { LibraryService } from './library/service';
+import type { BodyMethod } from './request-body';
 import { NotesService } from './notes/service';
 import { InteropService } from './interop/service';
 import { DATABASE_FILE } from './paths';
@@ -71,6 +72,7 @@ export class Notebook {
   private logEmptied = false;
   /** API methods no service implements; a test keeps this empty. */
   readonly missing: string[] = [];
+  private readonly library: LibraryService;
 
   private constructor(options: NotebookOptions, databasePath: string, db: Database.Database) {
     this.db = db;
@@ -95,6 +97,7 @@ export class Notebook {
     };
     const notes = new NotesService(ctx);
     const library = new LibraryService(ctx);
+    this.library = library;
     const analysis = new AnalysisService(ctx);
     analysisRef.current = analysis;
     const search = new SearchService(ctx);
@@ -148,6 +151,12 @@ export class Notebook {
       }
     }
     return new Notebook(options, databasePath, db);
+  }
+
+  /** Runs clip `method` on its request's JSON body (see request-body.ts and LibraryService.clipWithBody). */
+  async clipWithBody(method: BodyMethod, body: Uint8Array): Promise<ClipResult> {
+    if (this.db === undefined) throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
+    return this.library.clipWithBody(method, body);
   }
 
   /**

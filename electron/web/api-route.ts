@@ -8,11 +8,18 @@ import { isApiMethod, type ApiMethod } from '../../shared/api';
 import { ApiError, serializeError, type ErrorCode } from '../../shared/errors';
 import { API_PATH_PREFIX, TOKEN_HEADER, type RpcOutcome } from '../../shared/rpc';
 import { validateArgs } from '../../shared/validate';
+import { BODY_AS_BYTES_ABOVE, argsOfBody, isBodyMethod } from '../core/request-body';
 import { isJsonRequest, readBody } from '../host-shared/http/body';
 import { hasValidToken } from './security';
 
 /** Runs one API call in the core and reports its outcome (never rejects for an API error). */
 export type CallCore = (method: ApiMethod, args: unknown[]) => Promise<RpcOutcome>;
+
+/**
+ * Runs one call whose request body the core reads itself (a long clip, see core/request-body.ts): the
+ * bytes are handed over, not copied, and are unusable here afterwards.
+ */
+export type CallCoreWithBody = (method: ApiMethod, body: Uint8Array) => Promise<RpcOutcome>;
 
 /** Largest request body accepted: a note's content may be up to ~50 MB of JSON. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -21,6 +28,8 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 export interface ApiRouteOptions {
   token: string;
   call: CallCore;
+  /** When given, long clips' bodies go to the core unparsed (see core/request-body.ts). */
+  callWithBody?: CallCoreWithBody;
   maxBodyBytes: number;
 }
 
@@ -38,21 +47,9 @@ function refuse(res: ServerResponse, status: number, code: ErrorCode, message: s
   sendOutcome(res, status, { ok: false, error: new ApiError(code, message).toJSON() });
 }
 
-/** The `args` list of a request body, or an ApiError saying why the body is unusable. */
-function parseArgs(body: Buffer): unknown[] | ApiError {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    return new ApiError('INVALID_ARGUMENT', 'The request body is not valid JSON.');
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return new ApiError('INVALID_ARGUMENT', 'The request body must be an object: { "args": [...] }.');
-  }
-  const { args } = parsed as { args?: unknown };
-  if (args === undefined) return [];
-  if (!Array.isArray(args)) return new ApiError('INVALID_ARGUMENT', '"args" must be a list.');
-  return args;
+/** A body the core found unusable is answered as this route answers one it finds so itself (400). */
+function statusOfBodyError(outcome: RpcOutcome & { ok: false }): number {
+  return outcome.error.details?.['body'] === true ? 400 : 200;
 }
 
 /** Answers one request whose path starts with {@link API_PATH_PREFIX}. */
@@ -91,7 +88,19 @@ export async function handleApi(
     refuse(res, 413, 'INVALID_ARGUMENT', `The request is larger than ${options.maxBodyBytes} bytes.`);
     return;
   }
-  const args = parseArgs(body);
+  if (options.callWithBody !== undefined && isBodyMethod(name) && body.length > BODY_AS_BYTES_ABOVE) {
+    // Decoding, parsing and checking 45 MB here would hold up every other request for a second: the
+    // worker that prepares the clip does it, with the same checks (argsOfBody, validateArgs).
+    let outcome: RpcOutcome;
+    try {
+      outcome = await options.callWithBody(name, body);
+    } catch (error) {
+      outcome = { ok: false, error: serializeError(error) };
+    }
+    sendOutcome(res, outcome.ok ? 200 : statusOfBodyError(outcome), outcome);
+    return;
+  }
+  const args = argsOfBody(body);
   if (args instanceof ApiError) {
     sendOutcome(res, 400, { ok: false, error: args.toJSON() });
     return;

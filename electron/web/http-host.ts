@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PATH_PREFIX } from '../../shared/rpc';
-import { DEFAULT_MAX_BODY_BYTES, handleApi, type CallCore } from './api-route';
+import { DEFAULT_MAX_BODY_BYTES, handleApi, type CallCore, type CallCoreWithBody } from './api-route';
 import { applySecurityHeaders, checkRequestOrigin, createToken } from './security';
 import { serveStatic } from './static-files';
 
@@ -29,6 +29,8 @@ export interface HttpHostOptions {
   token?: string;
   /** Largest API request body in bytes; 64 MB by default. */
   maxBodyBytes?: number;
+  /** Runs a call whose body the core reads itself (long clips); without it every body is parsed here. */
+  callWithBody?: CallCoreWithBody;
 }
 
 /** A listening HTTP host. */
@@ -96,7 +98,12 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
     }
     const path = req.url ?? '/';
     if (path.startsWith(API_PATH_PREFIX)) {
-      await handleApi(req, res, { token, call: options.call, maxBodyBytes });
+      await handleApi(req, res, {
+        token,
+        call: options.call,
+        callWithBody: options.callWithBody,
+        maxBodyBytes,
+      });
     } else {
       await serveStatic(req, res, { rendererDir: options.rendererDir, token });
     }

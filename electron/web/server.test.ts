@@ -401,6 +401,54 @@ describe('the HTTP host (fake core)', () => {
     expect(streamed).toBe(413);
   });
 
+  it('hands a long clip to the core as its body, unparsed and in a buffer of its own; other calls parsed', async () => {
+    const received: { method: string; body: Uint8Array; own: boolean }[] = [];
+    const big = await createHttpHost({
+      call: core.call,
+      callWithBody: async (method, body) => {
+        received.push({
+          method,
+          body,
+          own: body.byteOffset === 0 && body.byteLength === body.buffer.byteLength,
+        });
+        return { ok: true, result: { bytes: body.byteLength } };
+      },
+      rendererDir: dirs.rendererDir,
+      token: TOKEN,
+      maxBodyBytes: 8 * 1024 * 1024,
+    });
+    try {
+      const before = core.calls.length;
+      const html = `<p>${'word '.repeat(300_000)}</p>`;
+      const sent = JSON.stringify({ args: [{ html }] });
+      const answer = await api(big.port, 'clipPaste', [{ html }]);
+      expect(outcome(answer)).toEqual({ ok: true, result: { bytes: Buffer.byteLength(sent) } });
+      expect(received).toHaveLength(1);
+      expect(received[0]!.method).toBe('clipPaste');
+      expect(Buffer.from(received[0]!.body).toString('utf8')).toBe(sent);
+      expect(received[0]!.own).toBe(true);
+      // Not parsed here: a body the core must refuse reaches it (it answers for it, see core/request-body.ts).
+      const broken = await send(big.port, {
+        method: 'POST',
+        path: '/api/clipFile',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: `{"args":[{"name":"a.html","data":"${'A'.repeat(2_000_000)}`,
+      });
+      expect(broken.status).toBe(200);
+      expect(received.map((r) => r.method)).toEqual(['clipPaste', 'clipFile']);
+      // Short clips, and long calls of other methods, are parsed and checked here as always.
+      await api(big.port, 'clipPaste', [{ html: '<p>short</p>' }]);
+      expect(core.calls.slice(before).map((c) => c.method)).toEqual(['clipPaste']);
+      // A long note title is refused by this route's own check, so it was parsed here.
+      const long = await api(big.port, 'createNote', [{ title: 'x'.repeat(2_000_000) }]);
+      expect(outcome(long)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+      expect(core.calls.length).toBe(before + 1);
+      expect(received).toHaveLength(2);
+    } finally {
+      await big.close();
+    }
+  });
+
   it('answers 405 to API calls that are not POST', async () => {
     const answer = await send(host.port, {
       path: '/api/getAppInfo',
@@ -510,6 +558,59 @@ describe.runIf(existsSync(WORKER_ENTRY))('startWebHost with the real core worker
     const info = outcome(await call('getAppInfo', []));
     expect(info).toMatchObject({ ok: true, result: { host: 'web', dataDir: dirs.dataDir } });
   });
+
+  it("clips a long page sent over HTTP (read in the clip's worker) and refuses a broken one with 400", async () => {
+    const { startWebHost } = await import('./server');
+    const host = await startWebHost({
+      dataDir: dirs.dataDir,
+      rendererDir: dirs.rendererDir,
+      workerFile: WORKER_ENTRY,
+    });
+    close = host.close;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${host.token}` };
+    const paragraphs = Array.from(
+      { length: 16_000 },
+      (_, i) => `<p>The harbour council met for the ${i}th time to discuss the budget.</p>`,
+    ).join('');
+    const html = `<html><head><title>Harbour budget</title></head><body><article><h1>Harbour budget</h1>${paragraphs}</article></body></html>`;
+    expect(html.length).toBeGreaterThan(1024 * 1024);
+    const clipped = outcome(
+      await send(host.port, {
+        method: 'POST',
+        path: '/api/clipPaste',
+        headers,
+        body: JSON.stringify({ args: [{ html, url: 'https://port.example/budget' }] }),
+      }),
+    );
+    expect(clipped).toMatchObject({
+      ok: true,
+      result: { status: 'created', source: { title: 'Harbour budget' } },
+    });
+    const id = (clipped as { result: { source: { id: string } } }).result.source.id;
+    const source = outcome(await api(host.port, 'getSource', [id], headers));
+    expect((source as { result: { plainText: string } }).result.plainText).toContain('the 15999th time');
+
+    const broken = await send(host.port, {
+      method: 'POST',
+      path: '/api/clipPaste',
+      headers,
+      body: `{"args":[{"html":"${'<p>cut off</p>'.repeat(100_000)}`,
+    });
+    expect(broken.status).toBe(400);
+    expect(outcome(broken)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'The request body is not valid JSON.' },
+    });
+    const wrong = await send(host.port, {
+      method: 'POST',
+      path: '/api/clipPaste',
+      headers,
+      body: JSON.stringify({ args: [{ html: 12345, padding: 'x'.repeat(1_100_000) }] }),
+    });
+    expect(outcome(wrong)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    const listed = outcome(await api(host.port, 'listSources', [], headers));
+    expect((listed as { result: { total: number } }).result.total).toBe(1);
+  }, 120_000);
 
   it('keeps notes across a restart on the same data folder', async () => {
     const { startWebHost } = await import('./server');

@@ -3,7 +3,7 @@
  * renderer and forwards API calls to it. Used by `npm run web` and by every end-to-end test.
  */
 import { startCoreWorker } from '../core/worker/client';
-import type { CallCore } from './api-route';
+import type { CallCore, CallCoreWithBody } from './api-route';
 import { createHttpHost, type HttpHost } from './http-host';
 
 /** Options of {@link startWebHost}. */
@@ -64,10 +64,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       () => undefined,
     );
   const call: CallCore = async (method, args) => (await coreStart).call(method, args);
+  const callWithBody: CallCoreWithBody = async (method, body) => (await coreStart).callWithBody(method, body);
   let server: HttpHost;
   try {
     server = await createHttpHost({
       call,
+      callWithBody,
       rendererDir: options.rendererDir,
       port: options.port,
       anyPortIfTaken: options.anyPortIfTaken,

@@ -4,9 +4,12 @@
  * clipper and the extractor inside that thread.
  */
 import type { ClipFileInput, ClipPasteInput, ClipUrlInput } from '../../../shared/areas/library';
+import { ApiError } from '../../../shared/errors';
+import { validateArgs } from '../../../shared/validate';
 import type { FetchedArticle } from '../clip/fetch-page';
 import { extractArticle } from '../extract';
 import type { ExtractOptions, Extraction } from '../extract/types';
+import { argsOfBody, type BodyMethod } from '../request-body';
 import { inPieces, prepareFetched, prepareFile, preparePaste, type PreparedClip } from '../library/prepare';
 
 /**
@@ -15,6 +18,30 @@ import { inPieces, prepareFetched, prepareFile, preparePaste, type PreparedClip 
  */
 export interface ExtractJobInput extends Pick<ExtractOptions, 'published' | 'url' | 'inferPublished'> {
   text: string;
+}
+
+/** A clip read from its request's body in the worker (`prepare-request`): what the notebook stores. */
+export interface RequestClip {
+  prepared: PreparedClip;
+  /** What the user clipped, as errors and warnings name it: the page's address, or the file's name. */
+  what: string;
+  onDuplicate: ClipPasteInput['onDuplicate'];
+}
+
+/** A clip call's JSON request body: parsed and checked as the host checks any other call's. */
+function clipOfBody(method: BodyMethod, body: Uint8Array): RequestClip {
+  const args = argsOfBody(body);
+  if (args instanceof ApiError) throw args;
+  if (method === 'clipPaste') {
+    const [input] = validateArgs('clipPaste', args);
+    return {
+      prepared: inPieces(preparePaste(input)),
+      what: input.url ?? 'The pasted content',
+      onDuplicate: input.onDuplicate,
+    };
+  }
+  const [input] = validateArgs('clipFile', args);
+  return { prepared: inPieces(prepareFile(input)), what: input.name, onDuplicate: input.onDuplicate };
 }
 
 /** Every job by name, with its input and output types. */
@@ -28,6 +55,8 @@ export const JOBS = {
   // A long article comes back in the parts it is stored in (see PreparedClip.pieces).
   'prepare-file': (input: ClipFileInput): PreparedClip => inPieces(prepareFile(input)),
   'prepare-paste': (input: ClipPasteInput): PreparedClip => inPieces(preparePaste(input)),
+  'prepare-request': (input: { method: BodyMethod; body: Uint8Array }): RequestClip =>
+    clipOfBody(input.method, input.body),
   'prepare-fetched': (input: { request: ClipUrlInput; fetched: FetchedArticle }): PreparedClip =>
     inPieces(prepareFetched(input.request, input.fetched)),
 } satisfies Record<string, (input: never) => unknown>;

@@ -133,3 +133,70 @@ describe('the memory bound of an isolated clip', () => {
     expect(clipMemoryMb(500 * mb)).toBe(512);
   });
 });
+
+describe('a clip sent as its request body (the browser host, above 1 MB)', () => {
+  const body = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+
+  it('is read, checked and prepared in a worker of its own, and stores what the call with arguments stores', async () => {
+    const html = page(30);
+    const input = { html, url: 'https://port.example/budget' };
+    const byArgs = notebook({ isolateClipsAboveBytes: 1e9, isolateExtractionAboveChars: 1e9 }, 'args');
+    const byBody = notebook({ isolateClipsAboveBytes: 0, isolateExtractionAboveChars: 1e9 }, 'body');
+    const a = created(await byArgs.clipPaste(input));
+    const bytes = body({ args: [input] });
+    const b = created(await byBody.clipWithBody('clipPaste', bytes));
+    // Handed to the worker, not copied: the bytes are gone from this thread.
+    expect(bytes.byteLength).toBe(0);
+    const strip = (s: Awaited<ReturnType<Notebook['getSource']>>) => ({
+      ...s,
+      id: null,
+      clippedAt: null,
+      updatedAt: null,
+    });
+    expect(strip(await byBody.getSource(b.source.id))).toEqual(strip(await byArgs.getSource(a.source.id)));
+    // The duplicate policy is read from the body too.
+    const again = await byBody.clipWithBody('clipPaste', body({ args: [input] }));
+    expect(again.status).toBe('duplicate');
+  }, 120_000);
+
+  it('refuses a body that is not JSON, not { args }, or whose arguments are wrong, storing nothing', async () => {
+    const nb = notebook({ isolateClipsAboveBytes: 0 }, 'bad');
+    const failure = (bytes: Uint8Array) =>
+      nb.clipWithBody('clipPaste', bytes).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string; details?: Record<string, unknown> },
+      );
+    const notJson = await failure(new TextEncoder().encode('{"args":[{"html":"<p>cut off'));
+    expect(notJson).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'The request body is not valid JSON.',
+    });
+    expect(notJson?.details).toEqual({ body: true });
+    expect(await failure(body({ args: { html: '<p>x</p>' } }))).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const wrongType = await failure(body({ args: [{ html: 12345 }] }));
+    expect(wrongType?.code).toBe('INVALID_ARGUMENT');
+    expect(wrongType?.message).toMatch(/clipPaste/);
+    expect(await failure(body({ args: [{ name: 'a.html', data: 'eA==' }] }))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    expect((await nb.listSources()).total).toBe(0);
+  }, 60_000);
+
+  it('clips a file from its body as clipFile does', async () => {
+    const nb = notebook({ isolateClipsAboveBytes: 0, isolateExtractionAboveChars: 1e9 }, 'file');
+    const data = Buffer.from(page(20)).toString('base64');
+    const result = created(
+      await nb.clipWithBody('clipFile', body({ args: [{ name: 'budget.html', data }] })),
+    );
+    expect(result.source.title).toBe('Harbour budget talks resume');
+  }, 60_000);
+
+  it('runs in place below the isolation size, with the same checks', async () => {
+    const nb = notebook({ isolateExtractionAboveChars: 1e9 }, 'small');
+    const result = created(await nb.clipWithBody('clipPaste', body({ args: [{ html: page(5) }] })));
+    expect(result.source.title).toBe('Harbour budget talks resume');
+    await expect(nb.clipWithBody('clipPaste', new TextEncoder().encode('nope'))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  }, 60_000);
+});

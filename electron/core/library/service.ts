@@ -21,17 +21,19 @@ import type {
 } from '../../../shared/areas/library';
 import { MAX_ANALYSED_CHARS } from '../../../shared/areas/analysis';
 import { ApiError } from '../../../shared/errors';
+import { validateArgs } from '../../../shared/validate';
 import type { SourceId } from '../../../shared/model';
 import { ClipError, isClipError } from '../clip/errors';
 import { fetchArticlePage } from '../clip/fetch-page';
 import { PAGE_FETCH_LIMITS } from '../clip/fetch-url';
 import type { ImageLimits } from '../clip/images';
 import { DEFAULT_CORE_LIMITS, type ClipProvenance, type CoreContext, type CoreLimits } from '../context';
-import type { JobInput } from '../isolated/jobs';
+import type { JobInput, JobOutput, RequestClip } from '../isolated/jobs';
 import { IsolatedJobError, IsolatedWorker } from '../isolated/runner';
 import { SettingsRepo } from '../db/settings-repo';
 import { SourcesRepo } from '../db/sources-repo';
 import { OutboundPolicy } from '../net/outbound';
+import { argsOfBody, transferable, type BodyMethod } from '../request-body';
 import { inlineImages } from './article-html';
 import { ImagesRepo } from './images-repo';
 import { prepareFetched, prepareFile, preparePaste, textLength, type PreparedClip } from './prepare';
@@ -146,6 +148,10 @@ export class LibraryService implements LibraryApi {
     } catch (error) {
       clipFailed(isolationFailure(error, what), what);
     }
+    return this.stored(prepared, policy);
+  }
+
+  private async stored(prepared: PreparedClip, policy: ClipFileInput['onDuplicate']): Promise<ClipResult> {
     const result = await this.store.store(prepared, policy, this.outboundPolicy());
     if (result.status === 'duplicate') return result;
     return { ...result, warnings: [...result.warnings, ...this.lengthWarnings(textLength(prepared))] };
@@ -178,12 +184,49 @@ export class LibraryService implements LibraryApi {
     here: (input: JobInput<J>) => PreparedClip,
   ): PreparedClip | Promise<PreparedClip> {
     if (size <= this.limits.isolateClipsAboveBytes) return here(input);
+    return this.isolated(size, job, input) as Promise<PreparedClip>;
+  }
+
+  /** Runs `job` in a worker of its own, bounded by the input's `size` in memory and by time. */
+  private isolated<J extends PrepareJob | 'prepare-request'>(
+    size: number,
+    job: J,
+    input: JobInput<J>,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<JobOutput<J>> {
     const worker = new IsolatedWorker({ maxMemoryMb: clipMemoryMb(size) });
     this.working.add(worker);
-    return worker.run(job, input, { timeoutMs: CLIP_TIME_LIMIT_MS }).finally(() => {
+    return worker.run(job, input, { timeoutMs: CLIP_TIME_LIMIT_MS, transfer }).finally(() => {
       this.working.delete(worker);
       void worker.close();
-    }) as Promise<PreparedClip>;
+    });
+  }
+
+  /**
+   * Clips as `method` (clipPaste or clipFile) would, from that call's JSON request body (see
+   * request-body.ts): a long body is decoded, parsed, checked and prepared in a worker of its own, so this
+   * thread never holds or scans it; a short one as the call with parsed arguments. The bytes are handed
+   * to the worker and unusable here afterwards.
+   */
+  async clipWithBody(method: BodyMethod, body: Uint8Array): Promise<ClipResult> {
+    if (body.byteLength <= this.limits.isolateClipsAboveBytes) {
+      const args = argsOfBody(body);
+      if (args instanceof ApiError) throw args;
+      return method === 'clipPaste'
+        ? this.clipPaste(...validateArgs('clipPaste', args))
+        : this.clipFile(...validateArgs('clipFile', args));
+    }
+    const what = method === 'clipPaste' ? 'The pasted content' : 'The file';
+    const bytes = transferable(body);
+    let clip: RequestClip;
+    try {
+      clip = await this.isolated(bytes.byteLength, 'prepare-request', { method, body: bytes }, [
+        bytes.buffer,
+      ]);
+    } catch (error) {
+      clipFailed(isolationFailure(error, what), what);
+    }
+    return this.stored(clip.prepared, clip.onDuplicate);
   }
 
   /** @inheritdoc */

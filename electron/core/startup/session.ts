@@ -34,7 +34,9 @@ import {
 import { openDatabase } from '../db/open';
 import { canReadInPlace, immutableUri } from '../db/read-in-place';
 import { makeReadOnlyCopy, type ReadOnlyCopy } from '../db/read-only-copy';
+import type { ClipResult } from '../../../shared/areas/library';
 import { Notebook, type NotebookOptions } from '../notebook';
+import type { BodyMethod } from '../request-body';
 import { DATABASE_FILE } from '../paths';
 import { READ_ONLY_METHODS, describeRuntimeFailure, readOnlyError } from './guard';
 import { emptyNotebookProblem } from './empty-file';
@@ -205,7 +207,19 @@ export class NotebookSession implements StartupApi {
     this.copy = null;
   }
 
-  private async forward(method: (typeof API_METHODS)[number], args: unknown[]): Promise<unknown> {
+  /**
+   * Runs clip `method` on its request's JSON body, read in the worker that prepares the clip (see
+   * request-body.ts): the same checks, refusals and errors as the call with parsed arguments.
+   */
+  async clipWithBody(method: BodyMethod, body: Uint8Array): Promise<ClipResult> {
+    return (await this.forward(method, [], (notebook) => notebook.clipWithBody(method, body))) as ClipResult;
+  }
+
+  private async forward(
+    method: (typeof API_METHODS)[number],
+    args: unknown[],
+    run?: (notebook: Notebook) => Promise<unknown>,
+  ): Promise<unknown> {
     if (this.closed) throw new ApiError('UNAVAILABLE', 'The notebook is closed. Reopen Dossier.');
     const notebook = this.notebook;
     if (notebook === null) throw notOpenError(this.problemFound ?? walMissingProblem(this.databasePath));
@@ -213,6 +227,7 @@ export class NotebookSession implements StartupApi {
       throw readOnlyError(method, this.readOnlyReason);
     }
     try {
+      if (run !== undefined) return await run(notebook);
       const fn = notebook[method] as (...a: unknown[]) => Promise<unknown>;
       return await fn.apply(notebook, args);
     } catch (error) {

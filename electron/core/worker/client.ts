@@ -17,7 +17,8 @@ import type { RpcOutcome, RpcRequest } from '../../../shared/rpc';
 import { unknownMethodError } from '../dispatch';
 import type { HostHooks } from '../context';
 import { isHookCall, providedHooks, serveHookCall } from './host-hooks';
-import type { CloseMessage, CoreWorkerData } from './protocol';
+import { transferable } from '../request-body';
+import type { BodyRequest, CloseMessage, CoreWorkerData } from './protocol';
 import { resolveWorkerScript, workerSource } from './script';
 
 /** A notebook running in a worker thread. */
@@ -27,6 +28,11 @@ export interface CoreWorker extends NotebookApi {
    * returns its outcome. Never rejects: a dead or closed worker gives an UNAVAILABLE outcome.
    */
   call(method: string, args: unknown[]): Promise<RpcOutcome>;
+  /**
+   * Sends one call as its request's JSON body (`{ "args": [...] }`), which the core reads itself; the
+   * bytes are handed over, not copied, and are unusable here afterwards. Never rejects, as `call`.
+   */
+  callWithBody(method: string, body: Uint8Array): Promise<RpcOutcome>;
   /** Lets calls in flight finish, closes the database and waits until the thread has exited. */
   close(): Promise<void>;
 }
@@ -84,15 +90,29 @@ class CoreWorkerClient implements CoreWorker {
     settle?.(outcome);
   }
 
-  async call(method: string, args: unknown[]): Promise<RpcOutcome> {
+  call(method: string, args: unknown[]): Promise<RpcOutcome> {
+    return this.send(method, (id, validMethod) => {
+      const request: RpcRequest = { id, method: validMethod, args };
+      this.worker.postMessage(request);
+    });
+  }
+
+  callWithBody(method: string, body: Uint8Array): Promise<RpcOutcome> {
+    return this.send(method, (id, validMethod) => {
+      const bytes = transferable(body);
+      const request: BodyRequest = { id, method: validMethod, body: bytes };
+      this.worker.postMessage(request, [bytes.buffer]);
+    });
+  }
+
+  private async send(method: string, post: (id: number, method: ApiMethod) => void): Promise<RpcOutcome> {
     if (!isApiMethod(method)) return { ok: false, error: unknownMethodError(method).toJSON() };
     if (this.stopped !== undefined) return { ok: false, error: this.stopped.toJSON() };
     const id = this.nextId++;
-    const request: RpcRequest = { id, method, args };
     return new Promise<RpcOutcome>((resolve) => {
       this.pending.set(id, resolve);
       try {
-        this.worker.postMessage(request);
+        post(id, method);
       } catch (error) {
         // Functions, symbols and the like cannot be copied to another thread.
         this.pending.delete(id);

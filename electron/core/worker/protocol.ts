@@ -3,6 +3,7 @@
  * (`RpcRequest` / `RpcResponse`); these add the worker's lifecycle around it.
  */
 import type { SerializedApiError } from '../../../shared/errors';
+import type { ApiMethod } from '../../../shared/api';
 import type { HostKind } from '../../../shared/model';
 import type { RpcRequest, RpcResponse } from '../../../shared/rpc';
 
@@ -49,8 +50,18 @@ export interface CloseMessage {
   type: 'close';
 }
 
+/**
+ * A call whose arguments are still its request's JSON body, `{ "args": [...] }` (a long clip's, see
+ * core/request-body.ts); the bytes are handed over without a copy.
+ */
+export interface BodyRequest {
+  id: number;
+  method: ApiMethod;
+  body: Uint8Array;
+}
+
 /** Everything the host sends the worker. */
-export type HostToWorker = RpcRequest | CloseMessage | HookReplyMessage;
+export type HostToWorker = RpcRequest | BodyRequest | CloseMessage | HookReplyMessage;
 
 /** Everything the worker sends the host. */
 export type WorkerToHost = ReadyMessage | FatalMessage | RpcResponse | HookCallMessage;

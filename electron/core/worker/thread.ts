@@ -11,20 +11,20 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ApiError, serializeError } from '../../../shared/errors';
 import type { RpcRequest, RpcResponse } from '../../../shared/rpc';
-import { dispatch } from '../dispatch';
+import { dispatch, dispatchBody } from '../dispatch';
 import { prepareExtractor } from '../extract';
 import { lazyModuleLoads } from '../lazy-module';
 import { NotebookSession } from '../startup/session';
 import type { HostHooks } from '../context';
 import { createHookCaller, isHookReply, type HookCaller } from './host-hooks';
 import { preloadWhenIdle } from './idle-preload';
-import { parseWorkerData, type WorkerToHost } from './protocol';
+import { parseWorkerData, type BodyRequest, type WorkerToHost } from './protocol';
 
 function post(port: MessagePort, message: WorkerToHost): void {
   port.postMessage(message);
 }
 
-function isRequest(message: unknown): message is RpcRequest {
+function isRequest(message: unknown): message is RpcRequest | BodyRequest {
   return (
     message !== null && typeof message === 'object' && typeof (message as { id?: unknown }).id === 'number'
   );
@@ -55,13 +55,17 @@ function serve(port: MessagePort, notebook: NotebookSession, hookCaller: HookCal
       return;
     }
     if (!isRequest(message)) return;
-    const { id, method, args } = message;
+    const { id, method } = message;
     if (closing) {
       post(port, { id, ok: false, error: new ApiError('UNAVAILABLE', 'The notebook is closing.').toJSON() });
       return;
     }
     lastActivity = Date.now();
-    const call = dispatch(notebook, method, args).then((outcome) => {
+    const outcome =
+      'body' in message && message.body instanceof Uint8Array
+        ? dispatchBody(notebook, method, message.body)
+        : dispatch(notebook, method, (message as RpcRequest).args);
+    const call = outcome.then((outcome) => {
       lastActivity = Date.now();
       const response: RpcResponse = outcome.ok
         ? { id, ok: true, result: outcome.result }
