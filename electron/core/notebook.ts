@@ -114,6 +114,8 @@ export class Notebook {
     this.serve(backup, BACKUP_METHODS);
     this.serve(startup, STARTUP_METHODS);
     this.serve(interop, INTEROP_METHODS);
+    // After the notebook's first answers: an article whose findings a stop interrupted is analysed again.
+    if (options.readOnly === undefined) setImmediate(() => analysis.resumeInterrupted());
   }
 
   /** Exposes `methods` of `service` on this notebook; calls after close() reject with UNAVAILABLE. */

@@ -15,7 +15,15 @@ import type { EventSignature } from './event-match/features';
 import { EventsRepo, type StoredSignature } from './event-match/events-repo';
 import { decide } from './event-match/matcher';
 import type { MatchModel } from './event-match/model';
-import { articleTerms, corpusFrequencies, mergeTerms, type Terms } from './event-match/terms';
+import {
+  corpusFrequencies,
+  countWords,
+  mergeTerms,
+  stretchesAtSpaces,
+  termsOfCounts,
+  type Terms,
+  type WordCounts,
+} from './event-match/terms';
 import { FindingsRepo } from './findings-repo';
 import { normalizeName } from './names';
 
@@ -52,6 +60,9 @@ interface Prepared {
   signature: EventSignature;
 }
 
+/** How much of the text one step of {@link EventStore.store} reads for its words and years. */
+const STRETCH_CHARS = 100_000;
+
 /** Writes events; one instance per store call's database. */
 export class EventStore {
   private readonly events: EventsRepo;
@@ -74,8 +85,13 @@ export class EventStore {
     return this.events.reportsOf(sourceId);
   }
 
-  /** Stores `events` of a source (inside the caller's transaction). */
-  store(input: {
+  /**
+   * Stores `events` of a source (inside the caller's transaction), a step at a time: the generator
+   * yields after each stretch of the text it reads, each event and each quote it links, so a caller
+   * may commit and let other calls run between steps (ExtractionStore.storeInSlices) or run it through
+   * in one transaction.
+   */
+  *store(input: {
     sourceId: string;
     text: string;
     published: string | null;
@@ -87,15 +103,23 @@ export class EventStore {
     /** How often the article names each person, organisation and place (in the order first named). */
     entities: ReadonlyMap<string, number>;
     previous: readonly { eventId: string; start: number; end: number }[];
-  }): StoredEvents {
+  }): Generator<void, StoredEvents, undefined> {
     const model = this.matching();
-    const terms: Terms =
-      model === null ? new Map() : articleTerms(input.text, corpusFrequencies(model.terms));
+    // The article's words and years, read a stretch at a time (a million characters take ~0.1 s).
+    const counts: WordCounts = new Map();
+    const years = new Set<string>();
+    for (const [start, end] of stretchesAtSpaces(input.text, STRETCH_CHARS)) {
+      const stretch = input.text.slice(start, end);
+      if (model !== null) countWords(stretch, counts);
+      for (const year of yearsOf(stretch)) years.add(year);
+      yield;
+    }
+    const terms: Terms = model === null ? new Map() : termsOfCounts(counts, corpusFrequencies(model.terms));
     const article: ArticleProfile = {
       terms,
       people: input.people,
       entities: topEntities(input.entities),
-      years: yearsOf(input.text),
+      years: [...years].sort(),
       published: input.published,
     };
     if (model !== null) this.events.saveSourceProfile(input.sourceId, article);
@@ -116,8 +140,9 @@ export class EventStore {
         byMention.push({ id, span: mention.span, sentence: mention.sentence });
         reports++;
       }
+      yield;
     }
-    this.linkQuotes(input, byMention);
+    yield* this.linkQuotes(input, byMention);
     return { ids, reports };
   }
 
@@ -267,10 +292,10 @@ export class EventStore {
    * its paragraph, else in the paragraph before (a quote often follows the report it comments on);
    * among several, the one its speaker takes part in, else the nearest before it.
    */
-  private linkQuotes(
+  private *linkQuotes(
     input: { sourceId: string; text: string; quotes: readonly StoredQuote[] },
     mentions: readonly { id: string; span: Span; sentence: Span }[],
-  ): void {
+  ): Generator<void, void, undefined> {
     if (mentions.length === 0 || input.quotes.length === 0) return;
     const layout: TextLayout = layoutText(input.text);
     // Paragraphs are in text order and do not overlap: the one holding an offset is the last to start
@@ -331,6 +356,7 @@ export class EventStore {
         choose(byParagraph.get(paragraph - 1) ?? []);
       if (eventId !== null)
         this.findings.addEventSource(eventId, input.sourceId, [quote.start, quote.end], quote.id);
+      yield;
     }
   }
 }

@@ -10,7 +10,9 @@
  * article that gave no first name) is renamed to the fuller name when one arrives, unless the user named
  * it.
  */
+import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/errors';
 import type { ExtractionCounts } from '../../../shared/areas/analysis';
 import type { EntityKind, SourceId } from '../../../shared/model';
 import type { Extraction, NamedEntity } from '../extract';
@@ -31,6 +33,17 @@ function topPeople(counts: ReadonlyMap<string, number>): string[] {
       .slice(0, 3)
       .map(([id]) => id)
   );
+}
+
+/** About how long one slice of {@link ExtractionStore.storeInSlices} holds the notebook, in ms. */
+export const SLICE_MS = 20;
+
+/** Runs a store's steps to the end and returns its result. */
+function finish<T>(steps: Generator<void, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
 }
 
 /** The source being stored. */
@@ -54,35 +67,144 @@ export class ExtractionStore {
    * same people over and over, and its write adds no user aliases (only those are looked for).
    */
   private readonly splitTargets = new Map<string, string | undefined>();
+  /** Sources being stored in slices (storeInSlices). */
+  private readonly slicing = new Set<string>();
 
-  /** `matching` gives the event-matching model, or null to store every event as new. */
+  private readonly sliceMs: number;
+
+  /**
+   * `matching` gives the event-matching model, or null to store every event as new. `sliceMs` is how
+   * long a slice of {@link storeInSlices} runs (tests pass 0: one step per slice).
+   */
   constructor(
     private readonly db: Database.Database,
     matching: () => Matching,
+    options: { sliceMs?: number } = {},
   ) {
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.entities = new EntitiesRepo(db);
     this.findings = new FindingsRepo(db);
     this.decisions = new DecisionsRepo(db);
     this.events = new EventStore(db, matching);
   }
 
-  /** Replaces the source's auto findings with `extraction`, replaying the user's decisions. */
+  /**
+   * Replaces the source's auto findings with `extraction`, replaying the user's decisions, in one
+   * transaction: readers see the old findings or the new, and a crash leaves the old.
+   */
   store(source: SourceText, extraction: Extraction): ExtractionCounts {
+    this.refuseWhileSlicing(source.id);
     this.splitTargets.clear();
     try {
-      return this.db.transaction(() => this.write(source, extraction)).immediate();
+      return this.db
+        .transaction(() => {
+          const counts = finish(this.write(source, extraction, new Set()));
+          // Whatever an interrupted sliced store left is replaced now.
+          this.db.prepare(`DELETE FROM extractions_in_progress WHERE source_id = ?`).run(source.id);
+          return counts;
+        })
+        .immediate();
     } finally {
       this.splitTargets.clear();
     }
   }
 
-  private write(source: SourceText, extraction: Extraction): ExtractionCounts {
+  /**
+   * Stores as {@link store} does, in slices: each slice a transaction of about {@link SLICE_MS} ms, with a
+   * turn of the event loop between slices, so other calls are answered while the findings of a long
+   * article (thousands of quotes, mentions and events: most of a second in one transaction) are
+   * written. What differs from {@link store}:
+   * - between slices, readers see the source's findings partly written (its old auto findings are
+   *   gone with the first slice; the source's `extracted_at` is set by the last);
+   * - `extractions_in_progress` names the source from the first slice to the last: a row left at
+   *   start-up means the store was interrupted, and the notebook analyses the source again
+   *   (AnalysisService.resumeInterrupted), which replaces what was written;
+   * - a slice that fails (the source deleted meanwhile, say) removes what the earlier slices wrote
+   *   and rejects with its error.
+   * One store per source at a time: {@link store} or another sliced store of a source being stored
+   * in slices is refused.
+   */
+  async storeInSlices(source: SourceText, extraction: Extraction): Promise<ExtractionCounts> {
+    this.refuseWhileSlicing(source.id);
+    this.slicing.add(source.id);
+    const current = new Set<string>();
+    const steps = this.write(source, extraction, current);
+    let begun = false;
+    try {
+      for (;;) {
+        const step = this.db
+          .transaction(() => {
+            // Other calls between slices may add aliases: the cache holds within a slice only.
+            this.splitTargets.clear();
+            if (!begun) {
+              this.db
+                .prepare(
+                  `INSERT OR REPLACE INTO extractions_in_progress (source_id, started_at) VALUES (?, ?)`,
+                )
+                .run(source.id, new Date().toISOString());
+            }
+            const until = performance.now() + this.sliceMs;
+            let next = steps.next();
+            while (next.done !== true && performance.now() < until) next = steps.next();
+            if (next.done === true) {
+              this.db.prepare(`DELETE FROM extractions_in_progress WHERE source_id = ?`).run(source.id);
+            }
+            return next;
+          })
+          .immediate();
+        begun = true;
+        if (step.done === true) return step.value;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      if (begun) this.undoSlices(source.id, current);
+      throw error;
+    } finally {
+      this.slicing.delete(source.id);
+      this.splitTargets.clear();
+    }
+  }
+
+  /** Removes what the committed slices of an interrupted sliced store wrote (see storeInSlices). */
+  private undoSlices(sourceId: SourceId, current: ReadonlySet<string>): void {
+    try {
+      this.db.transaction(() => {
+        const touched = this.findings.deleteAuto(sourceId);
+        const ids = [...touched, ...current];
+        this.entities.refreshStats(ids);
+        this.findings.deleteOrphans(ids);
+        this.db.prepare(`DELETE FROM extractions_in_progress WHERE source_id = ?`).run(sourceId);
+      })();
+    } catch (error) {
+      // The row in extractions_in_progress stays: the next start analyses the source again.
+      console.error(`Dossier: the partly stored findings of source ${sourceId} could not be removed:`, error);
+    }
+  }
+
+  private refuseWhileSlicing(sourceId: SourceId): void {
+    if (this.slicing.has(sourceId)) {
+      throw new ApiError(
+        'UNAVAILABLE',
+        'This source is still being analysed; its findings are being stored. Try again when that is done.',
+      );
+    }
+  }
+
+  /**
+   * Writes the findings, yielding after each mention, quote, event and link: {@link store} runs it
+   * through in one transaction, {@link storeInSlices} a slice per transaction. Every entity it stores
+   * a finding of is added to `current`.
+   */
+  private *write(
+    source: SourceText,
+    extraction: Extraction,
+    current: Set<string>,
+  ): Generator<void, ExtractionCounts, undefined> {
     const { id: sourceId, text } = source;
     const previous = this.events.previousReports(sourceId);
     const touched = this.findings.deleteAuto(sourceId);
     const user = this.findings.userSpans(sourceId);
     const decided = this.decisions.forSource(sourceId);
-    const current = new Set<string>();
     const taken = new Set<string>();
     const byName = new Map<string, string>();
     const names = { person: byName, org: new Map<string, string>(), place: new Map<string, string>() };
@@ -126,6 +248,7 @@ export class ExtractionStore {
             status: decision?.status ?? 'suggested',
           });
           mentions++;
+          yield;
         }
       }
     }
@@ -165,9 +288,10 @@ export class ExtractionStore {
         status: decision?.status ?? (reassigned ? 'confirmed' : 'suggested'),
       });
       quoteSpans.push({ id, start, end, speakerId });
+      yield;
     }
 
-    const stored = this.events.store({
+    const stored = yield* this.events.store({
       sourceId,
       text,
       published: source.published === null ? null : source.published.slice(0, 10),

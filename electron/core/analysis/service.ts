@@ -130,6 +130,20 @@ export class AnalysisService implements AnalysisApi {
   }
 
   /**
+   * Analyses again, in the background, each source whose findings were being stored in slices when
+   * Dossier stopped (see ExtractionStore.storeInSlices): that replaces the partial findings. Called once
+   * the notebook is open; does nothing on a read-only notebook or one closed meanwhile.
+   */
+  resumeInterrupted(): void {
+    if (!this.ctx.db.open || this.ctx.db.readonly) return;
+    const ids = this.ctx.db
+      .prepare(`SELECT source_id FROM extractions_in_progress ORDER BY started_at`)
+      .pluck()
+      .all() as SourceId[];
+    for (const id of ids) this.sourceStored(id);
+  }
+
+  /**
    * Source `id` with its text: all of it, the part the extractor reads (`'analysed'`: enough of the
    * start for {@link analysedText} to cut it as it would cut the whole), or none (`''`), so a lookup
    * does not copy the whole of a 45 MB article out of the database.
@@ -219,16 +233,12 @@ export class AnalysisService implements AnalysisApi {
     };
     // Stored against the text that was read (the same as `now`'s, which is checked): every span lies
     // in it, and the event store's word counts and layout need not read the rest of a very long article.
-    const stored = (now: typeof source, extraction: Extraction): ExtractionCounts =>
-      this.store.store(
-        {
-          ...now,
-          text,
-          published: extraction.published.value,
-          inferred: published === null && extraction.published.origin === 'inferred',
-        },
-        extraction,
-      );
+    const storing = (now: typeof source, extraction: Extraction): SourceText => ({
+      ...now,
+      text,
+      published: extraction.published.value,
+      inferred: published === null && extraction.published.origin === 'inferred',
+    });
     if (text.length <= this.limits.isolateExtractionAboveChars) {
       let extraction;
       try {
@@ -236,7 +246,7 @@ export class AnalysisService implements AnalysisApi {
       } catch (error) {
         throw failed(error);
       }
-      return stored(source, extraction);
+      return this.store.store(storing(source, extraction), extraction);
     }
     return runIsolated('extract', { text, ...options }, { timeoutMs: EXTRACT_TIME_LIMIT_MS }).then(
       (extraction) => {
@@ -245,7 +255,9 @@ export class AnalysisService implements AnalysisApi {
         if (now.contentHash !== source.contentHash || now.text !== source.text) {
           throw new ApiError('VERSION_CONFLICT', 'The source changed while it was being analysed.');
         }
-        return stored(now, extraction);
+        // A long article's findings: thousands of rows, written in slices so the notebook answers
+        // other calls meanwhile (see ExtractionStore.storeInSlices).
+        return this.store.storeInSlices(storing(now, extraction), extraction);
       },
       (error: unknown) => {
         throw failed(error);

@@ -17,6 +17,7 @@ import { MIGRATION_009_SOURCE_PROVENANCE } from './migrations/009_source_provena
 import { MIGRATION_010_QUOTE_EVIDENCE } from './migrations/010_quote_evidence';
 import { MIGRATION_011_EVENTS } from './migrations/011_events';
 import { MIGRATION_012_SOURCE_PARTS } from './migrations/012_source_parts';
+import { MIGRATION_013_EXTRACTION_SLICES } from './migrations/013_extraction_slices';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'quote evidence', sql: MIGRATION_010_QUOTE_EVIDENCE },
   { version: 11, name: 'events', sql: MIGRATION_011_EVENTS },
   { version: 12, name: 'source parts', sql: MIGRATION_012_SOURCE_PARTS },
+  { version: 13, name: 'extraction slices', sql: MIGRATION_013_EXTRACTION_SLICES },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */

@@ -25,12 +25,14 @@ export const EXPORT_VERSION = 1;
  * digests, which belong to the computer, not to the research. `source_contents` and the parts tables are
  * how this notebook stores a long article (schema 12): an export writes every source's article whole in
  * its row, and an import stores it as the importing notebook stores any article.
+ * `extractions_in_progress` (schema 13) is the state of this notebook's work, not research.
  */
 export const EXCLUDED_TABLES: ReadonlySet<string> = new Set([
   'settings',
   'source_contents',
   'source_parts',
   'source_text_parts',
+  'extractions_in_progress',
 ]);
 
 /** Columns never exported (see the file comment). */

@@ -55,15 +55,52 @@ export function contentWordsOf(text: string): string[] {
   return words.map((w) => w.replace(/['’]s$/, '')).filter((w) => !STOPWORDS.has(w));
 }
 
-/** The article's top words, weighted by TF-IDF and normalised. */
-export function articleTerms(text: string, stats: DocumentFrequencies, keep = TERMS): Terms {
-  const counts = new Map<string, number>();
+/** How often each content word occurs. */
+export type WordCounts = Map<string, number>;
+
+/** Adds the content words of `text` to `counts`. */
+export function countWords(text: string, counts: WordCounts): WordCounts {
   for (const word of contentWordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * `text` cut into stretches of about `size` characters, each ending after a white space (or at the
+ * end), as [start, end) offsets: a word never spans two, so words and years read stretch by stretch
+ * are those read from the whole (their patterns look at letters and digits around them only).
+ */
+export function stretchesAtSpaces(text: string, size: number): [number, number][] {
+  const stretches: [number, number][] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const space = text.slice(start, end).search(/\s[^\s]*$/);
+      // No white space in the stretch (one very long token): it is read whole, up to the next one.
+      if (space >= 0) end = start + space + 1;
+      else {
+        const next = text.slice(end).search(/\s/);
+        end = next < 0 ? text.length : end + next + 1;
+      }
+    }
+    stretches.push([start, end]);
+    start = end;
+  }
+  return stretches;
+}
+
+/** The top words of `counts`, weighted by TF-IDF and normalised. */
+export function termsOfCounts(counts: WordCounts, stats: DocumentFrequencies, keep = TERMS): Terms {
   const weighted = [...counts].map(([word, n]): [string, number] => [
     word,
     (1 + Math.log(n)) * idf(stats, word),
   ]);
   return normalised(weighted, keep);
+}
+
+/** The article's top words, weighted by TF-IDF and normalised. */
+export function articleTerms(text: string, stats: DocumentFrequencies, keep = TERMS): Terms {
+  return termsOfCounts(countWords(text, new Map()), stats, keep);
 }
 
 function normalised(weighted: [string, number][], keep: number): Terms {
