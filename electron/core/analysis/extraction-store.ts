@@ -36,7 +36,7 @@ function topPeople(counts: ReadonlyMap<string, number>): string[] {
 }
 
 /** About how long one slice of {@link ExtractionStore.storeInSlices} holds the notebook, in ms. */
-export const SLICE_MS = 20;
+export const SLICE_MS = 8;
 
 /** Runs a store's steps to the end and returns its result. */
 function finish<T>(steps: Generator<void, T, undefined>): T {
@@ -132,6 +132,11 @@ export class ExtractionStore {
     let begun = false;
     try {
       for (;;) {
+        // A slice's commit need not wait for the disk (most of a slice's time otherwise): the write-
+        // ahead log keeps commits in order, so the next commit that does wait (any other call's, or the
+        // removal of the mark after the last slice) makes it durable too, and slices lost to a power
+        // cut are written again (the mark stays until then).
+        this.db.pragma('synchronous = NORMAL');
         const step = this.db
           .transaction(() => {
             // Other calls between slices may add aliases: the cache holds within a slice only.
@@ -146,17 +151,20 @@ export class ExtractionStore {
             const until = performance.now() + this.sliceMs;
             let next = steps.next();
             while (next.done !== true && performance.now() < until) next = steps.next();
-            if (next.done === true) {
-              this.db.prepare(`DELETE FROM extractions_in_progress WHERE source_id = ?`).run(source.id);
-            }
             return next;
           })
           .immediate();
+        this.db.pragma('synchronous = FULL');
         begun = true;
-        if (step.done === true) return step.value;
+        if (step.done === true) {
+          // Committed waiting for the disk, which makes every slice before it durable too.
+          this.db.prepare(`DELETE FROM extractions_in_progress WHERE source_id = ?`).run(source.id);
+          return step.value;
+        }
         await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
+      this.db.pragma('synchronous = FULL');
       if (begun) this.undoSlices(source.id, current);
       throw error;
     } finally {

@@ -79,7 +79,8 @@ describe('storing findings in slices', () => {
     while (!done) {
       await turn();
       if (done) break;
-      // Another call between slices: it commits at once, it does not wait for the store.
+      // Another call between slices: it commits at once (waiting for the disk), not after the store.
+      expect(f.db.pragma('synchronous', { simple: true })).toBe(2);
       insertNote.run(`note-${between}`, new Date().toISOString(), new Date().toISOString());
       between++;
       expect(marked(sliced)).toBe(true);
@@ -87,6 +88,8 @@ describe('storing findings in slices', () => {
       sawPartial ||= findings(sliced).quotes.length > 0;
     }
     const counts = await storing;
+    // Slices commit without waiting for the disk; every other commit, and the end, waits (FULL = 2).
+    expect(f.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(between).toBeGreaterThan(PARAGRAPHS);
     expect(sawPartial).toBe(true);
     expect(marked(sliced)).toBe(false);
@@ -127,6 +130,7 @@ describe('storing findings in slices', () => {
     f.db.prepare(`DELETE FROM sources WHERE id = ?`).run(id);
     f.db.pragma('foreign_keys = ON');
     expect(await storing).toBeInstanceOf(Error);
+    expect(f.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(findings(id)).toEqual({ quotes: [], mentions: [], events: 0 });
     expect(marked(id)).toBe(false);
     // The other source's findings and entities are untouched; none of this store's is left.

@@ -7,9 +7,12 @@
 import { parentPort } from 'node:worker_threads';
 import { runJob } from './jobs';
 import {
+  ALONE_ITEMS,
   piecesOf,
   splitLongStrings,
+  type JobItems,
   type JobPiece,
+  type LongValue,
   type JobReply,
   type JobRequest,
   type PieceAck,
@@ -36,15 +39,29 @@ if (port === null) throw new Error('The isolated worker must be started as a wor
 /** Resolves when the asking thread has read the last piece sent. */
 let acknowledged: (() => void) | null = null;
 
-/** Sends the output's long strings piece by piece, each after the previous one was read, then the rest. */
+/** Posts one message of a long value and resolves once the asking thread has read it. */
+function sendRead(message: JobPiece | JobItems): Promise<void> {
+  const read = new Promise<void>((resolve) => (acknowledged = resolve));
+  port!.postMessage(message);
+  return read;
+}
+
+/**
+ * Sends the output's long strings piece by piece and long lists a slice of items at a time, each
+ * message after the previous one was read, then the rest.
+ */
 async function reply(id: number, output: unknown): Promise<void> {
-  const long: string[] = [];
+  const long: LongValue[] = [];
   const skeleton = splitLongStrings(output, long);
   for (let of = 0; of < long.length; of++) {
-    for (const piece of piecesOf(long[of]!)) {
-      const read = new Promise<void>((resolve) => (acknowledged = resolve));
-      port!.postMessage({ id, of, piece } satisfies JobPiece);
-      await read;
+    const value = long[of]!;
+    if (typeof value === 'string') {
+      for (const piece of piecesOf(value)) await sendRead({ id, of, piece });
+    } else {
+      for (let start = 0; start < value.items.length; start += ALONE_ITEMS) {
+        const items = value.items.slice(start, start + ALONE_ITEMS);
+        await sendRead({ id, of, items, nested: value.nested });
+      }
     }
     long[of] = '';
   }

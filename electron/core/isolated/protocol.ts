@@ -46,6 +46,13 @@ export const PIECE_CHARS = 1024 * 1024;
 /** Strings longer than this cross in messages of their own (see {@link PIECE_CHARS}). */
 export const ALONE_CHARS = 64 * 1024;
 
+/**
+ * Lists longer than this cross the same way, this many items per message: the extraction of a
+ * million characters (thousands of quotes, dates and mentions) read in one message held the asking
+ * thread for over 0.1 s.
+ */
+export const ALONE_ITEMS = 256;
+
 /** One piece of the output's long string number `of` (pieces arrive in order). */
 export interface JobPiece {
   id: number;
@@ -53,27 +60,51 @@ export interface JobPiece {
   piece: string;
 }
 
+/**
+ * Items of the output's long list number `of` (they arrive in order); `nested` says whether its items
+ * hold references to other long values (then they are looked through when the reply is put together).
+ */
+export interface JobItems {
+  id: number;
+  of: number;
+  items: unknown[];
+  nested: boolean;
+}
+
 /** The asking thread has read a piece: the worker sends the next one (one message per turn there). */
 export interface PieceAck {
   ack: number;
 }
 
-/** The key of a reference to a long string sent in pieces; no output of a job has it. */
+/** The key of a reference to a long value sent on its own; no output of a job has it. */
 const PIECES_KEY = '__isolatedPieces';
 
-/** Where a long string stood in the reply's output: string number n of the pieces sent. */
+/** Where a long value stood in the reply's output: value number n of those sent on their own. */
 export interface PiecesRef {
   [PIECES_KEY]: number;
 }
 
-/** Replaces each string longer than {@link ALONE_CHARS} in `value` (plain objects and arrays) by a reference. */
-export function splitLongStrings(value: unknown, long: string[]): unknown {
+/** A long value taken out of an output: a string sent in pieces, or a list sent in slices of items. */
+export type LongValue = string | { items: unknown[]; nested: boolean };
+
+/**
+ * Replaces each string longer than {@link ALONE_CHARS} and each list longer than {@link ALONE_ITEMS}
+ * in `value` (plain objects and arrays) by a reference, collecting them in `long`.
+ */
+export function splitLongStrings(value: unknown, long: LongValue[]): unknown {
   if (typeof value === 'string') {
     if (value.length <= ALONE_CHARS) return value;
     long.push(value);
     return { [PIECES_KEY]: long.length - 1 } satisfies PiecesRef;
   }
-  if (Array.isArray(value)) return value.map((item) => splitLongStrings(item, long));
+  if (Array.isArray(value)) {
+    if (value.length <= ALONE_ITEMS) return value.map((item) => splitLongStrings(item, long));
+    const slot = long.push({ items: [], nested: false }) - 1;
+    const before = long.length;
+    const items = value.map((item) => splitLongStrings(item, long));
+    long[slot] = { items, nested: long.length > before };
+    return { [PIECES_KEY]: slot } satisfies PiecesRef;
+  }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key] = splitLongStrings(item, long);
@@ -82,13 +113,18 @@ export function splitLongStrings(value: unknown, long: string[]): unknown {
   return value;
 }
 
-/** Puts the long strings back where {@link splitLongStrings} took them from. */
-export function joinLongStrings(value: unknown, long: readonly string[]): unknown {
+/**
+ * Puts the long values back where {@link splitLongStrings} took them from. `long` holds each as it
+ * arrived: a string, or a list whose items are looked through only when `nested`.
+ */
+export function joinLongStrings(value: unknown, long: readonly LongValue[]): unknown {
   if (Array.isArray(value)) return value.map((item) => joinLongStrings(item, long));
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const entries = Object.entries(value);
     if (entries.length === 1 && entries[0]![0] === PIECES_KEY && typeof entries[0]![1] === 'number') {
-      return long[entries[0]![1]];
+      const found = long[entries[0]![1]];
+      if (found === undefined || typeof found === 'string') return found;
+      return found.nested ? found.items.map((item) => joinLongStrings(item, long)) : found.items;
     }
     const out: Record<string, unknown> = {};
     for (const [key, item] of entries) out[key] = joinLongStrings(item, long);

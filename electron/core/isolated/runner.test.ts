@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isClipError } from '../clip/errors';
 import { extractArticle } from '../extract';
 import { inPieces, preparePaste } from '../library/prepare';
-import { PIECE_CHARS, joinLongStrings, piecesOf, splitLongStrings } from './protocol';
+import {
+  ALONE_CHARS,
+  ALONE_ITEMS,
+  PIECE_CHARS,
+  joinLongStrings,
+  piecesOf,
+  splitLongStrings,
+  type LongValue,
+} from './protocol';
 import { IsolatedJobError, IsolatedWorker, runIsolated } from './runner';
 
 const TEXT = '“We are ready,” Nora Field said on Thursday in Oslo.\n';
@@ -90,6 +98,31 @@ describe('an isolated job', () => {
     // Each piece came in a turn of its own: other work ran between any two.
     for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]).toBeGreaterThan(arrivals[i - 1]!);
   }, 120_000);
+  it('returns long lists a slice at a time, between which this thread answers other work', async () => {
+    const text = Array.from({ length: 700 }, (_, i) => `“Point ${i} stands,” Ann Lee said on day ${i}.`).join(
+      '\n\n',
+    );
+    let turns = 0;
+    let done = false;
+    const turning = (async () => {
+      while (!done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turns += 1;
+      }
+    })();
+    const arrivals: number[] = [];
+    try {
+      const isolated = await runIsolated('extract', { text }, { onPiece: () => arrivals.push(turns) });
+      expect(isolated.quotes.length).toBeGreaterThan(2 * ALONE_ITEMS);
+      expect(isolated).toEqual(extractArticle(text));
+    } finally {
+      done = true;
+      await turning;
+    }
+    // Quotes, dates and the person's mentions each in several slices.
+    expect(arrivals.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]).toBeGreaterThan(arrivals[i - 1]!);
+  }, 120_000);
 });
 
 describe('long strings of an output', () => {
@@ -100,6 +133,24 @@ describe('long strings of an output', () => {
     const skeleton = splitLongStrings(value, taken);
     expect(taken).toEqual([long, long]);
     expect(JSON.stringify(skeleton).length).toBeLessThan(300);
+    expect(joinLongStrings(skeleton, taken)).toEqual(value);
+  });
+
+  it('take long lists out too, their long strings with them, and put all back', () => {
+    const long = 'y'.repeat(ALONE_CHARS + 1);
+    const list = Array.from({ length: ALONE_ITEMS + 3 }, (_, i) => ({ n: i, s: i === 7 ? long : 'short' }));
+    const plain = Array.from({ length: ALONE_ITEMS * 2 }, (_, i) => [i, i + 1]);
+    const value = { list, plain, small: [1, 2, 3], text: long };
+    const taken: LongValue[] = [];
+    const skeleton = splitLongStrings(value, taken);
+    expect(JSON.stringify(skeleton).length).toBeLessThan(200);
+    // The list holding a long string says so; the plain one is handed back as it arrived.
+    expect(taken.map((t) => (typeof t === 'string' ? 'string' : t.nested))).toEqual([
+      true,
+      'string',
+      false,
+      'string',
+    ]);
     expect(joinLongStrings(skeleton, taken)).toEqual(value);
   });
 

@@ -13,7 +13,9 @@ import type { JobInput, JobName, JobOutput } from './jobs';
 import {
   ISOLATED_WORKER_NAMES,
   joinLongStrings,
+  type JobItems,
   type JobPiece,
+  type LongValue,
   type JobReply,
   type PieceAck,
   type SerializedJobError,
@@ -85,8 +87,10 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout | undefined;
-  /** Pieces of the output's long strings received so far, by string. */
+  /** Pieces of the output's long strings received so far, by long value's number. */
   long: string[][];
+  /** Items of the output's long lists received so far, by long value's number. */
+  lists: { items: unknown[]; nested: boolean }[];
   onPiece: (() => void) | undefined;
 }
 
@@ -130,14 +134,18 @@ export class IsolatedWorker {
     // An idle isolated thread must never keep a process (the CLI, a test) alive.
     worker.unref();
     let failure: IsolatedJobError | null = null;
-    worker.on('message', (reply: JobReply | JobPiece) => {
+    worker.on('message', (reply: JobReply | JobPiece | JobItems) => {
       const pending = this.pending;
       if (pending === null || pending.worker !== worker || reply.id !== pending.id) return;
-      if ('piece' in reply) {
-        // A piece of a long string of the output: kept, and the next one asked for after this turn of
-        // the event loop (not at once: a quick answer would be read in the same turn), so calls
-        // waiting here are answered between any two pieces.
-        (pending.long[reply.of] ??= []).push(reply.piece);
+      if ('piece' in reply || 'items' in reply) {
+        // A piece of a long string or a slice of a long list of the output: kept, and the next one
+        // asked for after this turn of the event loop (not at once: a quick answer would be read in
+        // the same turn), so calls waiting here are answered between any two.
+        if ('piece' in reply) ((pending.long[reply.of] ??= []) as string[]).push(reply.piece);
+        else {
+          const list = (pending.lists[reply.of] ??= { items: [], nested: reply.nested });
+          for (const item of reply.items) list.items.push(item);
+        }
         pending.onPiece?.();
         setImmediate(() => {
           if (this.pending === pending) worker.postMessage({ ack: reply.id } satisfies PieceAck);
@@ -145,14 +153,12 @@ export class IsolatedWorker {
         return;
       }
       this.settle(pending);
-      if (reply.ok)
-        pending.resolve(
-          joinLongStrings(
-            reply.output,
-            pending.long.map((pieces) => (pieces.length === 1 ? pieces[0]! : pieces.join(''))),
-          ),
-        );
-      else pending.reject(rebuild(reply.error));
+      if (reply.ok) {
+        const long: LongValue[] = [];
+        pending.long.forEach((pieces, of) => (long[of] = pieces.length === 1 ? pieces[0]! : pieces.join('')));
+        pending.lists.forEach((list, of) => (long[of] = list));
+        pending.resolve(joinLongStrings(reply.output, long));
+      } else pending.reject(rebuild(reply.error));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       failure =
@@ -188,6 +194,7 @@ export class IsolatedWorker {
         reject,
         timer: undefined,
         long: [],
+        lists: [],
         onPiece: options.onPiece,
       };
       this.pending = pending;
