@@ -28,9 +28,13 @@ export interface RequestClip {
   onDuplicate: ClipPasteInput['onDuplicate'];
 }
 
-/** A clip call's JSON request body: parsed and checked as the host checks any other call's. */
-function clipOfBody(method: BodyMethod, body: Uint8Array): RequestClip {
-  const args = argsOfBody(body);
+/** A clip call's JSON request body: parsed and checked as the host checks any other call's, then prepared. */
+function clipOfBody(request: { method: BodyMethod; body: Uint8Array }): RequestClip {
+  const { method } = request;
+  const args = argsOfBody(request.body);
+  // The job's message holds its input until the job ends: the bytes (as long as the page) are dropped
+  // once parsed, so they are not kept beside the page's text and HTML while it is prepared.
+  request.body = new Uint8Array(0);
   if (args instanceof ApiError) throw args;
   if (method === 'clipPaste') {
     const [input] = validateArgs('clipPaste', args);
@@ -55,8 +59,7 @@ export const JOBS = {
   // A long article comes back in the parts it is stored in (see PreparedClip.pieces).
   'prepare-file': (input: ClipFileInput): PreparedClip => inPieces(prepareFile(input)),
   'prepare-paste': (input: ClipPasteInput): PreparedClip => inPieces(preparePaste(input)),
-  'prepare-request': (input: { method: BodyMethod; body: Uint8Array }): RequestClip =>
-    clipOfBody(input.method, input.body),
+  'prepare-request': (input: { method: BodyMethod; body: Uint8Array }): RequestClip => clipOfBody(input),
   'prepare-fetched': (input: { request: ClipUrlInput; fetched: FetchedArticle }): PreparedClip =>
     inPieces(prepareFetched(input.request, input.fetched)),
 } satisfies Record<string, (input: never) => unknown>;

@@ -98,19 +98,29 @@ export function splitLongStrings(value: unknown, long: LongValue[]): unknown {
     return { [PIECES_KEY]: long.length - 1 } satisfies PiecesRef;
   }
   if (Array.isArray(value)) {
-    if (value.length <= ALONE_ITEMS) return value.map((item) => splitLongStrings(item, long));
+    if (value.length <= ALONE_ITEMS) return splitItems(value, long);
     const slot = long.push({ items: [], nested: false }) - 1;
     const before = long.length;
-    const items = value.map((item) => splitLongStrings(item, long));
+    const items = splitItems(value, long);
     long[slot] = { items, nested: long.length > before };
     return { [PIECES_KEY]: slot } satisfies PiecesRef;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const before = long.length;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key] = splitLongStrings(item, long);
-    return out;
+    // Nothing taken out: the object itself, not a copy (an extraction's thousands of quotes are not
+    // held twice while they are sent).
+    return long.length === before ? value : out;
   }
   return value;
+}
+
+/** `items` with their long values taken out: the same array when there were none. */
+function splitItems(items: readonly unknown[], long: LongValue[]): unknown[] {
+  const before = long.length;
+  const out = items.map((item) => splitLongStrings(item, long));
+  return long.length === before ? (items as unknown[]) : out;
 }
 
 /**

@@ -152,6 +152,15 @@ describe('long strings of an output', () => {
       'string',
     ]);
     expect(joinLongStrings(skeleton, taken)).toEqual(value);
+    // What holds no long value is sent as it is, not copied first.
+    expect((skeleton as { small: unknown }).small).toBe(value.small);
+    expect((taken[2] as { items: unknown[] }).items).toBe(plain);
+    const quotes = Array.from({ length: ALONE_ITEMS * 3 }, (_, i) => ({ span: [i, i + 1], text: 'q' }));
+    const counts = { quotes, people: [{ name: 'Ann Lee' }] };
+    const none: LongValue[] = [];
+    const sent = splitLongStrings(counts, none) as { people: unknown };
+    expect(sent.people).toBe(counts.people);
+    expect((none[0] as { items: unknown[] }).items[5]).toBe(quotes[5]);
   });
 
   it('are cut into pieces that join back, no surrogate pair split', () => {
