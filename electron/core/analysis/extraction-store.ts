@@ -1,5 +1,6 @@
 /**
- * Writes one source's extraction into the library, in one transaction: people, places and organisations
+ * Writes one source's extraction into the library, in one transaction (a long article's in slices, see
+ * {@link ExtractionStore.storeInSlices}): people, places and organisations
  * resolved to library-wide entities through the alias table, their mentions, quotes with speakers,
  * events (matched across the library, see event-store.ts), and the user's earlier decisions replayed on top.
  *
