@@ -17,6 +17,7 @@ import { ApiError } from '../../../shared/errors';
 import type { ExtractionCounts } from '../../../shared/areas/analysis';
 import type { EntityKind, SourceId } from '../../../shared/model';
 import type { Extraction, NamedEntity } from '../extract';
+import { withSmallCache } from '../db/source-parts';
 import { DecisionsRepo, spanKey } from './decisions-repo';
 import { EntitiesRepo, type EntityRow } from './entities-repo';
 import { FindingsRepo } from './findings-repo';
@@ -138,23 +139,25 @@ export class ExtractionStore {
         // removal of the mark after the last slice) makes it durable too, and slices lost to a power
         // cut are written again (the mark stays until then).
         this.db.pragma('synchronous = NORMAL');
-        const step = this.db
-          .transaction(() => {
-            // Other calls between slices may add aliases: the cache holds within a slice only.
-            this.splitTargets.clear();
-            if (!begun) {
-              this.db
-                .prepare(
-                  `INSERT OR REPLACE INTO extractions_in_progress (source_id, started_at) VALUES (?, ?)`,
-                )
-                .run(source.id, new Date().toISOString());
-            }
-            const until = performance.now() + this.sliceMs;
-            let next = steps.next();
-            while (next.done !== true && performance.now() < until) next = steps.next();
-            return next;
-          })
-          .immediate();
+        const step = withSmallCache(this.db, () =>
+          this.db
+            .transaction(() => {
+              // Other calls between slices may add aliases: the cache holds within a slice only.
+              this.splitTargets.clear();
+              if (!begun) {
+                this.db
+                  .prepare(
+                    `INSERT OR REPLACE INTO extractions_in_progress (source_id, started_at) VALUES (?, ?)`,
+                  )
+                  .run(source.id, new Date().toISOString());
+              }
+              const until = performance.now() + this.sliceMs;
+              let next = steps.next();
+              while (next.done !== true && performance.now() < until) next = steps.next();
+              return next;
+            })
+            .immediate(),
+        );
         this.db.pragma('synchronous = FULL');
         begun = true;
         if (step.done === true) {

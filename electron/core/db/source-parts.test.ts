@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/temp-dir';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, migrate } from './migrate';
-import { openDatabase } from './open';
+import { CACHE_KIB, openDatabase } from './open';
 import {
   ORPHAN_PARTS_AGE_MS,
   PART_CHARS,
@@ -11,6 +11,7 @@ import {
   plainTextSql,
   splitHtml,
   splitParts,
+  withSmallCache,
 } from './source-parts';
 
 describe('splitParts', () => {
@@ -111,7 +112,10 @@ describe('SourcePartsRepo', () => {
     db.exec('CREATE TABLE probe (n INTEGER)');
     const seen: number[] = [];
     let otherWrites = 0;
+    const full = db.pragma('cache_size', { simple: true });
     const id = await repo.write(content, async () => {
+      // Other calls between slices have the whole page cache (the slices write with a small one).
+      expect(db.pragma('cache_size', { simple: true })).toBe(full);
       seen.push(count('source_parts') + count('source_text_parts'));
       // Another call's write on the same connection, between two slices.
       db.prepare(`INSERT INTO probe (n) VALUES (?)`).run(otherWrites++);
@@ -136,6 +140,18 @@ describe('SourcePartsRepo', () => {
       )
       .all() as { content_id: string }[];
     expect(hit).toEqual([{ content_id: id }]);
+  });
+
+  it('writes with a small page cache and gives the whole one back, also when the write fails', () => {
+    const full = db.pragma('cache_size', { simple: true }) as number;
+    expect(full).toBe(-CACHE_KIB);
+    expect(withSmallCache(db, () => db.pragma('cache_size', { simple: true }))).toBeGreaterThan(full);
+    expect(() =>
+      withSmallCache(db, () => {
+        throw new Error('failed');
+      }),
+    ).toThrow('failed');
+    expect(db.pragma('cache_size', { simple: true })).toBe(full);
   });
 
   it('removes what it wrote when a slice fails, and rethrows', async () => {

@@ -180,7 +180,7 @@ export class SourcePartsRepo {
     });
     try {
       for (let from = 0; from < rows.length; from += PARTS_PER_SLICE) {
-        slice.immediate(from);
+        withSmallCache(this.db, () => slice.immediate(from));
         await between();
       }
     } catch (error) {
@@ -271,4 +271,22 @@ export function fieldSql(alias: string, field: PartField): string {
 /** {@link fieldSql} of the plain text. */
 export function plainTextSql(alias: string): string {
   return fieldSql(alias, 'plain_text');
+}
+
+/** Page cache (KiB) while a long article's parts or findings are written. */
+const WRITING_CACHE_KIB = 4 * 1024;
+
+/**
+ * Runs `write` with the connection's page cache held small: the pages of a long article's parts (or
+ * its thousands of findings) are written once and not read again soon, and would otherwise fill the
+ * whole cache (64 MB) and keep it filled. Other calls between two such writes have the whole cache.
+ */
+export function withSmallCache<T>(db: Database.Database, write: () => T): T {
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${WRITING_CACHE_KIB}`);
+  try {
+    return write();
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
 }
