@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
 import type { RpcOutcome } from '../../shared/rpc';
 import type { CallCore } from './api-route';
+import type { WebHost } from './server';
 import { createHttpHost, type HttpHost } from './http-host';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { injectToken } from './static-files';
@@ -528,7 +529,8 @@ describe.runIf(existsSync(WORKER_ENTRY))('startWebHost with the real core worker
   });
   afterAll(() => rmSync(dirs.root, { recursive: true, force: true }));
 
-  it('creates and reads back a note through the token-guarded API, and refuses foreign requests', async () => {
+  /** The browser host on the real core worker, closed after the test. */
+  async function realHost(): Promise<WebHost> {
     const { startWebHost } = await import('./server');
     const host = await startWebHost({
       dataDir: dirs.dataDir,
@@ -536,6 +538,11 @@ describe.runIf(existsSync(WORKER_ENTRY))('startWebHost with the real core worker
       workerFile: WORKER_ENTRY,
     });
     close = host.close;
+    return host;
+  }
+
+  it('creates and reads back a note through the token-guarded API, and refuses foreign requests', async () => {
+    const host = await realHost();
     expect(host.token).toMatch(/^[0-9a-f]{64}$/);
     const page = await send(host.port);
     expect(page.body).toContain(`<meta name="dossier-token" content="${host.token}">`);
@@ -560,13 +567,7 @@ describe.runIf(existsSync(WORKER_ENTRY))('startWebHost with the real core worker
   });
 
   it("clips a long page sent over HTTP (read in the clip's worker) and refuses a broken one with 400", async () => {
-    const { startWebHost } = await import('./server');
-    const host = await startWebHost({
-      dataDir: dirs.dataDir,
-      rendererDir: dirs.rendererDir,
-      workerFile: WORKER_ENTRY,
-    });
-    close = host.close;
+    const host = await realHost();
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${host.token}` };
     const paragraphs = Array.from(
       { length: 16_000 },

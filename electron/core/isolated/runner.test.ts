@@ -15,6 +15,27 @@ import { IsolatedJobError, IsolatedWorker, runIsolated } from './runner';
 
 const TEXT = '“We are ready,” Nora Field said on Thursday in Oslo.\n';
 
+/** Counts the turns of this thread's event loop until stopped. */
+function countTurns(): { readonly now: number; stop(): Promise<void> } {
+  let now = 0;
+  let done = false;
+  const turning = (async () => {
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      now += 1;
+    }
+  })();
+  return {
+    get now() {
+      return now;
+    },
+    stop: async () => {
+      done = true;
+      await turning;
+    },
+  };
+}
+
 let worker: IsolatedWorker | undefined;
 afterEach(async () => {
   await worker?.close();
@@ -74,24 +95,20 @@ describe('an isolated job', () => {
     // A page whose prepared clip holds strings of several pieces each.
     const html = `<html><head><title>Long</title></head><body><article><h1>Long</h1>${'<p>Words of a long article, “quoted,” Ann Lee said.</p>'.repeat(60_000)}</article></body></html>`;
     expect(html.length).toBeGreaterThan(2 * PIECE_CHARS);
-    // Turns of this thread's event loop, and the turn each piece arrived in.
-    let turns = 0;
-    let done = false;
-    const turning = (async () => {
-      while (!done) {
-        await new Promise((resolve) => setImmediate(resolve));
-        turns += 1;
-      }
-    })();
+    // The turn of this thread's event loop each piece arrived in.
+    const turns = countTurns();
     const arrivals: number[] = [];
     try {
-      const isolated = await runIsolated('prepare-paste', { html }, { onPiece: () => arrivals.push(turns) });
+      const isolated = await runIsolated(
+        'prepare-paste',
+        { html },
+        { onPiece: () => arrivals.push(turns.now) },
+      );
       // A long article comes back in the parts it is stored in.
       expect(isolated.pieces?.text.length).toBeGreaterThan(1);
       expect(isolated).toEqual(inPieces(preparePaste({ html })));
     } finally {
-      done = true;
-      await turning;
+      await turns.stop();
     }
     // The text and the HTML twice, each in several parts, each part in a message of its own.
     expect(arrivals.length).toBeGreaterThanOrEqual(6);
@@ -102,22 +119,14 @@ describe('an isolated job', () => {
     const text = Array.from({ length: 700 }, (_, i) => `“Point ${i} stands,” Ann Lee said on day ${i}.`).join(
       '\n\n',
     );
-    let turns = 0;
-    let done = false;
-    const turning = (async () => {
-      while (!done) {
-        await new Promise((resolve) => setImmediate(resolve));
-        turns += 1;
-      }
-    })();
+    const turns = countTurns();
     const arrivals: number[] = [];
     try {
-      const isolated = await runIsolated('extract', { text }, { onPiece: () => arrivals.push(turns) });
+      const isolated = await runIsolated('extract', { text }, { onPiece: () => arrivals.push(turns.now) });
       expect(isolated.quotes.length).toBeGreaterThan(2 * ALONE_ITEMS);
       expect(isolated).toEqual(extractArticle(text));
     } finally {
-      done = true;
-      await turning;
+      await turns.stop();
     }
     // Quotes, dates and the person's mentions each in several slices.
     expect(arrivals.length).toBeGreaterThanOrEqual(3);

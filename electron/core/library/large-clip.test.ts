@@ -37,6 +37,11 @@ function page(paragraphs: number): string {
   return `<html><head><title>Harbour budget talks resume</title></head><body><article><h1>Harbour budget talks resume</h1>${body}</article></body></html>`;
 }
 
+/** A stored source without what differs between two clips of the same page. */
+function strip(source: Awaited<ReturnType<Notebook['getSource']>>) {
+  return { ...source, id: null, clippedAt: null, updatedAt: null };
+}
+
 function created(result: ClipResult): Exclude<ClipResult, { status: 'duplicate' }> {
   if (result.status !== 'created') throw new Error(`expected a new source, got ${result.status}`);
   return result;
@@ -85,12 +90,6 @@ describe('a clip above the isolation size', () => {
     const input = { html, url: 'https://port.example/budget' };
     const a = created(await inPlace.clipPaste(input));
     const b = created(await isolated.clipPaste(input));
-    const strip = (s: Awaited<ReturnType<Notebook['getSource']>>) => ({
-      ...s,
-      id: null,
-      clippedAt: null,
-      updatedAt: null,
-    });
     expect(strip(await isolated.getSource(b.source.id))).toEqual(strip(await inPlace.getSource(a.source.id)));
     const quotes = async (nb: Notebook, id: SourceId) =>
       (await analysedSource(nb, id)).quotes.map((q) => [q.start, q.end, q.speaker?.name ?? null]);
@@ -147,12 +146,6 @@ describe('a clip sent as its request body (the browser host, above 1 MB)', () =>
     const b = created(await byBody.clipWithBody('clipPaste', bytes));
     // Handed to the worker, not copied: the bytes are gone from this thread.
     expect(bytes.byteLength).toBe(0);
-    const strip = (s: Awaited<ReturnType<Notebook['getSource']>>) => ({
-      ...s,
-      id: null,
-      clippedAt: null,
-      updatedAt: null,
-    });
     expect(strip(await byBody.getSource(b.source.id))).toEqual(strip(await byArgs.getSource(a.source.id)));
     // The duplicate policy is read from the body too.
     const again = await byBody.clipWithBody('clipPaste', body({ args: [input] }));
