@@ -60,6 +60,12 @@ export interface CoreHooks extends HostHooks {
    * where each really came from.
    */
   clipPaste: (input: ClipPasteInput, provenance?: ClipProvenance) => Promise<ClipResult>;
+  /**
+   * Clips what the clip endpoint was sent, from the request's JSON body (clip-endpoint/body.ts): a long
+   * body is read in the worker that prepares it. The bytes are handed over. Absent (tests of other
+   * areas): the endpoint reads the body itself and files the clip through {@link clipPaste}.
+   */
+  clipEndpointBody?: (body: Uint8Array) => Promise<ClipResult>;
 }
 
 /** Where a page sent by the browser clip endpoint came from (see Source.sentFrom). */

@@ -93,6 +93,7 @@ export class Notebook {
             input,
             provenance,
           ),
+        clipEndpointBody: (body) => this.library.clipEndpointBody(body),
       },
     };
     const notes = new NotesService(ctx);

@@ -29,6 +29,12 @@ export interface ClipEndpointHandlers {
   pair(code: string, name: string): { token: string } | { refused: string };
   /** Stores a clip; rejects with an Error whose message the page shows. */
   clip(clientId: string, clip: EndpointClip): Promise<{ status: string; id: string; title: string }>;
+  /**
+   * Stores a clip from its request's JSON body, unread (a long one: see body.ts); the bytes are handed
+   * over. Rejects as {@link clip} does, or with an ApiError whose `details.body` marks a body that
+   * says no clip (the page shows its message, as for a short body).
+   */
+  clipBody(clientId: string, body: Uint8Array): Promise<{ status: string; id: string; title: string }>;
 }
 
 /** A running endpoint listener. */

@@ -13,12 +13,13 @@ import {
   type ClipEndpointStatus,
   type SetClipEndpointInput,
 } from '../../../shared/areas/clip-endpoint';
+import type { ClipResult } from '../../../shared/areas/library';
 import { ApiError } from '../../../shared/errors';
-import { isHttpUrl } from '../../../shared/url';
 import type { CoreContext } from '../context';
 import { SettingsRepo } from '../db/settings-repo';
 import { createToken, tokenDigest, tokenMatches } from '../tokens';
 import { bookmarkletFor, endpointOrigin } from './bookmarklet';
+import { endpointClipOfBody, endpointPaste } from './body';
 import type { ClipEndpointListener, EndpointClip } from './listener';
 import { Pairing, type PairingRefusal } from './pairing';
 
@@ -41,6 +42,14 @@ const REFUSALS: Record<PairingRefusal, string> = {
   'wrong-code': 'That code is not right. Check it and try again.',
   'too-many-attempts': 'Too many wrong codes; the pairing was cancelled. Start a new one in Dossier.',
 };
+
+/** What the endpoint's page is told about a filed clip. */
+function answer(result: ClipResult): { status: string; id: string; title: string } {
+  if (result.status === 'duplicate') {
+    return { status: 'duplicate', id: result.duplicateOf.id, title: result.duplicateOf.title };
+  }
+  return { status: result.status, id: result.source.id, title: result.source.title };
+}
 
 /** Implements {@link ClipEndpointApi} on one open notebook. */
 export class ClipEndpointService implements ClipEndpointApi {
@@ -102,6 +111,7 @@ export class ClipEndpointService implements ClipEndpointApi {
             authorize: (token) => this.authorize(token),
             pair: (code, name) => this.pair(code, name),
             clip: (clientId, clip) => this.clip(clientId, clip),
+            clipBody: (clientId, body) => this.clipBody(clientId, body),
           });
           this.error = null;
         } catch (error) {
@@ -166,30 +176,30 @@ export class ClipEndpointService implements ClipEndpointApi {
     clientId: string,
     clip: EndpointClip,
   ): Promise<{ status: string; id: string; title: string }> {
+    this.used(clientId);
+    const { input, provenance } = endpointPaste(clip);
+    return answer(await this.ctx.hooks.clipPaste(input, provenance));
+  }
+
+  /** A long clip's request body, read by the library in the worker that prepares it (see body.ts). */
+  private async clipBody(
+    clientId: string,
+    body: Uint8Array,
+  ): Promise<{ status: string; id: string; title: string }> {
+    const clipEndpointBody = this.ctx.hooks.clipEndpointBody;
+    if (clipEndpointBody === undefined) return this.clip(clientId, endpointClipOfBody(body));
+    this.used(clientId);
+    return answer(await clipEndpointBody(body));
+  }
+
+  /** Notes when a paired browser last sent a clip. */
+  private used(clientId: string): void {
     const settings = this.load();
     const client = settings.clients.find((c) => c.id === clientId);
     if (client) {
       client.lastUsedAt = new Date().toISOString();
       this.save(settings);
     }
-    const url = isHttpUrl(clip.url) ? clip.url : undefined;
-    const input = {
-      html: clip.html,
-      onDuplicate: clip.onDuplicate,
-      // The user is online and clipping from the web: keep the page's images, stored locally.
-      fetchImages: true,
-      ...(url === undefined ? {} : { url }),
-    };
-    // The page says where it is from; the browser says who sent it. Only a URL on the sender's own
-    // origin is taken as the page's address; any other is stored as what it is, a claim.
-    const result = await this.ctx.hooks.clipPaste(input, {
-      sentFrom: clip.origin,
-      urlClaimed: url !== undefined && (clip.origin === null || new URL(url).origin !== clip.origin),
-    });
-    if (result.status === 'duplicate') {
-      return { status: 'duplicate', id: result.duplicateOf.id, title: result.duplicateOf.title };
-    }
-    return { status: result.status, id: result.source.id, title: result.source.title };
   }
 
   /** @inheritdoc */

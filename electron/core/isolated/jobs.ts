@@ -6,7 +6,9 @@
 import type { ClipFileInput, ClipPasteInput, ClipUrlInput } from '../../../shared/areas/library';
 import { ApiError } from '../../../shared/errors';
 import { validateArgs } from '../../../shared/validate';
+import { endpointClipOfBody, endpointPaste } from '../clip-endpoint/body';
 import type { FetchedArticle } from '../clip/fetch-page';
+import type { ClipProvenance } from '../context';
 import { extractArticle } from '../extract';
 import type { ExtractOptions, Extraction } from '../extract/types';
 import { argsOfBody, type BodyMethod } from '../request-body';
@@ -23,8 +25,6 @@ export interface ExtractJobInput extends Pick<ExtractOptions, 'published' | 'url
 /** A clip read from its request's body in the worker (`prepare-request`): what the notebook stores. */
 export interface RequestClip {
   prepared: PreparedClip;
-  /** What the user clipped, as errors and warnings name it: the page's address, or the file's name. */
-  what: string;
   onDuplicate: ClipPasteInput['onDuplicate'];
 }
 
@@ -38,14 +38,24 @@ function clipOfBody(request: { method: BodyMethod; body: Uint8Array }): RequestC
   if (args instanceof ApiError) throw args;
   if (method === 'clipPaste') {
     const [input] = validateArgs('clipPaste', args);
-    return {
-      prepared: inPieces(preparePaste(input)),
-      what: input.url ?? 'The pasted content',
-      onDuplicate: input.onDuplicate,
-    };
+    return { prepared: inPieces(preparePaste(input)), onDuplicate: input.onDuplicate };
   }
   const [input] = validateArgs('clipFile', args);
-  return { prepared: inPieces(prepareFile(input)), what: input.name, onDuplicate: input.onDuplicate };
+  return { prepared: inPieces(prepareFile(input)), onDuplicate: input.onDuplicate };
+}
+
+/** A clip the browser clip endpoint was sent, read from its request's body (`prepare-endpoint`). */
+export interface EndpointRequestClip extends RequestClip {
+  provenance: ClipProvenance;
+}
+
+/** The clip endpoint's request body: read as the endpoint reads a short one, then prepared. */
+function endpointClipOfRequest(request: { body: Uint8Array }): EndpointRequestClip {
+  const clip = endpointClipOfBody(request.body);
+  // As in clipOfBody: the bytes are not kept beside the page while it is prepared.
+  request.body = new Uint8Array(0);
+  const { input, provenance } = endpointPaste(clip);
+  return { prepared: inPieces(preparePaste(input)), onDuplicate: input.onDuplicate, provenance };
 }
 
 /** Every job by name, with its input and output types. */
@@ -60,6 +70,7 @@ export const JOBS = {
   'prepare-file': (input: ClipFileInput): PreparedClip => inPieces(prepareFile(input)),
   'prepare-paste': (input: ClipPasteInput): PreparedClip => inPieces(preparePaste(input)),
   'prepare-request': (input: { method: BodyMethod; body: Uint8Array }): RequestClip => clipOfBody(input),
+  'prepare-endpoint': (input: { body: Uint8Array }): EndpointRequestClip => endpointClipOfRequest(input),
   'prepare-fetched': (input: { request: ClipUrlInput; fetched: FetchedArticle }): PreparedClip =>
     inPieces(prepareFetched(input.request, input.fetched)),
 } satisfies Record<string, (input: never) => unknown>;

@@ -3,6 +3,7 @@
  * meanwhile failed). These check behaviour, never time: calls complete while a large clip is in
  * progress, the isolated path stores what the in-place one would, and closing stops it cleanly.
  */
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClipResult } from '../../../shared/areas/library';
 import type { NoteId, SourceId } from '../../../shared/model';
@@ -191,5 +192,60 @@ describe('a clip sent as its request body (the browser host, above 1 MB)', () =>
     await expect(nb.clipWithBody('clipPaste', new TextEncoder().encode('nope'))).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
+  }, 60_000);
+});
+
+describe('a long page sent to the browser clip endpoint', () => {
+  it('is read where it is prepared, and stored with where it came from, as a short one is', async () => {
+    const { listenClipEndpoint } = await import('../../host-shared/clip-endpoint/server');
+    const { pageHeaders, rawRequest } = await import('../../host-shared/clip-endpoint/testing');
+    const nb = Notebook.open({
+      dataDir: `${temp.dir}/endpoint`,
+      host: 'test',
+      hostHooks: { listenClipEndpoint },
+      limits: { isolateClipsAboveBytes: 0, isolateExtractionAboveChars: 1e9 },
+    });
+    open.push(nb);
+    // A port that was free a moment ago.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    expect(await nb.setClipEndpoint({ enabled: true, port })).toMatchObject({ running: true });
+    const { pairing } = await nb.startClipPairing();
+    const token = (
+      await rawRequest(port, 'POST', '/pair', pageHeaders(port), JSON.stringify({ code: pairing!.code }))
+    ).json().token as string;
+    // Over 1 MB of page (most of it markup), claiming to be another site's article.
+    const padding = 'x'.repeat(2_000);
+    const html = page(20)
+      .replace(/<p>/g, `<p data-pad="${padding}">`)
+      .replace('<h1>', `<h1 title="${padding.repeat(600)}">`);
+    expect(html.length).toBeGreaterThan(1024 * 1024);
+    const answer = await rawRequest(
+      port,
+      'POST',
+      '/clip',
+      pageHeaders(port, token),
+      JSON.stringify({ html, url: 'https://www.reuters.com/world/harbour', origin: 'https://evil.example' }),
+    );
+    expect(answer.status).toBe(200);
+    const id = answer.json().id as SourceId;
+    const source = await nb.getSource(id);
+    expect(source.title).toBe('Harbour budget talks resume');
+    expect(source.sentFrom).toBe('https://evil.example');
+    expect(source.urlClaimed).toBe(true);
+    const missing = await rawRequest(
+      port,
+      'POST',
+      '/clip',
+      pageHeaders(port, token),
+      JSON.stringify({ title: padding.repeat(600) }),
+    );
+    expect(missing.status).toBe(400);
+    expect(missing.json()).toEqual({ error: true, message: 'The page to clip is missing.' });
+    expect((await nb.listSources()).total).toBe(1);
   }, 60_000);
 });

@@ -24,11 +24,12 @@ import { ApiError } from '../../../shared/errors';
 import { validateArgs } from '../../../shared/validate';
 import type { SourceId } from '../../../shared/model';
 import { ClipError, isClipError } from '../clip/errors';
+import { endpointClipOfBody, endpointPaste } from '../clip-endpoint/body';
 import { fetchArticlePage } from '../clip/fetch-page';
 import { PAGE_FETCH_LIMITS } from '../clip/fetch-url';
 import type { ImageLimits } from '../clip/images';
 import { DEFAULT_CORE_LIMITS, type ClipProvenance, type CoreContext, type CoreLimits } from '../context';
-import type { JobInput, JobOutput, RequestClip } from '../isolated/jobs';
+import type { EndpointRequestClip, JobInput, JobOutput, RequestClip } from '../isolated/jobs';
 import { IsolatedJobError, IsolatedWorker } from '../isolated/runner';
 import { SettingsRepo } from '../db/settings-repo';
 import { SourcesRepo } from '../db/sources-repo';
@@ -188,7 +189,7 @@ export class LibraryService implements LibraryApi {
   }
 
   /** Runs `job` in a worker of its own, bounded by the input's `size` in memory and by time. */
-  private isolated<J extends PrepareJob | 'prepare-request'>(
+  private isolated<J extends PrepareJob | 'prepare-request' | 'prepare-endpoint'>(
     size: number,
     job: J,
     input: JobInput<J>,
@@ -227,6 +228,27 @@ export class LibraryService implements LibraryApi {
       clipFailed(isolationFailure(error, what), what);
     }
     return this.stored(clip.prepared, clip.onDuplicate);
+  }
+
+  /**
+   * Clips what the browser clip endpoint was sent, from the request's JSON body (see
+   * clip-endpoint/body.ts), with where it came from: a long body is read, checked and prepared in a
+   * worker of its own, as {@link clipWithBody} does; a short one here. The bytes are handed over.
+   */
+  async clipEndpointBody(body: Uint8Array): Promise<ClipResult> {
+    if (body.byteLength <= this.limits.isolateClipsAboveBytes) {
+      const { input, provenance } = endpointPaste(endpointClipOfBody(body));
+      return this.clipPaste(input, provenance);
+    }
+    const what = 'The page sent by the browser';
+    const bytes = transferable(body);
+    let clip: EndpointRequestClip;
+    try {
+      clip = await this.isolated(bytes.byteLength, 'prepare-endpoint', { body: bytes }, [bytes.buffer]);
+    } catch (error) {
+      clipFailed(isolationFailure(error, what), what);
+    }
+    return this.stored(withProvenance(clip.prepared, clip.provenance), clip.onDuplicate);
   }
 
   /** @inheritdoc */

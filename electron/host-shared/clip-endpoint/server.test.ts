@@ -1,20 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/errors';
 import { ClipServer, MAX_CLIP_BODY_BYTES, type ClipEndpointHandlers, type EndpointClip } from './server';
 import { pageHeaders, rawRequest, type RawResponse } from './testing';
 
 const TOKEN = 'a'.repeat(64);
 let server: ClipServer;
 let clips: EndpointClip[];
+let bodies: Uint8Array[];
 let port: number;
 
 beforeEach(async () => {
   clips = [];
+  bodies = [];
   const handlers: ClipEndpointHandlers = {
     authorize: (token) => (token === TOKEN ? 'client-1' : null),
     pair: (code) => (code === 'GOOD-CODE' ? { token: TOKEN } : { refused: 'That code is not right.' }),
     clip: async (_client, clip) => {
       clips.push(clip);
       return { status: 'created', id: 'source-1', title: 'Stored' };
+    },
+    clipBody: async (_client, body) => {
+      bodies.push(body);
+      const value = JSON.parse(Buffer.from(body).toString('utf8')) as { html?: unknown };
+      if (typeof value.html !== 'string')
+        throw new ApiError('INVALID_ARGUMENT', 'The page to clip is missing.', { body: true });
+      if (value.html.includes('unparseable')) throw new Error('The page could not be read.');
+      return { status: 'created', id: 'source-2', title: 'Stored long' };
     },
   };
   server = await ClipServer.start(0, handlers);
@@ -52,6 +63,38 @@ describe('the clip endpoint accepts', () => {
       },
     ]);
     expectNoCors(response);
+  });
+
+  it('a long clip as its body, unread here, for the core to read where it prepares it', async () => {
+    const long = JSON.stringify({
+      html: `<p>${'word '.repeat(300_000)}</p>`,
+      url: 'https://news.example/b',
+      origin: 'https://news.example',
+    });
+    const response = await rawRequest(port, 'POST', '/clip', pageHeaders(port, TOKEN), long);
+    expect(response.status).toBe(200);
+    expect(response.json()).toEqual({ status: 'created', id: 'source-2', title: 'Stored long' });
+    expect(clips).toEqual([]);
+    expect(bodies.map((b) => Buffer.from(b).toString('utf8'))).toEqual([long]);
+    // What the core refuses as no clip is answered as a short body is (400), its failures as 422.
+    const noPage = await rawRequest(
+      port,
+      'POST',
+      '/clip',
+      pageHeaders(port, TOKEN),
+      JSON.stringify({ title: 'x'.repeat(1_100_000) }),
+    );
+    expect(noPage.status).toBe(400);
+    expect(noPage.json()).toEqual({ error: true, message: 'The page to clip is missing.' });
+    const failed = await rawRequest(
+      port,
+      'POST',
+      '/clip',
+      pageHeaders(port, TOKEN),
+      JSON.stringify({ html: `unparseable ${'x'.repeat(1_100_000)}` }),
+    );
+    expect(failed.status).toBe(422);
+    expect(failed.json()).toEqual({ error: true, message: 'The page could not be read.' });
   });
 
   it('serves its page with a strict CSP and no secret in it', async () => {

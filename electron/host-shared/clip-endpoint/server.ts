@@ -20,6 +20,9 @@ import type {
   ClipEndpointListener,
   ListenClipEndpoint,
 } from '../../core/clip-endpoint/listener';
+import { isApiError } from '../../../shared/errors';
+import { endpointClipOf } from '../../core/clip-endpoint/body';
+import { BODY_AS_BYTES_ABOVE } from '../../core/request-body';
 import { isJsonRequest, readBody } from '../http/body';
 import { bearerToken, isAllowedHost, isOwnOrigin } from '../http/guard';
 import { PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_SCRIPT } from './page';
@@ -29,9 +32,6 @@ export type { ClipEndpointHandlers, EndpointClip } from '../../core/clip-endpoin
 /** Largest clip accepted: a saved page with its markup (50 MB pages are refused here with 413). */
 export const MAX_CLIP_BODY_BYTES = 32 * 1024 * 1024;
 const MAX_PAIR_BODY_BYTES = 4 * 1024;
-
-/** A serialized origin as browsers report it: scheme://host[:port], or "null" for an opaque one. */
-const ORIGIN = /^(?:null|[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+)$/i;
 
 const HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -199,24 +199,33 @@ async function clip(
     refuse(res, 401, 'This browser is not paired with Dossier (or was unpaired). Pair it again.');
     return;
   }
-  const body = await jsonBody(req, res, MAX_CLIP_BODY_BYTES);
-  if (body === null) return;
-  if (typeof body.html !== 'string' || body.html.trim() === '') {
-    refuse(res, 400, 'The page to clip is missing.');
+  if (!isJsonRequest(req)) {
+    refuse(res, 415, 'Send Content-Type: application/json.');
     return;
   }
-  const onDuplicate =
-    body.onDuplicate === 'update' || body.onDuplicate === 'keep-both' ? body.onDuplicate : 'ask';
+  const body = await readBody(req, MAX_CLIP_BODY_BYTES);
+  if (body === 'too-large') {
+    res.setHeader('Connection', 'close');
+    refuse(res, 413, `The request is larger than ${MAX_CLIP_BODY_BYTES} bytes.`);
+    return;
+  }
   try {
-    const result = await handlers.clip(clientId, {
-      html: body.html,
-      url: typeof body.url === 'string' ? body.url : '',
-      title: typeof body.title === 'string' ? body.title : '',
-      origin: typeof body.origin === 'string' && ORIGIN.test(body.origin) ? body.origin : null,
-      onDuplicate,
-    });
+    let result: { status: string; id: string; title: string };
+    if (body.length > BODY_AS_BYTES_ABOVE) {
+      // A long page is read where it is prepared, not in this thread (which is the notebook's).
+      result = await handlers.clipBody(clientId, body);
+    } else {
+      const clip = endpointClipOf(parseObject(body));
+      if ('refused' in clip) {
+        refuse(res, 400, clip.refused);
+        return;
+      }
+      result = await handlers.clip(clientId, clip);
+    }
     sendJson(res, 200, result);
   } catch (error) {
-    refuse(res, 422, error instanceof Error ? error.message : String(error));
+    // A long body that says no clip is answered as a short one is (400); any other failure is the clip's.
+    const refusedBody = isApiError(error) && error.details?.['body'] === true;
+    refuse(res, refusedBody ? 400 : 422, error instanceof Error ? error.message : String(error));
   }
 }
