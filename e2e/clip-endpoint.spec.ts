@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { evalDataDir, requireEvalData } from '../electron/core/testing/eval-data';
 import { startHost, tempDataDir, type RunningHost } from './host';
+import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 const ARTICLE_IN_DATA = 'extraction/readability-test-pages/ars-1/source.html';
@@ -100,4 +101,52 @@ test('a page clipped with the bookmarklet lands in the library', async ({ page, 
   await expect(third.getByLabel('Pairing code')).toBeHidden();
   await third.getByRole('button', { name: 'Clip', exact: true }).click();
   await expect(third.getByRole('status')).toHaveText(/no longer knows this browser/);
+});
+
+test('a long page clipped with the bookmarklet (over 1 MB, read where it is prepared) lands whole', async ({
+  page,
+  context,
+}) => {
+  const paragraphs = Array.from(
+    { length: 12_000 },
+    (_, i) => `<p>At meeting ${i} the harbour board weighed the dredging plan and its cost once more.</p>`,
+  ).join('\n');
+  const long = `<!doctype html><html><head><title>The harbour report</title></head><body><article><h1>The harbour report</h1>${paragraphs}<p>The last word went to the pilot Ingrid Solvang.</p></article></body></html>`;
+  expect(long.length).toBeGreaterThan(1024 * 1024);
+  const longServer = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(long);
+  });
+  await new Promise<void>((done) => longServer.listen(0, '127.0.0.1', done));
+  try {
+    const address = longServer.address();
+    const longUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/2025/harbour.html`;
+    const settings = new SettingsPage(page);
+    await page.goto(host.url);
+    await settings.open();
+    await settings.enableEndpoint(await freePort());
+    const code = await settings.pairingCode();
+    const bookmarklet = await settings.bookmarkletScript();
+
+    const article = await context.newPage();
+    await article.goto(longUrl);
+    const [popup] = await Promise.all([context.waitForEvent('page'), article.evaluate(bookmarklet)]);
+    await popup.getByLabel('Pairing code').fill(code);
+    await popup.getByRole('button', { name: 'Pair' }).click();
+    await expect(popup.getByRole('status')).toHaveText(/Paired/);
+    await popup.getByRole('button', { name: 'Clip', exact: true }).click();
+    await expect(popup.getByRole('status')).toHaveText(/Clipped “The harbour report” into Dossier/, {
+      timeout: 60_000,
+    });
+    await popup.close();
+
+    // Stored whole: its last paragraph is found from the Search screen.
+    const search = new SearchPage(page);
+    await search.open();
+    await search.search('Solvang');
+    await expect(search.hit('source', 'The harbour report')).toBeVisible();
+    await page.screenshot({ path: join('test-results', 'screenshots', 'clip-endpoint-long-page.png') });
+  } finally {
+    await new Promise((done) => longServer.close(done));
+  }
 });
