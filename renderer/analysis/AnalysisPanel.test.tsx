@@ -5,8 +5,7 @@
  * the picked speaker, and j/k/c/r work only when focus is in the panel.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   EntitySummary,
   MentionView,
@@ -18,6 +17,7 @@ import type {
 import type { EntityId, MentionId, QuoteId, SourceId } from '../../shared/model';
 import type { Highlight, ReaderHandle } from '../reader/readerHandle';
 import { NavigationContext, type Route } from '../shell/navigation';
+import { reactRootPerTest } from '../testing/react-root';
 
 const SOURCE = 's1' as SourceId;
 const source = {
@@ -128,8 +128,7 @@ class RecordingReader implements ReaderHandle {
   }
 }
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = reactRootPerTest();
 let reader: RecordingReader;
 
 async function settle(): Promise<void> {
@@ -142,7 +141,7 @@ async function settle(): Promise<void> {
 }
 
 function quotesShown(): string[] {
-  return [...container.querySelectorAll('[data-testid="panel-quote"]')].map((el) =>
+  return [...dom.container.querySelectorAll('[data-testid="panel-quote"]')].map((el) =>
     el.getAttribute('data-quote-id')!,
   );
 }
@@ -161,17 +160,13 @@ function press(target: Element, key: string): Promise<void> {
 }
 
 beforeEach(async () => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   Element.prototype.scrollIntoView = () => {};
   Object.assign(fake, new FakeAnalysis());
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   reader = new RecordingReader();
   const { AnalysisPanel } = await import('./AnalysisPanel');
   const navigate = (route: Route): void => void route;
   await act(async () => {
-    root.render(
+    dom.root.render(
       <NavigationContext.Provider value={navigate}>
         <AnalysisPanel sourceId={SOURCE} reader={reader} plainText={'x'.repeat(200)} />
       </NavigationContext.Provider>,
@@ -180,28 +175,27 @@ beforeEach(async () => {
   await settle();
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
 describe('AnalysisPanel', () => {
   it('groups quotes by speaker, most quoted first, and highlights quotes and people in the reader', () => {
-    const speakers = [...container.querySelectorAll('.quote-group-speaker button')].map((b) => b.textContent);
+    const speakers = [...dom.container.querySelectorAll('.quote-group-speaker button')].map(
+      (b) => b.textContent,
+    );
     expect(speakers).toEqual(['Vladimir Putin', 'Donald Trump']);
     expect(quotesShown()).toEqual(['q1', 'q3', 'q2']);
     expect(reader.highlights.map((h) => h.id).sort()).toEqual(['m:m1', 'q:q1', 'q:q2', 'q:q3']);
   });
 
   it('rejecting a quote removes it from the list and the reader; Undo restores it', async () => {
-    const item = container.querySelector('[data-quote-id="q2"]');
+    const item = dom.container.querySelector('[data-quote-id="q2"]');
     await click(item?.querySelector('[data-testid="quote-reject"]'));
     await settle();
     expect(quotesShown()).toEqual(['q1', 'q3']);
     expect(reader.highlights.map((h) => h.id)).not.toContain('q:q2');
-    expect(container.querySelector('[data-testid="undo-toast"]')?.textContent).toContain('Quote rejected');
+    expect(dom.container.querySelector('[data-testid="undo-toast"]')?.textContent).toContain(
+      'Quote rejected',
+    );
 
-    await click(container.querySelector('[data-testid="undo-button"]'));
+    await click(dom.container.querySelector('[data-testid="undo-button"]'));
     await settle();
     expect(quotesShown()).toEqual(['q1', 'q3', 'q2']);
     expect(fake.reviews).toEqual([
@@ -211,10 +205,10 @@ describe('AnalysisPanel', () => {
   });
 
   it('reassigns a speaker through the picker and offers the reverse call', async () => {
-    const item = container.querySelector('[data-quote-id="q2"]')!;
+    const item = dom.container.querySelector('[data-quote-id="q2"]')!;
     await click(item.querySelector('[data-testid="quote-reassign"]'));
     await settle();
-    const option = [...container.querySelectorAll('[data-testid="entity-picker-option"]')].find((o) =>
+    const option = [...dom.container.querySelectorAll('[data-testid="entity-picker-option"]')].find((o) =>
       o.textContent?.includes('Vladimir Putin'),
     );
     await click(option);
@@ -222,16 +216,16 @@ describe('AnalysisPanel', () => {
     expect(fake.reviews.at(-1)).toEqual({ id: 'q2', speakerId: PUTIN.id });
     expect(quotesShown()).toEqual(['q1', 'q2', 'q3']);
 
-    await click(container.querySelector('[data-testid="undo-button"]'));
+    await click(dom.container.querySelector('[data-testid="undo-button"]'));
     await settle();
     expect(fake.reviews.at(-1)).toEqual({ id: 'q2', speakerId: TRUMP.id, status: 'suggested' });
   });
 
   it('j/k move between quotes and focus them in the reader; c confirms, r rejects', async () => {
-    const panel = container.querySelector('[data-testid="analysis-panel"]')!;
+    const panel = dom.container.querySelector('[data-testid="analysis-panel"]')!;
     await press(panel, 'j');
     await press(panel, 'j');
-    expect(container.querySelector('.quote-item.is-focused')?.getAttribute('data-quote-id')).toBe('q3');
+    expect(dom.container.querySelector('.quote-item.is-focused')?.getAttribute('data-quote-id')).toBe('q3');
     expect(reader.focused.at(-1)).toEqual({ start: 90, end: 90 + 'The idea itself is correct'.length });
     await press(panel, 'k');
     await press(panel, 'c');
@@ -250,7 +244,9 @@ describe('AnalysisPanel', () => {
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'J', shiftKey: true, bubbles: true }));
     });
     expect(
-      [...container.querySelectorAll('.quote-item.is-picked')].map((e) => e.getAttribute('data-quote-id')),
+      [...dom.container.querySelectorAll('.quote-item.is-picked')].map((e) =>
+        e.getAttribute('data-quote-id'),
+      ),
     ).toEqual(['q1', 'q3']);
     await press(document.body, 'c');
     await settle();
@@ -258,13 +254,13 @@ describe('AnalysisPanel', () => {
       { id: 'q1', status: 'confirmed' },
       { id: 'q3', status: 'confirmed' },
     ]);
-    expect(container.querySelectorAll('.quote-item.is-picked')).toHaveLength(0);
+    expect(dom.container.querySelectorAll('.quote-item.is-picked')).toHaveLength(0);
   });
 
   it('ignores the keys while typing in a field of the panel', async () => {
-    const item = container.querySelector('[data-quote-id="q2"]')!;
+    const item = dom.container.querySelector('[data-quote-id="q2"]')!;
     await click(item.querySelector('[data-testid="quote-reassign"]'));
-    const input = container.querySelector('.entity-picker-input')!;
+    const input = dom.container.querySelector('.entity-picker-input')!;
     await press(input, 'r');
     await settle();
     expect(fake.reviews).toEqual([]);

@@ -6,13 +6,13 @@
  * failure with a retry.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backlink, BacklinkTarget } from '../../shared/areas/notes';
 import type { NoteId } from '../../shared/model';
 import { NavigationContext, type Route } from '../shell/navigation';
 import { announceNoteStored } from './noteSaved';
 import { REFRESH_DELAY_MS } from './useBacklinks';
+import { reactRootPerTest } from '../testing/react-root';
 
 const link = (id: string, title: string, kinds: string[], context = ''): Backlink => ({
   noteId: id as NoteId,
@@ -32,8 +32,7 @@ const fake = {
 };
 vi.mock('../api', () => ({ api: new Proxy({}, { get: (_, name: string) => (fake as never)[name] }) }));
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = reactRootPerTest();
 let routes: Route[];
 
 async function settle(ms = 20): Promise<void> {
@@ -45,7 +44,7 @@ async function settle(ms = 20): Promise<void> {
 async function render(target: BacklinkTarget, onOpenNote?: (id: NoteId) => void): Promise<void> {
   const { BacklinksPanel } = await import('./BacklinksPanel');
   await act(async () => {
-    root.render(
+    dom.root.render(
       <NavigationContext.Provider value={(route) => routes.push(route)}>
         <BacklinksPanel target={target} {...(onOpenNote ? { onOpenNote } : {})} />
       </NavigationContext.Provider>,
@@ -55,24 +54,15 @@ async function render(target: BacklinkTarget, onOpenNote?: (id: NoteId) => void)
 }
 
 const shown = (): string[] =>
-  [...container.querySelectorAll('[data-testid="backlink"]')].map((el) => el.textContent ?? '');
-const byTestId = (id: string): HTMLElement | null => container.querySelector(`[data-testid="${id}"]`);
+  [...dom.container.querySelectorAll('[data-testid="backlink"]')].map((el) => el.textContent ?? '');
+const byTestId = (id: string): HTMLElement | null => dom.container.querySelector(`[data-testid="${id}"]`);
 
 beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   fake.byTarget = new Map();
   fake.failWith = null;
   fake.getBacklinks.mockClear();
   window.localStorage.clear();
   routes = [];
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 describe('BacklinksPanel', () => {
@@ -130,8 +120,7 @@ describe('BacklinksPanel', () => {
     await act(async () => toggle.click());
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.hidden).toBe(true);
-    act(() => root.unmount());
-    root = createRoot(container);
+    dom.remount();
     await render({ kind: 'note', id: 'other' });
     expect(byTestId('backlinks-toggle')?.getAttribute('aria-expanded')).toBe('false');
   });
@@ -140,11 +129,11 @@ describe('BacklinksPanel', () => {
     fake.failWith = new Error('The notebook is busy. Try again.');
     fake.byTarget.set('entity:e1', [link('a', 'A', ['mention'], 'Met Putin')]);
     await render({ kind: 'entity', id: 'e1' });
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('The notebook is busy');
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('The notebook is busy');
     fake.failWith = null;
-    await act(async () => container.querySelector<HTMLButtonElement>('[role="alert"] button')?.click());
+    await act(async () => dom.container.querySelector<HTMLButtonElement>('[role="alert"] button')?.click());
     await settle();
-    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(dom.container.querySelector('[role="alert"]')).toBeNull();
     expect(shown()).toEqual(['Amentions itMet Putin']);
   });
 });

@@ -5,14 +5,12 @@
  * section at all when there is nothing to suggest.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SimilarEvent } from '../../shared/areas/analysis';
 import type { EntityId } from '../../shared/model';
 import { NavigationContext } from '../shell/navigation';
 import { SimilarEventsSection } from './EntityPageSections';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRootPerTest } from '../testing/react-root';
 
 const SUGGESTION: SimilarEvent = {
   id: 'e2' as EntityId,
@@ -23,21 +21,11 @@ const SUGGESTION: SimilarEvent = {
   score: 0.62,
 };
 
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
 
 function render(events: SimilarEvent[], onMerge = vi.fn(), onSeparate = vi.fn()): void {
   act(() =>
-    root.render(
+    dom.root.render(
       <NavigationContext.Provider value={vi.fn()}>
         <SimilarEventsSection events={events} onMerge={onMerge} onSeparate={onSeparate} />
       </NavigationContext.Provider>,
@@ -50,19 +38,19 @@ describe('SimilarEventsSection', () => {
     const onMerge = vi.fn();
     const onSeparate = vi.fn();
     render([SUGGESTION], onMerge, onSeparate);
-    const item = container.querySelector('[data-testid="similar-event"]')!;
+    const item = dom.container.querySelector('[data-testid="similar-event"]')!;
     expect(item.textContent).toContain('11 March 2025');
     expect(item.textContent).toContain('Vogel and Mendes meet in Berlin');
     expect(item.textContent).toContain('3 sources');
     expect(item.textContent).toContain('62% alike');
-    act(() => (container.querySelector('[data-testid="similar-merge"]') as HTMLButtonElement).click());
+    act(() => (dom.container.querySelector('[data-testid="similar-merge"]') as HTMLButtonElement).click());
     expect(onMerge).toHaveBeenCalledWith(SUGGESTION);
-    act(() => (container.querySelector('[data-testid="similar-separate"]') as HTMLButtonElement).click());
+    act(() => (dom.container.querySelector('[data-testid="similar-separate"]') as HTMLButtonElement).click());
     expect(onSeparate).toHaveBeenCalledWith(SUGGESTION);
   });
 
   it('shows nothing when there is nothing to suggest', () => {
     render([]);
-    expect(container.querySelector('[data-testid="similar-events"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="similar-events"]')).toBeNull();
   });
 });

@@ -5,10 +5,10 @@
  * downloaded.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportNoteInput } from '../../shared/areas/notes';
 import type { NoteId } from '../../shared/model';
+import { reactRootPerTest } from '../testing/react-root';
 
 const fake = {
   failWith: null as Error | null,
@@ -19,18 +19,17 @@ const fake = {
 };
 vi.mock('../api', () => ({ api: new Proxy({}, { get: (_, name: string) => (fake as never)[name] }) }));
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = reactRootPerTest();
 let downloads: { name: string; href: string }[];
 
 async function render(saveFirst: () => Promise<void> = async () => {}): Promise<void> {
   const { ExportMenu } = await import('./ExportMenu');
   await act(async () => {
-    root.render(<ExportMenu noteId={'n1' as NoteId} title="Talks: day 1/2" saveFirst={saveFirst} />);
+    dom.root.render(<ExportMenu noteId={'n1' as NoteId} title="Talks: day 1/2" saveFirst={saveFirst} />);
   });
 }
 
-const byTestId = (id: string): HTMLElement | null => container.querySelector(`[data-testid="${id}"]`);
+const byTestId = (id: string): HTMLElement | null => dom.container.querySelector(`[data-testid="${id}"]`);
 
 async function choose(testId: string): Promise<void> {
   await act(async () => byTestId('export-note')?.click());
@@ -41,7 +40,6 @@ async function choose(testId: string): Promise<void> {
 }
 
 beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   fake.failWith = null;
   fake.exportNote.mockClear();
   downloads = [];
@@ -50,14 +48,9 @@ beforeEach(() => {
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push({ name: this.download, href: this.href });
   });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.restoreAllMocks();
 });
 
@@ -86,13 +79,13 @@ describe('ExportMenu', () => {
       button.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })),
     );
     expect(document.activeElement).toBe(byTestId('export-markdown'));
-    const menu = container.querySelector('[role="menu"]')!;
+    const menu = dom.container.querySelector('[role="menu"]')!;
     await act(async () =>
       menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true })),
     );
     expect(document.activeElement).toBe(byTestId('export-note-csl-json'));
     await act(async () => menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
-    expect(container.querySelector('[role="menu"]')).toBeNull();
+    expect(dom.container.querySelector('[role="menu"]')).toBeNull();
     expect(document.activeElement).toBe(button);
   });
 
@@ -103,7 +96,7 @@ describe('ExportMenu', () => {
     await choose('export-markdown');
     expect(fake.exportNote).not.toHaveBeenCalled();
     expect(downloads).toEqual([]);
-    const alert = container.querySelector('[role="alert"]');
+    const alert = dom.container.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('Export failed: the latest changes are not saved yet');
   });
 
@@ -112,6 +105,6 @@ describe('ExportMenu', () => {
     await render();
     await choose('export-html');
     expect(downloads).toEqual([]);
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('No note with this id');
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('No note with this id');
   });
 });

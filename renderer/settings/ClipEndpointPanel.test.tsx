@@ -5,9 +5,9 @@
  * panel then said "Off.": issue 20's "cannot be switched on", seen again in CI).
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { beforeEach, expect, it, vi } from 'vitest';
 import type { ClipEndpointStatus, SetClipEndpointInput } from '../../shared/areas/clip-endpoint';
+import { reactRootPerTest } from '../testing/react-root';
 
 const OFF: ClipEndpointStatus = {
   enabled: false,
@@ -31,37 +31,29 @@ const fake = {
 };
 vi.mock('../api', () => ({ api: new Proxy({}, { get: (_, name: string) => (fake as never)[name] }) }));
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = reactRootPerTest();
 
 beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   calls.length = 0;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const byTestId = (id: string): HTMLElement => container.querySelector(`[data-testid="${id}"]`)!;
+const byTestId = (id: string): HTMLElement => dom.container.querySelector(`[data-testid="${id}"]`)!;
 
 it('keeps a click on the box made while a new port is being saved, and turns clipping on after it', async () => {
   const { ClipEndpointPanel } = await import('./ClipEndpointPanel');
-  await act(async () => root.render(<ClipEndpointPanel />));
+  await act(async () => dom.root.render(<ClipEndpointPanel />));
   expect(byTestId('clip-endpoint-state').textContent).toBe('Off.');
 
   // A new port, saved with the button.
-  const portField = container.querySelector<HTMLInputElement>('#clip-port')!;
+  const portField = dom.container.querySelector<HTMLInputElement>('#clip-port')!;
   await act(async () => {
     const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
     set.call(portField, '41001');
     portField.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  const useButton = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Use this port')!;
+  const useButton = [...dom.container.querySelectorAll('button')].find(
+    (b) => b.textContent === 'Use this port',
+  )!;
   await act(async () => useButton.click());
   expect(calls.map((c) => c.input)).toEqual([{ port: 41_001 }]);
   expect(byTestId('clip-endpoint-state').textContent).toBe('Saving…');
