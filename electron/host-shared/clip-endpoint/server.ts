@@ -150,11 +150,8 @@ async function handle(
   else refuse(res, 404, 'Not found.');
 }
 
-async function jsonBody(
-  req: IncomingMessage,
-  res: ServerResponse,
-  limit: number,
-): Promise<Record<string, unknown> | null> {
+/** A JSON request's body up to `limit` bytes, or null once the request was refused (415, 413). */
+async function jsonBytes(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
   if (!isJsonRequest(req)) {
     refuse(res, 415, 'Send Content-Type: application/json.');
     return null;
@@ -165,6 +162,16 @@ async function jsonBody(
     refuse(res, 413, `The request is larger than ${limit} bytes.`);
     return null;
   }
+  return body;
+}
+
+async function jsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): Promise<Record<string, unknown> | null> {
+  const body = await jsonBytes(req, res, limit);
+  if (body === null) return null;
   const value = parseObject(body);
   if (value === null) refuse(res, 400, 'The body must be a JSON object.');
   return value;
@@ -199,16 +206,8 @@ async function clip(
     refuse(res, 401, 'This browser is not paired with Dossier (or was unpaired). Pair it again.');
     return;
   }
-  if (!isJsonRequest(req)) {
-    refuse(res, 415, 'Send Content-Type: application/json.');
-    return;
-  }
-  const body = await readBody(req, MAX_CLIP_BODY_BYTES);
-  if (body === 'too-large') {
-    res.setHeader('Connection', 'close');
-    refuse(res, 413, `The request is larger than ${MAX_CLIP_BODY_BYTES} bytes.`);
-    return;
-  }
+  const body = await jsonBytes(req, res, MAX_CLIP_BODY_BYTES);
+  if (body === null) return;
   try {
     let result: { status: string; id: string; title: string };
     if (body.length > BODY_AS_BYTES_ABOVE) {
