@@ -6,7 +6,9 @@
  * in typing; the last option creates what was typed. Enter/Tab pick, arrows move, Escape closes
  * (Lexical's menu handles the keys).
  */
+import { $isLinkNode } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $findMatchingParent } from '@lexical/utils';
 import {
   LexicalTypeaheadMenuPlugin,
   MenuOption,
@@ -18,7 +20,9 @@ import {
   $getRoot,
   $getSelection,
   $insertNodes,
+  $isRangeSelection,
   $isTextNode,
+  type LexicalEditor,
   type LexicalNode,
   type NodeKey,
   type TextNode,
@@ -60,6 +64,18 @@ export function matchTrigger(text: string): (MenuTextMatch & { trigger: Trigger 
     replaceableString: `${trigger}${typed}`,
     trigger,
   };
+}
+
+/**
+ * What the text before the caret means, read inside the editor's state: nothing inside a link, whose
+ * words are an address ("#/search?q=…" is no topic being typed). Without this, the caret left at the
+ * end of a link just made, or put inside one by a click, opened "Create topic" over it.
+ */
+export function $triggerAtCaret(text: string): ReturnType<typeof matchTrigger> {
+  const selection = $getSelection();
+  if ($isRangeSelection(selection) && $findMatchingParent(selection.anchor.getNode(), $isLinkNode) !== null)
+    return null;
+  return matchTrigger(text);
 }
 
 /** Shifts the menu left when it would run past the window's right edge (a caret near the margin). */
@@ -247,8 +263,9 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     };
   }, [match, insertAtMatch, insertPending, editor]);
 
-  const triggerFn = useCallback((text: string) => {
-    const found = matchTrigger(text);
+  // Lexical asks inside a read of the editor's state; the read here says so (and reads the same state).
+  const triggerFn = useCallback((text: string, asking: LexicalEditor) => {
+    const found = asking.getEditorState().read(() => $triggerAtCaret(text));
     setMatch((prev) =>
       found === null
         ? null
