@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../context';
 import type { EntityId, SourceId } from '../../../shared/model';
+import { ARTICLE_FEATURES } from './event-match/articles';
 import { FEATURES } from './event-match/features';
 import type { MatchModel } from './event-match/model';
 import { AnalysisService } from './service';
@@ -147,6 +148,61 @@ describe("the user's decisions about events survive re-extraction", () => {
     expect((await analysis.getEntityPage(ec!.id)).similarEvents).toEqual([]);
     await analysis.reextractSource(c);
     expect((await eventsOf(c))[0]?.id).toBe(ec!.id);
+  });
+});
+
+/**
+ * Events of different kinds never merge by themselves; articles merge by how alike their words are
+ * (probability 0.95 for half their words in common, 0.05 for none), from `merge`, and stories bridge
+ * from `bridge` (absent: never).
+ */
+function storyModel(bridge?: number): MatchModel {
+  const events = model(2, 2);
+  const weights = new Float64Array(ARTICLE_FEATURES.length);
+  weights[ARTICLE_FEATURES.indexOf('bias')] = -3;
+  weights[ARTICLE_FEATURES.indexOf('similarity')] = 8.4;
+  return { ...events, article: { weights, merge: 0.5, ...(bridge === undefined ? {} : { bridge }) } };
+}
+
+const QUAKE = 'An earthquake shook Qeshm island on Sunday, cracking mosques, schools and orchards.';
+const RESCUE = 'Rescuers evacuated Dargahan villagers on Sunday, bringing tents, blankets and water.';
+/** Words of both: the report that shows the two are one story. */
+const BOTH =
+  'An earthquake shook Qeshm island on Sunday, cracking mosques, schools and orchards. ' +
+  'Rescuers evacuated Dargahan villagers, bringing tents, blankets and water.';
+
+describe('stories across articles', () => {
+  const mainEvent = async (id: SourceId) => (await eventsOf(id))[0]?.id;
+
+  it('a report telling two stories joins them into one, when the model bridges stories', async () => {
+    matching = storyModel(0.3);
+    const quake = store(QUAKE);
+    const rescue = store(RESCUE);
+    expect(await mainEvent(quake)).not.toBe(await mainEvent(rescue));
+    const both = store(BOTH);
+    const ids = new Set([await mainEvent(quake), await mainEvent(rescue), await mainEvent(both)]);
+    expect(ids.size).toBe(1);
+    const page = await analysis.getEntityPage([...ids][0] as EntityId);
+    expect(page.event?.sourceCount).toBe(3);
+  });
+
+  it('without a bridge, or with the two stories separated by the user, the report joins one of them only', async () => {
+    matching = storyModel();
+    const quake = store(QUAKE);
+    const rescue = store(RESCUE);
+    const both = store(BOTH);
+    expect(await mainEvent(quake)).not.toBe(await mainEvent(rescue));
+    expect([await mainEvent(quake), await mainEvent(rescue)]).toContain(await mainEvent(both));
+
+    matching = storyModel(0.3);
+    const quake2 = store(QUAKE.replace('Sunday', 'Monday'));
+    const rescue2 = store(RESCUE.replace('Sunday', 'Monday'));
+    await analysis.separateEvents({
+      id: (await mainEvent(quake2)) as EntityId,
+      otherId: (await mainEvent(rescue2)) as EntityId,
+    });
+    store(BOTH.replace('Sunday', 'Monday'));
+    expect(await mainEvent(quake2)).not.toBe(await mainEvent(rescue2));
   });
 });
 

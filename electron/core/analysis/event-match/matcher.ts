@@ -4,7 +4,7 @@
  * nothing. Candidates come from the index lookups of EventsRepo, never from a scan of all events; a
  * source never matches an event it already reports (one article's mentions were merged by extraction).
  */
-import { articleProbability } from './articles';
+import { articleProbability, type ArticleProfile } from './articles';
 import { matchProbability, overlapCount, pairFeatures, type EventSignature } from './features';
 import type { CandidateKeys, EventsRepo, StoredSignature } from './events-repo';
 import type { MatchModel } from './model';
@@ -67,7 +67,10 @@ export function decide(
   // the articles telling the same story. (Asked second: a second report of talks held the day of a
   // ceasefire proposal joins the talks, not the proposal its first article led with.)
   const story = sameStory(signature, candidates, model);
-  if (story !== null) return { merge: story, suggest: [], bridge: [] };
+  if (story !== null) {
+    const bridge = story.bridge.filter((id) => id !== story.merge && !repo.apart(story.merge, id));
+    return { merge: story.merge, suggest: [], bridge };
+  }
   return {
     merge: null,
     suggest: scored
@@ -87,10 +90,11 @@ function sameStory(
   signature: EventSignature,
   candidates: readonly StoredSignature[],
   model: MatchModel,
-): string | null {
+): { merge: string; bridge: string[] } | null {
   const article = model.article;
   if (article === undefined || !signature.main || signature.article === undefined) return null;
   let best: { candidate: StoredSignature; score: number } | null = null;
+  const stories: StoredSignature[] = [];
   for (const candidate of candidates) {
     const profiles = candidate.profiles ?? [];
     if (!candidate.main || profiles.length === 0) continue;
@@ -99,9 +103,12 @@ function sameStory(
         (sum, p) => sum + articleProbability(article.weights, signature.article!, p.profile),
         0,
       ) / profiles.length;
-    if (score >= article.merge && (best === null || score > best.score)) best = { candidate, score };
+    if (score < article.merge) continue;
+    stories.push(candidate);
+    if (best === null || score > best.score) best = { candidate, score };
   }
   if (best === null) return null;
+  const bridge = storiesToBridge(signature.article, best.candidate, stories, article);
   // The story's articles may tell this very happening beside the one they lead with (talks held the day
   // of a ceasefire proposal): an event of theirs of the same kind with at least two of its participants
   // is the one it joins.
@@ -113,5 +120,31 @@ function sameStory(
       [...c.sources].some((s) => story.has(s)) &&
       overlapCount(signature.participants, c.participants) >= 2,
   );
-  return (same ?? best.candidate).id;
+  return { merge: (same ?? best.candidate).id, bridge };
+}
+
+/**
+ * The other stories the new article also matched that are one story with the one it joins: the mean
+ * of the article model's probability over every pair of their articles and the joined story's (the new
+ * article included) reaches the bridge threshold.
+ */
+function storiesToBridge(
+  profile: ArticleProfile,
+  joined: StoredSignature,
+  matched: readonly StoredSignature[],
+  article: NonNullable<MatchModel['article']>,
+): string[] {
+  const bridgeFrom = article.bridge;
+  if (bridgeFrom === undefined || bridgeFrom > 1) return [];
+  const ours = [profile, ...(joined.profiles ?? []).map((p) => p.profile)];
+  const out: string[] = [];
+  for (const other of matched) {
+    if (other === joined) continue;
+    const theirs = (other.profiles ?? []).filter((p) => !joined.sources.has(p.sourceId));
+    if (theirs.length === 0) continue;
+    let sum = 0;
+    for (const a of ours) for (const b of theirs) sum += articleProbability(article.weights, a, b.profile);
+    if (sum / (ours.length * theirs.length) >= bridgeFrom) out.push(other.id);
+  }
+  return out;
 }

@@ -30,8 +30,13 @@ export interface MatchModel {
    * Article matching: an article's main event joins the event whose (most recent) articles the model
    * over {@link ARTICLE_FEATURES} finds, on average, at least `merge` likely to report the same
    * happening. Absent: main events are matched like the others.
+   *
+   * `bridge`: when the new article joins a story, another story's main event whose articles and the
+   * joined story's (the new one included) are, pair by pair, on average at least this likely to report
+   * one happening is merged into it (the new report shows the two are one story, as average-link
+   * clustering would merge two clusters). Absent: never.
    */
-  article?: { weights: Float64Array; merge: number };
+  article?: { weights: Float64Array; merge: number; bridge?: number };
   /** Training only: told every new event's candidates, as the matcher sees them. */
   observe?: (observation: MatchObservation) => void;
 }
@@ -55,6 +60,8 @@ export interface MatchModelMeta {
   words: string[];
   /** The article model's merge threshold (its weights are the array `articleWeights`). */
   articleMerge?: number;
+  /** The article model's bridge threshold (absent: stories are never merged). */
+  articleBridge?: number;
   articleFeatures?: string[];
   /** The cross-validated B-cubed of the chosen settings (training's estimate for unseen news). */
   cv?: { p: number; r: number; f1: number };
@@ -88,6 +95,7 @@ export function matchModel(): MatchModel {
               data.arrays.articleWeights as Float32Array,
             ),
             merge: meta.articleMerge,
+            ...(meta.articleBridge === undefined ? {} : { bridge: meta.articleBridge }),
           },
         }),
   };

@@ -66,6 +66,19 @@ describe('event detection', () => {
     expect(events(text, null)[0]).toMatchObject({ date: null, precision: null, dateSource: null });
   });
 
+  it('keeps the happening a short report leads with, though told with no one it can name (its main event)', () => {
+    // Before: no event at all, so the report could join no other article of its story.
+    const report =
+      'A suspected Mafia leader has hanged himself in prison in Sicily hours after being arrested, Italian police say.';
+    const found = events(report);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'arrest', main: true });
+    // Only when nothing else is kept, and only a happening: a sentence without one still has none.
+    expect(events('The weather was fine and the trees were green.')).toEqual([]);
+    const withOther = events(`${report}\n\nLena Vogel resigned as chair of the Oslo port authority.`);
+    expect(withOther.map((e) => e.kind)).toEqual(['resignation']);
+  });
+
   it('builds readable names: short, no quote marks, no dangling "…"', () => {
     const text = [
       '“It is over,” said Lena Vogel after the Berlin summit with Carlos Mendes on Tuesday, which ran late.',

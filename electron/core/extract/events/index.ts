@@ -319,6 +319,30 @@ function bestMention(draft: Draft): RawMention {
   return draft.mentions.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
+/** Trigger probability the lead's happening needs when nothing else is kept (see {@link leadHappening}). */
+const LEAD_CONFIDENCE = 0.8;
+
+/**
+ * When no happening qualifies on its own (a short report, "Armed robbers stole diamonds from the Paris
+ * branch of Harry Winston", told with no one the extractor could name): the one its headline or first
+ * sentence tells, if it is a known kind of happening or a confident trigger. Without it the article has
+ * no event, and cannot join the other reports of its story.
+ */
+function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, number>): Draft | null {
+  let best: { draft: Draft; score: number } | null = null;
+  for (const draft of drafts) {
+    const first = Math.min(...draft.mentions.map((m) => position.get(m.sentence[0]) ?? 99));
+    if (first > 1) continue;
+    const confident = Math.max(...draft.mentions.map((m) => m.probability));
+    const known = isKnownKind(draft.kind);
+    if (confident < (known ? VERB_CONFIDENCE : LEAD_CONFIDENCE)) continue;
+    if (draft.mentions.every((m) => m.nominal) && !known) continue;
+    const score = (known ? 1 : 0) + confident - first * 0.5;
+    if (best === null || score > best.score) best = { draft, score };
+  }
+  return best?.draft ?? null;
+}
+
 /** Salience the first mention's place in the article gives: headline, then the first two sentences. */
 const LEAD = [0.35, 0.25, 0.15];
 
@@ -328,10 +352,11 @@ function finish(
   position: ReadonlyMap<number, number>,
 ): EventCandidate[] {
   const events: (EventCandidate & { order: number })[] = [];
-  for (const draft of drafts) {
+  const worth = drafts.filter((draft) => worthKeeping(draft, bestMention(draft)));
+  const lead = worth.length > 0 ? null : leadHappening(drafts, position);
+  for (const draft of lead === null ? worth : [lead]) {
     const best = bestMention(draft);
     const hasOwnDate = draft.date !== null;
-    if (!worthKeeping(draft, best)) continue;
     let date = draft.date?.value ?? null;
     let precision = draft.date?.precision ?? null;
     let dateSource = draft.dateSource;
