@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,9 @@ export default defineConfig({
     environment: 'node',
     // Native SQLite and worker threads: separate processes keep one test's database handles from another's.
     pool: 'forks',
+    // Vitest's default leaves one core free, which on a 2-core machine (CI's) is a single worker: the
+    // unit tier took 375 s there, 203 s with two (most files wait on SQLite, workers and the disk).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
   },
 });
