@@ -291,6 +291,7 @@ export async function evaluateEvents(dataDir: string): Promise<EvalSection[]> {
   const meta = loadModel(MATCH_MODEL_FILE).meta as {
     merge: number;
     articleMerge?: number;
+    articleBridge?: number;
     cv?: { p: number; r: number; f1: number };
   };
   // The development topics, never used in training: measured once, in a notebook of their own.
@@ -363,7 +364,7 @@ export async function evaluateEvents(dataDir: string): Promise<EvalSection[]> {
         rows,
         notes: [
           `Articles imported into a fresh notebook through clipFile as \`dossier import\` stores .txt files, no publication date given (topics 1-35: ${seconds.toFixed(0)} s); target F1 >= 0.92 on topics 1-35.`,
-          `The matching model learns from the training topics only (articles' main events merged from ${meta.articleMerge ?? 'never'}, other events from ${meta.merge > 1 ? 'never' : meta.merge}, chosen by 5-fold cross-validation over them; resources/models/event-matching.md). The dev topics are the estimate for unseen news; topics 1-35 (EVAL.md's set) include the training topics.`,
+          `The matching model learns from the training topics only (articles' main events merged from ${meta.articleMerge ?? 'never'}, two stories a new article matches bridged from ${meta.articleBridge === undefined || meta.articleBridge > 1 ? 'never' : meta.articleBridge}, other events from ${meta.merge > 1 ? 'never' : meta.merge}, chosen by 5-fold cross-validation over them; resources/models/event-matching.md). The dev topics are the estimate for unseen news; topics 1-35 (EVAL.md's set) include the training topics.`,
           `Publication dates (topics 1-35): ${notebook.docs.size - undatedArticles} articles got one from their text or address, ${undatedArticles} none (their relative dates stay unresolved).`,
         ],
       },
