@@ -5,7 +5,7 @@
  * terms or scare quotes (kind "scare") do not.
  */
 import type { QuoteMention } from '../../electron/core/extract/types';
-import type { PolnearDoc } from './extraction-data';
+import { isDirectQuote, type PolnearDoc } from './extraction-data';
 import { addCounts, emptyCounts, scoreQuotes, type QuoteCounts } from './quote-metrics';
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
@@ -23,13 +23,61 @@ export interface QuoteFigures {
   allMarks: { recall: string; precision: string; predicted: number };
   predicted: number;
   judged: QuoteCounts['judged'];
+  /** Gold direct quotes no predicted quote overlaps, by why (see {@link missedGold}). */
+  missed: MissedGold;
+}
+
+/** Why gold direct quotes were missed. */
+export interface MissedGold {
+  /** No pair of marks around them, and their only "mark" is an apostrophe after a letter ("Sanders’ plan"). */
+  apostrophe: number;
+  /** No pair of marks around them otherwise. */
+  noMarks: number;
+  /** Their marks were found, and set aside as a title, a term or a scare quote (kind "scare"). */
+  setAside: number;
+}
+
+const DOUBLE_OR_OPENING = /["“”‘]/;
+
+/**
+ * The gold direct quotes (EVAL.md) of one text that no quotation extraction presents as someone's
+ * words overlaps, by cause. EVAL.md counts as a mark a ’ not followed by a letter, so a plural
+ * possessive ("the generals’ hands") makes a direct quote of an indirect one: those are told apart.
+ */
+export function missedGold(doc: PolnearDoc, quotes: readonly QuoteMention[]): MissedGold {
+  const missed: MissedGold = { apostrophe: 0, noMarks: 0, setAside: 0 };
+  const overlaps = (q: QuoteMention, [a, b]: [number, number]): boolean => q.span[0] < b && a < q.span[1];
+  for (const attribution of doc.attributions) {
+    const content = attribution.content;
+    if (content === null || !isDirectQuote(doc.text, attribution)) continue;
+    const over = quotes.filter((q) => content.segments.some((s) => overlaps(q, s)));
+    if (over.some(isAttributedQuote)) continue;
+    if (over.length > 0) {
+      missed.setAside++;
+      continue;
+    }
+    const start = content.segments[0]?.[0] ?? 0;
+    const end = content.segments[content.segments.length - 1]?.[1] ?? 0;
+    const around = doc.text.slice(Math.max(0, start - 1), end + 1);
+    const apostrophesOnly =
+      !DOUBLE_OR_OPENING.test(around) &&
+      [...around.matchAll(/’/g)].every((m) => /\p{L}/u.test(around[m.index - 1] ?? ''));
+    if (apostrophesOnly) missed.apostrophe++;
+    else missed.noMarks++;
+  }
+  return missed;
 }
 
 export function quoteFigures(docs: readonly PolnearDoc[], quotes: readonly QuoteMention[][]): QuoteFigures {
   const kept = emptyCounts();
   const all = emptyCounts();
+  const missed: MissedGold = { apostrophe: 0, noMarks: 0, setAside: 0 };
   docs.forEach((doc, i) => {
     const found = quotes[i] ?? [];
+    const m = missedGold(doc, found);
+    missed.apostrophe += m.apostrophe;
+    missed.noMarks += m.noMarks;
+    missed.setAside += m.setAside;
     addCounts(kept, scoreQuotes(doc, found.filter(isAttributedQuote)));
     addCounts(all, scoreQuotes(doc, found));
   });
@@ -45,6 +93,7 @@ export function quoteFigures(docs: readonly PolnearDoc[], quotes: readonly Quote
     },
     predicted: kept.predicted,
     judged: kept.judged,
+    missed,
   };
 }
 
