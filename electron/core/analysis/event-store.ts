@@ -220,6 +220,9 @@ export class EventStore {
       if (decision.merge !== null) {
         cache.delete(decision.merge);
         for (const other of decision.bridge) {
+          // An event the user made or named is theirs to merge: a new report never folds it away.
+          const row = this.entities.find(other);
+          if (row === undefined || row.origin === 'user' || row.name_origin === 'user') continue;
           cache.delete(other);
           this.edits.move(other, decision.merge);
         }

@@ -204,6 +204,17 @@ describe('stories across articles', () => {
     store(BOTH.replace('Sunday', 'Monday'));
     expect(await mainEvent(quake2)).not.toBe(await mainEvent(rescue2));
   });
+
+  it('never folds an event the user named into another story', async () => {
+    matching = storyModel(0.3);
+    const quake = store(QUAKE);
+    const rescue = store(RESCUE);
+    const named = (await mainEvent(rescue)) as EntityId;
+    await analysis.renameEntity({ id: named, name: 'Dargahan evacuation' });
+    store(BOTH);
+    expect(await mainEvent(quake)).not.toBe(await mainEvent(rescue));
+    expect((await analysis.getEntityPage(named)).entity).toMatchObject({ name: 'Dargahan evacuation' });
+  });
 });
 
 describe('quotes belong to events', () => {
