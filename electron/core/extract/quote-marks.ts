@@ -27,6 +27,13 @@ function opensAt(text: string, i: number, start: number): boolean {
   return !LETTER.test(prev) && prev !== '.' && prev !== ',';
 }
 
+const INVISIBLE = /^[\s\p{Cf}]*$/u;
+
+/** Whether only white space and invisible format characters (U+202A …) stand before `i` in its paragraph. */
+function startsParagraph(text: string, start: number, i: number): boolean {
+  return i === start || (i - start < 8 && INVISIBLE.test(text.slice(start, i)));
+}
+
 /** Index of the closing mark for an opening mark at `i`, or -1 when the paragraph has none. */
 function closingMark(text: string, i: number, end: number): number {
   const mark = text[i];
@@ -64,12 +71,13 @@ export function findQuotedSpans(text: string, layout: TextLayout): QuotedSpan[] 
     let i = start;
     while (i < end) {
       const ch = text[i];
-      // Some sites open with ” as well: ”Fear. I am …” ― Name, at a paragraph's start.
+      // Some sites open with ” as well: ”Fear. I am …” ― Name, at a paragraph's start (after any
+      // invisible direction marks a comment widget put there).
       const isOpen =
         ch === '“' ||
         ch === '"' ||
         (ch === '‘' && opensAt(text, i, start)) ||
-        (ch === '”' && i === start && text.slice(i + 1, end).includes('”'));
+        (ch === '”' && startsParagraph(text, start, i) && text.slice(i + 1, end).includes('”'));
       if (!isOpen || (ch === '"' && !opensAt(text, i, start) && i !== start)) {
         i++;
         continue;

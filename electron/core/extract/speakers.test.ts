@@ -160,6 +160,11 @@ describe('quote speakers beyond the cue next to the quote', () => {
     expect(quotes('Senator David Vitter spoke.\n“Why is this not clear?” Vitter demanded.')).toEqual([
       'Why is this not clear? => David Vitter',
     ]);
+    // A comment copied from a social site: a direction mark (U+202A) before the opening ”.
+    const comments = quotes(
+      'Her post drew replies.\n\n\u202a”Sorry Sarah, you should have said it better!!” posted Sharon Geyer.',
+    );
+    expect(comments).toEqual(['Sorry Sarah, you should have said it better!! => Sharon Geyer']);
   });
 });
 
