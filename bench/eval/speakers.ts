@@ -14,7 +14,7 @@ import { readSpeakerDoc } from '../train/speaker-data';
 import { loadTrainDocs } from '../train/speakers';
 import { crossValidate, prepare, SETTINGS, type PreparedDoc } from '../train/speakers-fit';
 import { loadPolnear } from './extraction-data';
-import { calibrationRows, quoteFigures, type QuoteFigures } from './speaker-figures';
+import { calibrationRows, quoteFigures, type MissedGold, type QuoteFigures } from './speaker-figures';
 import type { EvalSection } from './types';
 
 function devFigures(dataDir: string): {
@@ -91,6 +91,11 @@ export async function evaluateSpeakers(dataDir: string): Promise<EvalSection[]> 
     cascadeQuotes(devDocs),
   );
   const calibration = calibrationRows(cv.judged);
+  const missedRow = (label: string, cause: keyof MissedGold): string[] => [
+    label,
+    ...[cv, d, rulesTrain, rulesDev].map((figures) => String(figures.missed[cause])),
+    '',
+  ];
   const devCalibration = calibrationRows(d.judged);
   return [
     {
@@ -107,30 +112,9 @@ export async function evaluateSpeakers(dataDir: string): Promise<EvalSection[]> 
           '',
         ],
         ['detection recall', cv.recall, d.recall, rulesTrain.recall, rulesDev.recall, '>= 0.99 (dev)'],
-        [
-          'missed: no marks, only an apostrophe after a letter',
-          String(cv.missed.apostrophe),
-          String(d.missed.apostrophe),
-          String(rulesTrain.missed.apostrophe),
-          String(rulesDev.missed.apostrophe),
-          '',
-        ],
-        [
-          'missed: no marks found otherwise',
-          String(cv.missed.noMarks),
-          String(d.missed.noMarks),
-          String(rulesTrain.missed.noMarks),
-          String(rulesDev.missed.noMarks),
-          '',
-        ],
-        [
-          'missed: set aside as a title, term or scare quote',
-          String(cv.missed.setAside),
-          String(d.missed.setAside),
-          String(rulesTrain.missed.setAside),
-          String(rulesDev.missed.setAside),
-          '',
-        ],
+        missedRow('missed: no marks, only an apostrophe after a letter', 'apostrophe'),
+        missedRow('missed: no marks found otherwise', 'noMarks'),
+        missedRow('missed: set aside as a title, term or scare quote', 'setAside'),
         [
           'speaker accuracy',
           cv.accuracy,

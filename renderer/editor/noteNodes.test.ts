@@ -1,25 +1,15 @@
-import { createHeadlessEditor } from '@lexical/headless';
 import { $convertFromMarkdownString, $convertToMarkdownString } from '@lexical/markdown';
 import { $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { NOTE_MARKDOWN_TRANSFORMERS, NOTE_NODES } from './noteNodes';
+import { NOTE_MARKDOWN_TRANSFORMERS } from './noteNodes';
 import { isSafeLinkUrl, normalizeLinkInput } from './url';
-
-function noteEditor() {
-  return createHeadlessEditor({
-    namespace: 'test',
-    nodes: [...NOTE_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
+import { headlessNoteEditor } from '../testing/note-editor';
 
 const MARKDOWN = '# Title\n\n- a\n- b\n\n> quoted';
 
 describe('note editor nodes', () => {
   it('imports markdown into headings, lists and quotes that round-trip through stored JSON', () => {
-    const editor = noteEditor();
+    const editor = headlessNoteEditor();
     editor.update(() => $convertFromMarkdownString(MARKDOWN, NOTE_MARKDOWN_TRANSFORMERS), { discrete: true });
     const stored = JSON.stringify(editor.getEditorState().toJSON());
 
@@ -30,7 +20,7 @@ describe('note editor nodes', () => {
     expect(types).toEqual(['heading', 'list', 'quote']);
 
     // Load the stored text into a fresh editor, as opening a note does.
-    const reopened = noteEditor();
+    const reopened = headlessNoteEditor();
     reopened.setEditorState(reopened.parseEditorState(stored));
     expect(JSON.stringify(reopened.getEditorState().toJSON())).toBe(stored);
     const markdown = reopened
@@ -41,10 +31,10 @@ describe('note editor nodes', () => {
   });
 
   it('keeps bold, italic and links', () => {
-    const editor = noteEditor();
+    const editor = headlessNoteEditor();
     const source = 'Said **firmly** and *softly*, see [the report](https://example.org/r).';
     editor.update(() => $convertFromMarkdownString(source, NOTE_MARKDOWN_TRANSFORMERS), { discrete: true });
-    const reopened = noteEditor();
+    const reopened = headlessNoteEditor();
     reopened.setEditorState(reopened.parseEditorState(JSON.stringify(editor.getEditorState().toJSON())));
     expect(reopened.getEditorState().read(() => $convertToMarkdownString(NOTE_MARKDOWN_TRANSFORMERS))).toBe(
       source,

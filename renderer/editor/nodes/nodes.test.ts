@@ -1,26 +1,22 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
 import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
-import { $createParagraphNode, $createTextNode, $getRoot, $insertNodes, UNDO_COMMAND } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $insertNodes,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../shared/note-format/read';
-import { NOTE_NODES } from '../noteNodes';
 import { $isQuoteHolder, quotePayloadFrom, type QuotePayload } from './citation';
 import { $createMentionNode, $isMentionNode } from './MentionNode';
 import { $createNoteLinkNode, $isNoteLinkNode } from './NoteLinkNode';
 import { $convertQuoteToParaphrase, $isParaphraseNode } from './ParaphraseNode';
 import { $createQuoteNode, $isQuoteNode } from './QuoteNode';
-
-function noteEditor() {
-  return createHeadlessEditor({
-    namespace: 'test',
-    nodes: [...NOTE_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
+import { headlessNoteEditor } from '../../testing/note-editor';
 
 const QUOTE: QuotePayload = {
   text: 'We will not retreat',
@@ -33,7 +29,7 @@ const QUOTE: QuotePayload = {
   span: { start: 10, end: 29 },
 };
 
-function fill(editor: ReturnType<typeof noteEditor>): void {
+function fill(editor: LexicalEditor): void {
   editor.update(
     () => {
       const p = $createParagraphNode();
@@ -53,7 +49,7 @@ function fill(editor: ReturnType<typeof noteEditor>): void {
 
 describe('Dossier editor nodes', () => {
   it('round-trip through stored JSON with their ids and type strings', () => {
-    const editor = noteEditor();
+    const editor = headlessNoteEditor();
     fill(editor);
     const json = editor.getEditorState().toJSON();
     const [para, quote] = json.root.children as unknown as [
@@ -77,7 +73,7 @@ describe('Dossier editor nodes', () => {
     expect(para.children[5]).toMatchObject({ noteId: 'n-1', title: 'Background' });
     expect(quote).toMatchObject({ type: 'dossier-quote', ...QUOTE });
 
-    const copy = noteEditor();
+    const copy = headlessNoteEditor();
     copy.setEditorState(copy.parseEditorState(JSON.stringify(json)));
     expect(copy.getEditorState().toJSON()).toEqual(json);
     copy.getEditorState().read(() => {
@@ -94,7 +90,7 @@ describe('Dossier editor nodes', () => {
 
   it('saves states that the note format (shared/note-format) reads node for node', () => {
     // The core exports, indexes and searches notes through that module alone (it never loads Lexical).
-    const editor = noteEditor();
+    const editor = headlessNoteEditor();
     fill(editor);
     const doc = parseNote(JSON.stringify(editor.getEditorState().toJSON()), { strict: true });
     expect(doc.children.map((node) => node.kind)).toEqual(['paragraph', 'quote']);
@@ -123,14 +119,14 @@ describe('Dossier editor nodes', () => {
   });
 
   it('exports HTML that imports back into the same nodes', () => {
-    const editor = noteEditor();
+    const editor = headlessNoteEditor();
     fill(editor);
     const html = editor.getEditorState().read(() => $generateHtmlFromNodes(editor));
     expect(html).toContain('data-entity-id="e-1"');
     expect(html).toContain('data-note-id="n-1"');
     expect(html).toContain('<blockquote>We will not retreat</blockquote>');
 
-    const target = noteEditor();
+    const target = headlessNoteEditor();
     target.update(
       () => {
         const dom = new DOMParser().parseFromString(html, 'text/html');
@@ -146,7 +142,7 @@ describe('Dossier editor nodes', () => {
   });
 
   it('knows a quote block without its class (what the lazy QuoteComponent acts on)', () => {
-    const editor = noteEditor();
+    const editor = headlessNoteEditor();
     fill(editor);
     editor.getEditorState().read(() => {
       const [paragraph, quote] = $getRoot().getChildren();
@@ -159,7 +155,7 @@ describe('Dossier editor nodes', () => {
   });
 
   it('turns an edited quote into a paraphrase that cites the source, and undo restores the quote', async () => {
-    const editor = noteEditor();
+    const editor = headlessNoteEditor();
     const history = createEmptyHistoryState();
     const unregister = registerHistory(editor, history, 0);
     fill(editor);

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
 import {
   $createParagraphNode,
   $createTextNode,
@@ -12,8 +11,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { QuotePayload } from '../../nodes/citation';
 import { $isQuoteNode } from '../../nodes/QuoteNode';
-import { NOTE_NODES } from '../../noteNodes';
 import { $insertQuoteAtCaret, $insertQuoteBeside } from './insert';
+import { headlessNoteEditor } from '../../../testing/note-editor';
 
 const QUOTE: QuotePayload = {
   text: 'Words said',
@@ -27,13 +26,7 @@ const QUOTE: QuotePayload = {
 };
 
 function editorWith(paragraphs: string[]): LexicalEditor {
-  const editor = createHeadlessEditor({
-    namespace: 'test',
-    nodes: [...NOTE_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessNoteEditor();
   editor.update(
     () => {
       for (const text of paragraphs) {

@@ -1,23 +1,16 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
 import { $createLinkNode } from '@lexical/link';
 import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { NOTE_NODES } from '../../noteNodes';
 import { $triggerAtCaret } from '.';
+import { headlessNoteEditor } from '../../../testing/note-editor';
 
 /** An editor with one paragraph `build` fills, the caret at `caret` in the text node it returns. */
 function editorWith(
   build: (paragraph: ReturnType<typeof $createParagraphNode>) => TextNode,
   caret: number,
 ): LexicalEditor {
-  const editor = createHeadlessEditor({
-    namespace: 'test',
-    nodes: [...NOTE_NODES],
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = headlessNoteEditor();
   editor.update(
     () => {
       const paragraph = $createParagraphNode();
