@@ -23,11 +23,11 @@ import {
   type EcbDoc,
   type Span,
 } from './ecbplus-data';
+import { overlaps } from './extraction-data';
 import type { EvalSection } from './types';
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
 
 /** B-cubed of a partition of the articles (clusters as sets of indices). */
 function bcubedOfClusters(

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 /** [start, end) character offsets. */
 export type Span = [number, number];
 
+/** Whether two [start, end) spans share a character. */
+export const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
+
 /** One PolNeAR attribution: where its source, cue and content are (segments of discontinuous spans). */
 export interface PolnearAttribution {
   source: { segments: Span[]; text: string } | null;

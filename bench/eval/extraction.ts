@@ -5,10 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../electron/core/extract';
-import { loadTempeval, type Span } from './extraction-data';
+import { loadTempeval, overlaps, type Span } from './extraction-data';
 import type { EvalSection } from './types';
 
-const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 

@@ -3,9 +3,13 @@
  * cross-validation on train (bench/train/speakers.ts), so both report the same measure.
  */
 import { TITLES } from '../../electron/core/extract/lexicon';
-import { isDirectQuote, type PolnearAttribution, type PolnearDoc, type Span } from './extraction-data';
-
-const overlaps = (a: Span, b: Span): boolean => a[0] < b[1] && b[0] < a[1];
+import {
+  isDirectQuote,
+  overlaps,
+  type PolnearAttribution,
+  type PolnearDoc,
+  type Span,
+} from './extraction-data';
 
 /** What a predicted quote is judged on. */
 export interface PredictedQuote {

@@ -5,7 +5,7 @@
  * terms or scare quotes (kind "scare") do not.
  */
 import type { QuoteMention } from '../../electron/core/extract/types';
-import { isDirectQuote, type PolnearDoc } from './extraction-data';
+import { isDirectQuote, overlaps, type PolnearDoc } from './extraction-data';
 import { addCounts, emptyCounts, scoreQuotes, type QuoteCounts } from './quote-metrics';
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
@@ -46,11 +46,10 @@ const DOUBLE_OR_OPENING = /["“”‘]/;
  */
 export function missedGold(doc: PolnearDoc, quotes: readonly QuoteMention[]): MissedGold {
   const missed: MissedGold = { apostrophe: 0, noMarks: 0, setAside: 0 };
-  const overlaps = (q: QuoteMention, [a, b]: [number, number]): boolean => q.span[0] < b && a < q.span[1];
   for (const attribution of doc.attributions) {
     const content = attribution.content;
     if (content === null || !isDirectQuote(doc.text, attribution)) continue;
-    const over = quotes.filter((q) => content.segments.some((s) => overlaps(q, s)));
+    const over = quotes.filter((q) => content.segments.some((s) => overlaps(q.span, s)));
     if (over.some(isAttributedQuote)) continue;
     if (over.length > 0) {
       missed.setAside++;

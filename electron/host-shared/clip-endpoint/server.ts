@@ -21,7 +21,7 @@ import type {
   ListenClipEndpoint,
 } from '../../core/clip-endpoint/listener';
 import { isApiError } from '../../../shared/errors';
-import { endpointClipOf } from '../../core/clip-endpoint/body';
+import { endpointClipOf, NOT_AN_OBJECT } from '../../core/clip-endpoint/body';
 import { BODY_AS_BYTES_ABOVE } from '../../core/request-body';
 import { isJsonRequest, readBody } from '../http/body';
 import { bearerToken, isAllowedHost, isOwnOrigin } from '../http/guard';
@@ -173,7 +173,7 @@ async function jsonBody(
   const body = await jsonBytes(req, res, limit);
   if (body === null) return null;
   const value = parseObject(body);
-  if (value === null) refuse(res, 400, 'The body must be a JSON object.');
+  if (value === null) refuse(res, 400, NOT_AN_OBJECT);
   return value;
 }
 

@@ -331,7 +331,7 @@ const LEAD_CONFIDENCE = 0.8;
 function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, number>): Draft | null {
   let best: { draft: Draft; score: number } | null = null;
   for (const draft of drafts) {
-    const first = Math.min(...draft.mentions.map((m) => position.get(m.sentence[0]) ?? 99));
+    const first = firstPosition(draft, position);
     if (first > 1) continue;
     const confident = Math.max(...draft.mentions.map((m) => m.probability));
     const known = isKnownKind(draft.kind);
@@ -343,6 +343,11 @@ function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, n
   return best?.draft ?? null;
 }
 
+/** Where the draft is first told among the article's sentences (0: the headline; 99: not placed). */
+function firstPosition(draft: Draft, position: ReadonlyMap<number, number>): number {
+  return Math.min(...draft.mentions.map((m) => position.get(m.sentence[0]) ?? 99));
+}
+
 /** Salience the first mention's place in the article gives: headline, then the first two sentences. */
 const LEAD = [0.35, 0.25, 0.15];
 
@@ -352,10 +357,11 @@ function finish(
   position: ReadonlyMap<number, number>,
 ): EventCandidate[] {
   const events: (EventCandidate & { order: number })[] = [];
-  const worth = drafts.filter((draft) => worthKeeping(draft, bestMention(draft)));
+  const worth = drafts
+    .map((draft) => ({ draft, best: bestMention(draft) }))
+    .filter(({ draft, best }) => worthKeeping(draft, best));
   const lead = worth.length > 0 ? null : leadHappening(drafts, position);
-  for (const draft of lead === null ? worth : [lead]) {
-    const best = bestMention(draft);
+  for (const { draft, best } of lead === null ? worth : [{ draft: lead, best: bestMention(lead) }]) {
     const hasOwnDate = draft.date !== null;
     let date = draft.date?.value ?? null;
     let precision = draft.date?.precision ?? null;
@@ -391,7 +397,7 @@ function finish(
           ? best.placeWord
           : (draft.mentions.find((m) => m.place === place)?.placeWord ?? null),
     });
-    const earliest = Math.min(...draft.mentions.map((m) => position.get(m.sentence[0]) ?? 99));
+    const earliest = firstPosition(draft, position);
     const salience = Math.min(
       1,
       0.05 +
