@@ -331,8 +331,97 @@ export function readSentence(words: readonly string[], lex: NerLexicons): Senten
   };
 }
 
+/** The neighbours a token reads words from: two to its left and two to its right. */
+export const NEIGHBOUR_SIDES = [-2, -1, 1, 2] as const;
+export type NeighbourSide = (typeof NEIGHBOUR_SIDES)[number];
+
+/** The window template of each side (index = side + 2). */
+const WINDOW_OF_SIDE = [T.Window, T.Window + 1, 0, T.Window + 2, T.Window + 3];
+
 /**
- * Writes the features of one sentence's tokens into `out` (reset first).
+ * Keys of the features token `i` reads from its own word alone: its form, shape, length, prefixes and
+ * suffixes, word-list classes and clusters. They depend on `words[i]` and nothing else, so the tagger
+ * sums their weights once per distinct word ({@link NerModel.tag}).
+ */
+export function wordKeys(r: SentenceReading, i: number, out: FeatureBuffer): void {
+  const l = r.lower[i] as string;
+  out.add(hash1(T.Word, r.plain[i] as string));
+  out.add(hash1(T.Lower, l));
+  out.add(hash1(T.Shape, r.shapes[i] as string));
+  out.add(hashInt(T.Length, Math.min(l.length, 12)));
+  for (let k = 1; k <= 3 && k < l.length; k++) out.add(hash1(T.Prefix + k, l.slice(0, k)));
+  for (let k = 1; k <= 4 && k < l.length; k++) out.add(hash1(T.Suffix + k, l.slice(-k)));
+  addBits(out, T.Lex, r.lexBits[i] as number);
+  const c = r.clusters[i] as number;
+  if (c > 0) {
+    out.add(hashInt(T.Cluster, c & 0xff));
+    out.add(hashInt(T.Cluster + 1, (c >>> 8) & 0xff));
+    out.add(hashInt(T.Cluster + 2, c >>> 16));
+  }
+}
+
+/**
+ * Keys of the features a token reads from its neighbour `words[j]` on `side` (the token is at j - side):
+ * the neighbour's lower-case form, and for the next words left and right their word-list classes and
+ * cluster. They depend on `words[j]` and the side alone.
+ */
+export function neighbourKeys(r: SentenceReading, j: number, side: NeighbourSide, out: FeatureBuffer): void {
+  out.add(hash1(WINDOW_OF_SIDE[side + 2] as number, r.lower[j] as string));
+  if (side !== -1 && side !== 1) return;
+  addBits(out, side === -1 ? T.Lex + 1 : T.Lex + 2, r.lexBits[j] as number);
+  const c = r.clusters[j] as number;
+  if (c > 0) out.add(hashInt(side === -1 ? T.Cluster + 3 : T.Cluster + 4, (c >>> 8) & 0xff));
+}
+
+/** Keys of the features a token reads past the sentence's edge on `side`. */
+export function edgeKeys(side: NeighbourSide, out: FeatureBuffer): void {
+  out.add(hash1(WINDOW_OF_SIDE[side + 2] as number, side < 0 ? '<s>' : '</s>'));
+}
+
+/**
+ * Keys of token `i`'s features that read more than one word: the sentence's casing, word pairs and
+ * shape pairs, quotation, phrases of the word lists and the gazetteer, how the document writes the word
+ * and, in the second pass, the first pass's labels.
+ */
+export function contextKeys(
+  r: SentenceReading,
+  doc: DocumentContext,
+  i: number,
+  out: FeatureBuffer,
+  firstPass?: ArrayLike<number>,
+): void {
+  const { words, lower, shapes, mode, quoted, lexB, lexI, gazB, gazI } = r;
+  const n = words.length;
+  const m = MODE_NAMES[mode] as string;
+  const l = lower[i] as string;
+  const shape = shapes[i] as string;
+  out.add(hashInt(T.Bias, mode));
+  out.add(hash2(T.ShapeMode, shape, m));
+  out.add(hash2(T.BigramLeft, i > 0 ? (lower[i - 1] as string) : '<s>', l));
+  out.add(hash2(T.BigramRight, l, i + 1 < n ? (lower[i + 1] as string) : '</s>'));
+  out.add(hash2(T.ShapeLeft, i > 0 ? (shapes[i - 1] as string) : '<s>', shape));
+  out.add(hash2(T.ShapeRight, shape, i + 1 < n ? (shapes[i + 1] as string) : '</s>'));
+  if (i === 0) out.add(hash2(T.First, shape, m));
+  out.add(hashInt(T.Quote, quoted[i] as number));
+  addBits(out, T.LexPhraseB, lexB[i] as number);
+  addBits(out, T.LexPhraseI, lexI[i] as number);
+  addBits(out, T.GazB, gazB[i] as number);
+  addBits(out, T.GazI, gazI[i] as number);
+  const cap = isCapitalized(words[i] as string) ? 1 : 0;
+  addBits(out, T.GazCap + cap, (gazB[i] as number) | (gazI[i] as number));
+  if (cap === 1 || mode === Mode.Caps) {
+    out.add(hashInt(T.DocLower, mode * 2 + (doc.lower.has(l) ? 1 : 0)));
+    if (i === 0 || mode !== Mode.Normal)
+      out.add(hashInt(T.DocCap, mode * 2 + (doc.capitalized.has(l) ? 1 : 0)));
+  }
+  if (firstPass !== undefined) secondPassFeatures(out, doc, r.folded[i] as string, i, n, firstPass);
+}
+
+/**
+ * Writes the features of one sentence's tokens into `out` (reset first): per token its
+ * {@link wordKeys}, the {@link neighbourKeys} (or {@link edgeKeys}) of each side, and its
+ * {@link contextKeys}. Training reads every key from here; the tagger sums the word and neighbour
+ * groups per distinct word, from the same functions.
  * @param words the sentence's token texts, as {@link nerTokenize} cuts them
  * @param firstPass the first pass's labels of this sentence, for the second pass (with `doc.tagged`)
  * @param reading the sentence read by {@link readSentence} (read here when not given)
@@ -347,58 +436,14 @@ export function sentenceFeatures(
 ): void {
   out.reset();
   const n = words.length;
-  const { plain, lower, shapes, mode, quoted, lexBits, lexB, lexI, gazB, gazI, clusters } = reading;
-  const m = MODE_NAMES[mode] as string;
-  const lowerAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : (lower[i] as string));
-  const shapeAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : (shapes[i] as string));
-
   for (let i = 0; i < n; i++) {
-    const w = words[i] as string;
-    const l = lower[i] as string;
-    const shape = shapes[i] as string;
-    out.add(hashInt(T.Bias, mode));
-    out.add(hash1(T.Word, plain[i] as string));
-    out.add(hash1(T.Lower, l));
-    out.add(hash1(T.Shape, shape));
-    out.add(hash2(T.ShapeMode, shape, m));
-    out.add(hashInt(T.Length, Math.min(l.length, 12)));
-    for (let k = 1; k <= 3 && k < l.length; k++) out.add(hash1(T.Prefix + k, l.slice(0, k)));
-    for (let k = 1; k <= 4 && k < l.length; k++) out.add(hash1(T.Suffix + k, l.slice(-k)));
-    out.add(hash1(T.Window, lowerAt(i - 2)));
-    out.add(hash1(T.Window + 1, lowerAt(i - 1)));
-    out.add(hash1(T.Window + 2, lowerAt(i + 1)));
-    out.add(hash1(T.Window + 3, lowerAt(i + 2)));
-    out.add(hash2(T.BigramLeft, lowerAt(i - 1), l));
-    out.add(hash2(T.BigramRight, l, lowerAt(i + 1)));
-    out.add(hash2(T.ShapeLeft, shapeAt(i - 1), shape));
-    out.add(hash2(T.ShapeRight, shape, shapeAt(i + 1)));
-    if (i === 0) out.add(hash2(T.First, shape, m));
-    out.add(hashInt(T.Quote, quoted[i] as number));
-    addBits(out, T.Lex, lexBits[i] as number);
-    if (i > 0) addBits(out, T.Lex + 1, lexBits[i - 1] as number);
-    if (i + 1 < n) addBits(out, T.Lex + 2, lexBits[i + 1] as number);
-    addBits(out, T.LexPhraseB, lexB[i] as number);
-    addBits(out, T.LexPhraseI, lexI[i] as number);
-    addBits(out, T.GazB, gazB[i] as number);
-    addBits(out, T.GazI, gazI[i] as number);
-    const cap = isCapitalized(w) ? 1 : 0;
-    addBits(out, T.GazCap + cap, (gazB[i] as number) | (gazI[i] as number));
-    const c = clusters[i] as number;
-    if (c > 0) {
-      out.add(hashInt(T.Cluster, c & 0xff));
-      out.add(hashInt(T.Cluster + 1, (c >>> 8) & 0xff));
-      out.add(hashInt(T.Cluster + 2, c >>> 16));
+    wordKeys(reading, i, out);
+    for (const side of NEIGHBOUR_SIDES) {
+      const j = i + side;
+      if (j < 0 || j >= n) edgeKeys(side, out);
+      else neighbourKeys(reading, j, side, out);
     }
-    const cl = i > 0 ? (clusters[i - 1] as number) : -1;
-    if (cl > 0) out.add(hashInt(T.Cluster + 3, (cl >>> 8) & 0xff));
-    const cr = i + 1 < n ? (clusters[i + 1] as number) : -1;
-    if (cr > 0) out.add(hashInt(T.Cluster + 4, (cr >>> 8) & 0xff));
-    if (cap === 1 || mode === Mode.Caps) {
-      out.add(hashInt(T.DocLower, mode * 2 + (doc.lower.has(l) ? 1 : 0)));
-      if (i === 0 || mode !== Mode.Normal)
-        out.add(hashInt(T.DocCap, mode * 2 + (doc.capitalized.has(l) ? 1 : 0)));
-    }
-    if (firstPass !== undefined) secondPassFeatures(out, doc, reading.folded[i] as string, i, n, firstPass);
+    contextKeys(reading, doc, i, out, firstPass);
     out.endToken();
   }
 }

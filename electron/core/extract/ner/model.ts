@@ -8,13 +8,18 @@
 import type { ModelData } from '../models/container';
 import { LABEL_COUNT, viterbi } from './decode';
 import {
+  contextKeys,
   documentContext,
   type DocumentContext,
+  edgeKeys,
   FeatureBuffer,
+  NEIGHBOUR_SIDES,
+  neighbourKeys,
   type NerLexicons,
   readSentence,
-  sentenceFeatures,
+  type SentenceReading,
   withFirstPass,
+  wordKeys,
 } from './features';
 import { KeyTable, phraseKey } from './hash';
 import { WORD_CLASSES } from './features';
@@ -41,8 +46,21 @@ function array<T>(data: ModelData, name: string, ctor: new (...args: never[]) =>
   return found;
 }
 
+/** Distinct words whose weight sums a pass keeps (about 200 bytes each); the cache starts over past it. */
+const WORD_CACHE_LIMIT = 1 << 16;
+
 /** One pass's weights. */
 export class TaggerPass {
+  /**
+   * Word -> the summed weights of its {@link wordKeys} and, per side, of the {@link neighbourKeys} a
+   * token reads from it: (1 + 4) × LABEL_COUNT integers. Most of a token's features read one word, and
+   * news repeats its words, so each distinct word's weights are looked up once, not at every token.
+   */
+  private readonly words = new Map<string, Int32Array>();
+  /** Summed weights of the {@link edgeKeys} of each side (4 × LABEL_COUNT). */
+  private edges: Int32Array | undefined;
+  private readonly work = new FeatureBuffer();
+
   constructor(
     private readonly features: KeyTable,
     /** int16 weights, LABEL_COUNT per feature row, times `scale`. */
@@ -50,6 +68,98 @@ export class TaggerPass {
     private readonly scale: number,
     private readonly transitions: Float32Array,
   ) {}
+
+  /** Adds the weights of keys[from..to) of `buf` to `out` from index `at` (integers: sums are exact). */
+  private sum(
+    buf: FeatureBuffer,
+    from: number,
+    to: number,
+    out: Int32Array | Float64Array,
+    at: number,
+  ): void {
+    const L = LABEL_COUNT;
+    for (let f = from; f < to; f++) {
+      const row = this.features.get(buf.keys[f] as number);
+      if (row < 0) continue;
+      const w = row * L;
+      for (let y = 0; y < L; y++) out[at + y] = (out[at + y] as number) + (this.weights[w + y] as number);
+    }
+  }
+
+  /** The word sums of token `t` of a sentence (see {@link words}). */
+  private wordSums(r: SentenceReading, t: number): Int32Array {
+    const word = r.words[t] as string;
+    const known = this.words.get(word);
+    if (known !== undefined) return known;
+    const L = LABEL_COUNT;
+    const sums = new Int32Array((1 + NEIGHBOUR_SIDES.length) * L);
+    const buf = this.work;
+    buf.reset();
+    wordKeys(r, t, buf);
+    this.sum(buf, 0, buf.length, sums, 0);
+    NEIGHBOUR_SIDES.forEach((side, s) => {
+      buf.reset();
+      neighbourKeys(r, t, side, buf);
+      this.sum(buf, 0, buf.length, sums, (1 + s) * L);
+    });
+    if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
+    this.words.set(word, sums);
+    return sums;
+  }
+
+  private edgeSums(): Int32Array {
+    if (this.edges !== undefined) return this.edges;
+    const L = LABEL_COUNT;
+    const sums = new Int32Array(NEIGHBOUR_SIDES.length * L);
+    NEIGHBOUR_SIDES.forEach((side, s) => {
+      this.work.reset();
+      edgeKeys(side, this.work);
+      this.sum(this.work, 0, this.work.length, sums, s * L);
+    });
+    return (this.edges = sums);
+  }
+
+  /**
+   * Fills `labels` with the best labels of a sentence: the same scores as {@link decode} of its
+   * {@link sentenceFeatures}, with the word and neighbour groups summed once per distinct word.
+   * @param buf receives the sentence's {@link contextKeys}
+   */
+  tagSentence(
+    r: SentenceReading,
+    doc: DocumentContext,
+    firstPass: ArrayLike<number> | undefined,
+    buf: FeatureBuffer,
+    emissions: Float64Array,
+    labels: Int32Array,
+    scratch?: { score: Float64Array; back: Int8Array },
+  ): void {
+    const n = r.words.length;
+    const L = LABEL_COUNT;
+    buf.reset();
+    for (let i = 0; i < n; i++) {
+      contextKeys(r, doc, i, buf, firstPass);
+      buf.endToken();
+    }
+    const sums: Int32Array[] = [];
+    for (let t = 0; t < n; t++) sums.push(this.wordSums(r, t));
+    const edges = this.edgeSums();
+    emissions.fill(0, 0, n * L);
+    for (let t = 0; t < n; t++) {
+      const base = t * L;
+      this.sum(buf, buf.offsets[t] as number, buf.offsets[t + 1] as number, emissions, base);
+      const own = sums[t] as Int32Array;
+      for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) + (own[y] as number);
+      for (let s = 0; s < NEIGHBOUR_SIDES.length; s++) {
+        const j = t + (NEIGHBOUR_SIDES[s] as number);
+        const from = j < 0 || j >= n ? edges : (sums[j] as Int32Array);
+        const at = j < 0 || j >= n ? s * L : (1 + s) * L;
+        for (let y = 0; y < L; y++)
+          emissions[base + y] = (emissions[base + y] as number) + (from[at + y] as number);
+      }
+      for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
+    }
+    viterbi(emissions, n, this.transitions, labels, scratch);
+  }
 
   /** Fills `labels` with the best labels for the features in `buf` (`scratch`: viterbi's work arrays). */
   decode(
@@ -63,13 +173,7 @@ export class TaggerPass {
     emissions.fill(0, 0, n * L);
     for (let t = 0; t < n; t++) {
       const base = t * L;
-      for (let f = buf.offsets[t] as number; f < (buf.offsets[t + 1] as number); f++) {
-        const row = this.features.get(buf.keys[f] as number);
-        if (row < 0) continue;
-        const w = row * L;
-        for (let y = 0; y < L; y++)
-          emissions[base + y] = (emissions[base + y] as number) + (this.weights[w + y] as number);
-      }
+      this.sum(buf, buf.offsets[t] as number, buf.offsets[t + 1] as number, emissions, base);
       for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
     }
     viterbi(emissions, n, this.transitions, labels, scratch);
@@ -172,13 +276,20 @@ export class NerModel {
         );
       labels = sentences.map((words, s) => {
         const firstPass = p > 0 ? previous[s] : undefined;
-        sentenceFeatures(words, doc, this.lexicons, this.buffer, firstPass, readings[s]);
         if (emissions.length < words.length * LABEL_COUNT) {
           emissions = new Float64Array(words.length * 2 * LABEL_COUNT);
           scratch = { score: new Float64Array(emissions.length), back: new Int8Array(emissions.length) };
         }
         const out = new Int32Array(words.length);
-        pass.decode(this.buffer, emissions, out, scratch);
+        pass.tagSentence(
+          readings[s] as SentenceReading,
+          doc,
+          firstPass,
+          this.buffer,
+          emissions,
+          out,
+          scratch,
+        );
         return out;
       });
     }

@@ -1,0 +1,56 @@
+/**
+ * The tagger sums the weights of each distinct word's features once (TaggerPass.tagSentence); training
+ * and TaggerPass.decode read every key of every token from sentenceFeatures. Both must give the same
+ * scores to the last bit. Every sentence here is written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { LABEL_COUNT } from './decode';
+import { documentContext, FeatureBuffer, readSentence, sentenceFeatures, withFirstPass } from './features';
+import { nerTokenize } from './tokenize';
+import { shippedNerModel } from './tagger';
+
+const SENTENCES = [
+  'Finance Minister Ingrid Halvorsen told Reuters in Oslo on Monday that NATO would meet in Brussels.',
+  'HALVORSEN QUITS AS NATO TALKS STALL IN BRUSSELS',
+  'halvorsen said the talks in brussels would go on',
+  'Oslo.',
+  'Yes',
+  '“We will not sign,” Halvorsen said, and Halvorsen left; the Kremlin and the Kremlin’s envoy stayed.',
+  'Владимир Путин встретился с Halvorsen в Москве.',
+];
+
+describe('the tagger’s per-word sums', () => {
+  it('score every token exactly as the keys of sentenceFeatures do, in both passes', () => {
+    const model = shippedNerModel();
+    const sentences = SENTENCES.map((s) => nerTokenize(s, 0, s.length).map((t) => t.text));
+    // Twice over, so the second round reads every word from the sums the first one stored.
+    for (let round = 0; round < 2; round++) {
+      let doc = documentContext(sentences);
+      let previous: Int32Array[] = [];
+      model.passes.forEach((pass, p) => {
+        if (p > 0) doc = withFirstPass(doc, sentences, previous);
+        previous = sentences.map((words, s) => {
+          const firstPass = p > 0 ? previous[s] : undefined;
+          const buf = new FeatureBuffer();
+          sentenceFeatures(words, doc, model.lexicons, buf, firstPass);
+          const expected = new Float64Array(words.length * LABEL_COUNT);
+          const expectedLabels = new Int32Array(words.length);
+          pass.decode(buf, expected, expectedLabels);
+          const actual = new Float64Array(words.length * LABEL_COUNT);
+          const labels = new Int32Array(words.length);
+          pass.tagSentence(
+            readSentence(words, model.lexicons),
+            doc,
+            firstPass,
+            new FeatureBuffer(),
+            actual,
+            labels,
+          );
+          expect([...actual]).toEqual([...expected]);
+          expect([...labels]).toEqual([...expectedLabels]);
+          return labels;
+        });
+      });
+    }
+  });
+});
