@@ -80,8 +80,85 @@ export interface TriggerModel {
   threshold: number;
 }
 
-/** The model's probability that word `i` names a happening. */
+/**
+ * A model's weights by template, so that scoring a word builds no feature strings: `lp` and `tp` by
+ * lemma or tag, then by the previous word's class; the others by value. `own` caches, per lower-cased
+ * word, the sum of the features that read the word alone (bias, w, l, t, s), which is the sum's start.
+ */
+interface Templates {
+  byValue: Map<string, Map<string, number>>;
+  byPair: Map<string, Map<string, Map<string, number>>>;
+  own: Map<string, number>;
+}
+
+const templates = new WeakMap<TriggerModel, Templates>();
+const OWN_CACHE_LIMIT = 100_000;
+
+function templatesOf(model: TriggerModel): Templates {
+  let found = templates.get(model);
+  if (found !== undefined) return found;
+  found = { byValue: new Map(), byPair: new Map(), own: new Map() };
+  for (const [feature, weight] of model.weights) {
+    const colon = feature.indexOf(':');
+    const template = colon < 0 ? feature : feature.slice(0, colon);
+    const value = colon < 0 ? '' : feature.slice(colon + 1);
+    if (template === 'lp' || template === 'tp') {
+      const bar = value.lastIndexOf('|');
+      let byFirst = found.byPair.get(template);
+      if (byFirst === undefined) found.byPair.set(template, (byFirst = new Map()));
+      const first = value.slice(0, bar);
+      let bySecond = byFirst.get(first);
+      if (bySecond === undefined) byFirst.set(first, (bySecond = new Map()));
+      bySecond.set(value.slice(bar + 1), weight);
+    } else {
+      let byValue = found.byValue.get(template);
+      if (byValue === undefined) found.byValue.set(template, (byValue = new Map()));
+      byValue.set(value, weight);
+    }
+  }
+  templates.set(model, found);
+  return found;
+}
+
+/**
+ * The model's probability that word `i` names a happening: the logistic of the summed weights of its
+ * {@link triggerFeatures}, added in the same order (so the same number to the last bit), looked up by
+ * template and value instead of by feature string.
+ */
 export function triggerProbability(model: TriggerModel, words: readonly Word[], i: number): number {
+  const t = templatesOf(model);
+  const v = (template: string, value: string): number => t.byValue.get(template)?.get(value) ?? 0;
+  const word = words[i]!;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  const prevClass = wordClass(prev);
+  const tag = word.tag || '-';
+  let z = t.own.get(word.lower);
+  if (z === undefined) {
+    z = 0;
+    z += model.weights.get('bias') ?? 0;
+    z += v('w', word.lower);
+    z += v('l', word.lemma);
+    z += v('t', tag);
+    z += v('s', word.lower.slice(-3));
+    if (t.own.size >= OWN_CACHE_LIMIT) t.own.clear();
+    t.own.set(word.lower, z);
+  }
+  z += v('h', shape(words, i));
+  z += v('p', prev?.lower ?? '<s>');
+  z += v('n', next?.lower ?? '</s>');
+  z += v('pt', prev?.tag || '-');
+  z += v('nt', next?.tag || '-');
+  z += v('pc', prevClass);
+  z += v('nc', wordClass(next));
+  z += v('p2c', wordClass(words[i - 2]));
+  z += t.byPair.get('lp')?.get(word.lemma)?.get(prevClass) ?? 0;
+  z += t.byPair.get('tp')?.get(tag)?.get(prevClass) ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The same probability from the feature strings themselves: the reference {@link triggerProbability} keeps to. */
+export function triggerProbabilityOfFeatures(model: TriggerModel, words: readonly Word[], i: number): number {
   let z = 0;
   for (const feature of triggerFeatures(words, i)) z += model.weights.get(feature) ?? 0;
   return 1 / (1 + Math.exp(-z));
