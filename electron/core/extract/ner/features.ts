@@ -417,6 +417,39 @@ export function contextKeys(
   if (firstPass !== undefined) secondPassFeatures(out, doc, r.folded[i] as string, i, n, firstPass);
 }
 
+/** A sentence's {@link contextKeys} without the second pass's, as {@link sentenceContextKeys} stores them. */
+export interface ContextKeys {
+  keys: Uint32Array;
+  offsets: Uint32Array;
+}
+
+/**
+ * Writes the {@link contextKeys} of every token of a sentence into `out` (reset first), token by token.
+ * With `base` (this sentence's keys from a first-pass call, which returns them) only the second pass's
+ * keys are computed: the rest do not change between passes.
+ */
+export function sentenceContextKeys(
+  r: SentenceReading,
+  doc: DocumentContext,
+  out: FeatureBuffer,
+  firstPass?: ArrayLike<number>,
+  base?: ContextKeys,
+): ContextKeys | undefined {
+  out.reset();
+  const n = r.words.length;
+  for (let i = 0; i < n; i++) {
+    if (base === undefined) contextKeys(r, doc, i, out, firstPass);
+    else {
+      for (let f = base.offsets[i] as number; f < (base.offsets[i + 1] as number); f++)
+        out.add(base.keys[f] as number);
+      if (firstPass !== undefined) secondPassFeatures(out, doc, r.folded[i] as string, i, n, firstPass);
+    }
+    out.endToken();
+  }
+  if (base !== undefined || firstPass !== undefined) return undefined;
+  return { keys: out.keys.slice(0, out.length), offsets: out.offsets.slice(0, n + 1) };
+}
+
 /**
  * Writes the features of one sentence's tokens into `out` (reset first): per token its
  * {@link wordKeys}, the {@link neighbourKeys} (or {@link edgeKeys}) of each side, and its

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LABEL_COUNT } from './decode';
-import { documentContext, FeatureBuffer, readSentence, sentenceFeatures, withFirstPass } from './features';
+import {
+  documentContext,
+  FeatureBuffer,
+  readSentence,
+  sentenceContextKeys,
+  sentenceFeatures,
+  withFirstPass,
+} from './features';
 import { nerTokenize } from './tokenize';
 import { shippedNerModel } from './tagger';
 
@@ -36,16 +43,14 @@ describe('the tagger’s per-word sums', () => {
           const expected = new Float64Array(words.length * LABEL_COUNT);
           const expectedLabels = new Int32Array(words.length);
           pass.decode(buf, expected, expectedLabels);
+          const reading = readSentence(words, model.lexicons);
+          // The context keys as the first pass writes them, and for a later pass from the first's.
+          const context = new FeatureBuffer();
+          const kept = p > 0 ? sentenceContextKeys(reading, doc, context) : undefined;
+          sentenceContextKeys(reading, doc, context, firstPass, kept);
           const actual = new Float64Array(words.length * LABEL_COUNT);
           const labels = new Int32Array(words.length);
-          pass.tagSentence(
-            readSentence(words, model.lexicons),
-            doc,
-            firstPass,
-            new FeatureBuffer(),
-            actual,
-            labels,
-          );
+          pass.tagSentence(reading, context, actual, labels);
           expect([...actual]).toEqual([...expected]);
           expect([...labels]).toEqual([...expectedLabels]);
           return labels;

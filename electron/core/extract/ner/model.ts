@@ -8,7 +8,7 @@
 import type { ModelData } from '../models/container';
 import { LABEL_COUNT, viterbi } from './decode';
 import {
-  contextKeys,
+  type ContextKeys,
   documentContext,
   type DocumentContext,
   edgeKeys,
@@ -17,6 +17,7 @@ import {
   neighbourKeys,
   type NerLexicons,
   readSentence,
+  sentenceContextKeys,
   type SentenceReading,
   withFirstPass,
   wordKeys,
@@ -122,24 +123,18 @@ export class TaggerPass {
   /**
    * Fills `labels` with the best labels of a sentence: the same scores as {@link decode} of its
    * {@link sentenceFeatures}, with the word and neighbour groups summed once per distinct word.
-   * @param buf receives the sentence's {@link contextKeys}
+   * @param context the sentence's {@link contextKeys}, token by token ({@link sentenceContextKeys})
    */
   tagSentence(
     r: SentenceReading,
-    doc: DocumentContext,
-    firstPass: ArrayLike<number> | undefined,
-    buf: FeatureBuffer,
+    context: FeatureBuffer,
     emissions: Float64Array,
     labels: Int32Array,
     scratch?: { score: Float64Array; back: Int8Array },
   ): void {
     const n = r.words.length;
     const L = LABEL_COUNT;
-    buf.reset();
-    for (let i = 0; i < n; i++) {
-      contextKeys(r, doc, i, buf, firstPass);
-      buf.endToken();
-    }
+    const buf = context;
     const sums: Int32Array[] = [];
     for (let t = 0; t < n; t++) sums.push(this.wordSums(r, t));
     const edges = this.edgeSums();
@@ -262,8 +257,9 @@ export class NerModel {
     let labels: Int32Array[] = [];
     let emissions = new Float64Array(0);
     let scratch = { score: new Float64Array(0), back: new Int8Array(0) };
-    // Read once for every pass.
+    // Read once for every pass; the first pass's context keys are kept for the others.
     const readings = sentences.map((words) => readSentence(words, this.lexicons));
+    const contexts: Array<ContextKeys | undefined> = [];
     for (let p = 0; p < (count ?? passes.length); p++) {
       const pass = passes[p] as TaggerPass;
       const previous = labels;
@@ -281,15 +277,10 @@ export class NerModel {
           scratch = { score: new Float64Array(emissions.length), back: new Int8Array(emissions.length) };
         }
         const out = new Int32Array(words.length);
-        pass.tagSentence(
-          readings[s] as SentenceReading,
-          doc,
-          firstPass,
-          this.buffer,
-          emissions,
-          out,
-          scratch,
-        );
+        const reading = readings[s] as SentenceReading;
+        const kept = sentenceContextKeys(reading, doc, this.buffer, firstPass, contexts[s]);
+        if (p === 0) contexts[s] = kept;
+        pass.tagSentence(reading, this.buffer, emissions, out, scratch);
         return out;
       });
     }
