@@ -20,6 +20,11 @@ export function allowed(prev: number, label: number): boolean {
   return prev > 0 && typeOf(prev) === typeOf(label);
 }
 
+/** {@link allowed} of every pair of labels: ALLOWED[prev * LABEL_COUNT + label] is 1 or 0. */
+const ALLOWED = Uint8Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, i) =>
+  allowed(Math.floor(i / LABEL_COUNT), i % LABEL_COUNT) ? 1 : 0,
+);
+
 /**
  * Best label sequence for `n` tokens.
  * @param emissions n × LABEL_COUNT scores of each label at each token
@@ -47,7 +52,7 @@ export function viterbi(
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {
-        if (!allowed(p, y)) continue;
+        if (ALLOWED[p * L + y] === 0) continue;
         const s = (score[(t - 1) * L + p] as number) + (transitions[p * L + y] as number);
         if (s > best) {
           best = s;

@@ -251,26 +251,25 @@ function quotedTokens(words: readonly string[]): Uint8Array {
 }
 
 /**
- * Bits of every phrase of `table` that covers each token: first token -> begin, others -> inside; a
- * one-word entry's bits also go to `single`.
+ * Bits of every phrase of each table that covers each token: first token -> begin, others -> inside;
+ * a one-word entry's bits also go to `single` (when given). Each phrase is hashed once for all tables.
  */
 function phraseBits(
   lower: readonly string[],
-  table: KeyTable,
   maxWords: number,
-  begin: Uint32Array,
-  inside: Uint32Array,
-  single?: Uint32Array,
+  tables: ReadonlyArray<{ table: KeyTable; begin: Uint32Array; inside: Uint32Array; single?: Uint32Array }>,
 ): void {
   const keys = new Uint32Array(maxWords);
   for (let i = 0; i < lower.length; i++) {
     const count = phraseKeysAt(lower, i, maxWords, keys);
-    for (let len = 1; len <= count; len++) {
-      const bits = table.get(keys[len - 1] as number);
-      if (bits <= 0) continue;
-      if (len === 1 && single !== undefined) single[i] = bits;
-      begin[i] = (begin[i] as number) | bits;
-      for (let k = i + 1; k < i + len; k++) inside[k] = (inside[k] as number) | bits;
+    for (const { table, begin, inside, single } of tables) {
+      for (let len = 1; len <= count; len++) {
+        const bits = table.get(keys[len - 1] as number);
+        if (bits <= 0) continue;
+        if (len === 1 && single !== undefined) single[i] = bits;
+        begin[i] = (begin[i] as number) | bits;
+        for (let k = i + 1; k < i + len; k++) inside[k] = (inside[k] as number) | bits;
+      }
     }
   }
 }
@@ -310,10 +309,12 @@ export function readSentence(words: readonly string[], lex: NerLexicons): Senten
   const lexBits = new Uint32Array(n);
   const lexB = new Uint32Array(n);
   const lexI = new Uint32Array(n);
-  phraseBits(lower, lex.words, lex.maxPhraseWords, lexB, lexI, lexBits);
   const gazB = new Uint32Array(n);
   const gazI = new Uint32Array(n);
-  phraseBits(lower, lex.gazetteer, lex.maxPhraseWords, gazB, gazI);
+  phraseBits(lower, lex.maxPhraseWords, [
+    { table: lex.words, begin: lexB, inside: lexI, single: lexBits },
+    { table: lex.gazetteer, begin: gazB, inside: gazI },
+  ]);
   return {
     words,
     plain,
