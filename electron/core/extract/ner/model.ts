@@ -61,6 +61,8 @@ export class TaggerPass {
   /** Summed weights of the {@link edgeKeys} of each side (4 × LABEL_COUNT). */
   private edges: Int32Array | undefined;
   private readonly work = new FeatureBuffer();
+  /** Work array of {@link tagSentence}: integer sums of each token's weights per label. */
+  private totals = new Int32Array(0);
 
   constructor(
     private readonly features: KeyTable,
@@ -138,20 +140,34 @@ export class TaggerPass {
     const sums: Int32Array[] = [];
     for (let t = 0; t < n; t++) sums.push(this.wordSums(r, t));
     const edges = this.edgeSums();
-    emissions.fill(0, 0, n * L);
+    // Integer sums first (exact in any order), scaled once at the end.
+    if (this.totals.length < n * L) this.totals = new Int32Array(n * L * 2);
+    const totals = this.totals;
+    totals.fill(0, 0, n * L);
     for (let t = 0; t < n; t++) {
       const base = t * L;
-      this.sum(buf, buf.offsets[t] as number, buf.offsets[t + 1] as number, emissions, base);
+      this.sum(buf, buf.offsets[t] as number, buf.offsets[t + 1] as number, totals, base);
       const own = sums[t] as Int32Array;
-      for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) + (own[y] as number);
-      for (let s = 0; s < NEIGHBOUR_SIDES.length; s++) {
-        const j = t + (NEIGHBOUR_SIDES[s] as number);
-        const from = j < 0 || j >= n ? edges : (sums[j] as Int32Array);
-        const at = j < 0 || j >= n ? s * L : (1 + s) * L;
-        for (let y = 0; y < L; y++)
-          emissions[base + y] = (emissions[base + y] as number) + (from[at + y] as number);
+      // The words two and one to the left (read as such: groups 1 and 2), one and two to the right
+      // (groups 3 and 4); past the sentence's edges, the edge sums of the same side.
+      const l2 = t >= 2 ? (sums[t - 2] as Int32Array) : edges;
+      const l2At = t >= 2 ? L : 0;
+      const l1 = t >= 1 ? (sums[t - 1] as Int32Array) : edges;
+      const l1At = t >= 1 ? 2 * L : L;
+      const r1 = t + 1 < n ? (sums[t + 1] as Int32Array) : edges;
+      const r1At = t + 1 < n ? 3 * L : 2 * L;
+      const r2 = t + 2 < n ? (sums[t + 2] as Int32Array) : edges;
+      const r2At = t + 2 < n ? 4 * L : 3 * L;
+      for (let y = 0; y < L; y++) {
+        const total =
+          (totals[base + y] as number) +
+          (own[y] as number) +
+          (l2[l2At + y] as number) +
+          (l1[l1At + y] as number) +
+          (r1[r1At + y] as number) +
+          (r2[r2At + y] as number);
+        emissions[base + y] = total * this.scale;
       }
-      for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
     }
     viterbi(emissions, n, this.transitions, labels, scratch);
   }
@@ -165,11 +181,11 @@ export class TaggerPass {
   ): void {
     const n = buf.tokens;
     const L = LABEL_COUNT;
-    emissions.fill(0, 0, n * L);
+    const totals = new Int32Array(n * L);
     for (let t = 0; t < n; t++) {
       const base = t * L;
-      this.sum(buf, buf.offsets[t] as number, buf.offsets[t + 1] as number, emissions, base);
-      for (let y = 0; y < L; y++) emissions[base + y] = (emissions[base + y] as number) * this.scale;
+      this.sum(buf, buf.offsets[t] as number, buf.offsets[t + 1] as number, totals, base);
+      for (let y = 0; y < L; y++) emissions[base + y] = (totals[base + y] as number) * this.scale;
     }
     viterbi(emissions, n, this.transitions, labels, scratch);
   }
