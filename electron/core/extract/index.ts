@@ -153,6 +153,7 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
     dates,
     quotes,
     published: published.value,
+    resolvePronoun: (start, end) => coref.resolve([start, end]).person?.name ?? null,
   });
   return {
     people: peopleFound,

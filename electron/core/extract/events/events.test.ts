@@ -23,6 +23,16 @@ describe('event detection', () => {
     expect(arrest!.name).toBe('Reed arrested in Oslo');
   });
 
+  it('takes "she" for the woman named before, not for the nearest name (the speakers’ coreference)', () => {
+    const found = events(
+      'Tara Vance flew to Los Angeles on Sunday. Her agent, Peter Morrow, spoke to reporters in Malibu. ' +
+        'She was arrested at the airport in Los Angeles on Monday.',
+    );
+    const arrest = found.find((e) => e.kind === 'arrest');
+    expect(arrest?.actors).toEqual([{ name: 'Tara Vance', kind: 'person', role: 'patient' }]);
+    expect(arrest?.name).toBe('Vance arrested in Los Angeles');
+  });
+
   it('leaves out what did not happen: negated, only planned, tried or hoped', () => {
     expect(events('Lena Vogel did not meet Carlos Mendes in Berlin on Tuesday.')).toEqual([]);
     expect(events('Lena Vogel plans to visit Carlos Mendes in Berlin next week.')).toEqual([]);

@@ -34,6 +34,12 @@ export interface EventInput {
   quotes: readonly QuoteMention[];
   /** The article's date (YYYY-MM-DD), or null when unknown. */
   published: string | null;
+  /**
+   * The name of the person a "he" or "she" at [start, end) refers to, by the article's coreference
+   * (gender and the subjects of the sentences before; coref.ts), or null when it cannot tell. Without
+   * it, a pronoun is the nearest person named before it.
+   */
+  resolvePronoun?: (start: number, end: number) => string | null;
 }
 
 const WEB_ADDRESS = /^\s*(?:https?\s*:\s*\/\s*\/|www\s*\.)/i;
@@ -149,8 +155,18 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
           if (post === undefined || post.speaker === null) return null;
           return { start: post.span[0], end: post.span[0], name: post.speaker, kind: 'person' };
         },
-        pronoun: (offset) => {
+        pronoun: (offset, word) => {
           const i = lowerBound(people, offset, (p) => p.start) - 1;
+          if (input.resolvePronoun !== undefined && word !== 'they') {
+            const name = input.resolvePronoun(offset, offset + word.length);
+            if (name === null) return null;
+            // The person's latest mention before the pronoun stands for them.
+            for (let j = i; j >= 0; j--) {
+              const p = people[j]!;
+              if (p.name === name && !quoted.contains(p.start, p.end)) return p;
+            }
+            return { start: offset, end: offset + word.length, name, kind: 'person' };
+          }
           for (let j = i; j >= 0 && j > i - 12; j--) {
             const p = people[j]!;
             if (offset - p.end > 1_200) break;
