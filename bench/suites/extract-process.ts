@@ -18,11 +18,20 @@ export interface ModelLoad {
   residentMb: number;
   /** Size of the model files, in MB. */
   fileMb: number;
+  /**
+   * Resident memory added once every shipped model has read the texts of `textsFile` (the tagger's
+   * and the trigger model's per-word caches filled, compromise's lexicon loaded), in MB.
+   */
+  inUseMb: number;
 }
 
-/** Loads the shipped entity model in a fresh Node process and reports what it cost. */
-export function measureModelLoad(repo: string): ModelLoad {
+/**
+ * Loads the shipped entity model in a fresh Node process and reports what it cost; then extracts the
+ * texts of `textsFile` (a JSON array of strings) and reports the memory in use after them.
+ */
+export function measureModelLoad(repo: string, textsFile: string): ModelLoad {
   const tagger = pathToFileURL(join(repo, 'electron/core/extract/ner/tagger.ts')).href;
+  const extract = pathToFileURL(join(repo, 'electron/core/extract/index.ts')).href;
   const container = pathToFileURL(join(repo, 'electron/core/extract/models/container.ts')).href;
   const script = `
     const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -37,7 +46,13 @@ export function measureModelLoad(repo: string): ModelLoad {
     globalThis.gc(); globalThis.gc();
     const residentMb = (process.memoryUsage().rss - rss0) / 1e6;
     const fileMb = statSync(modelsDir() + '/' + NER_MODEL_FILE).size / 1e6;
-    console.log(JSON.stringify({ cpuMs, wallMs, residentMb, fileMb, kept: model !== undefined }));`;
+    const { extractArticle } = await import(${JSON.stringify(extract)});
+    const { readFileSync } = await import('node:fs');
+    const texts = JSON.parse(readFileSync(${JSON.stringify(textsFile)}, 'utf8'));
+    for (const text of texts) extractArticle(text, { published: '2016-10-01' });
+    globalThis.gc(); globalThis.gc();
+    const inUseMb = (process.memoryUsage().rss - rss0) / 1e6;
+    console.log(JSON.stringify({ cpuMs, wallMs, residentMb, fileMb, inUseMb, kept: model !== undefined }));`;
   const out = execFileSync(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script],

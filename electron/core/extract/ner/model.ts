@@ -47,22 +47,30 @@ function array<T>(data: ModelData, name: string, ctor: new (...args: never[]) =>
   return found;
 }
 
-/** Distinct words whose weight sums a pass keeps (about 200 bytes each); the cache starts over past it. */
-const WORD_CACHE_LIMIT = 1 << 16;
+/**
+ * Distinct words whose weight sums a pass keeps (180 bytes each in one array, with the index's entry
+ * and the word: about 3 MB per pass when full); the cache starts over past it.
+ */
+const WORD_CACHE_LIMIT = 1 << 14;
+/** Integers per cached word: its own group and the four sides', LABEL_COUNT each. */
+const STRIDE = (1 + NEIGHBOUR_SIDES.length) * LABEL_COUNT;
 
 /** One pass's weights. */
 export class TaggerPass {
   /**
-   * Word -> the summed weights of its {@link wordKeys} and, per side, of the {@link neighbourKeys} a
-   * token reads from it: (1 + 4) × LABEL_COUNT integers. Most of a token's features read one word, and
-   * news repeats its words, so each distinct word's weights are looked up once, not at every token.
+   * Word -> where its sums start in {@link slab}: the summed weights of its {@link wordKeys} and, per
+   * side, of the {@link neighbourKeys} a token reads from it. Most of a token's features read one word,
+   * and news repeats its words, so each distinct word's weights are looked up once, not at every token.
    */
-  private readonly words = new Map<string, Int32Array>();
+  private readonly index = new Map<string, number>();
+  private slab = new Int32Array(0);
+  private entries = 0;
   /** Summed weights of the {@link edgeKeys} of each side (4 × LABEL_COUNT). */
   private edges: Int32Array | undefined;
   private readonly work = new FeatureBuffer();
   /** Work array of {@link tagSentence}: integer sums of each token's weights per label. */
   private totals = new Int32Array(0);
+  private offsets = new Int32Array(0);
 
   constructor(
     private readonly features: KeyTable,
@@ -89,25 +97,40 @@ export class TaggerPass {
     }
   }
 
-  /** The word sums of token `t` of a sentence (see {@link words}). */
-  private wordSums(r: SentenceReading, t: number): Int32Array {
+  /** Makes room for `n` more words in the cache, starting it over when it would pass its limit. */
+  private reserve(n: number): void {
+    if (this.entries + n > Math.max(WORD_CACHE_LIMIT, n)) {
+      this.index.clear();
+      this.entries = 0;
+    }
+    const need = (this.entries + n) * STRIDE;
+    if (this.slab.length < need) {
+      const grown = new Int32Array(Math.max(need, Math.min(WORD_CACHE_LIMIT * STRIDE, this.slab.length * 2)));
+      grown.set(this.slab.subarray(0, this.entries * STRIDE));
+      this.slab = grown;
+    }
+  }
+
+  /** Where the sums of token `t`'s word start in {@link slab} (room reserved by the caller). */
+  private wordSums(r: SentenceReading, t: number): number {
     const word = r.words[t] as string;
-    const known = this.words.get(word);
+    const known = this.index.get(word);
     if (known !== undefined) return known;
     const L = LABEL_COUNT;
-    const sums = new Int32Array((1 + NEIGHBOUR_SIDES.length) * L);
+    const at = this.entries++ * STRIDE;
+    const sums = this.slab;
+    sums.fill(0, at, at + STRIDE);
     const buf = this.work;
     buf.reset();
     wordKeys(r, t, buf);
-    this.sum(buf, 0, buf.length, sums, 0);
+    this.sum(buf, 0, buf.length, sums, at);
     NEIGHBOUR_SIDES.forEach((side, s) => {
       buf.reset();
       neighbourKeys(r, t, side, buf);
-      this.sum(buf, 0, buf.length, sums, (1 + s) * L);
+      this.sum(buf, 0, buf.length, sums, at + (1 + s) * L);
     });
-    if (this.words.size >= WORD_CACHE_LIMIT) this.words.clear();
-    this.words.set(word, sums);
-    return sums;
+    this.index.set(word, at);
+    return at;
   }
 
   private edgeSums(): Int32Array {
@@ -137,8 +160,11 @@ export class TaggerPass {
     const n = r.words.length;
     const L = LABEL_COUNT;
     const buf = context;
-    const sums: Int32Array[] = [];
-    for (let t = 0; t < n; t++) sums.push(this.wordSums(r, t));
+    this.reserve(n);
+    if (this.offsets.length < n) this.offsets = new Int32Array(n * 2);
+    const offsets = this.offsets;
+    for (let t = 0; t < n; t++) offsets[t] = this.wordSums(r, t);
+    const slab = this.slab;
     const edges = this.edgeSums();
     // Integer sums first (exact in any order), scaled once at the end.
     if (this.totals.length < n * L) this.totals = new Int32Array(n * L * 2);
@@ -147,21 +173,21 @@ export class TaggerPass {
     for (let t = 0; t < n; t++) {
       const base = t * L;
       this.sum(buf, buf.offsets[t] as number, buf.offsets[t + 1] as number, totals, base);
-      const own = sums[t] as Int32Array;
+      const own = offsets[t] as number;
       // The words two and one to the left (read as such: groups 1 and 2), one and two to the right
       // (groups 3 and 4); past the sentence's edges, the edge sums of the same side.
-      const l2 = t >= 2 ? (sums[t - 2] as Int32Array) : edges;
-      const l2At = t >= 2 ? L : 0;
-      const l1 = t >= 1 ? (sums[t - 1] as Int32Array) : edges;
-      const l1At = t >= 1 ? 2 * L : L;
-      const r1 = t + 1 < n ? (sums[t + 1] as Int32Array) : edges;
-      const r1At = t + 1 < n ? 3 * L : 2 * L;
-      const r2 = t + 2 < n ? (sums[t + 2] as Int32Array) : edges;
-      const r2At = t + 2 < n ? 4 * L : 3 * L;
+      const l2 = t >= 2 ? slab : edges;
+      const l2At = t >= 2 ? (offsets[t - 2] as number) + L : 0;
+      const l1 = t >= 1 ? slab : edges;
+      const l1At = t >= 1 ? (offsets[t - 1] as number) + 2 * L : L;
+      const r1 = t + 1 < n ? slab : edges;
+      const r1At = t + 1 < n ? (offsets[t + 1] as number) + 3 * L : 2 * L;
+      const r2 = t + 2 < n ? slab : edges;
+      const r2At = t + 2 < n ? (offsets[t + 2] as number) + 4 * L : 3 * L;
       for (let y = 0; y < L; y++) {
         const total =
           (totals[base + y] as number) +
-          (own[y] as number) +
+          (slab[own + y] as number) +
           (l2[l2At + y] as number) +
           (l1[l1At + y] as number) +
           (r1[r1At + y] as number) +
