@@ -81,13 +81,7 @@ export class TaggerPass {
   ) {}
 
   /** Adds the weights of keys[from..to) of `buf` to `out` from index `at` (integers: sums are exact). */
-  private sum(
-    buf: FeatureBuffer,
-    from: number,
-    to: number,
-    out: Int32Array | Float64Array,
-    at: number,
-  ): void {
+  private sum(buf: FeatureBuffer, from: number, to: number, out: Int32Array, at: number): void {
     const L = LABEL_COUNT;
     for (let f = from; f < to; f++) {
       const row = this.features.get(buf.keys[f] as number);
@@ -198,7 +192,10 @@ export class TaggerPass {
     viterbi(emissions, n, this.transitions, labels, scratch);
   }
 
-  /** Fills `labels` with the best labels for the features in `buf` (`scratch`: viterbi's work arrays). */
+  /**
+   * Fills `labels` with the best labels for the features in `buf` (`scratch`: viterbi's work arrays),
+   * looking up every key of every token: the reference {@link tagSentence} is tested against.
+   */
   decode(
     buf: FeatureBuffer,
     emissions: Float64Array,
