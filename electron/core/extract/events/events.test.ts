@@ -33,6 +33,18 @@ describe('event detection', () => {
     expect(arrest?.name).toBe('Vance arrested in Los Angeles');
   });
 
+  it('reads a participle followed by its object as a verb, not as a noun named after its subject', () => {
+    for (const text of [
+      'Lena Vogel proposed a ceasefire in Gaza on Monday.',
+      'Talks were held in Minsk on Thursday, a day after Washington proposed a ceasefire in Ukraine.',
+    ]) {
+      const names = events(text).map((e) => e.name);
+      expect(names.some((name) => /ceasefire/i.test(name))).toBe(true);
+      // Before: "Lena Vogel proposed with Vogel in Gaza", "Washington proposed in Ukraine".
+      expect(names.filter((name) => /\bproposed\b/i.test(name))).toEqual([]);
+    }
+  });
+
   it('leaves out what did not happen: negated, only planned, tried or hoped', () => {
     expect(events('Lena Vogel did not meet Carlos Mendes in Berlin on Tuesday.')).toEqual([]);
     expect(events('Lena Vogel plans to visit Carlos Mendes in Berlin next week.')).toEqual([]);

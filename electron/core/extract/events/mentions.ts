@@ -165,6 +165,17 @@ function isNominal(words: readonly Word[], i: number): boolean {
   ) {
     return false;
   }
+  // A participle read as an adjective is a verb when an object follows it: "Washington proposed a
+  // ceasefire" (not "the proposed ceasefire").
+  const next = words[i + 1];
+  if (
+    !NOUN_TAG.test(word.tag) &&
+    /ed$/.test(word.lower) &&
+    next !== undefined &&
+    DETERMINER.test(next.lower)
+  ) {
+    return false;
+  }
   if (NOUN_TAG.test(word.tag) || /Adjective/.test(word.tag)) return true;
   // Unknown to the lexicon: "-ed" and "-ing" words are verbs, the rest nouns.
   return afterDeterminer || !/(?:ed|ing)$/.test(word.lower);
