@@ -59,6 +59,15 @@ describe('event detection', () => {
     expect(deal?.name).toMatch(/deal between (?:Vogel and Mendes|Mendes and Vogel) in Berlin$/);
   });
 
+  it('gives a light verb\'s subject to the noun it carries when the verb is no happening itself ("held talks")', () => {
+    const [talks] = events(
+      'Russian President Vladimir Putin held talks with Belarusian President Alexander Lukashenko at the Kremlin on Thursday.',
+    );
+    expect(talks).toMatchObject({ kind: 'meeting', date: '2025-03-13', place: 'Kremlin' });
+    expect(talks!.participants.sort()).toEqual(['Alexander Lukashenko', 'Vladimir Putin']);
+    expect(talks!.name).toBe('Talks between Putin and Lukashenko at the Kremlin');
+  });
+
   it('takes the subject of the main clause for "following talks with X"', () => {
     const [talks] = events(
       '“We agree,” Lena Vogel said in Berlin on Tuesday, following talks with Carlos Mendes.',

@@ -548,6 +548,22 @@ function attachRoles(
     if (!roles.some((r) => r.entity.name === entity.name)) roles.push({ entity, role });
   };
   if (mention.nominal) {
+    // "Putin held talks with Lukashenko": a light verb hands its subject to the noun it carries, also
+    // when the verb is not itself taken for a happening (carried() does it when it is).
+    const light = lightVerbBefore(words, trigger, clause.first);
+    if (light >= 0) {
+      const subject = subjectOf(
+        { ...mention, trigger: light, nominal: false },
+        words,
+        clauses,
+        input,
+        entityAt,
+      );
+      if (subject !== null && subject.kind !== 'place') {
+        for (const other of coordinated(subject, words, entityAt)) add(other, 'agent');
+        add(subject, 'agent');
+      }
+    }
     // "Putin's visit", "the NATO summit": an entity just before the noun and its modifiers.
     for (let i = trigger - 1; i >= Math.max(clause.first, trigger - 4); i--) {
       const w = words[i]!;
@@ -605,6 +621,23 @@ function attachRoles(
     if (main !== null && main.kind !== 'place') add(main, 'other');
   }
   mention.roles = roles;
+}
+
+/**
+ * The index of a light verb ("held", "struck") that carries the noun at `trigger` across nothing but its
+ * modifiers ("held talks", "struck a new trade deal"), or -1.
+ */
+function lightVerbBefore(words: readonly Word[], trigger: number, first: number): number {
+  for (let i = trigger - 1; i >= Math.max(first, trigger - 4); i--) {
+    const w = words[i]!;
+    if (LIGHT_VERBS.has(w.lemma) && VERB_TAG.test(w.tag)) return i;
+    if (
+      w.punct ||
+      !(DETERMINER.test(w.lower) || /Adjective|Singular|Value/.test(w.tag) || /^[\d-]/.test(w.text))
+    )
+      return -1;
+  }
+  return -1;
 }
 
 /** Entities joined to `entity` by "and" or commas before it ("Mendes and Vogel met"). */
