@@ -373,11 +373,10 @@ function finish(
   position: ReadonlyMap<number, number>,
 ): EventCandidate[] {
   const events: (EventCandidate & { order: number })[] = [];
-  const worth = drafts
-    .map((draft) => ({ draft, best: bestMention(draft) }))
-    .filter(({ draft, best }) => worthKeeping(draft, best));
+  const read = drafts.map((draft) => ({ draft, best: bestMention(draft) }));
+  const worth = read.filter(({ draft, best }) => worthKeeping(draft, best));
   const lead = worth.length > 0 ? null : leadHappening(drafts, position);
-  for (const { draft, best } of lead === null ? worth : [{ draft: lead, best: bestMention(lead) }]) {
+  for (const { draft, best } of lead === null ? worth : read.filter((r) => r.draft === lead)) {
     const hasOwnDate = draft.date !== null;
     let date = draft.date?.value ?? null;
     let precision = draft.date?.precision ?? null;

@@ -457,16 +457,7 @@ function carried(found: RawMention[], words: readonly Word[], clauses: readonly 
   const within = (a: RawMention, b: RawMention, gap: number): boolean =>
     a.clause === b.clause && b.trigger > a.trigger && b.trigger - a.trigger <= gap;
   const onlyModifiers = (from: number, to: number): boolean =>
-    words
-      .slice(from, to)
-      .every(
-        (w) =>
-          !w.punct &&
-          (DETERMINER.test(w.lower) ||
-            /Adjective|Singular|Value/.test(w.tag) ||
-            /^[\d-]/.test(w.text) ||
-            /^(?:of|for|to)$/.test(w.lower)),
-      );
+    words.slice(from, to).every((w) => isModifier(w) || (!w.punct && /^(?:of|for|to)$/.test(w.lower)));
   for (const verb of found) {
     if (verb.nominal || dropped.has(verb)) continue;
     const noun = found.find(
@@ -631,13 +622,16 @@ function lightVerbBefore(words: readonly Word[], trigger: number, first: number)
   for (let i = trigger - 1; i >= Math.max(first, trigger - 4); i--) {
     const w = words[i]!;
     if (LIGHT_VERBS.has(w.lemma) && VERB_TAG.test(w.tag)) return i;
-    if (
-      w.punct ||
-      !(DETERMINER.test(w.lower) || /Adjective|Singular|Value/.test(w.tag) || /^[\d-]/.test(w.text))
-    )
-      return -1;
+    if (!isModifier(w)) return -1;
   }
   return -1;
+}
+
+/** A word that may stand between a verb or frame and the noun it carries: "a", "new", "trade", "30-day". */
+function isModifier(w: Word): boolean {
+  return (
+    !w.punct && (DETERMINER.test(w.lower) || /Adjective|Singular|Value/.test(w.tag) || /^[\d-]/.test(w.text))
+  );
 }
 
 /** Entities joined to `entity` by "and" or commas before it ("Mendes and Vogel met"). */
