@@ -10,7 +10,7 @@ import { layoutText, lowerBound, type TextLayout } from '../extract/text';
 import { timexRange } from '../extract/timex-range';
 import { EntitiesRepo } from './entities-repo';
 import { EntityEdits } from './entity-edits';
-import { topEntities, yearsOf, type ArticleProfile } from './event-match/articles';
+import { leadKey, topEntities, yearsOf, type ArticleProfile } from './event-match/articles';
 import type { EventSignature } from './event-match/features';
 import { EventsRepo, type StoredSignature } from './event-match/events-repo';
 import { decide } from './event-match/matcher';
@@ -121,6 +121,7 @@ export class EventStore {
       entities: topEntities(input.entities),
       years: [...years].sort(),
       published: input.published,
+      lead: leadKey(this.events.nameOf(input.people[0])),
     };
     if (model !== null) this.events.saveSourceProfile(input.sourceId, article);
     const prepared = input.events.map((event) => this.prepare(event, input.names, article));

@@ -217,6 +217,40 @@ describe('stories across articles', () => {
   });
 });
 
+/** Two deaths told in the same words, of two different people. */
+const LARUE = 'Fred LaRue, a Watergate figure, died on Tuesday in Biloxi, the coroner said. LaRue was 75.';
+const FELT = 'Mark Felt, a Watergate figure, died on Tuesday in Biloxi, the coroner said. Felt was 75.';
+
+describe('stories of different people', () => {
+  const mainEvent = async (id: SourceId) => (await eventsOf(id))[0]?.id;
+  /** storyModel's words, and two articles led by different surnames kept apart. */
+  const leadModel = (): MatchModel => {
+    const m = storyModel();
+    m.article!.weights[ARTICLE_FEATURES.indexOf('leadDiffer')] = -8;
+    return m;
+  };
+
+  it('keeps apart two articles alike in words whose most-named people differ', async () => {
+    matching = storyModel();
+    const larue = store(LARUE);
+    const felt = store(FELT);
+    // Words alone make them one story...
+    expect(await mainEvent(felt)).toBe(await mainEvent(larue));
+    matching = leadModel();
+    const larue2 = store(LARUE.replace('Tuesday', 'Wednesday'));
+    const felt2 = store(FELT.replace('Tuesday', 'Wednesday'));
+    // ...their leads, LaRue and Felt, do not.
+    expect(await mainEvent(felt2)).not.toBe(await mainEvent(larue2));
+  });
+
+  it('compares the leads by surname: "W. Mark Felt Jr." leads the story "Mark Felt" leads', async () => {
+    matching = leadModel();
+    const felt = store(FELT);
+    const again = store(FELT.replace('Mark Felt', 'W. Mark Felt Jr.'));
+    expect(await mainEvent(again)).toBe(await mainEvent(felt));
+  });
+});
+
 describe('quotes belong to events', () => {
   it('links a quote to the event its paragraph is about: "Quotes about it", and on the speaker\'s page', async () => {
     const a = store(

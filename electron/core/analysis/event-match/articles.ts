@@ -7,6 +7,7 @@
  * learned with the event-matching model (resources/models/event-matching.md); an article's main event
  * joins the event of the articles it matches.
  */
+import { nameKey } from '../../extract/tokens';
 import { cosine, type Terms } from './terms';
 
 /** What an article is compared on (stored per source in `source_profiles`). */
@@ -20,6 +21,21 @@ export interface ArticleProfile {
   years: readonly string[];
   /** Its publication date (YYYY-MM-DD), or null when unknown. */
   published: string | null;
+  /**
+   * The surname of the person it names most ({@link leadKey}), or null when it names nobody twice.
+   * Compared by surname, not entity id: "W. Mark Felt" and "Mark Felt" may be two people in the
+   * library, yet lead the same story ("Mark Felt dies"), which "Fred LaRue dies" does not.
+   */
+  lead?: string | null;
+}
+
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/** The key of a person's surname ("W. Mark Felt Jr." -> "felt"), or null for an empty name. */
+export function leadKey(name: string | null | undefined): string | null {
+  const words = (name ?? '').split(/[\s,]+/).filter((w) => w !== '' && !SUFFIX.test(w));
+  const last = words[words.length - 1];
+  return last === undefined ? null : nameKey(last);
 }
 
 /** Names of the article-pair features, in the model's order. */
@@ -35,6 +51,8 @@ export const ARTICLE_FEATURES = [
   'yearClash',
   'entitySimilarity',
   'salientMissing',
+  'leadSame',
+  'leadDiffer',
 ] as const;
 
 /** Entities kept per article profile. */
@@ -100,6 +118,8 @@ export function articleFeatures(a: ArticleProfile, b: ArticleProfile): Float64Ar
     yearClash: a.years.length > 0 && b.years.length > 0 && !shares(a.years, b.years) ? 1 : 0,
     entitySimilarity: entityCosine(a.entities, b.entities),
     salientMissing: (missing(a.entities, b.entities) + missing(b.entities, a.entities)) / 2,
+    leadSame: a.lead != null && a.lead === b.lead ? 1 : 0,
+    leadDiffer: a.lead != null && b.lead != null && a.lead !== b.lead ? 1 : 0,
   };
   return Float64Array.from(ARTICLE_FEATURES.map((name) => values[name]));
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EntityId } from '../../../../shared/model';
-import type { ArticleProfile } from './articles';
+import { leadKey, type ArticleProfile } from './articles';
 import type { EventSignature } from './features';
 import { termsFromJson, termsToJson, type Terms } from './terms';
 
@@ -251,7 +251,9 @@ export class EventsRepo {
   profiles(sourceIds: readonly string[]): Map<string, ArticleProfile> {
     const rows = this.db
       .prepare(
-        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, s.published_at FROM json_each(?) j
+        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, s.published_at,
+           (SELECT e.name FROM entities e WHERE e.id = json_extract(p.people, '$[0]')) AS lead_name
+         FROM json_each(?) j
          CROSS JOIN source_profiles p ON p.source_id = j.value CROSS JOIN sources s ON s.id = p.source_id`,
       )
       .all(JSON.stringify(sourceIds)) as {
@@ -261,6 +263,7 @@ export class EventsRepo {
       entities: string;
       years: string;
       published_at: string | null;
+      lead_name: string | null;
     }[];
     return new Map(
       rows.map((r) => [
@@ -271,9 +274,17 @@ export class EventsRepo {
           entities: new Map(Object.entries(JSON.parse(r.entities) as Record<string, number>)),
           years: JSON.parse(r.years) as string[],
           published: r.published_at,
+          lead: leadKey(r.lead_name),
         },
       ]),
     );
+  }
+
+  /** An entity's name (null when there is no such entity). */
+  nameOf(id: string | undefined): string | null {
+    if (id === undefined) return null;
+    const row = this.db.prepare(`SELECT name FROM entities WHERE id = ?`).get(id) as { name: string } | undefined;
+    return row?.name ?? null;
   }
 
   /** Stores what an article is compared on (its words, people, entities and years). */

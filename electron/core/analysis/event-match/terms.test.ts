@@ -1,6 +1,6 @@
 /** Reading an article's words and years a stretch at a time gives what reading it whole gives. */
 import { describe, expect, it } from 'vitest';
-import { yearsOf } from './articles';
+import { leadKey, yearsOf } from './articles';
 import { articleTerms, countWords, stretchesAtSpaces, termsOfCounts } from './terms';
 
 const TEXT = [
@@ -37,5 +37,16 @@ describe('stretchesAtSpaces', () => {
       expect([...years].sort()).toEqual(yearsOf(TEXT));
     }
     expect(yearsOf(TEXT)).toEqual(['1999', '2020', '2024']);
+  });
+});
+
+describe('leadKey', () => {
+  it('keys a person by surname, without suffixes, as transliterations meet', () => {
+    expect(leadKey('W. Mark Felt Jr.')).toBe('felt');
+    expect(leadKey('Mark Felt')).toBe('felt');
+    expect(leadKey('Volodymyr Zelenskyy')).toBe(leadKey('Zelensky'));
+    expect(leadKey('Fred LaRue')).not.toBe(leadKey('Mark Felt'));
+    expect(leadKey(null)).toBeNull();
+    expect(leadKey('  ')).toBeNull();
   });
 });
