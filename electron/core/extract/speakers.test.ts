@@ -245,6 +245,19 @@ describe('quotation marks that are not quotes', () => {
     expect(['Paul Fenn', 'Critics']).toContain(giveaway?.speaker);
   });
 
+  it('reads title-case words after a verb of saying, and lower-case words after "report", as someone’s words', () => {
+    // Both were set aside as titles before (PolNeAR annotates such marks as direct quotes).
+    const said = read('Senator Ruth Amos said “The Voters” and walked off the stage in Dover.');
+    expect(said[0]).toMatchObject({ kind: 'partial', speaker: 'Ruth Amos' });
+    const chants = read('The rally in Dover ended with chants of “Ruth, Ruth, Ruth” from the crowd.');
+    expect(chants[0]?.kind).not.toBe('scare');
+    const report = read('Governor Lena Ortiz promised a report “as soon as possible” on the flooding.');
+    expect(report[0]).toMatchObject({ kind: 'partial', speaker: 'Lena Ortiz' });
+    // A capitalised title after "report" or "the film", and any term after "the phrase", stay apart.
+    expect(read('She cited the report “Water and Power” at the hearing in Dover.')[0]?.kind).toBe('scare');
+    expect(read('Ortiz avoided the phrase “illegal immigrant” in the debate.')[0]?.kind).toBe('scare');
+  });
+
   it('still reads a short title-case quote that ends a sentence or follows a colon as someone’s words', () => {
     expect(read('Mayor Paul Fenn had one answer: “Never Again.”')[0]).toMatchObject({ speaker: 'Paul Fenn' });
     expect(read('“Vote For Change,” Fenn told the crowd in Dover.')[0]?.speaker).toBe('Fenn');
