@@ -199,8 +199,19 @@ type FoundTrigger = Pick<
 
 /** A mention of a found trigger, with nothing read around it yet. */
 function newMention(trigger: FoundTrigger): RawMention {
+  // Written out rather than spread: a spread of eleven fields was a few percent of all extraction.
   return {
-    ...trigger,
+    span: trigger.span,
+    sentence: trigger.sentence,
+    lemma: trigger.lemma,
+    kind: trigger.kind,
+    nominal: trigger.nominal,
+    passive: trigger.passive,
+    probability: trigger.probability,
+    words: trigger.words,
+    trigger: trigger.trigger,
+    clause: trigger.clause,
+    aspect: trigger.aspect,
     roles: [],
     place: null,
     placeWord: null,
