@@ -283,7 +283,8 @@ export class EventsRepo {
   /** An entity's name (null when there is no such entity). */
   nameOf(id: string | undefined): string | null {
     if (id === undefined) return null;
-    const row = this.db.prepare(`SELECT name FROM entities WHERE id = ?`).get(id) as { name: string } | undefined;
+    const row = this.db.prepare(`SELECT name FROM entities WHERE id = ?`).get(id) as
+      { name: string } | undefined;
     return row?.name ?? null;
   }
 
