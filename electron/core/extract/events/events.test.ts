@@ -126,4 +126,27 @@ describe('event detection', () => {
       expect(event.name, event.name).toMatch(/^\p{Lu}/u);
     }
   });
+
+  it('names a happening with no one to name by its noun, never by a made-up gerund', () => {
+    const names = (text: string) => events(text).map((e) => e.name);
+    // Before: "Attacking of a police station", "Deathing".
+    expect(names('Rioters attacked a police station in Athens late on Saturday.')).toContain(
+      'Attack on a police station',
+    );
+    const stabbing = names('A New Bedford man stabbed his mother to death during a bloodbath on Monday.');
+    expect(stabbing).toContain('Death');
+    expect(stabbing.filter((n) => /ing\b/.test(n) && !/^Stabbing/.test(n))).toEqual([]);
+  });
+
+  it('never names a person twice ("Vance lost with Vance") nor opens a name on a preposition', () => {
+    for (const text of [
+      'Tara Vance lost the final in Madrid on Sunday.',
+      'Lindsay Lohan left the Betty Ford Center in Rancho Mirage on Tuesday.',
+    ]) {
+      for (const name of events(text).map((e) => e.name)) {
+        expect(name.match(/Vance|Lohan/g) ?? [], name).toHaveLength(1);
+        expect(name, name).not.toMatch(/^(?:Of|In|At|To|With)\s/);
+      }
+    }
+  });
 });

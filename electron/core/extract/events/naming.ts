@@ -5,7 +5,7 @@
  * "Earthquake in Indonesia". Never a copied sentence, never a quote mark or a dangling "…".
  */
 import type { RawMention } from './mentions';
-import { verbForm, type Word } from './words';
+import { verbForm, wordTag, type Word } from './words';
 
 /** Who took part, as the name shows them. */
 export interface NameParts {
@@ -134,7 +134,9 @@ function tidy(name: string): string {
     .replace(/…/g, '')
     .trim()
     .replace(/[,;:.\-–—]+$/, '')
-    .trim();
+    .trim()
+    // A name never opens on a preposition left over from the sentence ("Of further violence").
+    .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?=\S)/i, '');
   if (out.length > MAX_NAME) {
     const cut = out.lastIndexOf(' ', MAX_NAME);
     out = out
@@ -165,6 +167,13 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       return tidy(`${np} ${mention.frame}${where}`);
     }
     const where = placePhrase(parts);
+    // A headline's "Lindsay Lohan checks into …" read as a noun phrase names Lohan already.
+    const named = new Set(np.toLowerCase().split(/\s+/));
+    const others = people.filter((p) => !named.has(lastWord(p).toLowerCase()));
+    if (others.length < people.length) {
+      const rest = others.length === 0 ? '' : ` with ${list(others)}`;
+      return tidy(`${np}${rest}${where}`);
+    }
     if (people.length >= 2) return tidy(`${np} between ${list(people)}${where}`);
     if (parts.agents.length === 1 && !parts.reciprocal)
       return tidy(`${parts.agents[0]}’s ${lowerFirst(np)}${where}`);
@@ -205,11 +214,30 @@ export function eventName(mention: RawMention, parts: NameParts): string {
   const object =
     parts.patients.length > 0 ? list(parts.patients) : objectWords(words, after, clause.last, mention);
   if (agents.length === 0) {
+    // With no one to name, a word that is a noun names it as one: "Attack on a police station",
+    // "Death", not "Attacking of a police station", "Deathing".
+    if (isNoun(word.lemma)) {
+      const of = object === '' ? '' : ` ${NOUN_PREPOSITION[word.lemma] ?? 'of'} ${object}`;
+      return tidy(`${word.lemma}${of}${where}`);
+    }
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
     return tidy(`${verbForm(word.lemma, 'Gerund')}${particle}${of}${where}`);
   }
-  const verb = agents.length > 1 ? word.lemma : verbForm(word.lemma, 'PresentTense');
+  // "left", "lost": a past form the lexicon knows as an adjective has no lemma to conjugate ("lefts").
+  const asWritten = word.lemma === word.lower && /Adjective/.test(word.tag);
+  const verb = asWritten ? word.lower : agents.length > 1 ? word.lemma : verbForm(word.lemma, 'PresentTense');
   return tidy(`${list(agents)} ${verb}${particle}${object ? ` ${object}` : ''}${where}`);
+}
+
+const lastWord = (name: string): string => name.split(/\s+/).pop() ?? name;
+
+/** Nouns a named happening takes "on" after rather than "of" ("Attack on a police station"). */
+const NOUN_PREPOSITION: Record<string, string> = { attack: 'on', strike: 'on', raid: 'on', assault: 'on' };
+
+/** A word the lexicon knows as a noun and not as a verb ("attack", "death"; not "arrest"). */
+function isNoun(lemma: string): boolean {
+  const tag = wordTag(lemma);
+  return /Singular|Noun/.test(tag) && !/Verb|Infinitive/.test(tag);
 }
 
 const lowerFirst = (text: string): string =>
