@@ -136,7 +136,7 @@ function tidy(name: string): string {
     .replace(/[,;:.\-–—]+$/, '')
     .trim()
     // A name never opens on a preposition left over from the sentence ("Of further violence").
-    .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?=\S)/i, '');
+    .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?!least\b|most\b|first\b|last\b)(?=\S)/i, '');
   if (out.length > MAX_NAME) {
     const cut = out.lastIndexOf(' ', MAX_NAME);
     out = out
@@ -184,12 +184,14 @@ export function eventName(mention: RawMention, parts: NameParts): string {
   }
   const where = placePhrase(parts);
   const after = trigger + triggerWords.length;
+  // Past forms the lexicon reads as adjectives or misreads keep their verb ("lefts", "hanges").
+  const lemma = VERB_OF_PAST[word.lower] ?? word.lemma;
   if (parts.reciprocal && people.length >= 2) {
-    return tidy(`${list(people)} ${word.lemma}${particle}${where}`);
+    return tidy(`${list(people)} ${lemma}${particle}${where}`);
   }
   if (mention.passive || (parts.agents.length === 0 && parts.patients.length > 0)) {
     const who = list(parts.patients.length > 0 ? parts.patients : parts.others);
-    if (who !== '') return tidy(`${who} ${verbForm(word.lemma, 'PastTense')}${particle}${where}`);
+    if (who !== '') return tidy(`${who} ${verbForm(lemma, 'PastTense')}${particle}${where}`);
   }
   const agents =
     parts.agents.length > 0 ? parts.agents : mention.subjectPlace !== null ? [mention.subjectPlace] : [];
@@ -200,7 +202,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     mention.place !== null &&
     mention.place.start > mention.span[1];
   if (placeObject && parts.patients.length === 0 && agents.length > 0) {
-    const verb = agents.length > 1 ? word.lemma : verbForm(word.lemma, 'PresentTense');
+    const verb = agents.length > 1 ? lemma : verbForm(lemma, 'PresentTense');
     const the = /^the\s/i.test(
       mention.words
         .map((w) => w.text)
@@ -216,20 +218,27 @@ export function eventName(mention: RawMention, parts: NameParts): string {
   if (agents.length === 0) {
     // With no one to name, a word that is a noun names it as one: "Attack on a police station",
     // "Death", not "Attacking of a police station", "Deathing".
-    if (isNoun(word.lemma)) {
-      const of = object === '' ? '' : ` ${NOUN_PREPOSITION[word.lemma] ?? 'of'} ${object}`;
-      return tidy(`${word.lemma}${of}${where}`);
+    if (isNoun(lemma)) {
+      const of = object === '' ? '' : ` ${NOUN_PREPOSITION[lemma] ?? 'of'} ${object}`;
+      return tidy(`${lemma}${of}${where}`);
     }
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
-    return tidy(`${verbForm(word.lemma, 'Gerund')}${particle}${of}${where}`);
+    return tidy(`${verbForm(lemma, 'Gerund')}${particle}${of}${where}`);
   }
-  // "left", "lost": a past form the lexicon knows as an adjective has no lemma to conjugate ("lefts").
-  const asWritten = word.lemma === word.lower && /Adjective/.test(word.tag);
-  const verb = asWritten ? word.lower : agents.length > 1 ? word.lemma : verbForm(word.lemma, 'PresentTense');
+  const verb = agents.length > 1 ? lemma : verbForm(lemma, 'PresentTense');
   return tidy(`${list(agents)} ${verb}${particle}${object ? ` ${object}` : ''}${where}`);
 }
 
 const lastWord = (name: string): string => name.split(/\s+/).pop() ?? name;
+
+/** Past forms whose lemma the lexicon does not give (it reads "left" and "lost" as adjectives). */
+const VERB_OF_PAST: Record<string, string> = {
+  left: 'leave',
+  lost: 'lose',
+  hanged: 'hang',
+  biding: 'bide',
+  bided: 'bide',
+};
 
 /** Nouns a named happening takes "on" after rather than "of" ("Attack on a police station"). */
 const NOUN_PREPOSITION: Record<string, string> = { attack: 'on', strike: 'on', raid: 'on', assault: 'on' };
