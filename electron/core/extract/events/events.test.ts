@@ -139,6 +139,8 @@ describe('event detection', () => {
     // "left" is read as an adjective by the lexicon: its verb is "leave" (before: "Lefting in Athens").
     const riots = names('The riots in Athens have left at least 70 people injured.');
     expect(riots.filter((n) => /Left/.test(n))).toEqual([]);
+    // A verb whose noun names the happening is named by the noun (before: "Arresting").
+    expect(names('More than 200 people have been arrested since Monday, police said.')).toEqual(['Arrest']);
   });
 
   it('never names a person twice ("Vance lost with Vance") nor opens a name on a preposition', () => {

@@ -5,7 +5,7 @@
  * "Earthquake in Indonesia". Never a copied sentence, never a quote mark or a dangling "…".
  */
 import type { RawMention } from './mentions';
-import { verbForm, wordTag, type Word } from './words';
+import { verbForm, type Word } from './words';
 
 /** Who took part, as the name shows them. */
 export interface NameParts {
@@ -168,6 +168,9 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     }
     const where = placePhrase(parts);
     // A headline's "Lindsay Lohan checks into …" read as a noun phrase names Lohan already.
+    // A participle standing alone ("Injured") says what befell its one participant: "Bush injured".
+    if (np === word.text && people.length === 1 && /[^e]ed$|ied$/.test(word.lower))
+      return tidy(`${people[0]} ${word.lower}${where}`);
     const named = new Set(np.toLowerCase().split(/\s+/));
     const others = people.filter((p) => !named.has(lastWord(p).toLowerCase()));
     if (others.length < people.length) {
@@ -243,10 +246,16 @@ const VERB_OF_PAST: Record<string, string> = {
 /** Nouns a named happening takes "on" after rather than "of" ("Attack on a police station"). */
 const NOUN_PREPOSITION: Record<string, string> = { attack: 'on', strike: 'on', raid: 'on', assault: 'on' };
 
-/** A word the lexicon knows as a noun and not as a verb ("attack", "death"; not "arrest"). */
+/** Verbs whose noun names the happening ("Arrest", "Attack on …"), written as the verb is. */
+const HAPPENING_NOUNS = new Set(
+  'attack strike raid assault murder arrest visit protest crash collapse fire blast escape rescue vote release fight battle search'.split(
+    ' ',
+  ),
+);
+
+/** A word that names a happening as a noun: one of those, or a noun by its ending ("death"). */
 function isNoun(lemma: string): boolean {
-  const tag = wordTag(lemma);
-  return /Singular|Noun/.test(tag) && !/Verb|Infinitive/.test(tag);
+  return HAPPENING_NOUNS.has(lemma) || /(?:tion|sion|ment|ure|th|ence|ance|ity|ship|hood)$/.test(lemma);
 }
 
 const lowerFirst = (text: string): string =>
