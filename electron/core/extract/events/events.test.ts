@@ -154,4 +154,15 @@ describe('event detection', () => {
       }
     }
   });
+
+  it('never copies a clause into a name: no "was", no "on Monday" (before: "Tom Reed was injured on Monday")', () => {
+    for (const text of [
+      'Police said Tom Reed was injured on Monday.',
+      'The storm hit the coast on Sunday. Police said Tom Reed was injured on Monday.',
+    ]) {
+      const names = events(text).map((e) => e.name);
+      expect(names.length, text).toBeGreaterThan(0);
+      for (const name of names) expect(name, name).not.toMatch(/\b(?:was|were|is|are|on Monday|on Sunday)\b/);
+    }
+  });
 });

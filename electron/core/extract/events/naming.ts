@@ -29,6 +29,9 @@ const STOP_OBJECT = new Set(
     'april june july august september october november december'
   ).split(' '),
 );
+const AUXILIARY = /^(?:is|are|was|were|be|been|being|am|has|have|had|having|does|did|do)$/;
+const TIME_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|last|this|next|\d{4})$/;
 const QUANTITY = /^(?:(?:tens|hundreds|thousands|dozens|millions|scores) of )+/;
 const VERB_TAG = /PastTense|PresentTense|Infinitive|Gerund|Participle|Copula|Modal/;
 
@@ -54,6 +57,8 @@ function nounPhrase(words: readonly Word[], trigger: number, first: number): str
   for (let i = trigger - 1; i >= Math.max(first, trigger - 3); i--) {
     const w = words[i]!;
     if (w.punct || DETERMINER.test(w.lower) || /^['’]s$/i.test(w.text) || STOP_OBJECT.has(w.lower)) break;
+    // "Tom Reed was injured": a noun phrase never reaches back over a form of "be" or "have".
+    if (AUXILIARY.test(w.lower)) break;
     if (VERB_TAG.test(w.tag) && !/Adjective|Singular|Plural|Noun/.test(w.tag) && !/s$/.test(w.lower)) break;
     from = i;
   }
@@ -68,6 +73,8 @@ function nounPhrase(words: readonly Word[], trigger: number, first: number): str
 function complement(words: readonly Word[], trigger: number, last: number): string {
   const prep = words[trigger + 1];
   if (prep === undefined || !/^(?:of|on|against|for|to)$/.test(prep.lower) || trigger + 1 > last) return '';
+  // "on Monday", "in March" tell when, not what.
+  if (TIME_WORD.test(words[trigger + 2]?.lower ?? '')) return '';
   const taken: string[] = [];
   for (let i = trigger + 2; i <= Math.min(last, trigger + 5); i++) {
     const w = words[i]!;
