@@ -134,8 +134,9 @@ function lineWordsOutside(text: string, layout: TextLayout, quote: QuotedSpan): 
 /**
  * Marks that set apart a title of a work or a term rather than someone's words, read from the text
  * alone so the learnt classifier cannot talk a title into a quote: words after "so-called" or "the
- * phrase", a capitalised title after "the film" … (never right after a verb of saying); or a short run of title-case words with no closing punctuation in the middle
- * of a sentence ("appeared on “Face the Week” on Sunday", "read “War and Peace”"). PolNeAR's
+ * phrase", a capitalised title after "the film" …; or, unless a verb of saying comes right before,
+ * a short run of title-case words with no closing punctuation in the middle of a sentence
+ * ("appeared on “Face the Week” on Sunday", "read “War and Peace”"). PolNeAR's
  * annotators rarely mark titles, so the trained classifier barely sees them; this check is the
  * issue's precision requirement made explicit and tested on sentences written for the tests.
  */

@@ -174,10 +174,10 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       return tidy(`${np} ${mention.frame}${where}`);
     }
     const where = placePhrase(parts);
-    // A headline's "Lindsay Lohan checks into …" read as a noun phrase names Lohan already.
     // A participle standing alone ("Injured") says what befell its one participant: "Bush injured".
     if (np === word.text && people.length === 1 && /[^e]ed$|ied$/.test(word.lower))
       return tidy(`${people[0]} ${word.lower}${where}`);
+    // A headline's "Lindsay Lohan checks into …" read as a noun phrase names Lohan already.
     const named = new Set(np.toLowerCase().split(/\s+/));
     const others = people.filter((p) => !named.has(lastWord(p).toLowerCase()));
     if (others.length < people.length) {
