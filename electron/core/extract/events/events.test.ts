@@ -141,6 +141,10 @@ describe('event detection', () => {
     expect(riots.filter((n) => /Left/.test(n))).toEqual([]);
     // A verb whose noun names the happening is named by the noun (before: "Arresting").
     expect(names('More than 200 people have been arrested since Monday, police said.')).toEqual(['Arrest']);
+    // A verb is not taken for a noun by its ending: "captured" is no "Capture".
+    expect(
+      names('Troops captured the airport near Kabul on Sunday.').filter((n) => /^Capture\b/.test(n)),
+    ).toEqual([]);
   });
 
   it('never names a person twice ("Vance lost with Vance") nor opens a name on a preposition', () => {

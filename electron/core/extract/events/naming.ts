@@ -260,9 +260,12 @@ const HAPPENING_NOUNS = new Set(
   ),
 );
 
-/** A word that names a happening as a noun: one of those, or a noun by its ending ("death"). */
+/**
+ * A word that names a happening as a noun: one of those, or a noun by an ending no verb has ("death",
+ * "election"; not "-ure" or "-ment", which "injure" and "implement" have).
+ */
 function isNoun(lemma: string): boolean {
-  return HAPPENING_NOUNS.has(lemma) || /(?:tion|sion|ment|ure|th|ence|ance|ity|ship|hood)$/.test(lemma);
+  return HAPPENING_NOUNS.has(lemma) || /(?:tion|sion|th)$/.test(lemma);
 }
 
 const lowerFirst = (text: string): string =>
