@@ -243,6 +243,32 @@ describe('stories of different people', () => {
     expect(await mainEvent(felt2)).not.toBe(await mainEvent(larue2));
   });
 
+  const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday'];
+  /** storyModel, with the check of a story's leads from `storyLead` articles (absent: none). */
+  const storyLeadModel = (storyLead?: number): MatchModel => {
+    const m = storyModel();
+    return { ...m, article: { ...m.article!, ...(storyLead === undefined ? {} : { storyLead }) } };
+  };
+
+  it('without the check of leads, four reports of one death take a fifth, of another, alike in words', async () => {
+    matching = storyLeadModel();
+    const felt = DAYS.map((day) => store(FELT.replace('Tuesday', day)));
+    const larue = store(LARUE.replace('Tuesday', 'Friday'));
+    expect(await mainEvent(larue)).toBe(await mainEvent(felt[0]!));
+  });
+
+  it('a story whose articles all lead with one person does not take an article led by another', async () => {
+    matching = storyLeadModel(4);
+    const felt = DAYS.map((day) => store(FELT.replace('Tuesday', day)));
+    expect(new Set(await Promise.all(felt.map(mainEvent))).size).toBe(1);
+    // Four articles led by Felt, none by LaRue: LaRue's death is its own story.
+    const larue = store(LARUE.replace('Tuesday', 'Friday'));
+    expect(await mainEvent(larue)).not.toBe(await mainEvent(felt[0]!));
+    // A fifth report of Felt's death still joins his.
+    const again = store(FELT.replace('Tuesday', 'Saturday'));
+    expect(await mainEvent(again)).toBe(await mainEvent(felt[0]!));
+  });
+
   it('compares the leads by surname: "W. Mark Felt Jr." leads the story "Mark Felt" leads', async () => {
     matching = leadModel();
     const felt = store(FELT);

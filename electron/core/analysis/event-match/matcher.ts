@@ -104,6 +104,15 @@ function sameStory(
         0,
       ) / profiles.length;
     if (score < article.merge) continue;
+    if (
+      article.storyLead !== undefined &&
+      ledByOther(
+        signature.article,
+        profiles.map((p) => p.profile),
+        article.storyLead,
+      )
+    )
+      continue;
     stories.push(candidate);
     if (best === null || score > best.score) best = { candidate, score };
   }
@@ -147,4 +156,17 @@ function storiesToBridge(
     if (sum / (ours.length * theirs.length) >= bridgeFrom) out.push(other.id);
   }
   return out;
+}
+
+/**
+ * Whether a story's articles lead with someone else than the new article does: at least `need` of
+ * them name one person most, and none names the new article's most-named person most.
+ */
+export function ledByOther(article: ArticleProfile, story: readonly ArticleProfile[], need: number): boolean {
+  const mine = article.lead;
+  if (mine == null) return false;
+  const counts = new Map<string, number>();
+  for (const { lead } of story) if (lead != null) counts.set(lead, (counts.get(lead) ?? 0) + 1);
+  if (counts.has(mine)) return false;
+  return [...counts.values()].some((n) => n >= need);
 }

@@ -35,8 +35,12 @@ export interface MatchModel {
    * joined story's (the new one included) are, pair by pair, on average at least this likely to report
    * one happening is merged into it (the new report shows the two are one story, as average-link
    * clustering would merge two clusters). Absent: never.
+   *
+   * `storyLead`: a story at least this many of whose compared articles lead with one person (the one
+   * they name most), none with the new article's, does not take an article led by someone else (13
+   * reports of Mark Felt's death do not take Fred LaRue's). Absent: no such check.
    */
-  article?: { weights: Float64Array; merge: number; bridge?: number };
+  article?: { weights: Float64Array; merge: number; bridge?: number; storyLead?: number };
   /** Training only: told every new event's candidates, as the matcher sees them. */
   observe?: (observation: MatchObservation) => void;
 }
@@ -62,6 +66,8 @@ export interface MatchModelMeta {
   articleMerge?: number;
   /** The article model's bridge threshold (absent: stories are never merged). */
   articleBridge?: number;
+  /** How many articles of a story must share a lead to keep out another's (absent: off). */
+  articleStoryLead?: number;
   articleFeatures?: string[];
   /** The cross-validated B-cubed of the chosen settings (training's estimate for unseen news). */
   cv?: { p: number; r: number; f1: number };
@@ -96,6 +102,7 @@ export function matchModel(): MatchModel {
             ),
             merge: meta.articleMerge,
             ...(meta.articleBridge === undefined ? {} : { bridge: meta.articleBridge }),
+            ...(meta.articleStoryLead === undefined ? {} : { storyLead: meta.articleStoryLead }),
           },
         }),
   };
