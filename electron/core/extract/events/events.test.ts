@@ -139,6 +139,8 @@ describe('event detection', () => {
     // "left" is read as an adjective by the lexicon: its verb is "leave" (before: "Lefting in Athens").
     const riots = names('The riots in Athens have left at least 70 people injured.');
     expect(riots.filter((n) => /Left/.test(n))).toEqual([]);
+    // "at least 70 people injured": the name starts at the number (before: "Least 70 people injured").
+    expect(riots).toContain('70 people injured in Athens');
     // A verb whose noun names the happening is named by the noun (before: "Arresting").
     expect(names('More than 200 people have been arrested since Monday, police said.')).toEqual(['Arrest']);
     // A verb is not taken for a noun by its ending: "captured" is no "Capture".

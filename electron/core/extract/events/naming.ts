@@ -32,6 +32,7 @@ const STOP_OBJECT = new Set(
 const AUXILIARY = /^(?:is|are|was|were|be|been|being|am|has|have|had|having|does|did|do)$/;
 const TIME_WORD =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|last|this|next|\d{4})$/;
+const HEDGE = /^(?:least|most|more|fewer|less|than|about|nearly|almost|some|roughly|around)$/;
 const QUANTITY = /^(?:(?:tens|hundreds|thousands|dozens|millions|scores) of )+/;
 const VERB_TAG = /PastTense|PresentTense|Infinitive|Gerund|Participle|Copula|Modal/;
 
@@ -62,6 +63,8 @@ function nounPhrase(words: readonly Word[], trigger: number, first: number): str
     if (VERB_TAG.test(w.tag) && !/Adjective|Singular|Plural|Noun/.test(w.tag) && !/s$/.test(w.lower)) break;
     from = i;
   }
+  // "at least 70 people injured": the phrase starts at the number, not at what qualifies it.
+  while (from < trigger && HEDGE.test(words[from]!.lower)) from++;
   return words
     .slice(from, trigger + 1)
     .map((w) => w.text)
