@@ -21,17 +21,22 @@ export interface NameParts {
 const MAX_NAME = 80;
 const DETERMINER =
   /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|any|some|no|every|each)$/;
-const STOP_OBJECT = new Set(
-  (
+/** Words that say when ("on Monday", "last week"); "may" is left out, being a modal too. */
+const TIME_WORDS = (
+  'today yesterday tomorrow tonight last this next monday tuesday wednesday thursday friday saturday ' +
+  'sunday january february march april june july august september october november december'
+).split(' ');
+const STOP_OBJECT = new Set([
+  ...(
     'to that which who whom whose when where while after before following as because since if in at on into ' +
-    'from with by for against during near across over under about than and or but today yesterday tomorrow ' +
-    'tonight last this next monday tuesday wednesday thursday friday saturday sunday january february march ' +
-    'april june july august september october november december'
+    'from with by for against during near across over under about than and or but'
   ).split(' '),
-);
+  ...TIME_WORDS,
+]);
 const AUXILIARY = /^(?:is|are|was|were|be|been|being|am|has|have|had|having|does|did|do)$/;
-const TIME_WORD =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tomorrow|tonight|last|this|next|\d{4})$/;
+/** A word after a preposition that makes it a time ("on Monday", "in May", "in 2024"), not a complement. */
+const TIME_WORD = new Set([...TIME_WORDS, 'may']);
+const isTimeWord = (lower: string): boolean => TIME_WORD.has(lower) || /^\d{4}$/.test(lower);
 const HEDGE = /^(?:least|most|more|fewer|less|than|about|nearly|almost|some|roughly|around)$/;
 const QUANTITY = /^(?:(?:tens|hundreds|thousands|dozens|millions|scores) of )+/;
 const VERB_TAG = /PastTense|PresentTense|Infinitive|Gerund|Participle|Copula|Modal/;
@@ -77,7 +82,7 @@ function complement(words: readonly Word[], trigger: number, last: number): stri
   const prep = words[trigger + 1];
   if (prep === undefined || !/^(?:of|on|against|for|to)$/.test(prep.lower) || trigger + 1 > last) return '';
   // "on Monday", "in March" tell when, not what.
-  if (TIME_WORD.test(words[trigger + 2]?.lower ?? '')) return '';
+  if (isTimeWord(words[trigger + 2]?.lower ?? '')) return '';
   const taken: string[] = [];
   for (let i = trigger + 2; i <= Math.min(last, trigger + 5); i++) {
     const w = words[i]!;
