@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../electron/core/extract';
+import { type GoldEvent, matchSeedEvents } from '../../electron/core/testing/seed-events';
 import { loadTempeval, overlaps, type Span } from './extraction-data';
 import type { EvalSection } from './types';
 
@@ -44,7 +45,7 @@ interface SeedGold {
   quotes: Array<{ span: Span; speaker: string }>;
   people: Array<{ name: string; aliases: string[] }>;
   dates: Array<{ span: Span; value: string }>;
-  events: Array<{ date: string; participants: string[] }>;
+  events: GoldEvent[];
 }
 
 function seed(dataDir: string): EvalSection {
@@ -62,14 +63,11 @@ function seed(dataDir: string): EvalSection {
   const dates = gold.dates.filter((g) =>
     result.dates.some((d) => overlaps(d.span, g.span) && d.value === g.value),
   );
-  // An event counts when a proposal has its date and one of its participants (or gold lists none).
-  const events = gold.events.filter((g) =>
-    result.events.some(
-      (e) =>
-        e.date === g.date &&
-        (g.participants.length === 0 || g.participants.some((p) => e.participants.includes(p))),
-    ),
-  ).length;
+  // Judged as the seed test judges them (electron/core/testing/seed-events.ts): the same happening, a
+  // date as exact as the gold's or more ("before 2025-03-13" included), the right people.
+  const events = matchSeedEvents(gold.events, result.events);
+  const found = events.filter((m) => m.event !== null).length;
+  const readable = events.filter((m) => m.readable).length;
   return {
     title: 'Seed article',
     columns: [
@@ -77,7 +75,8 @@ function seed(dataDir: string): EvalSection {
       'people merged',
       'dates with gold value',
       'people found',
-      'events (date + a participant)',
+      'events (happening, date, people)',
+      'of those, readable names',
       'events proposed',
     ],
     rows: [
@@ -86,9 +85,13 @@ function seed(dataDir: string): EvalSection {
         `${people}/${gold.people.length}`,
         `${dates.length}/${gold.dates.length}`,
         String(result.people.length),
-        `${events}/${gold.events.length}`,
+        `${found}/${gold.events.length}`,
+        `${readable}/${found}`,
         String(result.events.length),
       ],
+    ],
+    notes: [
+      'Events are judged as extract/events/seed.test.ts judges them (electron/core/testing/seed-events.ts): one event per gold event, about the same happening (a word of the gold name among its trigger lemmas or of its kind), dated as exactly as the gold or more ("before 2025-03-13": any date up to that day), no one outside the gold participants and at least half of them; a readable name is at most 12 words and 80 characters, starts with a capital or digit, has no quote marks, "…" or "said".',
     ],
   };
 }

@@ -7,55 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireEvalData } from '../../testing/eval-data';
+import { type GoldEvent, matchSeedEvents } from '../../testing/seed-events';
 import { extractArticle } from '../index';
-import { timexRange } from '../timex-range';
-import type { EventCandidate } from '../types';
-import { kindOf } from './kinds';
-import { lemmaOf } from './words';
-
-interface GoldEvent {
-  name: string;
-  /** A TimeML value, or "before YYYY-MM-DD". */
-  date: string;
-  participants: string[];
-  place?: string;
-}
 
 const seedDir = requireEvalData('seed', 'the seed article');
-
-/** The gold date's range; "before X" is any range that starts on or before X. */
-function rightDate(gold: string, event: EventCandidate): boolean {
-  const found = event.date === null ? null : timexRange(event.date, null);
-  if (found === null) return false;
-  const before = /^before (\d{4}-\d\d-\d\d)$/.exec(gold);
-  if (before !== null) return found.start <= before[1]!;
-  const range = timexRange(gold, null);
-  // As exact as the gold or more: the event's days lie inside the gold's.
-  return range !== null && found.start >= range.start && found.end <= range.end;
-}
-
-/** No one who is not in the gold, and at least half of those who are. */
-function rightPeople(gold: readonly string[], event: EventCandidate): boolean {
-  const found = new Set(event.participants);
-  if ([...found].some((p) => !gold.includes(p))) return false;
-  return gold.filter((p) => found.has(p)).length * 2 >= gold.length;
-}
-
-/** The event is about the gold's happening: a word of the gold name is one of its kind or lemmas. */
-function sameHappening(gold: GoldEvent, event: EventCandidate): boolean {
-  const words = (gold.name.toLowerCase().match(/\p{L}{3,}/gu) ?? []).map(lemmaOf);
-  return words.some((w) => event.lemmas.includes(w) || kindOf(w) === event.kind);
-}
-
-function readable(name: string): boolean {
-  return (
-    name.length <= 80 &&
-    name.split(' ').length <= 12 &&
-    /^[\p{Lu}\p{N}]/u.test(name) &&
-    !/[“”"…]/.test(name) &&
-    !/\b(?:said|says|told)\b/.test(name)
-  );
-}
 
 describe.skipIf(seedDir === null)('the seed article: its gold events', () => {
   it('finds each of the nine gold events, dated, with its people, under a readable name', () => {
@@ -66,23 +21,14 @@ describe.skipIf(seedDir === null)('the seed article: its gold events', () => {
     };
     expect(gold.events).toHaveLength(9);
     const { events } = extractArticle(text, { published: gold.published });
-    const used = new Set<EventCandidate>();
-    for (const goldEvent of gold.events) {
-      const match = events.find(
-        (e) =>
-          !used.has(e) &&
-          sameHappening(goldEvent, e) &&
-          rightDate(goldEvent.date, e) &&
-          rightPeople(goldEvent.participants, e),
-      );
+    for (const { gold: goldEvent, event, readable } of matchSeedEvents(gold.events, events)) {
       expect(
-        match,
+        event,
         `"${goldEvent.name}" (${goldEvent.date}; ${goldEvent.participants.join(', ')}) among: ${events
           .map((e) => `${e.name} [${e.date}; ${e.participants.join(', ')}]`)
           .join(' | ')}`,
-      ).toBeDefined();
-      used.add(match!);
-      expect(readable(match!.name), match!.name).toBe(true);
+      ).not.toBeNull();
+      expect(readable, event!.name).toBe(true);
     }
   });
 
