@@ -232,6 +232,24 @@ export function isLowerCaseDocument(sentences: ReadonlyArray<readonly string[]>)
   return words > 0 && capitalised * 50 < words;
 }
 
+/**
+ * Whether a document is written in capitals (a wire headline run on, a telex, a shouted post): fewer
+ * than one word in fifty holds a lower-case letter (one-letter words not counted). Capitals tell
+ * nothing there, so such text is tagged as lower-case text is: lower-cased, by the lower-case passes.
+ */
+export function isUpperCaseDocument(sentences: ReadonlyArray<readonly string[]>): boolean {
+  let words = 0;
+  let lower = 0;
+  for (const sentence of sentences) {
+    for (const w of sentence) {
+      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
+      words++;
+      if (/\p{Ll}/u.test(w)) lower++;
+    }
+  }
+  return words > 0 && lower * 50 < words;
+}
+
 /** A trained tagger: one or two passes (and maybe passes for lower-case text) and their tables. */
 export class NerModel {
   private readonly buffer = new FeatureBuffer();
@@ -289,9 +307,17 @@ export class NerModel {
    * Labels (see decode.ts) of every token of a document's sentences (token texts).
    * @param count how many passes to run (all by default)
    */
-  tag(sentences: ReadonlyArray<readonly string[]>, count?: number): Int32Array[] {
-    const passes =
-      this.lowerPasses.length > 0 && isLowerCaseDocument(sentences) ? this.lowerPasses : this.passes;
+  tag(original: ReadonlyArray<readonly string[]>, count?: number): Int32Array[] {
+    let sentences = original;
+    let passes = this.passes;
+    if (this.lowerPasses.length > 0) {
+      if (isLowerCaseDocument(original)) passes = this.lowerPasses;
+      else if (isUpperCaseDocument(original)) {
+        passes = this.lowerPasses;
+        // Labels are per token, so lower-casing the token texts changes no offset.
+        sentences = original.map((words) => words.map((w) => w.toLowerCase()));
+      }
+    }
     let doc: DocumentContext = documentContext(sentences);
     let labels: Int32Array[] = [];
     let emissions = new Float64Array(0);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { layoutText } from '../text';
+import { isUpperCaseDocument } from './model';
 import { shippedNerModel, tagEntities } from './tagger';
 
 function entities(text: string): string[] {
@@ -55,6 +56,34 @@ describe('the entity tagger', () => {
       'PER YELTSIN',
       'LOC MOSCOW',
     ]);
+  });
+
+  it('reads an article written all in capitals as text without capitals, whole names included', () => {
+    // The cased passes read "HELGA" as a name and "BRANDT" as another word; capitals say nothing here.
+    const found = entities(
+      'FOREIGN MINISTER HELGA BRANDT FLEW TO WARSAW ON TUESDAY FOR TALKS WITH THE POLISH GOVERNMENT. ' +
+        'BRANDT SAID THE EUROPEAN COMMISSION WOULD SEND EXPERTS TO KRAKOW.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'PER HELGA BRANDT',
+        'LOC WARSAW',
+        'PER BRANDT',
+        'ORG EUROPEAN COMMISSION',
+        'LOC KRAKOW',
+      ]),
+    );
+  });
+
+  it('takes a document for one in capitals only when nearly every word is', () => {
+    expect(isUpperCaseDocument([['CLINTON', 'TO', 'MEET', 'YELTSIN', 'IN', 'MOSCOW']])).toBe(true);
+    expect(
+      isUpperCaseDocument([
+        ['NATO', 'SUMMIT'],
+        ['Leaders', 'met', 'in', 'Vilnius', '.'],
+      ]),
+    ).toBe(false);
+    expect(isUpperCaseDocument([['I', '.', '2024']])).toBe(false);
   });
 
   it('reads a lower-case post, at least where the words are names it knows', () => {
