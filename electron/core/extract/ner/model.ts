@@ -250,6 +250,10 @@ export function isUpperCaseDocument(sentences: ReadonlyArray<readonly string[]>)
   return words > 0 && lower * 50 < words;
 }
 
+function lowerCased(sentences: ReadonlyArray<readonly string[]>): string[][] {
+  return sentences.map((words) => words.map((w) => w.toLowerCase()));
+}
+
 /** A trained tagger: one or two passes (and maybe passes for lower-case text) and their tables. */
 export class NerModel {
   private readonly buffer = new FeatureBuffer();
@@ -308,16 +312,23 @@ export class NerModel {
    * @param count how many passes to run (all by default)
    */
   tag(original: ReadonlyArray<readonly string[]>, count?: number): Int32Array[] {
-    let sentences = original;
-    let passes = this.passes;
     if (this.lowerPasses.length > 0) {
-      if (isLowerCaseDocument(original)) passes = this.lowerPasses;
-      else if (isUpperCaseDocument(original)) {
-        passes = this.lowerPasses;
+      if (isLowerCaseDocument(original)) return this.run(this.lowerPasses, original, count);
+      if (isUpperCaseDocument(original)) {
         // Labels are per token, so lower-casing the token texts changes no offset.
-        sentences = original.map((words) => words.map((w) => w.toLowerCase()));
+        return this.run(this.lowerPasses, lowerCased(original), count);
       }
     }
+    // A headline in capitals inside a cased document stays with the cased passes: read through the
+    // lower-case pass instead, such sentences lost in 5-fold CV on CoNLL train (PER F1 0.953 -> 0.950).
+    return this.run(this.passes, original, count);
+  }
+
+  private run(
+    passes: readonly TaggerPass[],
+    sentences: ReadonlyArray<readonly string[]>,
+    count?: number,
+  ): Int32Array[] {
     let doc: DocumentContext = documentContext(sentences);
     let labels: Int32Array[] = [];
     let emissions = new Float64Array(0);
@@ -325,7 +336,7 @@ export class NerModel {
     // Read once for every pass; the first pass's context keys are kept for the others.
     const readings = sentences.map((words) => readSentence(words, this.lexicons));
     const contexts: Array<ContextKeys | undefined> = [];
-    for (let p = 0; p < (count ?? passes.length); p++) {
+    for (let p = 0; p < Math.min(count ?? passes.length, passes.length); p++) {
       const pass = passes[p] as TaggerPass;
       const previous = labels;
       if (p > 0)
