@@ -51,6 +51,36 @@ describe('event detection', () => {
     expect(events('Lena Vogel would meet Carlos Mendes in Berlin, aides said on Tuesday.')).toEqual([]);
   });
 
+  it('takes no name that only modifies the real subject or object for the one who acted', () => {
+    const participants = (text: string): string[] => events(text).flatMap((e) => e.participants);
+    // "the Richter scale", "the Reuters news agency": a name before a common noun modifies it.
+    expect(
+      participants(
+        'A quake measuring 6.1 on the Richter scale jolted Lombok island on Sunday, officials said.',
+      ),
+    ).not.toContain('Richter');
+    const told = events(
+      'The mayor of Tarno told the Reuters news agency on Monday that six houses had been destroyed.',
+    );
+    expect(told.flatMap((e) => e.actors.map((a) => a.name))).not.toContain('Reuters');
+    // "The mayor of Tarno told": a place after "of" is where, not who (before: "Tarno destroys").
+    expect(told.map((e) => e.name).filter((name) => name.startsWith('Tarno'))).toEqual([]);
+  });
+
+  it('finds the subject of a verb across the asides between them', () => {
+    // Before: "Throat dies" and "Scrubs enters the Harbor Clinic" (the nearest name to the left).
+    const died = events(
+      'Ned Calloway, a former campaign aide who was long rumoured to be Deep Throat, has died in Biloxi on Monday.',
+    );
+    expect(died.find((e) => e.kind === 'death')?.participants).toEqual(['Ned Calloway']);
+    const entered = events(
+      'Word comes from Star magazine that Mira Holt, 33, who starred in "Scrubs Forever," has entered the Harbor Clinic in Malibu on Monday.',
+    );
+    const admission = entered.find((e) => e.kind === 'admission');
+    expect(admission?.participants).toEqual(['Mira Holt']);
+    expect(admission?.name).toMatch(/^Holt enters the Harbor Clinic/);
+  });
+
   it('gives a light verb\'s subject to the happening it carries ("struck a deal")', () => {
     const found = events('Lena Vogel struck a trade deal with Carlos Mendes in Berlin on Tuesday.');
     const deal = found.find((e) => e.kind === 'deal');

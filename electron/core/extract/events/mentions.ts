@@ -606,6 +606,8 @@ function attachRoles(
     }
     while (i + 1 <= clause.last && overlapping(words[i + 1]!, entity)) i++;
     if (entity.kind === 'place') continue;
+    // "on the Richter scale": a name modifying a common noun takes no part.
+    if (headsPhrase(words, i + 1, trigger)) continue;
     if (preposition === 'by') add(entity, 'agent');
     else if (preposition === 'with' || preposition === 'between') add(entity, 'other');
     else if (preposition === '' || preposition === 'of' || preposition === 'on' || preposition === 'against')
@@ -673,6 +675,9 @@ function subjectOf(
   entityAt: (w: Word) => EntitySpan | undefined,
 ): EntitySpan | null {
   const { clause, trigger } = mention;
+  // Tried and dropped by cross-validation of event matching on the ECB+ training topics (B-cubed
+  // 0.906 without, 0.890 with): a common noun right before the verb as its subject ("the agency
+  // pushed" naming no one).
   for (let i = trigger - 1; i >= clause.first; i--) {
     const w = words[i]!;
     const entity = entityAt(w);
@@ -690,6 +695,12 @@ function subjectOf(
         i = first;
         continue;
       }
+      // "the Richter scale jolted", "the AFP news agency": a name modifying a common noun is not the
+      // subject; the noun is.
+      if (i + 1 < trigger && headsPhrase(words, i + 1, trigger)) {
+        i = first;
+        continue;
+      }
       return entity;
     }
     if (/^(?:he|she|they)$/.test(w.lower)) return input.pronoun(w.start, w.lower);
@@ -697,8 +708,11 @@ function subjectOf(
   }
   if (clause.dependent || isBareVerbClause(words, clause))
     return mainSubject(words, clauses, entityAt, input, clause);
-  // "Putin, dressed in fatigues, has ordered ...": a clause opening on its verb has its subject before.
+  // "Putin, dressed in fatigues, has ordered ...", "LaRue, rumoured to be Deep Throat, has died": a
+  // clause opening on its verb has the sentence's subject, ahead of the asides between them.
   if (opensOnVerb(words, clause)) {
+    const subject = leaningSubject(words, clauses, entityAt, input, clause);
+    if (subject !== undefined) return subject;
     for (let i = clause.first - 1; i >= 0; i--) {
       const w = words[i]!;
       if (input.quoted(w.start, w.end)) break;
@@ -707,6 +721,108 @@ function subjectOf(
     }
   }
   return null;
+}
+
+const AUXILIARY_WORD =
+  /^(?:is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must)$/;
+
+/** Words that say when, which may stand between a name and its verb ("Microsoft today issued"). */
+const TIME_ADVERB =
+  /^(?:today|yesterday|tonight|tomorrow|now|then|earlier|later|also|still|already|again|once)$/;
+
+/** A lower-case common noun ("scale", "news", "officials"). */
+function modifiesNoun(w: Word): boolean {
+  return (
+    !w.punct &&
+    !w.capitalized &&
+    // Only what the lexicon knows as a noun: taking unknown words for nouns too ("agency") cost more
+    // subjects than it mended ("Putin visits the Kursk region" lost Putin).
+    NOUN_TAG.test(w.tag) &&
+    !VERB_TAG.test(w.tag) &&
+    !/Adverb|Pronoun|Determiner|Conjunction|Preposition/.test(w.tag) &&
+    !TIME_ADVERB.test(w.lower) &&
+    !/ly$/.test(w.lower)
+  );
+}
+
+/**
+ * A clause set between a subject and its verb: "who starred in ...", ", 33,", ", a former aide,",
+ * ", dressed in fatigues,", a title in quotes.
+ */
+function isAside(words: readonly Word[], clause: Clause, input: SentenceInput): boolean {
+  const inside = words.slice(clause.first, clause.last + 1).filter((w) => !w.punct);
+  const first = inside[0];
+  if (first === undefined) return true;
+  if (inside.every((w) => input.quoted(w.start, w.end))) return true;
+  return (
+    /^(?:who|which|whose|whom|a|an|the|one|now|then|once|formerly|himself|herself|itself|themselves)$/.test(
+      first.lower,
+    ) ||
+    /^\d/.test(first.text) ||
+    (!first.capitalized && /Participle|Gerund|PastTense/.test(first.tag) && !NOUN_TAG.test(first.tag))
+  );
+}
+
+/**
+ * Whether words[k] is a common noun heading the phrase a name before it modifies ("the Richter scale
+ * jolted", "the AFP news agency", "gang members seized"): a noun followed by the trigger, another
+ * noun, an auxiliary or a past form. "Putin vows to punish" is no such phrase ("vows" goes on to "to").
+ */
+function headsPhrase(words: readonly Word[], k: number, trigger: number): boolean {
+  const w = words[k];
+  const next = words[k + 1];
+  if (w === undefined || next === undefined || !modifiesNoun(w)) return false;
+  return (
+    k + 1 === trigger ||
+    modifiesNoun(next) ||
+    // A word the lexicon does not know, with no verb's or adverb's ending ("news agency", "gang member").
+    (next.tag === '' && /^[a-z]{3,}$/.test(next.text) && !/(?:ed|ing|ly|s)$/.test(next.text)) ||
+    AUXILIARY_WORD.test(next.lower) ||
+    (!next.capitalized && (/PastTense|Participle/.test(next.tag) || /^[a-z]{3,}ed$/.test(next.lower)))
+  );
+}
+
+/**
+ * The subject a clause opening on its verb leans on: the nearest clause before it that is no aside
+ * ({@link isAside}), read from its start for its first person or organisation not after a preposition
+ * ("Word comes from People magazine that Tara Reid, 33, who starred in ..., has entered" has Tara
+ * Reid); a clause naming no one is passed over for the one before. Undefined when none names anyone.
+ */
+function leaningSubject(
+  words: readonly Word[],
+  clauses: readonly Clause[],
+  entityAt: (w: Word) => EntitySpan | undefined,
+  input: SentenceInput,
+  until: Clause,
+): EntitySpan | null | undefined {
+  const at = clauses.indexOf(until);
+  // A pronoun subject ("he") is resolved by the caller's coreference, which may know no one (null).
+  for (let c = at - 1; c >= 0; c--) {
+    const clause = clauses[c]!;
+    if (isAside(words, clause, input)) continue;
+    for (let i = clause.first; i <= clause.last; i++) {
+      const w = words[i]!;
+      if (input.quoted(w.start, w.end)) continue;
+      const entity = entityAt(w);
+      if (entity === undefined) {
+        if (/^(?:he|she|they)$/.test(w.lower)) return input.pronoun(w.start, w.lower);
+        continue;
+      }
+      let last = i;
+      while (last + 1 <= clause.last && overlapping(words[last + 1]!, entity)) last++;
+      const before = words[i - 1];
+      if (
+        entity.kind === 'place' ||
+        (before !== undefined && /^(?:of|from|for|against|to|with|into|in|at|on|by)$/.test(before.lower)) ||
+        headsPhrase(words, last + 1, -1)
+      ) {
+        i = last;
+        continue;
+      }
+      return entity;
+    }
+  }
+  return undefined;
 }
 
 function opensOnVerb(words: readonly Word[], clause: Clause): boolean {
@@ -736,8 +852,22 @@ function mainSubject(
       const w = words[i]!;
       if (input.quoted(w.start, w.end)) break;
       const entity = entityAt(w);
-      if (entity !== undefined) return entity;
+      if (entity !== undefined) {
+        // "The mayor of Tarno told ...": a place after a preposition is where, not who.
+        const before = words[i - 1];
+        if (
+          entity.kind === 'place' &&
+          before !== undefined &&
+          /^(?:of|from|in|at|near|around)$/.test(before.lower)
+        ) {
+          while (i + 1 <= clause.last && overlapping(words[i + 1]!, entity)) i++;
+          continue;
+        }
+        return entity;
+      }
       if (/^(?:he|she|they)$/.test(w.lower)) return input.pronoun(w.start, w.lower);
+      // The clause's verb comes after its subject: "The tremor struck ... Dargahan" has none named.
+      if (i > clause.first && !w.capitalized && VERB_TAG.test(w.tag) && !NOUN_TAG.test(w.tag)) return null;
     }
   }
   return null;
