@@ -157,6 +157,23 @@ describe('event detection', () => {
     }
   });
 
+  it('names what befell something, with no one to name, headline style ("Five people injured")', () => {
+    const names = (text: string) => events(text).map((e) => e.name);
+    // Before: "Injuring of five people", "Blocking of internet traffic in Alexandria".
+    expect(
+      names('Strong winds swept across Lorvia on Monday, injuring five people and destroying two bridges.'),
+    ).toContain('Five people injured');
+    expect(names('The cable cut blocked internet traffic in Alexandria on Monday.')).toContain(
+      'Internet traffic blocked in Alexandria',
+    );
+    // The participle, not the past tense, after who it befell (before: "Reed beat in Oslo").
+    expect(names('Tom Reed was beaten by guards in Oslo on Friday.')).toContain('Reed beaten in Oslo');
+    // Not for what belongs to someone unnamed, nor for a phrase ending on a participle.
+    expect(
+      names('A maid entered his hotel room in Biloxi on Tuesday.').filter((n) => /^His /.test(n)),
+    ).toEqual([]);
+  });
+
   it('names a happening with no one to name by its noun, never by a made-up gerund', () => {
     const names = (text: string) => events(text).map((e) => e.name);
     // Before: "Attacking of a police station", "Deathing".

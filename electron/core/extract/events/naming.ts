@@ -209,7 +209,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
   }
   if (mention.passive || (parts.agents.length === 0 && parts.patients.length > 0)) {
     const who = list(parts.patients.length > 0 ? parts.patients : parts.others);
-    if (who !== '') return tidy(`${who} ${verbForm(lemma, 'PastTense')}${particle}${where}`);
+    if (who !== '') return tidy(`${who} ${verbForm(lemma, 'Participle')}${particle}${where}`);
   }
   const agents =
     parts.agents.length > 0 ? parts.agents : mention.subjectPlace !== null ? [mention.subjectPlace] : [];
@@ -240,6 +240,17 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       const of = object === '' ? '' : ` ${NOUN_PREPOSITION[lemma] ?? 'of'} ${object}`;
       return tidy(`${lemma}${of}${where}`);
     }
+    // What it befell, headline style: "Five people injured", "Two safes cracked near Nice", not
+    // "Injuring of five people". Not for "his hotel room" (whose?) nor a pronoun.
+    const thing = object.replace(/^(?:the|a|an)\s+/i, '');
+    if (
+      thing !== '' &&
+      particle === '' &&
+      !/^(?:his|her|their|its|our|my|your|him|them|it|us|me)\b/i.test(thing) &&
+      // "leaving a man wounded" is no "Man wounded left".
+      !/(?:ed|en)$/i.test(thing)
+    )
+      return tidy(`${thing} ${verbForm(lemma, 'Participle')}${where}`);
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
     return tidy(`${verbForm(lemma, 'Gerund')}${particle}${of}${where}`);
   }

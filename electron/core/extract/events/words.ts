@@ -114,11 +114,19 @@ export function lemmaOf(lower: string): string {
   return lemma;
 }
 
-/** A form of a verb's lemma: "meets" (PresentTense), "met" (PastTense), "meeting" (Gerund). */
-export function verbForm(lemma: string, form: 'PresentTense' | 'PastTense' | 'Gerund'): string {
+/**
+ * A form of a verb's lemma: "meets" (PresentTense), "met" (PastTense), "meeting" (Gerund), "stolen"
+ * (Participle; the past tense where the two are alike, "injured").
+ */
+export function verbForm(
+  lemma: string,
+  form: 'PresentTense' | 'PastTense' | 'Gerund' | 'Participle',
+): string {
   const t = load();
   try {
-    return t.conjugate(lemma, t.model)[form] ?? lemma;
+    const forms = t.conjugate(lemma, t.model);
+    if (form === 'Participle') return forms.Participle ?? forms.PastTense ?? lemma;
+    return forms[form] ?? lemma;
   } catch {
     return lemma;
   }
