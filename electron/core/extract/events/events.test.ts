@@ -174,6 +174,17 @@ describe('event detection', () => {
     ).toEqual([]);
   });
 
+  it('keeps a noun the lexicon reads as a verb in the object, and ends no name on a word that waits for more', () => {
+    const names = (text: string) => events(text).map((e) => e.name);
+    // Before: "Vogel releases an emergency security".
+    expect(names('Lena Vogel released an emergency security update in Oslo on Monday.')).toContain(
+      'Vogel releases an emergency security update in Oslo',
+    );
+    // Before: "Union members rallied on the eve of a".
+    const rally = names('Union members rallied on the eve of a vote on spending cuts on Monday.');
+    expect(rally.filter((n) => /\b(?:of|a|the|on)$/.test(n))).toEqual([]);
+  });
+
   it('names a happening with no one to name by its noun, never by a made-up gerund', () => {
     const names = (text: string) => events(text).map((e) => e.name);
     // Before: "Attacking of a police station", "Deathing".

@@ -109,8 +109,16 @@ function objectWords(words: readonly Word[], from: number, last: number, mention
     // The object stops where a named place or the place phrase begins.
     if (mention.place !== null && w.end > mention.place.start && w.start < mention.place.end) break;
     if (w.punct || (STOP_OBJECT.has(w.lower) && !(w.lower === 'of' && taken.length > 0))) break;
-    if (taken.length > 0 && !w.capitalized && VERB_TAG.test(w.tag) && !/Singular|Plural|Noun/.test(w.tag))
-      break;
+    if (taken.length > 0 && !w.capitalized && VERB_TAG.test(w.tag) && !/Singular|Plural|Noun/.test(w.tag)) {
+      // "a security update", "the all-time record": a verb's base form right after a word that
+      // modifies a noun is that noun.
+      const previous = taken[taken.length - 1]!;
+      const modifier =
+        DETERMINER.test(previous.lower) ||
+        /Adjective|Singular|Uncountable/.test(previous.tag) ||
+        (previous.tag === '' && !/(?:ed|ing|ly)$/.test(previous.lower));
+      if (!(modifier && /Infinitive|PresentTense/.test(w.tag) && !/(?:ed|ing|s)$/.test(w.lower))) break;
+    }
     taken.push(w);
   }
   let object = taken
@@ -151,7 +159,9 @@ function tidy(name: string): string {
     .replace(/[,;:.\-–—]+$/, '')
     .trim()
     // A name never opens on a preposition left over from the sentence ("Of further violence").
-    .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?!least\b|most\b|first\b|last\b)(?=\S)/i, '');
+    .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?!least\b|most\b|first\b|last\b)(?=\S)/i, '')
+    // Nor ends on a word that waits for more ("on the eve of a", "North Carolina's").
+    .replace(/(?:\s+(?:of|the|a|an|and|or|to|for|with|by|from|at|on|in)|\s*['’]s)+$/i, '');
   if (out.length > MAX_NAME) {
     const cut = out.lastIndexOf(' ', MAX_NAME);
     out = out
