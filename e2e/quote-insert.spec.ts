@@ -316,6 +316,30 @@ test('a quote block is selected and deleted with the keyboard, and undo brings i
   await expect(q.quotes()).toHaveCount(1);
   expect(await blocks(page)).toHaveLength(3);
 
+  // An arrow key pressed an instant after the caret moved, before Lexical has heard of it (it learns
+  // from the selectionchange event that follows): Down moves from the caret the page shows, into the
+  // quote. Before, it moved from the old caret (here the last line), and a quick click, End, Down
+  // sometimes never reached the quote.
+  await q.editor.locator('p', { hasText: 'Right after it.' }).click();
+  await page.evaluate(() => {
+    const before = [...document.querySelectorAll('[data-testid="note-editor"] p')].find((p) =>
+      p.textContent?.includes('Before the quote.'),
+    )!;
+    const text = document.createTreeWalker(before, NodeFilter.SHOW_TEXT).nextNode()!;
+    window.getSelection()!.collapse(text, text.textContent!.length);
+    const init = { key: 'ArrowDown', code: 'ArrowDown', bubbles: true, cancelable: true };
+    before.closest('[contenteditable="true"]')!.dispatchEvent(new KeyboardEvent('keydown', init));
+  });
+  await expect(q.quote(AGREE)).toHaveClass(/is-selected/);
+  // Down again leaves the quote for the line below; Up from there selects it again.
+  await page.keyboard.press('ArrowDown');
+  await expect(q.quote(AGREE)).not.toHaveClass(/is-selected/);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowUp');
+  await expect(q.quote(AGREE)).toHaveClass(/is-selected/);
+  await page.keyboard.press('ArrowDown');
+  await expect(q.quote(AGREE)).not.toHaveClass(/is-selected/);
+
   // Alt+Enter on the selected quote opens its source at the quoted words, changing nothing.
   await q.editor.locator('p', { hasText: 'Before the quote.' }).click();
   await page.keyboard.press('End');

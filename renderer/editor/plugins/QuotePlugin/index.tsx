@@ -9,23 +9,28 @@ import { mergeRegister } from '@lexical/utils';
 import {
   $addUpdateTag,
   $createParagraphNode,
+  $createRangeSelectionFromDom,
   $getRoot,
   $getNearestNodeFromDOMNode,
   $hasUpdateTag,
   $getSelection,
   $isNodeSelection,
   $isRangeSelection,
+  $setSelection,
   COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
   CONTROLLED_TEXT_INSERTION_COMMAND,
   createCommand,
   DRAGOVER_COMMAND,
   DROP_COMMAND,
+  KEY_ARROW_DOWN_COMMAND,
+  KEY_ARROW_UP_COMMAND,
   KEY_DOWN_COMMAND,
   PASTE_COMMAND,
   HISTORY_MERGE_TAG,
   TextNode,
   type LexicalCommand,
+  type LexicalEditor,
   type NodeKey,
 } from 'lexical';
 import { useEffect } from 'react';
@@ -50,6 +55,27 @@ export const INSERT_QUOTE_COMMAND: LexicalCommand<QuotePayload> = createCommand(
  */
 function $paraphraseSelectedQuote(burst: TypingBurst): boolean {
   $paraphraseSelectedQuoteAtEnd(burst);
+  return false;
+}
+
+/**
+ * Before an arrow key moves up or down (into a quote block above or below, say): takes the caret the
+ * page shows when Lexical has not heard of it yet. Lexical learns of a click's or an End key's new caret
+ * from the `selectionchange` event that follows, which an arrow key pressed right after can beat; the
+ * arrow then moved from the old caret, or from none, and a quick "click, End, Down" sometimes never
+ * reached the quote. Returns false: the rich-text plugin then moves from the right place.
+ */
+function $takeCaretFromPage(editor: LexicalEditor): boolean {
+  const shown = window.getSelection();
+  const root = editor.getRootElement();
+  if (shown === null || shown.anchorNode === null || root === null || !root.contains(shown.anchorNode))
+    return false;
+  const current = $getSelection();
+  // A selected quote keeps the page's caret where it was before (Lexical's arrow keys select it without
+  // moving the caret), so with a quote selected the page's caret is no newer: leave it to Lexical.
+  if ($isNodeSelection(current)) return false;
+  const fromPage = $createRangeSelectionFromDom(shown, editor);
+  if (fromPage !== null && !(current !== null && fromPage.is(current))) $setSelection(fromPage);
   return false;
 }
 
@@ -217,6 +243,8 @@ export function QuotePlugin(): null {
         (event) => $typeIntoSelectedQuote(event, burst),
         COMMAND_PRIORITY_HIGH,
       ),
+      editor.registerCommand(KEY_ARROW_DOWN_COMMAND, () => $takeCaretFromPage(editor), COMMAND_PRIORITY_HIGH),
+      editor.registerCommand(KEY_ARROW_UP_COMMAND, () => $takeCaretFromPage(editor), COMMAND_PRIORITY_HIGH),
       editor.registerNodeTransform(TextNode, burst.$onText),
     );
   }, [editor]);
