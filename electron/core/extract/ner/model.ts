@@ -214,22 +214,30 @@ export class TaggerPass {
   }
 }
 
+/** Whether fewer than one word in fifty of the document is `marked` (one-letter words not counted). */
+function rareInDocument(
+  sentences: ReadonlyArray<readonly string[]>,
+  marked: (word: string) => boolean,
+): boolean {
+  let words = 0;
+  let count = 0;
+  for (const sentence of sentences) {
+    for (const w of sentence) {
+      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
+      words++;
+      if (marked(w)) count++;
+    }
+  }
+  return words > 0 && count * 50 < words;
+}
+
 /**
  * Whether a document is written in lower case (a social post, a chat): fewer than one word in fifty
  * starts with a capital ("I" and other one-letter words not counted). Such text gets the passes trained
  * on lower-cased documents, since capitals are the tagger's strongest clue everywhere else.
  */
 export function isLowerCaseDocument(sentences: ReadonlyArray<readonly string[]>): boolean {
-  let words = 0;
-  let capitalised = 0;
-  for (const sentence of sentences) {
-    for (const w of sentence) {
-      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
-      words++;
-      if (/^\p{Lu}/u.test(w)) capitalised++;
-    }
-  }
-  return words > 0 && capitalised * 50 < words;
+  return rareInDocument(sentences, (w) => /^\p{Lu}/u.test(w));
 }
 
 /**
@@ -238,16 +246,7 @@ export function isLowerCaseDocument(sentences: ReadonlyArray<readonly string[]>)
  * nothing there, so such text is tagged as lower-case text is: lower-cased, by the lower-case passes.
  */
 export function isUpperCaseDocument(sentences: ReadonlyArray<readonly string[]>): boolean {
-  let words = 0;
-  let lower = 0;
-  for (const sentence of sentences) {
-    for (const w of sentence) {
-      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
-      words++;
-      if (/\p{Ll}/u.test(w)) lower++;
-    }
-  }
-  return words > 0 && lower * 50 < words;
+  return rareInDocument(sentences, (w) => /\p{Ll}/u.test(w));
 }
 
 function lowerCased(sentences: ReadonlyArray<readonly string[]>): string[][] {
