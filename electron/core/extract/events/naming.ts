@@ -160,8 +160,9 @@ function tidy(name: string): string {
     .trim()
     // A name never opens on a preposition left over from the sentence ("Of further violence").
     .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?!least\b|most\b|first\b|last\b)(?=\S)/i, '')
-    // Nor ends on a word that waits for more ("on the eve of a", "North Carolina's").
-    .replace(/(?:\s+(?:of|the|a|an|and|or|to|for|with|by|from|at|on|in)|\s*['’]s)+$/i, '');
+    // Nor ends on a word that waits for more ("on the eve of a", "North Carolina's"); "in" and "on"
+    // may end a verb ("checks in").
+    .replace(/(?:\s+(?:of|the|a|an|and|or|to|for|with|by|from|at)|\s*['’]s)+$/i, '');
   if (out.length > MAX_NAME) {
     const cut = out.lastIndexOf(' ', MAX_NAME);
     out = out
@@ -258,7 +259,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       particle === '' &&
       !/^(?:his|her|their|its|our|my|your|him|them|it|us|me)\b/i.test(thing) &&
       // "leaving a man wounded" is no "Man wounded left".
-      !/(?:ed|en)$/i.test(thing)
+      !/ed$/i.test(thing)
     )
       return tidy(`${thing} ${verbForm(lemma, 'Participle')}${where}`);
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
