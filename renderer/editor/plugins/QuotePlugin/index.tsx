@@ -62,18 +62,21 @@ function $paraphraseSelectedQuote(burst: TypingBurst): boolean {
  * Before an arrow key moves up or down (into a quote block above or below, say): takes the caret the
  * page shows when Lexical has not heard of it yet. Lexical learns of a click's or an End key's new caret
  * from the `selectionchange` event that follows, which an arrow key pressed right after can beat; the
- * arrow then moved from the old caret, or from none, and a quick "click, End, Down" sometimes never
- * reached the quote. Returns false: the rich-text plugin then moves from the right place.
+ * arrow then moved from the old caret, from none, or out of the quote selected before the click, and a
+ * quick "click, End, Down" sometimes never reached the quote. While a quote is selected the page may
+ * still show the caret from before (arrow keys select a quote without moving it), so then the page's
+ * caret counts only after a click in the text (`clicked`). Returns false: the rich-text plugin then
+ * moves from the right place.
  */
-function $takeCaretFromPage(editor: LexicalEditor): boolean {
+function $takeCaretFromPage(editor: LexicalEditor, clicked: boolean): boolean {
   const shown = window.getSelection();
   const root = editor.getRootElement();
   if (shown === null || shown.anchorNode === null || root === null || !root.contains(shown.anchorNode))
     return false;
+  const anchor = shown.anchorNode instanceof Element ? shown.anchorNode : shown.anchorNode.parentElement;
+  if (anchor === null || anchor.closest('[data-lexical-decorator="true"]') !== null) return false;
   const current = $getSelection();
-  // A selected quote keeps the page's caret where it was before (Lexical's arrow keys select it without
-  // moving the caret), so with a quote selected the page's caret is no newer: leave it to Lexical.
-  if ($isNodeSelection(current)) return false;
+  if ($isNodeSelection(current) && !clicked) return false;
   const fromPage = $createRangeSelectionFromDom(shown, editor);
   if (fromPage !== null && !(current !== null && fromPage.is(current))) $setSelection(fromPage);
   return false;
@@ -190,6 +193,17 @@ export function QuotePlugin(): null {
     };
     insertPending();
     const burst = new TypingBurst();
+    let clicked = false;
+    // An arrow key uses up the click: the next one moves from wherever Lexical then is.
+    const $takeCaret = (): boolean => {
+      const taken = $takeCaretFromPage(editor, clicked);
+      clicked = false;
+      return taken;
+    };
+    const onTextClick = (event: MouseEvent): void => {
+      if (event.target instanceof Element && event.target.closest('[data-lexical-decorator="true"]') === null)
+        clicked = true;
+    };
     const clearDropTarget = (): void => editor.getRootElement()?.classList.remove(DROP_TARGET_CLASS);
     return mergeRegister(
       editor.registerRootListener((root, previous) => {
@@ -243,8 +257,18 @@ export function QuotePlugin(): null {
         (event) => $typeIntoSelectedQuote(event, burst),
         COMMAND_PRIORITY_HIGH,
       ),
-      editor.registerCommand(KEY_ARROW_DOWN_COMMAND, () => $takeCaretFromPage(editor), COMMAND_PRIORITY_HIGH),
-      editor.registerCommand(KEY_ARROW_UP_COMMAND, () => $takeCaretFromPage(editor), COMMAND_PRIORITY_HIGH),
+      // A click in the text since Lexical last changed its selection, for $takeCaretFromPage.
+      editor.registerRootListener((root, previous) => {
+        previous?.removeEventListener('mousedown', onTextClick);
+        root?.addEventListener('mousedown', onTextClick);
+      }),
+      editor.registerUpdateListener(({ editorState, prevEditorState }) => {
+        const now = editorState.read($getSelection);
+        const before = prevEditorState.read($getSelection);
+        if (now !== before && !(now !== null && before !== null && now.is(before))) clicked = false;
+      }),
+      editor.registerCommand(KEY_ARROW_DOWN_COMMAND, $takeCaret, COMMAND_PRIORITY_HIGH),
+      editor.registerCommand(KEY_ARROW_UP_COMMAND, $takeCaret, COMMAND_PRIORITY_HIGH),
       editor.registerNodeTransform(TextNode, burst.$onText),
     );
   }, [editor]);
