@@ -19,7 +19,7 @@ import {
   phrasalKind,
   STANCES,
 } from './kinds';
-import { triggerProbability, type TriggerModel } from './trigger-model';
+import { AUXILIARIES, triggerProbability, type TriggerModel } from './trigger-model';
 import { wordsOf, type Word } from './words';
 
 /** A named person, organisation or place occurring in the text. */
@@ -723,9 +723,6 @@ function subjectOf(
   return null;
 }
 
-const AUXILIARY_WORD =
-  /^(?:is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|might|must)$/;
-
 /** Words that say when, which may stand between a name and its verb ("Microsoft today issued"). */
 const TIME_ADVERB =
   /^(?:today|yesterday|tonight|tomorrow|now|then|earlier|later|also|still|already|again|once)$/;
@@ -777,7 +774,7 @@ function headsPhrase(words: readonly Word[], k: number, trigger: number): boolea
     modifiesNoun(next) ||
     // A word the lexicon does not know, with no verb's or adverb's ending ("news agency", "gang member").
     (next.tag === '' && /^[a-z]{3,}$/.test(next.text) && !/(?:ed|ing|ly|s)$/.test(next.text)) ||
-    AUXILIARY_WORD.test(next.lower) ||
+    AUXILIARIES.has(next.lower) ||
     (!next.capitalized && (/PastTense|Participle/.test(next.tag) || /^[a-z]{3,}ed$/.test(next.lower)))
   );
 }

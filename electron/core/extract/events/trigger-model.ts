@@ -15,7 +15,8 @@ const DETERMINERS = new Set(
     ' ',
   ),
 );
-const AUXILIARIES = new Set(
+/** Forms of be, have and do, and the modals. */
+export const AUXILIARIES = new Set(
   'be is are was were been being am has have had having do does did will would shall should can could may might must'.split(
     ' ',
   ),
