@@ -68,13 +68,17 @@ function $paraphraseSelectedQuote(burst: TypingBurst): boolean {
  * caret counts only after a click in the text (`clicked`). Returns false: the rich-text plugin then
  * moves from the right place.
  */
+/** Whether the element is inside a block Lexical draws itself, such as a quote (no caret there). */
+const inDecorator = (element: Element): boolean =>
+  element.closest('[data-lexical-decorator="true"]') !== null;
+
 function $takeCaretFromPage(editor: LexicalEditor, clicked: boolean): boolean {
   const shown = window.getSelection();
   const root = editor.getRootElement();
   if (shown === null || shown.anchorNode === null || root === null || !root.contains(shown.anchorNode))
     return false;
   const anchor = shown.anchorNode instanceof Element ? shown.anchorNode : shown.anchorNode.parentElement;
-  if (anchor === null || anchor.closest('[data-lexical-decorator="true"]') !== null) return false;
+  if (anchor === null || inDecorator(anchor)) return false;
   const current = $getSelection();
   if ($isNodeSelection(current) && !clicked) return false;
   const fromPage = $createRangeSelectionFromDom(shown, editor);
@@ -201,14 +205,16 @@ export function QuotePlugin(): null {
       return taken;
     };
     const onTextClick = (event: MouseEvent): void => {
-      if (event.target instanceof Element && event.target.closest('[data-lexical-decorator="true"]') === null)
-        clicked = true;
+      if (event.target instanceof Element && !inDecorator(event.target)) clicked = true;
     };
     const clearDropTarget = (): void => editor.getRootElement()?.classList.remove(DROP_TARGET_CLASS);
     return mergeRegister(
       editor.registerRootListener((root, previous) => {
         previous?.removeEventListener('dragleave', clearDropTarget);
         root?.addEventListener('dragleave', clearDropTarget);
+        // A click in the text since Lexical last changed its selection, for $takeCaretFromPage.
+        previous?.removeEventListener('mousedown', onTextClick);
+        root?.addEventListener('mousedown', onTextClick);
       }),
       onQuoteRequested(insertPending),
       editor.registerCommand(
@@ -257,11 +263,6 @@ export function QuotePlugin(): null {
         (event) => $typeIntoSelectedQuote(event, burst),
         COMMAND_PRIORITY_HIGH,
       ),
-      // A click in the text since Lexical last changed its selection, for $takeCaretFromPage.
-      editor.registerRootListener((root, previous) => {
-        previous?.removeEventListener('mousedown', onTextClick);
-        root?.addEventListener('mousedown', onTextClick);
-      }),
       editor.registerUpdateListener(({ editorState, prevEditorState }) => {
         const now = editorState.read($getSelection);
         const before = prevEditorState.read($getSelection);
