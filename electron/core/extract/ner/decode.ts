@@ -25,6 +25,10 @@ const ALLOWED = Uint8Array.from({ length: LABEL_COUNT * LABEL_COUNT }, (_, i) =>
   allowed(Math.floor(i / LABEL_COUNT), i % LABEL_COUNT) ? 1 : 0,
 );
 
+/** The first and last label each label may follow: I-X only B-X and I-X, the others any label. */
+const FIRST_ALLOWED = Int32Array.from({ length: LABEL_COUNT }, (_, y) => (isInside(y) ? y - 1 : 0));
+const LAST_ALLOWED = Int32Array.from({ length: LABEL_COUNT }, (_, y) => (isInside(y) ? y : LABEL_COUNT - 1));
+
 /**
  * Best label sequence for `n` tokens.
  * @param emissions n × LABEL_COUNT scores of each label at each token
@@ -48,12 +52,16 @@ export function viterbi(
     score[y] = allowed(-1, y) ? (emissions[y] as number) + (transitions[L * L + y] as number) : -Infinity;
   }
   for (let t = 1; t < n; t++) {
+    const from = (t - 1) * L;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
+      // The labels `y` may follow, in ascending order (ties go to the first, as before).
+      const first = FIRST_ALLOWED[y] as number;
+      const last = LAST_ALLOWED[y] as number;
+      for (let p = first; p <= last; p++) {
         if (ALLOWED[p * L + y] === 0) continue;
-        const s = (score[(t - 1) * L + p] as number) + (transitions[p * L + y] as number);
+        const s = (score[from + p] as number) + (transitions[p * L + y] as number);
         if (s > best) {
           best = s;
           arg = p;

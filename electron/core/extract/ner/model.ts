@@ -25,6 +25,9 @@ import {
 import { KeyTable, phraseKey } from './hash';
 import { WORD_CLASSES } from './features';
 
+// TaggerPass.sum writes out the additions for nine labels (O, then B and I of four types).
+if (LABEL_COUNT !== 9) throw new Error('the entity tagger is written for nine labels');
+
 const MALE = 1 << WORD_CLASSES.indexOf('male-name');
 const FEMALE = 1 << WORD_CLASSES.indexOf('female-name');
 
@@ -82,13 +85,34 @@ export class TaggerPass {
 
   /** Adds the weights of keys[from..to) of `buf` to `out` from index `at` (integers: sums are exact). */
   private sum(buf: FeatureBuffer, from: number, to: number, out: Int32Array, at: number): void {
-    const L = LABEL_COUNT;
+    const keys = buf.keys;
+    const features = this.features;
+    const weights = this.weights;
+    // LABEL_COUNT (9) additions written out: the tagger's innermost loop.
+    let o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0, o7 = 0, o8 = 0;
     for (let f = from; f < to; f++) {
-      const row = this.features.get(buf.keys[f] as number);
+      const row = features.get(keys[f] as number);
       if (row < 0) continue;
-      const w = row * L;
-      for (let y = 0; y < L; y++) out[at + y] = (out[at + y] as number) + (this.weights[w + y] as number);
+      const w = row * 9;
+      o0 += weights[w] as number;
+      o1 += weights[w + 1] as number;
+      o2 += weights[w + 2] as number;
+      o3 += weights[w + 3] as number;
+      o4 += weights[w + 4] as number;
+      o5 += weights[w + 5] as number;
+      o6 += weights[w + 6] as number;
+      o7 += weights[w + 7] as number;
+      o8 += weights[w + 8] as number;
     }
+    out[at] = (out[at] as number) + o0;
+    out[at + 1] = (out[at + 1] as number) + o1;
+    out[at + 2] = (out[at + 2] as number) + o2;
+    out[at + 3] = (out[at + 3] as number) + o3;
+    out[at + 4] = (out[at + 4] as number) + o4;
+    out[at + 5] = (out[at + 5] as number) + o5;
+    out[at + 6] = (out[at + 6] as number) + o6;
+    out[at + 7] = (out[at + 7] as number) + o7;
+    out[at + 8] = (out[at + 8] as number) + o8;
   }
 
   /** Makes room for `n` more words in the cache, starting it over when it would pass its limit. */
