@@ -26,8 +26,22 @@ export function lexiconTag(word: string): LexiconTag | undefined {
   return lexicon.get(word.toLowerCase());
 }
 
+/** {@link wordClass} of the words seen so far (the rules ask it of the same words again and again). */
+const classes = new Map<string, string>();
+const CLASS_CACHE_LIMIT = 100_000;
+
 /** A coarse word class from the lexicon, else from the ending: what follows a subject is a verb. */
 export function wordClass(word: string): string {
+  let found = classes.get(word);
+  if (found === undefined) {
+    found = classOf(word);
+    if (classes.size >= CLASS_CACHE_LIMIT) classes.clear();
+    classes.set(word, found);
+  }
+  return found;
+}
+
+function classOf(word: string): string {
   const tag = lexiconTag(word) ?? '';
   if (/PastTense/.test(tag)) return 'past';
   if (/Copula/.test(tag)) return 'copula';

@@ -327,8 +327,10 @@ export function candidateFeatures(
   }
   const signs = gapSigns(ctx, q, c, side);
   if (signs !== null) f.push(`gap|${side}|${signs}`, `gap-kind|${side}|${signs}|${kind}`);
-  if (kind === 'description' || kind === 'capitalized' || kind === 'phrase')
-    f.push(`head-class|${kind}|${headClass(phrase)}`, `head-class-side|${headClass(phrase)}|${side}`);
+  if (kind === 'description' || kind === 'capitalized' || kind === 'phrase') {
+    const head = headClass(phrase);
+    f.push(`head-class|${kind}|${head}`, `head-class-side|${head}|${side}`);
+  }
   if (introducedAbove(ctx, q, c)) f.push(`intro-colon|${kind}|${subject}`);
   if (labelShape(ctx, q, c)) f.push('label-shape', `label-shape|${kind}`);
   for (const rule of c.rules) f.push(`rule|${rule}`, `rule-side|${rule}|${side}`);

@@ -90,6 +90,17 @@ interface Templates {
   byValue: Map<string, Map<string, number>>;
   byPair: Map<string, Map<string, Map<string, number>>>;
   own: Map<string, number>;
+  /** The tables of the templates read at every word, looked up once. */
+  h: Map<string, number>;
+  p: Map<string, number>;
+  n: Map<string, number>;
+  pt: Map<string, number>;
+  nt: Map<string, number>;
+  pc: Map<string, number>;
+  nc: Map<string, number>;
+  p2c: Map<string, number>;
+  lp: Map<string, Map<string, number>>;
+  tp: Map<string, Map<string, number>>;
 }
 
 const templates = new WeakMap<TriggerModel, Templates>();
@@ -98,25 +109,42 @@ const OWN_CACHE_LIMIT = 100_000;
 function templatesOf(model: TriggerModel): Templates {
   let found = templates.get(model);
   if (found !== undefined) return found;
-  found = { byValue: new Map(), byPair: new Map(), own: new Map() };
+  const byValue = new Map<string, Map<string, number>>();
+  const byPair = new Map<string, Map<string, Map<string, number>>>();
   for (const [feature, weight] of model.weights) {
     const colon = feature.indexOf(':');
     const template = colon < 0 ? feature : feature.slice(0, colon);
     const value = colon < 0 ? '' : feature.slice(colon + 1);
     if (template === 'lp' || template === 'tp') {
       const bar = value.lastIndexOf('|');
-      let byFirst = found.byPair.get(template);
-      if (byFirst === undefined) found.byPair.set(template, (byFirst = new Map()));
+      let byFirst = byPair.get(template);
+      if (byFirst === undefined) byPair.set(template, (byFirst = new Map()));
       const first = value.slice(0, bar);
       let bySecond = byFirst.get(first);
       if (bySecond === undefined) byFirst.set(first, (bySecond = new Map()));
       bySecond.set(value.slice(bar + 1), weight);
     } else {
-      let byValue = found.byValue.get(template);
-      if (byValue === undefined) found.byValue.set(template, (byValue = new Map()));
-      byValue.set(value, weight);
+      let values = byValue.get(template);
+      if (values === undefined) byValue.set(template, (values = new Map()));
+      values.set(value, weight);
     }
   }
+  const of = (template: string): Map<string, number> => byValue.get(template) ?? new Map();
+  found = {
+    byValue,
+    byPair,
+    own: new Map(),
+    h: of('h'),
+    p: of('p'),
+    n: of('n'),
+    pt: of('pt'),
+    nt: of('nt'),
+    pc: of('pc'),
+    nc: of('nc'),
+    p2c: of('p2c'),
+    lp: byPair.get('lp') ?? new Map(),
+    tp: byPair.get('tp') ?? new Map(),
+  };
   templates.set(model, found);
   return found;
 }
@@ -145,16 +173,16 @@ export function triggerProbability(model: TriggerModel, words: readonly Word[], 
     if (t.own.size >= OWN_CACHE_LIMIT) t.own.clear();
     t.own.set(word.lower, z);
   }
-  z += v('h', shape(words, i));
-  z += v('p', prev?.lower ?? '<s>');
-  z += v('n', next?.lower ?? '</s>');
-  z += v('pt', prev?.tag || '-');
-  z += v('nt', next?.tag || '-');
-  z += v('pc', prevClass);
-  z += v('nc', wordClass(next));
-  z += v('p2c', wordClass(words[i - 2]));
-  z += t.byPair.get('lp')?.get(word.lemma)?.get(prevClass) ?? 0;
-  z += t.byPair.get('tp')?.get(tag)?.get(prevClass) ?? 0;
+  z += t.h.get(shape(words, i)) ?? 0;
+  z += t.p.get(prev?.lower ?? '<s>') ?? 0;
+  z += t.n.get(next?.lower ?? '</s>') ?? 0;
+  z += t.pt.get(prev?.tag || '-') ?? 0;
+  z += t.nt.get(next?.tag || '-') ?? 0;
+  z += t.pc.get(prevClass) ?? 0;
+  z += t.nc.get(wordClass(next)) ?? 0;
+  z += t.p2c.get(wordClass(words[i - 2])) ?? 0;
+  z += t.lp.get(word.lemma)?.get(prevClass) ?? 0;
+  z += t.tp.get(tag)?.get(prevClass) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
