@@ -89,7 +89,7 @@ export interface TriggerModel {
 interface Templates {
   byValue: Map<string, Map<string, number>>;
   byPair: Map<string, Map<string, Map<string, number>>>;
-  own: Map<string, number>;
+  own: Map<string, OwnWeights>;
   /** The tables of the templates read at every word, looked up once. */
   h: Map<string, number>;
   p: Map<string, number>;
@@ -156,34 +156,57 @@ function templatesOf(model: TriggerModel): Templates {
  */
 export function triggerProbability(model: TriggerModel, words: readonly Word[], i: number): number {
   const t = templatesOf(model);
-  const v = (template: string, value: string): number => t.byValue.get(template)?.get(value) ?? 0;
   const word = words[i]!;
   const prev = words[i - 1];
   const next = words[i + 1];
   const prevClass = wordClass(prev);
   const tag = word.tag || '-';
-  let z = t.own.get(word.lower);
-  if (z === undefined) {
-    z = 0;
-    z += model.weights.get('bias') ?? 0;
-    z += v('w', word.lower);
-    z += v('l', word.lemma);
-    z += v('t', tag);
-    z += v('s', word.lower.slice(-3));
-    if (t.own.size >= OWN_CACHE_LIMIT) t.own.clear();
-    t.own.set(word.lower, z);
-  }
+  const own = ownOf(model, t, word);
+  let z = own.z;
   z += t.h.get(shape(words, i)) ?? 0;
-  z += t.p.get(prev?.lower ?? '<s>') ?? 0;
-  z += t.n.get(next?.lower ?? '</s>') ?? 0;
+  z += prev === undefined ? (t.p.get('<s>') ?? 0) : ownOf(model, t, prev).asPrevious;
+  z += next === undefined ? (t.n.get('</s>') ?? 0) : ownOf(model, t, next).asNext;
   z += t.pt.get(prev?.tag || '-') ?? 0;
   z += t.nt.get(next?.tag || '-') ?? 0;
   z += t.pc.get(prevClass) ?? 0;
   z += t.nc.get(wordClass(next)) ?? 0;
   z += t.p2c.get(wordClass(words[i - 2])) ?? 0;
-  z += t.lp.get(word.lemma)?.get(prevClass) ?? 0;
+  z += own.lemmaAfter?.get(prevClass) ?? 0;
   z += t.tp.get(tag)?.get(prevClass) ?? 0;
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * What the model's tables say of a word wherever it stands, kept per lower-cased word (its lemma and
+ * tag follow from it): the sum of the features that read the word alone (bias, w, l, t, s), its weight
+ * as the previous and as the next word, and its lemma's weights after each class of word.
+ */
+interface OwnWeights {
+  z: number;
+  asPrevious: number;
+  asNext: number;
+  lemmaAfter: Map<string, number> | undefined;
+}
+
+function ownOf(model: TriggerModel, t: Templates, word: Word): OwnWeights {
+  const found = t.own.get(word.lower);
+  if (found !== undefined) return found;
+  const v = (template: string, value: string): number => t.byValue.get(template)?.get(value) ?? 0;
+  let z = 0;
+  z += model.weights.get('bias') ?? 0;
+  z += v('w', word.lower);
+  z += v('l', word.lemma);
+  z += v('t', word.tag || '-');
+  z += v('s', word.lower.slice(-3));
+  const weights: OwnWeights = {
+    z,
+    asPrevious: t.p.get(word.lower) ?? 0,
+    asNext: t.n.get(word.lower) ?? 0,
+    lemmaAfter: t.lp.get(word.lemma),
+  };
+  if (t.own.size >= OWN_CACHE_LIMIT) t.own.clear();
+  t.own.set(word.lower, weights);
+  return weights;
 }
 
 /** The same probability from the feature strings themselves: the reference {@link triggerProbability} keeps to. */
