@@ -10,7 +10,7 @@
  * also seen through the sentence's casing (normal, ALL CAPS headline, all lower case).
  */
 import { ENTITY_TYPES, spansOf, typeOf } from './decode';
-import { hash1, hash2, hashInt, type KeyTable, phraseKeysAt } from './hash';
+import { hash1, hash2, hashInt, hashSlice, type KeyTable, phraseKeysAt } from './hash';
 
 /** The tables a model carries besides its weights. */
 export interface NerLexicons {
@@ -124,9 +124,48 @@ export function shapeOf(word: string): string {
   return out;
 }
 
-const hasUpper = (w: string): boolean => w !== w.toLowerCase();
-const hasLower = (w: string): boolean => w !== w.toUpperCase();
-const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** What the features read of a word by itself, worked out once per distinct word ({@link formsOf}). */
+interface WordForms {
+  /** Without a trailing period ("Mr." -> "Mr"; a lone "." stays). */
+  plain: string;
+  /** `plain` in lower case. */
+  lower: string;
+  /** The whole word in lower case. */
+  lowerWord: string;
+  folded: string;
+  shape: string;
+  hasUpper: boolean;
+  hasLower: boolean;
+  capitalized: boolean;
+}
+
+const forms = new Map<string, WordForms>();
+const FORMS_CACHE_LIMIT = 50_000;
+
+function formsOf(w: string): WordForms {
+  let found = forms.get(w);
+  if (found === undefined) {
+    const plain = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
+    const lowerWord = w.toLowerCase();
+    found = {
+      plain,
+      lower: plain.toLowerCase(),
+      lowerWord,
+      folded: foldWord(w),
+      shape: shapeOf(w),
+      hasUpper: w !== lowerWord,
+      hasLower: w !== w.toUpperCase(),
+      capitalized: /^\p{Lu}/u.test(w),
+    };
+    if (forms.size >= FORMS_CACHE_LIMIT) forms.clear();
+    forms.set(w, found);
+  }
+  return found;
+}
+
+const hasUpper = (w: string): boolean => formsOf(w).hasUpper;
+const hasLower = (w: string): boolean => formsOf(w).hasLower;
+const isCapitalized = (w: string): boolean => formsOf(w).capitalized;
 
 /** The casing of a sentence: a headline in capitals, a post in lower case, or ordinary prose. */
 function modeOf(words: readonly string[]): Mode {
@@ -150,7 +189,7 @@ export function documentContext(sentences: ReadonlyArray<readonly string[]>): Do
     for (let i = 1; i < words.length; i++) {
       const w = words[i] as string;
       if (!hasUpper(w) && hasLower(w)) lower.add(w);
-      else if (mode === Mode.Normal && isCapitalized(w) && hasLower(w)) capitalized.add(w.toLowerCase());
+      else if (mode === Mode.Normal && isCapitalized(w) && hasLower(w)) capitalized.add(formsOf(w).lowerWord);
     }
   }
   return { lower, capitalized };
@@ -304,8 +343,9 @@ export interface SentenceReading {
 export function readSentence(words: readonly string[], lex: NerLexicons): SentenceReading {
   const n = words.length;
   // "Mr." and "Mr", "Corp." and "Corp" are one word to the word features (the shape keeps the period).
-  const plain = words.map((w) => (w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w));
-  const lower = plain.map((w) => w.toLowerCase());
+  const wordForms = words.map(formsOf);
+  const plain = wordForms.map((f) => f.plain);
+  const lower = wordForms.map((f) => f.lower);
   const lexBits = new Uint32Array(n);
   const lexB = new Uint32Array(n);
   const lexI = new Uint32Array(n);
@@ -319,8 +359,8 @@ export function readSentence(words: readonly string[], lex: NerLexicons): Senten
     words,
     plain,
     lower,
-    folded: words.map(foldWord),
-    shapes: words.map(shapeOf),
+    folded: wordForms.map((f) => f.folded),
+    shapes: wordForms.map((f) => f.shape),
     mode: modeOf(words),
     quoted: quotedTokens(words),
     lexBits,
@@ -350,8 +390,8 @@ export function wordKeys(r: SentenceReading, i: number, out: FeatureBuffer): voi
   out.add(hash1(T.Lower, l));
   out.add(hash1(T.Shape, r.shapes[i] as string));
   out.add(hashInt(T.Length, Math.min(l.length, 12)));
-  for (let k = 1; k <= 3 && k < l.length; k++) out.add(hash1(T.Prefix + k, l.slice(0, k)));
-  for (let k = 1; k <= 4 && k < l.length; k++) out.add(hash1(T.Suffix + k, l.slice(-k)));
+  for (let k = 1; k <= 3 && k < l.length; k++) out.add(hashSlice(T.Prefix + k, l, 0, k));
+  for (let k = 1; k <= 4 && k < l.length; k++) out.add(hashSlice(T.Suffix + k, l, l.length - k, l.length));
   addBits(out, T.Lex, r.lexBits[i] as number);
   const c = r.clusters[i] as number;
   if (c > 0) {

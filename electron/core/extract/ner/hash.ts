@@ -30,6 +30,13 @@ export function hash1(template: number, a: string): number {
   return mix(addString(Math.imul(FNV_OFFSET ^ template, FNV_PRIME), a));
 }
 
+/** {@link hash1} of `a.slice(from, to)`, without making the slice (a word's prefixes and suffixes). */
+export function hashSlice(template: number, a: string, from: number, to: number): number {
+  let x = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+  for (let i = from; i < to; i++) x = Math.imul(x ^ a.charCodeAt(i), FNV_PRIME);
+  return mix(Math.imul(x ^ 0x1f, FNV_PRIME));
+}
+
 /** Key of template `template` applied to two strings (a word pair, a word and a flag). */
 export function hash2(template: number, a: string, b: string): number {
   return mix(addString(addString(Math.imul(FNV_OFFSET ^ template, FNV_PRIME), a), b));
