@@ -26,6 +26,15 @@ describe('dates', () => {
     ]);
   });
 
+  it('reads a house number as no year ("at 2088 Philip Street")', () => {
+    // Before: 2088 became the year of the arrest.
+    expect(dates('Gary Gomes was arrested late Tuesday night at 2088 Philip Street.')).toEqual([
+      'late Tuesday night=2025-03-11/day',
+    ]);
+    expect(dates('He lived at 1600 Pennsylvania Ave. until 2009.')).toEqual(['2009=2009/year']);
+    expect(dates('In 2009 Street artists painted the wall.')).toEqual(['2009=2009/year']);
+  });
+
   it('maps open recogniser values', () => {
     const ref = new Date('2025-03-14T12:00:00Z');
     expect(resolveTimex('XXXX-WXX-5', ref, 'past')).toEqual({ value: '2025-03-14', precision: 'day' });

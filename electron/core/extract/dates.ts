@@ -19,9 +19,15 @@ function isQuantity(text: string, source: string, end: number): boolean {
   if (!/^\d{1,4}$/.test(text.trim())) return false;
   const year = Number(text.trim());
   if (year < 1000 || year > 2100) return true;
+  // A house number: "at 2088 Philip Street", "1600 Pennsylvania Ave."
+  if (STREET_AFTER.test(source.slice(end, end + 60))) return true;
   const next = /^\s+([a-z]+)/.exec(source.slice(end, end + 20))?.[1];
   return next !== undefined && !AFTER_YEAR.has(next);
 }
+
+/** One to three capitalised words and a street word: what follows a house number. */
+const STREET_AFTER =
+  /^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Square)\b/u;
 
 const QUOTED = /[“"][^“”"]*[”"]/g;
 const BARE_YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
