@@ -5,7 +5,7 @@
  * "Earthquake in Indonesia". Never a copied sentence, never a quote mark or a dangling "…".
  */
 import type { RawMention } from './mentions';
-import { verbForm, type Word } from './words';
+import { verbForm, wordTag, type Word } from './words';
 
 /** Who took part, as the name shows them. */
 export interface NameParts {
@@ -40,6 +40,7 @@ const isTimeWord = (lower: string): boolean => TIME_WORD.has(lower) || /^\d{4}$/
 const HEDGE = /^(?:least|most|more|fewer|less|than|about|nearly|almost|some|roughly|around)$/;
 const QUANTITY = /^(?:(?:tens|hundreds|thousands|dozens|millions|scores) of )+/;
 const VERB_TAG = /PastTense|PresentTense|Infinitive|Gerund|Participle|Copula|Modal/;
+const NOUN_TAGS = /Singular|Plural|Noun|Uncountable/;
 
 /** "Vladimir Putin" -> "Putin": names in event names are surnames; organisations stay whole. */
 export function shortName(name: string, isPerson: boolean): string {
@@ -57,6 +58,15 @@ function list(names: readonly string[]): string {
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** Words as the text writes them: together where they touch ("the senator's car", not "senator 's"). */
+function joinWords(words: readonly Word[]): string {
+  return words
+    .map((w, k) => (k > 0 && w.start === words[k - 1]!.end ? w.text : ` ${w.text}`))
+    .join('')
+    .trim()
+    .replace(/ - /g, '-');
+}
+
 /** The noun phrase of a nominal trigger: up to three modifiers before it ("US 30-day ceasefire proposal"). */
 function nounPhrase(words: readonly Word[], trigger: number, first: number): string {
   let from = trigger;
@@ -70,11 +80,7 @@ function nounPhrase(words: readonly Word[], trigger: number, first: number): str
   }
   // "at least 70 people injured": the phrase starts at the number, not at what qualifies it.
   while (from < trigger && HEDGE.test(words[from]!.lower)) from++;
-  return words
-    .slice(from, trigger + 1)
-    .map((w) => w.text)
-    .join(' ')
-    .replace(/ - /g, '-');
+  return joinWords(words.slice(from, trigger + 1));
 }
 
 /** A short complement after a nominal trigger ("on Russian territory", "of Ukraine"). */
@@ -83,14 +89,14 @@ function complement(words: readonly Word[], trigger: number, last: number): stri
   if (prep === undefined || !/^(?:of|on|against|for|to)$/.test(prep.lower) || trigger + 1 > last) return '';
   // "on Monday", "in March" tell when, not what.
   if (isTimeWord(words[trigger + 2]?.lower ?? '')) return '';
-  const taken: string[] = [];
+  const taken: Word[] = [];
   for (let i = trigger + 2; i <= Math.min(last, trigger + 5); i++) {
     const w = words[i]!;
     if (w.punct || (STOP_OBJECT.has(w.lower) && taken.length > 0)) break;
-    taken.push(w.text);
+    taken.push(w);
   }
-  if (taken.length === 0 || (taken.length === 1 && DETERMINER.test(taken[0]!.toLowerCase()))) return '';
-  return `${prep.lower} ${taken.join(' ')}`;
+  if (taken.length === 0 || (taken.length === 1 && DETERMINER.test(taken[0]!.lower))) return '';
+  return `${prep.lower} ${joinWords(taken)}`;
 }
 
 /** "the " when the text writes the place with it ("visiting the Kursk region"). */
@@ -115,23 +121,56 @@ function objectWords(words: readonly Word[], from: number, last: number, mention
       const previous = taken[taken.length - 1]!;
       const modifier =
         DETERMINER.test(previous.lower) ||
-        /Adjective|Singular|Uncountable/.test(previous.tag) ||
+        /Adjective|Singular|Uncountable|Gerund/.test(previous.tag) ||
         (previous.tag === '' && !/(?:ed|ing|ly)$/.test(previous.lower));
-      if (!(modifier && /Infinitive|PresentTense/.test(w.tag) && !/(?:ed|ing|s)$/.test(w.lower))) break;
+      const baseForm = /Infinitive|PresentTense/.test(w.tag) && !/(?:ed|ing|s)$/.test(w.lower);
+      // "the all-time scoring record": a gerund between a modifier and a noun modifies the noun.
+      const next = words[i + 1];
+      const gerundModifier =
+        /Gerund/.test(w.tag) &&
+        i + 1 <= last &&
+        next !== undefined &&
+        !next.punct &&
+        !next.capitalized &&
+        !STOP_OBJECT.has(next.lower) &&
+        (NOUN_TAGS.test(next.tag) || (/Infinitive/.test(next.tag) && !/(?:ed|ing|s)$/.test(next.lower)));
+      if (!(modifier && (baseForm || gerundModifier))) break;
     }
     taken.push(w);
   }
-  let object = taken
-    .map((w) => w.text)
-    .join(' ')
-    .replace(/ - /g, '-')
-    .replace(QUANTITY, '')
-    .split(' ')
-    .slice(0, 4);
-  while (object.length > 0 && /^(?:of|the|a|an|and|to|for)$/i.test(object[object.length - 1]!))
+  const all = joinWords(taken).replace(QUANTITY, '').split(' ');
+  let object = all.slice(0, 4);
+  // Cut short, it may end on what waited for the noun cut off: "her political", "the 1" (of "the
+  // 1,237 delegates"). Then it ends on no word that waits for more ("of", "a crew ’s", "her") and on
+  // no adverb ("there").
+  const cut = all.length > object.length;
+  while (cut && object.length > 1 && lostItsNoun(object[object.length - 1]!, object[object.length - 2]!)) {
     object = object.slice(0, -1);
+  }
+  while (object.length > 0 && dangles(object[object.length - 1]!)) object = object.slice(0, -1);
   const text = object.join(' ');
   return /^(?:him|her|them|it|himself|herself|themselves|itself|me|us|you)$/i.test(text) ? '' : text;
+}
+
+/** Whether an object's last word waits for more: a preposition, an article, a possessive, an adverb. */
+function dangles(word: string): boolean {
+  return /^(?:of|the|a|an|and|or|to|for|in|on|at|by|with|from|['’]s|his|her|their|its|our|my|your|there|here|then|now|afterwards|later|again)$/i.test(
+    word,
+  );
+}
+
+/**
+ * Whether the last word of an object cut short waited for the noun cut off: a number after an article
+ * ("the 1"), an adjective after an article or another adjective ("her political"); after a verb or
+ * "not" an adjective is the verb's complement ("pleads not guilty").
+ */
+function lostItsNoun(word: string, before: string): boolean {
+  if (/^\d/.test(word)) return DETERMINER.test(before.toLowerCase());
+  const lower = word.toLowerCase();
+  const tag = wordTag(lower);
+  if (!/Adjective/.test(tag) || NOUN_TAGS.test(tag) || word !== lower) return false;
+  const previous = wordTag(before.toLowerCase());
+  return DETERMINER.test(before.toLowerCase()) || (/Adjective/.test(previous) && !NOUN_TAGS.test(previous));
 }
 
 function placePhrase(parts: NameParts): string {
@@ -141,13 +180,16 @@ function placePhrase(parts: NameParts): string {
       ? parts.placeWord
       : 'in';
   const the =
-    /^(?:White House|Kremlin|Pentagon|Vatican|Hague|Netherlands|Philippines|United States|UK|US)$/.test(
+    /^(?:White House|Kremlin|Pentagon|Vatican|Hague|Netherlands|Philippines|United States|UK|US|U\.S\.?|U\.K\.?)$/.test(
       parts.place,
     )
       ? 'the '
       : '';
   return ` ${word} ${the}${parts.place}`;
 }
+
+/** A name ending on an abbreviation, whose period belongs to it: "U.S.", "D.C.", "Jr.", "Inc.". */
+const ABBREVIATION_END = /(?:\b\p{Lu}\.\p{Lu}\.|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros|St)\.)$/u;
 
 function tidy(name: string): string {
   let out = name
@@ -156,13 +198,19 @@ function tidy(name: string): string {
     .replace(/\s+([,.;:])/g, '$1')
     .replace(/…/g, '')
     .trim()
-    .replace(/[,;:.\-–—]+$/, '')
+    // No closing punctuation, but the period of an abbreviation stays ("in the U.S.", "Jr.").
+    .replace(/[,;:.\-–—]+$/, (end, at: number, all: string) =>
+      end === '.' && ABBREVIATION_END.test(all.slice(0, at + 1)) ? '.' : '',
+    )
     .trim()
     // A name never opens on a preposition left over from the sentence ("Of further violence").
     .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?!least\b|most\b|first\b|last\b)(?=\S)/i, '')
     // Nor ends on a word that waits for more ("on the eve of a", "North Carolina's"); "in" and "on"
     // may end a verb ("checks in").
-    .replace(/(?:\s+(?:of|the|a|an|and|or|to|for|with|by|from|at)|\s*['’]s)+$/i, '');
+    .replace(/(?:\s+(?:of|the|a|an|and|or|to|for|with|by|from|at)|\s*['’]s)+$/i, '')
+    // A small word said twice where two phrases met ("Protest of of their own"; "checked in in
+    // Los Angeles" keeps both).
+    .replace(/\b(of|the|a|an|to|for|with|by|and)\s+\1\b/gi, '$1');
   if (out.length > MAX_NAME) {
     const cut = out.lastIndexOf(' ', MAX_NAME);
     out = out
@@ -215,12 +263,19 @@ export function eventName(mention: RawMention, parts: NameParts): string {
   const after = trigger + triggerWords.length;
   // Past forms the lexicon reads as adjectives or misreads keep their verb ("lefts", "hanges").
   const lemma = VERB_OF_PAST[word.lower] ?? word.lemma;
+  // A form the lexicon could not take back to its base ("extradited", "eked", "feuding") is written as
+  // the text has it: "Lazar extradited", not "Lazar extraditeds". ("feed", "bring", "shed" are base
+  // forms: before their -ed or -ing comes no vowel, or an e.)
+  const baseless = lemma === word.lower && /[aeiouy][^aeiouy]*(?:[^e]ed|ing)$/.test(word.lower);
+  const form = (f: 'PresentTense' | 'Participle' | 'Gerund'): string =>
+    baseless ? word.lower : verbForm(lemma, f);
+  const plain = baseless ? word.lower : lemma;
   if (parts.reciprocal && people.length >= 2) {
-    return tidy(`${list(people)} ${lemma}${particle}${where}`);
+    return tidy(`${list(people)} ${plain}${particle}${where}`);
   }
   if (mention.passive || (parts.agents.length === 0 && parts.patients.length > 0)) {
     const who = list(parts.patients.length > 0 ? parts.patients : parts.others);
-    if (who !== '') return tidy(`${who} ${verbForm(lemma, 'Participle')}${particle}${where}`);
+    if (who !== '') return tidy(`${who} ${form('Participle')}${particle}${where}`);
   }
   const agents =
     parts.agents.length > 0 ? parts.agents : mention.subjectPlace !== null ? [mention.subjectPlace] : [];
@@ -231,7 +286,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     mention.place !== null &&
     mention.place.start > mention.span[1];
   if (placeObject && parts.patients.length === 0 && agents.length > 0) {
-    const verb = agents.length > 1 ? lemma : verbForm(lemma, 'PresentTense');
+    const verb = agents.length > 1 ? plain : form('PresentTense');
     const the = /^the\s/i.test(
       mention.words
         .map((w) => w.text)
@@ -261,11 +316,11 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       // "leaving a man wounded" is no "Man wounded left".
       !/ed$/i.test(thing)
     )
-      return tidy(`${thing} ${verbForm(lemma, 'Participle')}${where}`);
+      return tidy(`${thing} ${form('Participle')}${where}`);
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
-    return tidy(`${verbForm(lemma, 'Gerund')}${particle}${of}${where}`);
+    return tidy(`${form('Gerund')}${particle}${of}${where}`);
   }
-  const verb = agents.length > 1 ? lemma : verbForm(lemma, 'PresentTense');
+  const verb = agents.length > 1 ? plain : form('PresentTense');
   return tidy(`${list(agents)} ${verb}${particle}${object ? ` ${object}` : ''}${where}`);
 }
 
