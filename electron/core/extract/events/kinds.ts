@@ -109,7 +109,10 @@ export const NOT_EVENTS = new Set(
     // saying and writing
     'say tell add note state claim report announce confirm deny comment write post tweet speak ask ' +
     'answer reply respond describe explain suggest warn urge insist mention discuss argue call-for ' +
-    'repeat recall reveal disclose publish quote cite stress emphasize acknowledge admit-to ' +
+    'repeat recall reveal disclose publish quote cite stress emphasize acknowledge admit-to promise ' +
+    // ("admit" stays: leaving it out lost in cross-validation of event matching, 0.906 -> 0.900; ECB+
+    // reports guilt admitted.)
+    'pledge conclude imply deem express reflect refrain ' +
     // thinking, feeling, judging
     'think believe hope expect know see hear feel like love hate wish fear worry doubt consider ' +
     'agree disagree support oppose accept welcome praise criticize blame thank back favor prefer ' +

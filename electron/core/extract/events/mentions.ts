@@ -115,8 +115,7 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 
  */
 function isPassive(words: readonly Word[], i: number): boolean {
   const word = words[i]!;
-  if (!/PastTense|Participle/.test(word.tag))
-    return false;
+  if (!/PastTense|Participle/.test(word.tag)) return false;
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
     const w = words[j]!;
     if (PASSIVE_AUX.has(w.lower)) return true;

@@ -287,15 +287,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     mention.place.start > mention.span[1];
   if (placeObject && parts.patients.length === 0 && agents.length > 0) {
     const verb = agents.length > 1 ? plain : form('PresentTense');
-    const the = /^the\s/i.test(
-      mention.words
-        .map((w) => w.text)
-        .join(' ')
-        .slice(0),
-    )
-      ? ''
-      : '';
-    return tidy(`${list(agents)} ${verb}${particle} ${the}${article(words, mention)}${parts.place}`);
+    return tidy(`${list(agents)} ${verb}${particle} ${article(words, mention)}${parts.place}`);
   }
   const object =
     parts.patients.length > 0 ? list(parts.patients) : objectWords(words, after, clause.last, mention);
