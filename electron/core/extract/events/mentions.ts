@@ -280,7 +280,6 @@ export function sentenceMentions(input: SentenceInput, model: TriggerModel): Raw
     // "called the bloodbath" is saying; "called Trump" a call. "Deal with" is no deal.
     if (word.lemma === 'call' && !nominal && !startsWithEntity(words, i + 1, entityAt)) return;
     if (word.lemma === 'deal' && !nominal) return;
-    const prev = words[i - 1];
     const passive = !nominal && isPassive(words, i);
     let end = word.end;
     let particle: string | null = null;

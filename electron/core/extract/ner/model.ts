@@ -89,7 +89,15 @@ export class TaggerPass {
     const features = this.features;
     const weights = this.weights;
     // LABEL_COUNT (9) additions written out: the tagger's innermost loop.
-    let o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0, o7 = 0, o8 = 0;
+    let o0 = 0,
+      o1 = 0,
+      o2 = 0,
+      o3 = 0,
+      o4 = 0,
+      o5 = 0,
+      o6 = 0,
+      o7 = 0,
+      o8 = 0;
     for (let f = from; f < to; f++) {
       const row = features.get(keys[f] as number);
       if (row < 0) continue;
