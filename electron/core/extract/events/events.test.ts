@@ -60,6 +60,17 @@ describe('event detection', () => {
     expect(names.filter((name) => /promise|conclude|express|pledge/i.test(name))).toEqual([]);
   });
 
+  it('reads "an MSNBC interview", "an Oslo rally" as nouns, not as what the name before them did', () => {
+    const names = (text: string) => events(text).map((e) => e.name);
+    // Before: "Reed interviews", "Oslo rallies".
+    expect(names('Tom Reed said in an MSNBC interview on Monday that he would win.')).not.toContain(
+      'Reed interviews',
+    );
+    expect(names('Tom Reed held an Oslo rally on Monday.')).toContain('Oslo rally');
+    // A place the noun phrase names is not said again: before, "Indiana rally at Indiana".
+    expect(names('Tom Reed spoke at an Indiana rally on Monday.')).toContain('Indiana rally');
+  });
+
   it('takes no "don’t" for a happening', () => {
     const names = events(
       'Many voters who aren’t enamored of Tom Reed but don’t want a liar for a leader are reluctantly ' +

@@ -240,7 +240,8 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       const where = parts.place === null ? '' : ` for ${parts.place}`;
       return tidy(`${np} ${mention.frame}${where}`);
     }
-    const where = placePhrase(parts);
+    // "an Indiana rally": a place the noun phrase names already is not said again.
+    const where = parts.place !== null && np.includes(parts.place) ? '' : placePhrase(parts);
     // A participle standing alone ("Injured") says what befell its one participant: "Bush injured".
     if (np === word.text && people.length === 1 && /[^e]ed$|ied$/.test(word.lower))
       return tidy(`${people[0]} ${word.lower}${where}`);
