@@ -1,5 +1,6 @@
 /** What extraction lists as places and organisations (sentences written for this test). */
 import { describe, expect, it } from 'vitest';
+import { isHeadlineRun } from './entities';
 import { extractArticle } from './index';
 
 const extract = (text: string) => extractArticle(text, { published: '2025-03-14' });
@@ -18,6 +19,35 @@ describe('places and organisations', () => {
     expect(people.map((p) => p.name)).toEqual(['Olena Marchenko']);
     const names = [...places, ...organizations].map((e) => e.name);
     expect(names.filter((n) => /marchenko/i.test(n))).toEqual([]);
+  });
+
+  it('takes no run of a Title Case headline for an organisation or a place', () => {
+    const { organizations, places } = extract(
+      'Oslo Terror Attacks Highlight Threat Posed\n' +
+        'Candidates Resoundingly Reject The Idea Of A Minimum Wage Hike\n' +
+        'Police in Oslo said on Monday that the Norwegian Red Cross had helped the victims.',
+    );
+    const names = [...organizations, ...places].map((e) => e.name);
+    // Before: "Oslo Terror Attacks Highlight Threat Posed" and "Candidates Resoundingly Reject The Idea Of A
+    // Minimum Wage Hike" were organisations.
+    expect(names.filter((n) => n.split(' ').length >= 4)).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['Oslo', 'Red Cross']));
+  });
+
+  it('keeps names whose words a headline could have: plurals read as verbs, past forms before a noun', () => {
+    for (const name of [
+      'United Nations General Assembly',
+      'Northern States Power Co',
+      'Royal Oak Mines Inc',
+      'Bosnian Association for Refugees and Displaced Persons',
+      'Salomon & Taylor Made Co Ltd',
+      'Eli Lilly & Co',
+      'Bank of America Corp',
+    ]) {
+      expect(isHeadlineRun(name), name).toBe(false);
+    }
+    expect(isHeadlineRun('Meaningful Exchange Actually Happened Between Marco Rubio And Rand')).toBe(true);
+    expect(isHeadlineRun('U.S. Flexes Muscles As Asia Worries About South China Sea Row')).toBe(true);
   });
 
   it('leaves a sentence’s opening "The" out of the name', () => {

@@ -8,8 +8,11 @@
  * - a generic word alone ("the Department", "the University") and a common abbreviation ("TV", "SD
  *   card") name no organisation a user could look up;
  * - a name that alone fills a quotation ("Meet the Press" in marks) is the title of a work;
- * - a social-media handle ("@NameUa") names an account, not a place or an organisation.
+ * - a social-media handle ("@NameUa") names an account, not a place or an organisation;
+ * - a run of a headline written in Title Case ("Paris Terror Attacks Highlight Threat Posed") is no
+ *   name: the tagger reads its capitals as a name's.
  */
+import { lexiconTag } from './lexicon';
 import type { EntitySpan } from './ner/tagger';
 import type { NamedEntity, Span } from './types';
 
@@ -55,11 +58,45 @@ function withoutArticle(text: string, [start, end]: Span): Span {
     : [start + m[0].length, end];
 }
 
-/** Places and organisations among the tagger's spans; `quoted` are the article's quotations. */
+/**
+ * Small words a name writes in lower case ("Bank of America"), and a Title Case headline does not. Not
+ * "The": a name may hold it ("CEO of The Wildlife Society").
+ */
+const TITLE_CASE_SMALL =
+  /^(?:And|Of|A|An|As|About|To|Between|With|For|In|On|At|By|From|Is|Are|Was|Were|Over|After)$/;
+
+/**
+ * Whether a span of four or more words is a run of a Title Case headline rather than a name: after its
+ * first word it has a small word capitalised ("Between Marco Rubio And Rand", "Flexes Muscles As
+ * Asia"), an adverb made of an adjective ("Candidates Resoundingly Reject", "Actually Happened"), or
+ * ends on a verb in the past ("Attacks Highlight Threat Posed"). Not a past form before a noun
+ * ("Displaced Persons", "Taylor Made Co"), nor a verb in the third person: names hold plurals the
+ * lexicon reads as verbs ("Northern States Power Co", "Royal Oak Mines").
+ */
+export function isHeadlineRun(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 4) return false;
+  return words.slice(1).some((word, k) => {
+    if (TITLE_CASE_SMALL.test(word)) return true;
+    const lower = word.toLowerCase();
+    const tag = lexiconTag(lower) ?? '';
+    if (/^\p{L}{4,}ly$/u.test(lower) && !/Noun|Singular|Plural/.test(tag)) {
+      const stem = lexiconTag(lower.slice(0, -2)) ?? lexiconTag(lower.replace(/ily$/, 'y')) ?? '';
+      if (/Adverb/.test(tag) || /Adjective|Gerund|Participle/.test(stem)) return true;
+    }
+    return k === words.length - 2 && /PastTense/.test(tag) && !/Noun|Singular|Plural|Adjective/.test(tag);
+  });
+}
+
+/**
+ * Places and organisations among the tagger's spans; `quoted` are the article's quotations.
+ * `keepHeadlineRuns`: also the runs of Title Case headlines (for the event rules, see index.ts).
+ */
 export function placesAndOrganizations(
   text: string,
   entities: readonly EntitySpan[],
   quoted: readonly Span[],
+  keepHeadlineRuns = false,
 ): { places: NamedEntity[]; organizations: NamedEntity[] } {
   const titles = new Set(quoted.map(([a, b]) => `${a}:${b}`));
   const places: Span[] = [];
@@ -72,6 +109,7 @@ export function placesAndOrganizations(
     if (span[1] <= span[0] || titles.has(`${e.start}:${e.end}`)) continue;
     // A social-media handle ("@NameUa") is an account, often a person's alias, not a place or body.
     if (text[e.start - 1] === '@') continue;
+    if (!keepHeadlineRuns && isHeadlineRun(name)) continue;
     if (
       e.type === 'ORG' &&
       (GENERIC.has(lower) || (COMMON_ABBREVIATIONS.has(lower) && name === name.toUpperCase()))

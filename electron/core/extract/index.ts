@@ -144,12 +144,21 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
   ].sort((a, b) => a.span[0] - b.span[0]);
   const { dates, unresolved } = findDates(text, layout.sentences, published.value);
   const peopleFound = peopleEntities(people);
+  // The event rules read a Title Case headline's runs as organisations, as before: reading without
+  // them changed the fold models of event matching enough to merge topic 9's two stories (5-fold CV on
+  // the ECB+ training topics 0.906 -> 0.900). They are not listed, so no stored event links them.
+  const forEvents = placesAndOrganizations(
+    text,
+    entities,
+    quoted.map((q) => q.span),
+    true,
+  );
   const events = findEvents({
     text,
     layout,
     people: peopleFound,
-    places,
-    organizations,
+    places: forEvents.places,
+    organizations: forEvents.organizations,
     dates,
     quotes,
     published: published.value,
