@@ -71,6 +71,14 @@ describe('event detection', () => {
     expect(names('Tom Reed spoke at an Indiana rally on Monday.')).toContain('Indiana rally');
   });
 
+  it('gives a party or a people a plural verb, and a company or a person a singular one', () => {
+    const name = (text: string) => events(text)[0]?.name;
+    // Before: "Senate Democrats blocks the bill".
+    expect(name('Senate Democrats blocked the bill on Monday.')).toBe('Senate Democrats block the bill');
+    expect(name('Starbucks opened a store in Oslo on Monday.')).toBe('Starbucks opens a store in Oslo');
+    expect(name('Tom Evans opened a store in Oslo on Monday.')).toBe('Evans opens a store in Oslo');
+  });
+
   it('takes no "don’t" for a happening', () => {
     const names = events(
       'Many voters who aren’t enamored of Tom Reed but don’t want a liar for a leader are reluctantly ' +

@@ -313,8 +313,20 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
     return tidy(`${form('Gerund')}${particle}${of}${where}`);
   }
-  const verb = agents.length > 1 ? plain : form('PresentTense');
+  const verb = agents.length > 1 || isPluralGroup(agents[0]!) ? plain : form('PresentTense');
   return tidy(`${list(agents)} ${verb}${particle}${object ? ` ${object}` : ''}${where}`);
+}
+
+/**
+ * A name for many people, which takes a plural verb: "Senate Democrats block", "Republicans win",
+ * "Socialists vote", "Muslims pray". Only endings of parties and peoples, in words of seven letters
+ * or more the lexicon does not know as a surname ("Evans", "Keats" stay one person); "Starbucks",
+ * "Reuters", "Goldman Sachs" and "the Times" are one company each.
+ */
+function isPluralGroup(name: string): boolean {
+  const word = lastWord(name);
+  if (!/^\p{Lu}\p{Ll}{2,}(?:ans|ats|ists)$|^Muslims$/u.test(word) || word.length < 7) return false;
+  return !/LastName|FirstName|MaleName|FemaleName|Person/.test(wordTag(word.toLowerCase()));
 }
 
 const lastWord = (name: string): string => name.split(/\s+/).pop() ?? name;
