@@ -88,16 +88,22 @@ export function isHeadlineRun(name: string): boolean {
   });
 }
 
+/** Places and organisations (grouped by name). */
+export interface PlacesAndOrganizations {
+  places: NamedEntity[];
+  organizations: NamedEntity[];
+}
+
 /**
- * Places and organisations among the tagger's spans; `quoted` are the article's quotations.
- * `keepHeadlineRuns`: also the runs of Title Case headlines (for the event rules, see index.ts).
+ * Places and organisations among the tagger's spans; `quoted` are the article's quotations. Besides
+ * the lists, `withHeadlineRuns`: the same with the runs of Title Case headlines, for the event rules
+ * (see index.ts).
  */
 export function placesAndOrganizations(
   text: string,
   entities: readonly EntitySpan[],
   quoted: readonly Span[],
-  keepHeadlineRuns = false,
-): { places: NamedEntity[]; organizations: NamedEntity[] } {
+): PlacesAndOrganizations & { withHeadlineRuns: PlacesAndOrganizations } {
   const titles = new Set(quoted.map(([a, b]) => `${a}:${b}`));
   const places: Span[] = [];
   const organizations: Span[] = [];
@@ -109,7 +115,6 @@ export function placesAndOrganizations(
     if (span[1] <= span[0] || titles.has(`${e.start}:${e.end}`)) continue;
     // A social-media handle ("@NameUa") is an account, often a person's alias, not a place or body.
     if (text[e.start - 1] === '@') continue;
-    if (!keepHeadlineRuns && isHeadlineRun(name)) continue;
     if (
       e.type === 'ORG' &&
       (GENERIC.has(lower) || (COMMON_ABBREVIATIONS.has(lower) && name === name.toUpperCase()))
@@ -119,5 +124,8 @@ export function placesAndOrganizations(
     if (e.type === 'LOC' || seat) places.push(span);
     if (e.type === 'ORG' || seat) organizations.push(span);
   }
-  return { places: group(text, places), organizations: group(text, organizations) };
+  const all = { places: group(text, places), organizations: group(text, organizations) };
+  // Grouped by name, so a run is set aside with all its mentions.
+  const listed = (list: NamedEntity[]): NamedEntity[] => list.filter((e) => !isHeadlineRun(e.name));
+  return { places: listed(all.places), organizations: listed(all.organizations), withHeadlineRuns: all };
 }

@@ -127,7 +127,7 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
   const model = options.nerModel ?? shippedNerModel();
   const speakers = speakerModel();
   const { layout, tokens, bylines, people, quoted, coref, entities } = readArticle(text, model);
-  const { places, organizations } = placesAndOrganizations(
+  const { places, organizations, withHeadlineRuns } = placesAndOrganizations(
     text,
     entities,
     quoted.map((q) => q.span),
@@ -147,18 +147,12 @@ export function extractArticle(text: string, options: ExtractOptions = {}): Extr
   // The event rules read a Title Case headline's runs as organisations, as before: reading without
   // them changed the fold models of event matching enough to merge topic 9's two stories (5-fold CV on
   // the ECB+ training topics 0.906 -> 0.900). They are not listed, so no stored event links them.
-  const forEvents = placesAndOrganizations(
-    text,
-    entities,
-    quoted.map((q) => q.span),
-    true,
-  );
   const events = findEvents({
     text,
     layout,
     people: peopleFound,
-    places: forEvents.places,
-    organizations: forEvents.organizations,
+    places: withHeadlineRuns.places,
+    organizations: withHeadlineRuns.organizations,
     dates,
     quotes,
     published: published.value,

@@ -20,7 +20,7 @@ import {
   STANCES,
 } from './kinds';
 import { AUXILIARIES, triggerProbability, type TriggerModel } from './trigger-model';
-import { wordsOf, type Word } from './words';
+import { NOUN_TAG, wordsOf, type Word } from './words';
 
 /** A named person, organisation or place occurring in the text. */
 export interface EntitySpan {
@@ -147,7 +147,6 @@ const NEGATION = /^(?:not|never|n['’]t|no)$/;
 const UNREAL =
   /\b(?:attempts?|efforts?|bids?|trying|tried|tries|try|plans?|planned|planning|hopes?|hoped|hoping|wants?|wanted|aims?|aimed|order|seeks?|sought|threat(?:en(?:s|ed)?)?|refused?|failed|vowed?|promised?|intends?|intended)\s+to\b|\b(?:set|due|expected|likely|about|poised|going|scheduled)\s+to\b|\bin\s+order\s+to\b|\bso\s+as\s+to\b/i;
 const VERB_TAG = /PastTense|PresentTense|Infinitive|Gerund|Participle/;
-const NOUN_TAG = /Singular|Plural|Noun|Uncountable/;
 /** Trigger probability a noun of a known kind needs (the model says little about rare nouns). */
 const KNOWN_NOUN_FLOOR = 0.02;
 /** How many words apart a date may be from the trigger it dates. */

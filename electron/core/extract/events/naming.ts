@@ -5,7 +5,7 @@
  * "Earthquake in Indonesia". Never a copied sentence, never a quote mark or a dangling "…".
  */
 import type { RawMention } from './mentions';
-import { verbForm, wordTag, type Word } from './words';
+import { NOUN_TAG, verbForm, wordTag, type Word } from './words';
 
 /** Who took part, as the name shows them. */
 export interface NameParts {
@@ -40,7 +40,6 @@ const isTimeWord = (lower: string): boolean => TIME_WORD.has(lower) || /^\d{4}$/
 const HEDGE = /^(?:least|most|more|fewer|less|than|about|nearly|almost|some|roughly|around)$/;
 const QUANTITY = /^(?:(?:tens|hundreds|thousands|dozens|millions|scores) of )+/;
 const VERB_TAG = /PastTense|PresentTense|Infinitive|Gerund|Participle|Copula|Modal/;
-const NOUN_TAGS = /Singular|Plural|Noun|Uncountable/;
 
 /** "Vladimir Putin" -> "Putin": names in event names are surnames; organisations stay whole. */
 export function shortName(name: string, isPerson: boolean): string {
@@ -133,7 +132,7 @@ function objectWords(words: readonly Word[], from: number, last: number, mention
         !next.punct &&
         !next.capitalized &&
         !STOP_OBJECT.has(next.lower) &&
-        (NOUN_TAGS.test(next.tag) || (/Infinitive/.test(next.tag) && !/(?:ed|ing|s)$/.test(next.lower)));
+        (NOUN_TAG.test(next.tag) || (/Infinitive/.test(next.tag) && !/(?:ed|ing|s)$/.test(next.lower)));
       if (!(modifier && (baseForm || gerundModifier))) break;
     }
     taken.push(w);
@@ -168,9 +167,9 @@ function lostItsNoun(word: string, before: string): boolean {
   if (/^\d/.test(word)) return DETERMINER.test(before.toLowerCase());
   const lower = word.toLowerCase();
   const tag = wordTag(lower);
-  if (!/Adjective/.test(tag) || NOUN_TAGS.test(tag) || word !== lower) return false;
+  if (!/Adjective/.test(tag) || NOUN_TAG.test(tag) || word !== lower) return false;
   const previous = wordTag(before.toLowerCase());
-  return DETERMINER.test(before.toLowerCase()) || (/Adjective/.test(previous) && !NOUN_TAGS.test(previous));
+  return DETERMINER.test(before.toLowerCase()) || (/Adjective/.test(previous) && !NOUN_TAG.test(previous));
 }
 
 function placePhrase(parts: NameParts): string {

@@ -88,7 +88,6 @@ export interface TriggerModel {
  */
 interface Templates {
   byValue: Map<string, Map<string, number>>;
-  byPair: Map<string, Map<string, Map<string, number>>>;
   own: Map<string, OwnWeights>;
   /** The tables of the templates read at every word, looked up once. */
   h: Map<string, number>;
@@ -132,7 +131,6 @@ function templatesOf(model: TriggerModel): Templates {
   const of = (template: string): Map<string, number> => byValue.get(template) ?? new Map();
   found = {
     byValue,
-    byPair,
     own: new Map(),
     h: of('h'),
     p: of('p'),

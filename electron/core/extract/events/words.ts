@@ -63,6 +63,9 @@ function load(): Tables {
   return tables;
 }
 
+/** Lexicon tags of a noun ("Singular", "Plural", "Uncountable" ...). */
+export const NOUN_TAG = /Singular|Plural|Noun|Uncountable/;
+
 /** compromise's lexicon tag of a lower-cased word, "" when it has none. */
 export function wordTag(lower: string): string {
   return load().lexicon.get(lower) ?? '';

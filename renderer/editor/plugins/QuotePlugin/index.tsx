@@ -58,6 +58,10 @@ function $paraphraseSelectedQuote(burst: TypingBurst): boolean {
   return false;
 }
 
+/** Whether the element is inside a block Lexical draws itself, such as a quote (no caret there). */
+const inDecorator = (element: Element): boolean =>
+  element.closest('[data-lexical-decorator="true"]') !== null;
+
 /**
  * Before an arrow key moves up or down (into a quote block above or below, say): takes the caret the
  * page shows when Lexical has not heard of it yet. Lexical learns of a click's or an End key's new caret
@@ -68,10 +72,6 @@ function $paraphraseSelectedQuote(burst: TypingBurst): boolean {
  * caret counts only after a click in the text (`clicked`). Returns false: the rich-text plugin then
  * moves from the right place.
  */
-/** Whether the element is inside a block Lexical draws itself, such as a quote (no caret there). */
-const inDecorator = (element: Element): boolean =>
-  element.closest('[data-lexical-decorator="true"]') !== null;
-
 function $takeCaretFromPage(editor: LexicalEditor, clicked: boolean): boolean {
   const shown = window.getSelection();
   const root = editor.getRootElement();
