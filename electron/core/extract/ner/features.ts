@@ -125,7 +125,9 @@ export function shapeOf(word: string): string {
 }
 
 /** What the features read of a word by itself, worked out once per distinct word ({@link formsOf}). */
-interface WordForms {
+export interface WordForms {
+  /** The word itself. */
+  word: string;
   /** Without a trailing period ("Mr." -> "Mr"; a lone "." stays). */
   plain: string;
   /** `plain` in lower case. */
@@ -137,17 +139,22 @@ interface WordForms {
   hasUpper: boolean;
   hasLower: boolean;
   capitalized: boolean;
+  /** Holds a letter (`\p{L}`). */
+  letter: boolean;
+  /** Holds a small letter (`\p{Ll}`; unlike {@link hasLower}, not a caseless or other lower-case sign). */
+  smallLetter: boolean;
 }
 
 const forms = new Map<string, WordForms>();
 const FORMS_CACHE_LIMIT = 50_000;
 
-function formsOf(w: string): WordForms {
+export function formsOf(w: string): WordForms {
   let found = forms.get(w);
   if (found === undefined) {
     const plain = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
     const lowerWord = w.toLowerCase();
     found = {
+      word: w,
       plain,
       lower: plain.toLowerCase(),
       lowerWord,
@@ -156,6 +163,8 @@ function formsOf(w: string): WordForms {
       hasUpper: w !== lowerWord,
       hasLower: w !== w.toUpperCase(),
       capitalized: /^\p{Lu}/u.test(w),
+      letter: /\p{L}/u.test(w),
+      smallLetter: /\p{Ll}/u.test(w),
     };
     if (forms.size >= FORMS_CACHE_LIMIT) forms.clear();
     forms.set(w, found);
@@ -163,17 +172,18 @@ function formsOf(w: string): WordForms {
   return found;
 }
 
-const hasUpper = (w: string): boolean => formsOf(w).hasUpper;
-const hasLower = (w: string): boolean => formsOf(w).hasLower;
-const isCapitalized = (w: string): boolean => formsOf(w).capitalized;
+/** The {@link formsOf} every word of a document's sentences, read once for all that reads them. */
+export function documentForms(sentences: ReadonlyArray<readonly string[]>): WordForms[][] {
+  return sentences.map((words) => words.map(formsOf));
+}
 
 /** The casing of a sentence: a headline in capitals, a post in lower case, or ordinary prose. */
-function modeOf(words: readonly string[]): Mode {
+function modeOf(words: readonly WordForms[]): Mode {
   let upper = 0;
   let lower = 0;
   for (const w of words) {
-    if (hasLower(w)) lower++;
-    else if (hasUpper(w)) upper++;
+    if (w.hasLower) lower++;
+    else if (w.hasUpper) upper++;
   }
   if (upper >= 2 && lower === 0) return Mode.Caps;
   if (upper === 0 && lower >= 2) return Mode.Lower;
@@ -181,17 +191,22 @@ function modeOf(words: readonly string[]): Mode {
 }
 
 /** Reads how the document writes its words ({@link DocumentContext}); `sentences` are token texts. */
-export function documentContext(sentences: ReadonlyArray<readonly string[]>): DocumentContext {
+export function documentContext(
+  sentences: ReadonlyArray<readonly string[]>,
+  /** The sentences' {@link documentForms}, when the caller has them. */
+  forms: ReadonlyArray<readonly WordForms[]> = documentForms(sentences),
+): DocumentContext {
   const lower = new Set<string>();
   const capitalized = new Set<string>();
-  for (const words of sentences) {
-    const mode = modeOf(words);
+  sentences.forEach((words, s) => {
+    const wordForms = forms[s] as readonly WordForms[];
+    const mode = modeOf(wordForms);
     for (let i = 1; i < words.length; i++) {
-      const w = words[i] as string;
-      if (!hasUpper(w) && hasLower(w)) lower.add(w);
-      else if (mode === Mode.Normal && isCapitalized(w) && hasLower(w)) capitalized.add(formsOf(w).lowerWord);
+      const f = wordForms[i] as WordForms;
+      if (!f.hasUpper && f.hasLower) lower.add(words[i] as string);
+      else if (mode === Mode.Normal && f.capitalized && f.hasLower) capitalized.add(f.lowerWord);
     }
-  }
+  });
   return { lower, capitalized };
 }
 
@@ -330,6 +345,8 @@ export interface SentenceReading {
   folded: string[];
   shapes: string[];
   mode: Mode;
+  /** Each word starts with a capital (`\p{Lu}`). */
+  capitalized: boolean[];
   quoted: Uint8Array;
   lexBits: Uint32Array;
   lexB: Uint32Array;
@@ -340,10 +357,14 @@ export interface SentenceReading {
 }
 
 /** Reads a sentence's words for the feature templates (see {@link SentenceReading}). */
-export function readSentence(words: readonly string[], lex: NerLexicons): SentenceReading {
+export function readSentence(
+  words: readonly string[],
+  lex: NerLexicons,
+  /** The words' {@link formsOf}, when the caller has them. */
+  wordForms: readonly WordForms[] = words.map(formsOf),
+): SentenceReading {
   const n = words.length;
   // "Mr." and "Mr", "Corp." and "Corp" are one word to the word features (the shape keeps the period).
-  const wordForms = words.map(formsOf);
   const plain = wordForms.map((f) => f.plain);
   const lower = wordForms.map((f) => f.lower);
   const lexBits = new Uint32Array(n);
@@ -361,7 +382,8 @@ export function readSentence(words: readonly string[], lex: NerLexicons): Senten
     lower,
     folded: wordForms.map((f) => f.folded),
     shapes: wordForms.map((f) => f.shape),
-    mode: modeOf(words),
+    mode: modeOf(wordForms),
+    capitalized: wordForms.map((f) => f.capitalized),
     quoted: quotedTokens(words),
     lexBits,
     lexB,
@@ -448,7 +470,7 @@ export function contextKeys(
   addBits(out, T.LexPhraseI, lexI[i] as number);
   addBits(out, T.GazB, gazB[i] as number);
   addBits(out, T.GazI, gazI[i] as number);
-  const cap = isCapitalized(words[i] as string) ? 1 : 0;
+  const cap = r.capitalized[i] ? 1 : 0;
   addBits(out, T.GazCap + cap, (gazB[i] as number) | (gazI[i] as number));
   if (cap === 1 || mode === Mode.Caps) {
     out.add(hashInt(T.DocLower, mode * 2 + (doc.lower.has(l) ? 1 : 0)));

@@ -10,6 +10,7 @@ import { LABEL_COUNT, viterbi } from './decode';
 import {
   type ContextKeys,
   documentContext,
+  documentForms,
   type DocumentContext,
   edgeKeys,
   FeatureBuffer,
@@ -20,6 +21,7 @@ import {
   sentenceContextKeys,
   type SentenceReading,
   withFirstPass,
+  type WordForms,
   wordKeys,
 } from './features';
 import { KeyTable, phraseKey } from './hash';
@@ -248,14 +250,14 @@ export class TaggerPass {
 
 /** Whether fewer than one word in fifty of the document is `marked` (one-letter words not counted). */
 function rareInDocument(
-  sentences: ReadonlyArray<readonly string[]>,
-  marked: (word: string) => boolean,
+  forms: ReadonlyArray<readonly WordForms[]>,
+  marked: (word: WordForms) => boolean,
 ): boolean {
   let words = 0;
   let count = 0;
-  for (const sentence of sentences) {
+  for (const sentence of forms) {
     for (const w of sentence) {
-      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
+      if (w.word.length < 2 || !w.letter) continue;
       words++;
       if (marked(w)) count++;
     }
@@ -263,13 +265,19 @@ function rareInDocument(
   return words > 0 && count * 50 < words;
 }
 
+const startsUpper = (w: WordForms): boolean => w.capitalized;
+const holdsSmall = (w: WordForms): boolean => w.smallLetter;
+
 /**
  * Whether a document is written in lower case (a social post, a chat): fewer than one word in fifty
  * starts with a capital ("I" and other one-letter words not counted). Such text gets the passes trained
  * on lower-cased documents, since capitals are the tagger's strongest clue everywhere else.
  */
-export function isLowerCaseDocument(sentences: ReadonlyArray<readonly string[]>): boolean {
-  return rareInDocument(sentences, (w) => /^\p{Lu}/u.test(w));
+export function isLowerCaseDocument(
+  sentences: ReadonlyArray<readonly string[]>,
+  forms: ReadonlyArray<readonly WordForms[]> = documentForms(sentences),
+): boolean {
+  return rareInDocument(forms, startsUpper);
 }
 
 /**
@@ -277,8 +285,11 @@ export function isLowerCaseDocument(sentences: ReadonlyArray<readonly string[]>)
  * than one word in fifty holds a lower-case letter (one-letter words not counted). Capitals tell
  * nothing there, so such text is tagged as lower-case text is: lower-cased, by the lower-case passes.
  */
-export function isUpperCaseDocument(sentences: ReadonlyArray<readonly string[]>): boolean {
-  return rareInDocument(sentences, (w) => /\p{Ll}/u.test(w));
+export function isUpperCaseDocument(
+  sentences: ReadonlyArray<readonly string[]>,
+  forms: ReadonlyArray<readonly WordForms[]> = documentForms(sentences),
+): boolean {
+  return rareInDocument(forms, holdsSmall);
 }
 
 function lowerCased(sentences: ReadonlyArray<readonly string[]>): string[][] {
@@ -343,29 +354,32 @@ export class NerModel {
    * @param count how many passes to run (all by default)
    */
   tag(original: ReadonlyArray<readonly string[]>, count?: number): Int32Array[] {
+    // Each word's forms are read once, for the casing tests, the document context and the sentences.
+    const forms = documentForms(original);
     if (this.lowerPasses.length > 0) {
-      if (isLowerCaseDocument(original)) return this.run(this.lowerPasses, original, count);
-      if (isUpperCaseDocument(original)) {
+      if (isLowerCaseDocument(original, forms)) return this.run(this.lowerPasses, original, count, forms);
+      if (isUpperCaseDocument(original, forms)) {
         // Labels are per token, so lower-casing the token texts changes no offset.
         return this.run(this.lowerPasses, lowerCased(original), count);
       }
     }
     // A headline in capitals inside a cased document stays with the cased passes: read through the
     // lower-case pass instead, such sentences lost in 5-fold CV on CoNLL train (PER F1 0.953 -> 0.950).
-    return this.run(this.passes, original, count);
+    return this.run(this.passes, original, count, forms);
   }
 
   private run(
     passes: readonly TaggerPass[],
     sentences: ReadonlyArray<readonly string[]>,
     count?: number,
+    forms: ReadonlyArray<readonly WordForms[]> = documentForms(sentences),
   ): Int32Array[] {
-    let doc: DocumentContext = documentContext(sentences);
+    let doc: DocumentContext = documentContext(sentences, forms);
     let labels: Int32Array[] = [];
     let emissions = new Float64Array(0);
     let scratch = { score: new Float64Array(0), back: new Int8Array(0) };
     // Read once for every pass; the first pass's context keys are kept for the others.
-    const readings = sentences.map((words) => readSentence(words, this.lexicons));
+    const readings = sentences.map((words, s) => readSentence(words, this.lexicons, forms[s]));
     const contexts: Array<ContextKeys | undefined> = [];
     for (let p = 0; p < Math.min(count ?? passes.length, passes.length); p++) {
       const pass = passes[p] as TaggerPass;
