@@ -51,6 +51,32 @@ export function viterbi(
   for (let y = 0; y < L; y++) {
     score[y] = allowed(-1, y) ? (emissions[y] as number) + (transitions[L * L + y] as number) : -Infinity;
   }
+  if (L === 9) forward9(emissions, n, transitions, score, back);
+  else forward(emissions, n, transitions, score, back);
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    const s = score[(n - 1) * L + y] as number;
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  for (let t = n - 1; t >= 0; t--) {
+    out[t] = arg;
+    arg = back[t * L + arg] as number;
+  }
+}
+
+/** The forward pass of {@link viterbi} for any label count: scores and back-pointers of tokens 1..n-1. */
+function forward(
+  emissions: Float64Array,
+  n: number,
+  transitions: ArrayLike<number>,
+  score: Float64Array,
+  back: Int8Array,
+): void {
+  const L = LABEL_COUNT;
   for (let t = 1; t < n; t++) {
     const from = (t - 1) * L;
     for (let y = 0; y < L; y++) {
@@ -71,18 +97,99 @@ export function viterbi(
       back[t * L + y] = arg;
     }
   }
-  let best = -Infinity;
-  let arg = 0;
-  for (let y = 0; y < L; y++) {
-    const s = score[(n - 1) * L + y] as number;
-    if (s > best) {
-      best = s;
-      arg = y;
+}
+
+/**
+ * {@link forward} written out for nine labels (O, B-X and I-X of four types): the previous token's
+ * scores are read once into locals; O and every B-X may follow any label, I-X only B-X and I-X. The
+ * same sums in the same order, ties to the lower label, so the same result.
+ */
+function forward9(
+  emissions: Float64Array,
+  n: number,
+  transitions: ArrayLike<number>,
+  score: Float64Array,
+  back: Int8Array,
+): void {
+  const tr = transitions;
+  for (let t = 1; t < n; t++) {
+    const from = (t - 1) * 9;
+    const at = t * 9;
+    const s0 = score[from] as number;
+    const s1 = score[from + 1] as number;
+    const s2 = score[from + 2] as number;
+    const s3 = score[from + 3] as number;
+    const s4 = score[from + 4] as number;
+    const s5 = score[from + 5] as number;
+    const s6 = score[from + 6] as number;
+    const s7 = score[from + 7] as number;
+    const s8 = score[from + 8] as number;
+    // O and B-X (labels 0, 1, 3, 5, 7): every label before.
+    for (let y = 0; y < 9; y = y === 0 ? 1 : y + 2) {
+      let best = -Infinity;
+      let arg = 0;
+      let s = s0 + (tr[y] as number);
+      if (s > best) best = s;
+      s = s1 + (tr[9 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 1;
+      }
+      s = s2 + (tr[18 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 2;
+      }
+      s = s3 + (tr[27 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 3;
+      }
+      s = s4 + (tr[36 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 4;
+      }
+      s = s5 + (tr[45 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 5;
+      }
+      s = s6 + (tr[54 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 6;
+      }
+      s = s7 + (tr[63 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 7;
+      }
+      s = s8 + (tr[72 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 8;
+      }
+      score[at + y] = best + (emissions[at + y] as number);
+      back[at + y] = arg;
     }
-  }
-  for (let t = n - 1; t >= 0; t--) {
-    out[t] = arg;
-    arg = back[t * L + arg] as number;
+    // I-X (labels 2, 4, 6, 8): only B-X (y - 1) or I-X (y).
+    for (let y = 2; y < 9; y += 2) {
+      const b = (score[from + y - 1] as number) + (tr[(y - 1) * 9 + y] as number);
+      const i = (score[from + y] as number) + (tr[y * 9 + y] as number);
+      let best = -Infinity;
+      let arg = 0;
+      if (b > best) {
+        best = b;
+        arg = y - 1;
+      }
+      if (i > best) {
+        best = i;
+        arg = y;
+      }
+      score[at + y] = best + (emissions[at + y] as number);
+      back[at + y] = arg;
+    }
   }
 }
 
