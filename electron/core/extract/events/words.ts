@@ -138,25 +138,48 @@ export function verbForm(
 const WORD =
   /[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{M}\p{N}]+)*(?:['’](?![sS]\b)\p{L}+)?|['’][sS]\b|[^\s\p{L}\p{M}\p{N}]/gu;
 
-/** The words and punctuation of `text` between `start` and `end`, with offsets into `text`. */
-export function wordsOf(text: string, start: number, end: number): Word[] {
-  const words: Word[] = [];
-  const slice = text.slice(start, end);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
-    const raw = m[0];
+/** What {@link wordsOf} reads of a word by itself (everything but its offsets), kept per word. */
+type WordReading = Omit<Word, 'start' | 'end'>;
+
+const readings = new Map<string, WordReading>();
+
+function readWord(raw: string): WordReading {
+  let reading = readings.get(raw);
+  if (reading === undefined) {
     const punct = !/[\p{L}\p{N}]/u.test(raw);
     const lower = raw.toLowerCase();
     const isWord = !punct && !/^['’]s$/i.test(raw);
-    words.push({
-      start: start + m.index,
-      end: start + m.index + raw.length,
+    reading = {
       text: raw,
       lower,
       lemma: isWord ? lemmaOf(lower) : lower,
       tag: isWord ? wordTag(lower) : '',
       punct,
       capitalized: /^\p{Lu}/u.test(raw),
+    };
+    if (readings.size > MAX_CACHE) readings.clear();
+    readings.set(raw, reading);
+  }
+  return reading;
+}
+
+/** The words and punctuation of `text` between `start` and `end`, with offsets into `text`. */
+export function wordsOf(text: string, start: number, end: number): Word[] {
+  const words: Word[] = [];
+  const slice = text.slice(start, end);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
+    const r = readWord(m[0]);
+    const at = start + m.index;
+    words.push({
+      start: at,
+      end: at + r.text.length,
+      text: r.text,
+      lower: r.lower,
+      lemma: r.lemma,
+      tag: r.tag,
+      punct: r.punct,
+      capitalized: r.capitalized,
     });
   }
   return words;
