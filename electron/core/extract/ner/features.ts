@@ -10,7 +10,7 @@
  * also seen through the sentence's casing (normal, ALL CAPS headline, all lower case).
  */
 import { ENTITY_TYPES, spansOf, typeOf } from './decode';
-import { hash1, hash2, hashInt, hashSlice, type KeyTable, phraseKeysAt } from './hash';
+import { hash1, hash2, hash2After, hash2Start, hashInt, hashSlice, type KeyTable, phraseKeysAt } from './hash';
 
 /** The tables a model carries besides its weights. */
 export interface NerLexicons {
@@ -143,6 +143,9 @@ export interface WordForms {
   letter: boolean;
   /** Holds a small letter (`\p{Ll}`; unlike {@link hasLower}, not a caseless or other lower-case sign). */
   smallLetter: boolean;
+  /** {@link hash2Start} of `lower` as the first word of the left and of the right word pair. */
+  pairLeft: number;
+  pairRight: number;
 }
 
 const forms = new Map<string, WordForms>();
@@ -153,10 +156,11 @@ export function formsOf(w: string): WordForms {
   if (found === undefined) {
     const plain = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
     const lowerWord = w.toLowerCase();
+    const lower = plain.toLowerCase();
     found = {
       word: w,
       plain,
-      lower: plain.toLowerCase(),
+      lower,
       lowerWord,
       folded: foldWord(w),
       shape: shapeOf(w),
@@ -165,6 +169,8 @@ export function formsOf(w: string): WordForms {
       capitalized: /^\p{Lu}/u.test(w),
       letter: /\p{L}/u.test(w),
       smallLetter: /\p{Ll}/u.test(w),
+      pairLeft: hash2Start(T.BigramLeft, lower),
+      pairRight: hash2Start(T.BigramRight, lower),
     };
     if (forms.size >= FORMS_CACHE_LIMIT) forms.clear();
     forms.set(w, found);
@@ -345,6 +351,9 @@ export interface SentenceReading {
   folded: string[];
   shapes: string[];
   mode: Mode;
+  /** Each word's {@link WordForms.pairLeft} and {@link WordForms.pairRight}. */
+  pairLeft: Int32Array;
+  pairRight: Int32Array;
   /** Each word starts with a capital (`\p{Lu}`). */
   capitalized: boolean[];
   quoted: Uint8Array;
@@ -383,6 +392,8 @@ export function readSentence(
     folded: wordForms.map((f) => f.folded),
     shapes: wordForms.map((f) => f.shape),
     mode: modeOf(wordForms),
+    pairLeft: Int32Array.from(wordForms, (f) => f.pairLeft),
+    pairRight: Int32Array.from(wordForms, (f) => f.pairRight),
     capitalized: wordForms.map((f) => f.capitalized),
     quoted: quotedTokens(words),
     lexBits,
@@ -460,8 +471,8 @@ export function contextKeys(
   const shape = shapes[i] as string;
   out.add(hashInt(T.Bias, mode));
   out.add(hash2(T.ShapeMode, shape, m));
-  out.add(hash2(T.BigramLeft, i > 0 ? (lower[i - 1] as string) : '<s>', l));
-  out.add(hash2(T.BigramRight, l, i + 1 < n ? (lower[i + 1] as string) : '</s>'));
+  out.add(i > 0 ? hash2After(r.pairLeft[i - 1] as number, l) : hash2(T.BigramLeft, '<s>', l));
+  out.add(hash2After(r.pairRight[i] as number, i + 1 < n ? (lower[i + 1] as string) : '</s>'));
   out.add(hash2(T.ShapeLeft, i > 0 ? (shapes[i - 1] as string) : '<s>', shape));
   out.add(hash2(T.ShapeRight, shape, i + 1 < n ? (shapes[i + 1] as string) : '</s>'));
   if (i === 0) out.add(hash2(T.First, shape, m));

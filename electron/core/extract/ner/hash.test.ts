@@ -3,7 +3,7 @@
  * tagger hashes the same characters in place.
  */
 import { describe, expect, it } from 'vitest';
-import { hash1, hashSlice } from './hash';
+import { hash1, hash2, hash2After, hash2Start, hashSlice } from './hash';
 
 describe('feature keys', () => {
   it('hash a part of a word in place exactly as the part cut out', () => {
@@ -14,5 +14,18 @@ describe('feature keys', () => {
         }
       }
     }
+  });
+
+  it('hash a word pair from the first word kept apart exactly as the pair at once', () => {
+    const words = ['the', 'putin', '<s>', '</s>', '', 'über', 'نتنياهو', '東京', '😀x'];
+    for (const a of words) {
+      for (const b of words) {
+        for (const template of [1, 18, 19, 127]) {
+          expect(hash2After(hash2Start(template, a), b)).toBe(hash2(template, a, b));
+        }
+      }
+    }
+    // The first word's part is kept: swapping the words changes the key.
+    expect(hash2After(hash2Start(18, 'of'), 'the')).not.toBe(hash2(18, 'the', 'of'));
   });
 });

@@ -42,6 +42,19 @@ export function hash2(template: number, a: string, b: string): number {
   return mix(addString(addString(Math.imul(FNV_OFFSET ^ template, FNV_PRIME), a), b));
 }
 
+/**
+ * The state {@link hash2} has reached after its first string: kept per word, so that a word pair's key
+ * ({@link hash2After}) hashes only the second word.
+ */
+export function hash2Start(template: number, a: string): number {
+  return addString(Math.imul(FNV_OFFSET ^ template, FNV_PRIME), a);
+}
+
+/** {@link hash2}`(template, a, b)` from `hash2Start(template, a)`. */
+export function hash2After(start: number, b: string): number {
+  return mix(addString(start, b));
+}
+
 /** Key of template `template` applied to a number (a cluster id, a flag). */
 export function hashInt(template: number, n: number): number {
   const x = Math.imul(Math.imul(FNV_OFFSET ^ template, FNV_PRIME) ^ (n & 0xffff), FNV_PRIME);
