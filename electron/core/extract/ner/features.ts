@@ -10,7 +10,16 @@
  * also seen through the sentence's casing (normal, ALL CAPS headline, all lower case).
  */
 import { ENTITY_TYPES, spansOf, typeOf } from './decode';
-import { hash1, hash2, hash2After, hash2Start, hashInt, hashSlice, type KeyTable, phraseKeysAt } from './hash';
+import {
+  hash1,
+  hash2,
+  hash2After,
+  hash2Start,
+  hashInt,
+  hashSlice,
+  type KeyTable,
+  phraseKeysAt,
+} from './hash';
 
 /** The tables a model carries besides its weights. */
 export interface NerLexicons {
