@@ -360,11 +360,8 @@ export interface SentenceReading {
   folded: string[];
   shapes: string[];
   mode: Mode;
-  /** Each word's {@link WordForms.pairLeft} and {@link WordForms.pairRight}. */
-  pairLeft: Int32Array;
-  pairRight: Int32Array;
-  /** Each word starts with a capital (`\p{Lu}`). */
-  capitalized: boolean[];
+  /** Each word's {@link formsOf}. */
+  forms: readonly WordForms[];
   quoted: Uint8Array;
   lexBits: Uint32Array;
   lexB: Uint32Array;
@@ -401,9 +398,7 @@ export function readSentence(
     folded: wordForms.map((f) => f.folded),
     shapes: wordForms.map((f) => f.shape),
     mode: modeOf(wordForms),
-    pairLeft: Int32Array.from(wordForms, (f) => f.pairLeft),
-    pairRight: Int32Array.from(wordForms, (f) => f.pairRight),
-    capitalized: wordForms.map((f) => f.capitalized),
+    forms: wordForms,
     quoted: quotedTokens(words),
     lexBits,
     lexB,
@@ -480,8 +475,8 @@ export function contextKeys(
   const shape = shapes[i] as string;
   out.add(hashInt(T.Bias, mode));
   out.add(hash2(T.ShapeMode, shape, m));
-  out.add(i > 0 ? hash2After(r.pairLeft[i - 1] as number, l) : hash2(T.BigramLeft, '<s>', l));
-  out.add(hash2After(r.pairRight[i] as number, i + 1 < n ? (lower[i + 1] as string) : '</s>'));
+  out.add(i > 0 ? hash2After((r.forms[i - 1] as WordForms).pairLeft, l) : hash2(T.BigramLeft, '<s>', l));
+  out.add(hash2After((r.forms[i] as WordForms).pairRight, i + 1 < n ? (lower[i + 1] as string) : '</s>'));
   out.add(hash2(T.ShapeLeft, i > 0 ? (shapes[i - 1] as string) : '<s>', shape));
   out.add(hash2(T.ShapeRight, shape, i + 1 < n ? (shapes[i + 1] as string) : '</s>'));
   if (i === 0) out.add(hash2(T.First, shape, m));
@@ -490,7 +485,7 @@ export function contextKeys(
   addBits(out, T.LexPhraseI, lexI[i] as number);
   addBits(out, T.GazB, gazB[i] as number);
   addBits(out, T.GazI, gazI[i] as number);
-  const cap = r.capitalized[i] ? 1 : 0;
+  const cap = (r.forms[i] as WordForms).capitalized ? 1 : 0;
   addBits(out, T.GazCap + cap, (gazB[i] as number) | (gazI[i] as number));
   if (cap === 1 || mode === Mode.Caps) {
     out.add(hashInt(T.DocLower, mode * 2 + (doc.lower.has(l) ? 1 : 0)));
