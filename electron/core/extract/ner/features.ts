@@ -155,7 +155,16 @@ export interface WordForms {
   /** {@link hash2Start} of `lower` as the first word of the left and of the right word pair. */
   pairLeft: number;
   pairRight: number;
+  /**
+   * Not read by any feature: where the tagger's passes keep this word's summed weights (model.ts,
+   * TaggerPass.wordSums), so that a token finds them without a look-up by its text. Pairs of a pass's
+   * stamp and an offset, one pair per {@link SUM_SLOTS} slot; 0 = none.
+   */
+  sums: number[];
 }
+
+/** How many tagger passes can keep a word's sums on its {@link WordForms} at once (two cased, two lower-case). */
+export const SUM_SLOTS = 4;
 
 const forms = new Map<string, WordForms>();
 const FORMS_CACHE_LIMIT = 50_000;
@@ -180,6 +189,7 @@ export function formsOf(w: string): WordForms {
       smallLetter: /\p{Ll}/u.test(w),
       pairLeft: hash2Start(T.BigramLeft, lower),
       pairRight: hash2Start(T.BigramRight, lower),
+      sums: [0, 0, 0, 0, 0, 0, 0, 0],
     };
     if (forms.size >= FORMS_CACHE_LIMIT) forms.clear();
     forms.set(w, found);

@@ -20,6 +20,7 @@ import {
   readSentence,
   sentenceContextKeys,
   type SentenceReading,
+  SUM_SLOTS,
   withFirstPass,
   type WordForms,
   wordKeys,
@@ -60,6 +61,11 @@ const WORD_CACHE_LIMIT = 1 << 14;
 /** Integers per cached word: its own group and the four sides', LABEL_COUNT each. */
 const STRIDE = (1 + NEIGHBOUR_SIDES.length) * LABEL_COUNT;
 
+/** Stamps of the passes' word caches: a new one whenever a cache starts (over); never 0. */
+let lastStamp = 0;
+/** Passes made so far, to give each a slot of {@link WordForms.sums}. */
+let passesMade = 0;
+
 /** One pass's weights. */
 export class TaggerPass {
   /**
@@ -67,8 +73,14 @@ export class TaggerPass {
    * side, of the {@link neighbourKeys} a token reads from it. Most of a token's features read one word,
    * and news repeats its words, so each distinct word's weights are looked up once, not at every token.
    */
-  private readonly index = new Map<string, number>();
   private slab = new Int32Array(0);
+  /**
+   * Where this pass finds a word's offset in {@link slab}: its pair in {@link WordForms.sums} when that
+   * pair holds this cache's stamp. Passes made after the fourth share slots with earlier ones (models
+   * trained in cross-validation): they then overwrite each other's pairs and sum a word again.
+   */
+  private readonly slot = (passesMade++ % SUM_SLOTS) * 2;
+  private stamp = ++lastStamp;
   private entries = 0;
   /** Summed weights of the {@link edgeKeys} of each side (4 × LABEL_COUNT). */
   private edges: Int32Array | undefined;
@@ -128,7 +140,7 @@ export class TaggerPass {
   /** Makes room for `n` more words in the cache, starting it over when it would pass its limit. */
   private reserve(n: number): void {
     if (this.entries + n > Math.max(WORD_CACHE_LIMIT, n)) {
-      this.index.clear();
+      this.stamp = ++lastStamp;
       this.entries = 0;
     }
     const need = (this.entries + n) * STRIDE;
@@ -141,9 +153,8 @@ export class TaggerPass {
 
   /** Where the sums of token `t`'s word start in {@link slab} (room reserved by the caller). */
   private wordSums(r: SentenceReading, t: number): number {
-    const word = r.words[t] as string;
-    const known = this.index.get(word);
-    if (known !== undefined) return known;
+    const kept = (r.forms[t] as WordForms).sums;
+    if (kept[this.slot] === this.stamp) return kept[this.slot + 1] as number;
     const L = LABEL_COUNT;
     const at = this.entries++ * STRIDE;
     const sums = this.slab;
@@ -157,7 +168,8 @@ export class TaggerPass {
       neighbourKeys(r, t, side, buf);
       this.sum(buf, 0, buf.length, sums, at + (1 + s) * L);
     });
-    this.index.set(word, at);
+    kept[this.slot] = this.stamp;
+    kept[this.slot + 1] = at;
     return at;
   }
 
