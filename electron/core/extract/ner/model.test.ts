@@ -58,4 +58,24 @@ describe('the tagger’s per-word sums', () => {
       });
     }
   });
+
+  it('read no stale sums after the word cache starts over', () => {
+    const model = shippedNerModel();
+    const pass = model.passes[0]!;
+    const doc = documentContext([]);
+    const emissionsOf = (words: string[]): number[] => {
+      const reading = readSentence(words, model.lexicons);
+      const context = new FeatureBuffer();
+      sentenceContextKeys(reading, doc, context);
+      const out = new Float64Array(words.length * LABEL_COUNT);
+      pass.tagSentence(reading, context, out, new Int32Array(words.length));
+      return [...out];
+    };
+    const words = nerTokenize(SENTENCES[0]!, 0, SENTENCES[0]!.length).map((t) => t.text);
+    const before = emissionsOf(words);
+    // More distinct words than the cache holds (1 << 14), so it starts over and their sums take the
+    // places the sentence's words had.
+    for (let k = 0; k < 180; k++) emissionsOf(Array.from({ length: 100 }, (_, i) => `Zq${k}x${i}`));
+    expect(emissionsOf(words)).toEqual(before);
+  });
 });
