@@ -39,7 +39,11 @@ export function nerTokenize(text: string, from = 0, to = text.length): NerToken[
     let end = start + m[0].length;
     const word = m[0];
     // "Putin's" -> "Putin" "'s"; "don't" -> "do" "n't"; "we're" -> "we" "'re" (as the training text has them).
-    const clitic = /(?:['’](?:[sSmMdD]|re|RE|ve|VE|ll|LL)|[nN]['’][tT])$/u.exec(word);
+    // (Only a word with an apostrophe can end in one: most words skip the expression.)
+    const clitic =
+      word.includes("'") || word.includes('’')
+        ? /(?:['’](?:[sSmMdD]|re|RE|ve|VE|ll|LL)|[nN]['’][tT])$/u.exec(word)
+        : null;
     if (clitic !== null && clitic.index > 0) {
       push(tokens, text, start, start + clitic.index);
       push(tokens, text, start + clitic.index, end);
@@ -53,8 +57,8 @@ export function nerTokenize(text: string, from = 0, to = text.length): NerToken[
     ) {
       end++;
       re.lastIndex++;
-    }
-    push(tokens, text, start, end);
+      push(tokens, text, start, end);
+    } else tokens.push({ text: word, start, end });
   }
   return tokens;
 }
