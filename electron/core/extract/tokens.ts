@@ -18,66 +18,37 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*\.?/gu;
 
-/** What {@link tokenize} reads of a matched word by itself, kept per distinct match. */
-interface WordShape {
-  /** The token's text: the match without a sentence's final period or a possessive ’s. */
-  text: string;
-  /** The match ended in ’s or 's (cut off). */
-  possessive: boolean;
-  capitalized: boolean;
-  allCaps: boolean;
-}
-
-const shapes = new Map<string, WordShape>();
-const SHAPES_CACHE_LIMIT = 50_000;
-
-function shapeOfMatch(match: string): WordShape {
-  let shape = shapes.get(match);
-  if (shape !== undefined) return shape;
-  let word = match;
-  // Keep "Sen." and "W." whole; a sentence's final period is not part of its last word.
-  if (
-    word.endsWith('.') &&
-    !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr)\.$/u.test(word)
-  ) {
-    if (!/\p{L}\.\p{L}/u.test(word)) word = word.slice(0, -1);
-  }
-  let possessive = false;
-  if (/['’]s$/u.test(word) && word.length > 2) {
-    word = word.slice(0, -2);
-    possessive = true;
-  }
-  const capitalized = /^\p{Lu}/u.test(word);
-  shape = {
-    text: word,
-    possessive,
-    capitalized,
-    allCaps: capitalized && word.length > 1 && !/\p{Ll}/u.test(word),
-  };
-  if (shapes.size >= SHAPES_CACHE_LIMIT) shapes.clear();
-  shapes.set(match, shape);
-  return shape;
-}
-
 /** Every word in `text`, in order. A trailing period is kept only after an initial or abbreviation. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const shape = shapeOfMatch(m[0]);
-    const word = shape.text;
+    let word = m[0];
+    // Keep "Sen." and "W." whole; a sentence's final period is not part of its last word.
+    if (
+      word.endsWith('.') &&
+      !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr)\.$/u.test(word)
+    ) {
+      if (!/\p{L}\.\p{L}/u.test(word)) word = word.slice(0, -1);
+    }
+    let possessive = false;
+    if (word.endsWith('s') && /['’]s$/u.test(word) && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if (
+      word.endsWith('s') &&
+      /^['’](?!\p{L})/u.test(text.slice(m.index + word.length, m.index + word.length + 2))
+    ) {
+      possessive = true;
+    }
     const start = m.index;
-    // "the Joneses' house": an apostrophe after a plural (not a letter after it) is a possessive too.
-    const possessive =
-      shape.possessive ||
-      (word.endsWith('s') &&
-        /^['’](?!\p{L})/u.test(text.slice(start + word.length, start + word.length + 2)));
+    const capitalized = /^\p{Lu}/u.test(word);
     tokens.push({
       start,
       end: start + word.length,
       text: word,
-      capitalized: shape.capitalized,
-      allCaps: shape.allCaps,
+      capitalized,
+      allCaps: capitalized && word.length > 1 && !/\p{Ll}/u.test(word),
       possessive,
     });
   }
