@@ -105,9 +105,18 @@ interface Templates {
 const templates = new WeakMap<TriggerModel, Templates>();
 const OWN_CACHE_LIMIT = 100_000;
 
+/** The model {@link templatesOf} answered for last, and its tables (one model is scored word after word). */
+let lastModel: TriggerModel | undefined;
+let lastTemplates: Templates | undefined;
+
 function templatesOf(model: TriggerModel): Templates {
+  if (model === lastModel && lastTemplates !== undefined) return lastTemplates;
   let found = templates.get(model);
-  if (found !== undefined) return found;
+  if (found !== undefined) {
+    lastModel = model;
+    lastTemplates = found;
+    return found;
+  }
   const byValue = new Map<string, Map<string, number>>();
   const byPair = new Map<string, Map<string, Map<string, number>>>();
   for (const [feature, weight] of model.weights) {
@@ -144,6 +153,8 @@ function templatesOf(model: TriggerModel): Templates {
     tp: byPair.get('tp') ?? new Map(),
   };
   templates.set(model, found);
+  lastModel = model;
+  lastTemplates = found;
   return found;
 }
 
