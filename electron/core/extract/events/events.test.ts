@@ -16,6 +16,15 @@ describe('event detection', () => {
     expect(quake!.name).toMatch(/^(?:\w+ )*[Ee]arthquake in Indonesia$/);
   });
 
+  it('reads no happening in sentences wholly inside a quotation, and reads the same words outside one', () => {
+    const quoted =
+      'Anna Berg spoke to reporters on Monday.\n\n“Tom Reed was arrested in Oslo on Friday. He attacked a guard.” She left.';
+    expect(events(quoted).map((e) => e.kind)).not.toContain('arrest');
+    const plain =
+      'Anna Berg spoke to reporters on Monday.\n\nTom Reed was arrested in Oslo on Friday. He attacked a guard. She left.';
+    expect(events(plain).map((e) => e.kind)).toContain('arrest');
+  });
+
   it('tells who was acted on in a passive sentence, and names it headline style', () => {
     const [arrest] = events('Tom Reed was arrested in Oslo on Friday after a two-day search.');
     expect(arrest).toMatchObject({ kind: 'arrest', date: '2025-03-14', place: 'Oslo' });

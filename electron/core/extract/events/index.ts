@@ -142,6 +142,8 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
     }
     for (const order of ownOrder.sort((a, b) => a - b)) ownDates.push(dates[order]!);
     sentenceDates.set(sentence, ownDates);
+    // A sentence wholly inside a quotation has no word to read (every quoted word is passed over).
+    if (wordsAllQuoted(text, sentence.start, sentence.end, quoted)) continue;
     const found = sentenceMentions(
       {
         text,
@@ -183,6 +185,23 @@ export function findEvents(input: EventInput, model: TriggerModel = triggerModel
   const drafts = merge(mentions);
   return finish(drafts, input, position);
 }
+
+/** Whether every letter and digit of text[start, end) lies inside one quotation (marks and spaces aside). */
+function wordsAllQuoted(text: string, start: number, end: number, quoted: SpanIndex): boolean {
+  let a = start;
+  let b = end;
+  while (a < b && !wordChar(text, a)) a++;
+  while (b > a && !wordChar(text, b - 1)) b--;
+  return a < b && quoted.contains(a, b);
+}
+
+/** A letter or digit, or half of a character outside the BMP (which may be one). */
+function wordChar(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(text[at] as string);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Dates for mentions tied to an earlier dated statement ("hours after Trump said he hoped ..."). */
 function anchorDates(
