@@ -54,3 +54,37 @@ test('Ctrl/⌘+K opens the palette with the editor focused after a reload; the l
   await expect(notebook.editor.locator('a')).toHaveAttribute('href', 'https://example.org/interview');
   await expect(search.palette).toBeHidden();
 });
+
+test('Enter typed before the search has answered runs the search for what was typed, not a row of a shorter query', async ({
+  page,
+}) => {
+  // Found by CI on a loaded machine: the palette still showed the hits of "may" (the mayor's note)
+  // while "mayer" was being asked, and Enter opened that note instead of searching for "mayer".
+  host = await startHost(tempDataDir());
+  const notebook = new NotebookPage(page);
+  const search = new SearchPage(page);
+  await notebook.open(host.url);
+  await notebook.writeNewNote('Interview log', 'Called the mayor’s office twice.');
+  await notebook.waitUntilSaved();
+
+  await search.openPalette();
+  await page.keyboard.type('mayor');
+  await expect(search.hit('note', 'Interview log')).toBeVisible();
+  // The answer for the longer query is held until after Enter.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/search', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('er');
+  await expect(search.paletteInput).toHaveValue('mayer');
+  // Still shown: the note found for "mayor", the row Enter used to run.
+  await expect(search.hit('note', 'Interview log')).toBeVisible();
+  await page.keyboard.press('Enter');
+  release();
+  await expect(search.palette).toBeHidden();
+  await expect(search.input).toHaveValue('mayer');
+});

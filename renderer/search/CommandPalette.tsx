@@ -49,17 +49,29 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
   const interop = useInterop();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
+  // Whether the user chose a row (arrows, pointer) since the query last changed.
+  const [chose, setChose] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The query as last typed, and whether the palette has closed: for an answer that comes back later.
+  const typed = useRef('');
+  const closed = useRef(false);
+  useEffect(
+    () => () => {
+      closed.current = true;
+    },
+    [],
+  );
   const returnFocus = useRef<Element | null>(document.activeElement);
   const state = useSearch(query, HITS);
   const hits = visibleResults(state)?.hits ?? [];
   const commands = matchCommands(query).slice(0, query.trim() === '' ? 9 : 4);
 
-  const items: Item[] = [
+  const itemsWith = (found: readonly SearchHit[]): Item[] => [
     ...commands.map((command): Item => ({ kind: 'command', command })),
-    ...hits.map((hit): Item => ({ kind: 'hit', hit })),
+    ...found.map((hit): Item => ({ kind: 'hit', hit })),
     ...(query.trim() === '' ? [] : [{ kind: 'search-all' } as const]),
   ];
+  const items = itemsWith(hits);
 
   useEffect(() => {
     document.getElementById(hitOptionId(ID, selected))?.scrollIntoView({ block: 'nearest' });
@@ -107,16 +119,39 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
     close(false);
   };
 
+  /**
+   * Enter while the search for the query is on its way: the rows shown are the previous query's ("may"
+   * while "mayer" is asked), so the first row of the answer to what was typed is run instead, once it
+   * is in (unless more was typed meanwhile or the palette closed).
+   */
+  const runWhenAnswered = (): void => {
+    const asked = query;
+    const first = (found: readonly SearchHit[]): void => {
+      if (closed.current || typed.current !== asked) return;
+      run(itemsWith(found)[0]);
+    };
+    api.search({ query: asked, limit: HITS }).then(
+      (results) => first(results.hits),
+      () => first([]),
+    );
+  };
+
+  const choose = (i: number): void => {
+    setSelected(i);
+    setChose(true);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      setSelected((i) => Math.min(items.length - 1, i + 1));
+      choose(Math.min(items.length - 1, selected + 1));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
-      setSelected((i) => Math.max(0, i - 1));
+      choose(Math.max(0, selected - 1));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      run(items[selected]);
+      if (state.state === 'loading' && !chose) runWhenAnswered();
+      else run(items[selected]);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       close(true);
@@ -149,7 +184,9 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
+            typed.current = event.target.value;
             setSelected(0);
+            setChose(false);
           }}
           onKeyDown={onKeyDown}
         />
@@ -170,7 +207,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
                 className={`palette-command${i === selected ? ' is-selected' : ''}`}
                 data-testid="palette-command"
                 onMouseMove={(event) => {
-                  if (pointerMoved(event)) setSelected(i);
+                  if (pointerMoved(event)) choose(i);
                 }}
                 onClick={() => run({ kind: 'command', command })}
               >
@@ -186,7 +223,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
               indexOffset={commands.length}
               compact
               onOpen={(hit) => run({ kind: 'hit', hit })}
-              onHover={(i) => setSelected(commands.length + i)}
+              onHover={(i) => choose(commands.length + i)}
             />
           )}
           {query.trim() !== '' && (
@@ -197,7 +234,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }): JSX.Element {
               className={`palette-command${selected === items.length - 1 ? ' is-selected' : ''}`}
               data-testid="palette-search-all"
               onMouseMove={(event) => {
-                if (pointerMoved(event)) setSelected(items.length - 1);
+                if (pointerMoved(event)) choose(items.length - 1);
               }}
               onClick={() => run({ kind: 'search-all' })}
             >
