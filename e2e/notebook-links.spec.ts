@@ -102,3 +102,38 @@ test('text typed while a new person or note is being created lands after the ref
   await expect(editor.noteLinks()).toHaveCount(0);
   await expect(editor.mentions()).toHaveText(['Vladimir Putin']);
 });
+
+test('Enter typed before the typeahead has answered the last letters refers to what was typed, not a row of the shorter words', async ({
+  page,
+}) => {
+  // The list on screen answers the words typed before the last ones until the next answer is in: "@Jo"
+  // listed one Jo… first, "hn" was typed, and Enter right away put that first one in, not John Kerry.
+  host = await startHost(tempDataDir());
+  const notebook = new NotebookPage(page);
+  const editor = new EditorPage(page);
+  await notebook.open(host.url);
+  await notebook.writeNewNote('Talks', 'Met ');
+  await editor.insertReference('@', 'Joe Biden', "Create 'Joe Biden'");
+  await editor.insertReference('@', 'John Kerry', "Create 'John Kerry'");
+  await expect(editor.mentions()).toHaveText(['Joe Biden', 'John Kerry']);
+
+  await page.keyboard.type(' and ');
+  await page.keyboard.type('@Jo');
+  const options = editor.typeahead.getByTestId('reference-option');
+  await expect(options.filter({ hasText: 'John Kerry' })).toBeVisible();
+  await expect(options.filter({ hasText: 'Joe Biden' })).toBeVisible();
+  // Type the rest of the other name than the one listed first; its answer is held until after Enter.
+  const first = (await options.first().textContent()) ?? '';
+  const [rest, wanted] = first.includes('Joe') ? ['hn', 'John Kerry'] : ['e', 'Joe Biden'];
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/listEntities', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.type(rest);
+  await page.keyboard.press('Enter');
+  release();
+  await expect(editor.mentions()).toHaveCount(3);
+  await expect(editor.mentions().nth(2)).toHaveText(wanted);
+});

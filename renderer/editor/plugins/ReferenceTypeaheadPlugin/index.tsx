@@ -4,7 +4,8 @@
  * typed, its first option the Quotes panel, so `/quote` + Enter opens the picker instead of leaving the
  * text). Suggestions come from the API (names and aliases, note titles, quote text) after a short pause
  * in typing; the last option creates what was typed. Enter/Tab pick, arrows move, Escape closes
- * (Lexical's menu handles the keys).
+ * (Lexical's menu handles the keys); Enter before the list has answered the last letters typed takes the
+ * first option of their answer, not the row on screen.
  */
 import { $isLinkNode } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -117,6 +118,8 @@ class ReferenceOption extends MenuOption {
     readonly label: string,
     readonly detail: string,
     readonly pick: () => Promise<void> | void,
+    /** For a reference (person, event, note…): the node it inserts, made once its target exists. */
+    readonly resolve?: () => Promise<() => LexicalNode>,
   ) {
     super(key);
   }
@@ -127,6 +130,8 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
   useQuietMenuAnchor();
   const [match, setMatch] = useState<{ trigger: Trigger; query: string } | null>(null);
   const [options, setOptions] = useState<ReferenceOption[]>([]);
+  // The words `options` answer: the list on screen is the previous words' until the next answer is in.
+  const [answered, setAnswered] = useState<{ trigger: Trigger; query: string } | null>(null);
   // Said in place of the list when `/quote` finds nothing or cannot search, so the user is not left
   // wondering whether it is still looking; kept with the query it answers, never shown for other words.
   const [notice, setNotice] = useState<{ query: string; text: string } | null>(null);
@@ -173,87 +178,108 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     [editor],
   );
 
+  // The options for what follows a trigger, from the API.
+  const loadOptions = useCallback(
+    async (
+      trigger: Trigger,
+      query: string,
+    ): Promise<{ options: ReferenceOption[]; notice: string | null }> => {
+      const q = query.trim();
+      if (trigger === '@' || trigger === '#') {
+        const kinds = KINDS[trigger];
+        const found = await api.listEntities({ kinds, query: q, limit: LIMIT }).catch(() => []);
+        const options = found.map(
+          (e) =>
+            new ReferenceOption(
+              `e:${e.id}`,
+              e.name,
+              e.kind,
+              () => insertAtMatch(() => [$createMentionNode(e.id, e.kind, e.name), $createTextNode(' ')]),
+              () => Promise.resolve(() => $createMentionNode(e.id, e.kind, e.name)),
+            ),
+        );
+        const exact = found.some((e) => e.name.toLowerCase() === q.toLowerCase());
+        if (q !== '' && !exact) {
+          const kind: EntityKind = trigger === '#' ? 'topic' : 'person';
+          const create = async (): Promise<() => LexicalNode> => {
+            const e = await api.createEntity({ kind, name: q });
+            return () => $createMentionNode(e.id, e.kind, e.name);
+          };
+          options.push(
+            new ReferenceOption(`new:${q}`, `Create '${q}'`, kind, () => insertPending(q, create), create),
+          );
+        }
+        return { options, notice: null };
+      }
+      if (trigger === '[[') {
+        const notes = await api.listNotes().catch(() => []);
+        const lower = q.toLowerCase();
+        const hits = notes
+          .filter((n) => n.title !== '' && n.title.toLowerCase().includes(lower))
+          .slice(0, LIMIT);
+        const options = hits.map(
+          (n) =>
+            new ReferenceOption(
+              `n:${n.id}`,
+              n.title,
+              'note',
+              () => insertAtMatch(() => [$createNoteLinkNode(n.id, n.title), $createTextNode(' ')]),
+              () => Promise.resolve(() => $createNoteLinkNode(n.id, n.title)),
+            ),
+        );
+        if (q !== '' && !hits.some((n) => n.title.toLowerCase() === lower)) {
+          const create = async (): Promise<() => LexicalNode> => {
+            const note = await api.createNote({ title: q });
+            return () => $createNoteLinkNode(note.id, note.title);
+          };
+          options.push(
+            new ReferenceOption(
+              `new-note:${q}`,
+              `Create note '${q}'`,
+              'note',
+              () => insertPending(q, create),
+              create,
+            ),
+          );
+        }
+        return { options, notice: null };
+      }
+      let quotes;
+      try {
+        quotes = await api.listQuotes({ query: q, limit: LIMIT });
+      } catch (err) {
+        console.error('Could not search the quotes', err);
+        return { options: [], notice: 'Could not search the quotes' };
+      }
+      if (quotes.length === 0) {
+        return {
+          options: [],
+          notice: q === '' ? 'No quotes yet: clip an article first' : `No quote has the words “${q}”`,
+        };
+      }
+      const found = quotes.map((quote) => {
+        const payload = quotePayloadOf(quote);
+        return new ReferenceOption(`q:${quote.id}`, `“${quote.text}”`, citationLine(payload), () =>
+          editor.update(() => {
+            if ($getSelection() === null) $getRoot().selectEnd();
+            $insertQuoteAtCaret(payload);
+          }),
+        );
+      });
+      return { options: found, notice: null };
+    },
+    [insertAtMatch, insertPending, editor],
+  );
+
   useEffect(() => {
     if (match === null) return;
     let cancelled = false;
     const { trigger, query } = match;
     const timer = setTimeout(() => {
-      const load = async (): Promise<{ options: ReferenceOption[]; notice: string | null }> => {
-        const q = query.trim();
-        if (trigger === '@' || trigger === '#') {
-          const kinds = KINDS[trigger];
-          const found = await api.listEntities({ kinds, query: q, limit: LIMIT }).catch(() => []);
-          const options = found.map(
-            (e) =>
-              new ReferenceOption(`e:${e.id}`, e.name, e.kind, () =>
-                insertAtMatch(() => [$createMentionNode(e.id, e.kind, e.name), $createTextNode(' ')]),
-              ),
-          );
-          const exact = found.some((e) => e.name.toLowerCase() === q.toLowerCase());
-          if (q !== '' && !exact) {
-            const kind: EntityKind = trigger === '#' ? 'topic' : 'person';
-            options.push(
-              new ReferenceOption(`new:${q}`, `Create '${q}'`, kind, () =>
-                insertPending(q, async () => {
-                  const e = await api.createEntity({ kind, name: q });
-                  return () => $createMentionNode(e.id, e.kind, e.name);
-                }),
-              ),
-            );
-          }
-          return { options, notice: null };
-        }
-        if (trigger === '[[') {
-          const notes = await api.listNotes().catch(() => []);
-          const lower = q.toLowerCase();
-          const hits = notes
-            .filter((n) => n.title !== '' && n.title.toLowerCase().includes(lower))
-            .slice(0, LIMIT);
-          const options = hits.map(
-            (n) =>
-              new ReferenceOption(`n:${n.id}`, n.title, 'note', () =>
-                insertAtMatch(() => [$createNoteLinkNode(n.id, n.title), $createTextNode(' ')]),
-              ),
-          );
-          if (q !== '' && !hits.some((n) => n.title.toLowerCase() === lower)) {
-            options.push(
-              new ReferenceOption(`new-note:${q}`, `Create note '${q}'`, 'note', () =>
-                insertPending(q, async () => {
-                  const note = await api.createNote({ title: q });
-                  return () => $createNoteLinkNode(note.id, note.title);
-                }),
-              ),
-            );
-          }
-          return { options, notice: null };
-        }
-        let quotes;
-        try {
-          quotes = await api.listQuotes({ query: q, limit: LIMIT });
-        } catch (err) {
-          console.error('Could not search the quotes', err);
-          return { options: [], notice: 'Could not search the quotes' };
-        }
-        if (quotes.length === 0) {
-          return {
-            options: [],
-            notice: q === '' ? 'No quotes yet: clip an article first' : `No quote has the words “${q}”`,
-          };
-        }
-        const found = quotes.map((quote) => {
-          const payload = quotePayloadOf(quote);
-          return new ReferenceOption(`q:${quote.id}`, `“${quote.text}”`, citationLine(payload), () =>
-            editor.update(() => {
-              if ($getSelection() === null) $getRoot().selectEnd();
-              $insertQuoteAtCaret(payload);
-            }),
-          );
-        });
-        return { options: found, notice: null };
-      };
-      void load().then((next) => {
+      void loadOptions(trigger, query).then((next) => {
         if (cancelled) return;
         setOptions(next.options);
+        setAnswered({ trigger, query });
         setNotice(next.notice === null ? null : { query, text: next.notice });
       });
     }, DEBOUNCE_MS);
@@ -261,7 +287,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [match, insertAtMatch, insertPending, editor]);
+  }, [match, loadOptions]);
 
   // Lexical asks inside a read of the editor's state; the read here says so (and reads the same state).
   const triggerFn = useCallback((text: string, asking: LexicalEditor) => {
@@ -276,13 +302,33 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     return found;
   }, []);
 
+  /**
+   * Enter on the first row while the list still answers shorter words ("@Jo" listed Joe Biden first,
+   * "@John" is typed and not yet answered): the reference goes in for what was typed, the first option
+   * of its own answer, not the row on screen. A row the user chose (the arrows, the pointer: not the
+   * first one) is taken as chosen.
+   */
   const onSelectOption = useCallback(
     (option: ReferenceOption, target: TextNode | null, closeMenu: () => void) => {
+      const stale =
+        match !== null &&
+        match.trigger !== '/quote' &&
+        match.query.trim() !== '' &&
+        (answered === null || answered.trigger !== match.trigger || answered.query !== match.query);
       target?.remove();
       closeMenu();
+      if (stale && option.resolve !== undefined && options[0] === option) {
+        const { trigger, query } = match;
+        void insertPending(query.trim(), async () => {
+          const first = (await loadOptions(trigger, query)).options[0];
+          if (first?.resolve === undefined) throw new Error(`nothing to refer to for “${query.trim()}”`);
+          return first.resolve();
+        });
+        return;
+      }
       void option.pick();
     },
-    [],
+    [match, answered, options, insertPending, loadOptions],
   );
 
   // `/quote` with no words yet: the Quotes panel first, at once (not after the search's pause), so Enter
