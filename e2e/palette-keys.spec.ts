@@ -3,7 +3,7 @@
  * last note with the caret in it; the key used to open the editor's link box there, and "mayer" +
  * Enter inserted a link to https://mayer. The link box now has Ctrl/⌘+Shift+K, which its tooltip says.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startHost, tempDataDir, type RunningHost } from './host';
 import { NotebookPage } from './pages/NotebookPage';
 import { SearchPage } from './pages/SearchPage';
@@ -15,15 +15,21 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-test('Ctrl/⌘+K opens the palette with the editor focused after a reload; the link box has its own key', async ({
-  page,
-}) => {
+/** A fresh notebook holding one saved note that speaks of the mayor. */
+async function openWithNote(page: Page): Promise<{ notebook: NotebookPage; search: SearchPage }> {
   host = await startHost(tempDataDir());
   const notebook = new NotebookPage(page);
   const search = new SearchPage(page);
   await notebook.open(host.url);
   await notebook.writeNewNote('Interview log', 'Called the mayor’s office twice.');
   await notebook.waitUntilSaved();
+  return { notebook, search };
+}
+
+test('Ctrl/⌘+K opens the palette with the editor focused after a reload; the link box has its own key', async ({
+  page,
+}) => {
+  const { notebook, search } = await openWithNote(page);
 
   // A reload lands in the last note with the caret in its text.
   await page.reload();
@@ -60,12 +66,7 @@ test('Enter typed before the search has answered runs the search for what was ty
 }) => {
   // Found by CI on a loaded machine: the palette still showed the hits of "may" (the mayor's note)
   // while "mayer" was being asked, and Enter opened that note instead of searching for "mayer".
-  host = await startHost(tempDataDir());
-  const notebook = new NotebookPage(page);
-  const search = new SearchPage(page);
-  await notebook.open(host.url);
-  await notebook.writeNewNote('Interview log', 'Called the mayor’s office twice.');
-  await notebook.waitUntilSaved();
+  const { search } = await openWithNote(page);
 
   await search.openPalette();
   await page.keyboard.type('mayor');
