@@ -53,6 +53,17 @@ function pass(texts: readonly string[], words: number, run: (text: string) => vo
   return [(words / (cpuMs() - cpu0)) * 1000, (words / (performance.now() - wall0)) * 1000];
 }
 
+/** {@link WARM_PASSES} untimed passes of `run` over every text, then `passes` timed ones. */
+function warmPasses(
+  texts: readonly string[],
+  words: number,
+  run: (text: string) => void,
+  passes: number,
+): Array<[number, number]> {
+  for (let i = 0; i < WARM_PASSES; i++) pass(texts, words, run);
+  return Array.from({ length: passes }, () => pass(texts, words, run));
+}
+
 /**
  * `extractArticle` as the app's worker and the CLI run it: from the electron-vite build in out/main
  * (`npm run bench` builds first), found by its name in the chunk's export list. The sources run through
@@ -115,19 +126,11 @@ async function run(): Promise<SuiteResult> {
   // Each side warms up right before its own timed passes, as a worker doing only that would be. (Taking
   // turns pass by pass was tried: compromise's passes slowed Dossier's next ones, whose lemmas and verb
   // forms come from compromise's code too, by about a tenth.)
-  for (let i = 0; i < WARM_PASSES; i++) pass(texts, words, dossier);
-  const ours = Array.from({ length: PASSES }, () => pass(texts, words, dossier));
-  for (let i = 0; i < WARM_PASSES; i++) pass(texts, words, plain);
-  const base = Array.from({ length: PASSES }, () => pass(texts, words, plain));
-  for (let i = 0; i < WARM_PASSES; i++) pass(texts, words, (t) => extractFromSources(t, published));
-  const sources = Array.from({ length: BASELINE_PASSES }, () =>
-    pass(texts, words, (t) => extractFromSources(t, published)),
-  );
+  const ours = warmPasses(texts, words, dossier, PASSES);
+  const base = warmPasses(texts, words, plain, PASSES);
+  const sources = warmPasses(texts, words, (t) => void extractFromSources(t, published), BASELINE_PASSES);
   const oldRules = await loadOldRules();
-  for (let i = 0; i < WARM_PASSES; i++) pass(texts, words, (t) => oldRules(t, published));
-  const rules = Array.from({ length: BASELINE_PASSES }, () =>
-    pass(texts, words, (t) => oldRules(t, published)),
-  );
+  const rules = warmPasses(texts, words, (t) => void oldRules(t, published), BASELINE_PASSES);
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
   const warm = Array.from({ length: WARMUP_RUNS }, warmUp);
   const textsDir = mkdtempSync(join(tmpdir(), 'dossier-bench-texts-'));
