@@ -178,6 +178,19 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     [editor],
   );
 
+  // An option for something that exists: it inserts `node` (and a space) where the trigger was typed.
+  const referenceTo = useCallback(
+    (key: string, label: string, detail: string, node: () => LexicalNode): ReferenceOption =>
+      new ReferenceOption(
+        key,
+        label,
+        detail,
+        () => insertAtMatch(() => [node(), $createTextNode(' ')]),
+        () => Promise.resolve(node),
+      ),
+    [insertAtMatch],
+  );
+
   // The options for what follows a trigger, from the API.
   const loadOptions = useCallback(
     async (
@@ -188,15 +201,8 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
       if (trigger === '@' || trigger === '#') {
         const kinds = KINDS[trigger];
         const found = await api.listEntities({ kinds, query: q, limit: LIMIT }).catch(() => []);
-        const options = found.map(
-          (e) =>
-            new ReferenceOption(
-              `e:${e.id}`,
-              e.name,
-              e.kind,
-              () => insertAtMatch(() => [$createMentionNode(e.id, e.kind, e.name), $createTextNode(' ')]),
-              () => Promise.resolve(() => $createMentionNode(e.id, e.kind, e.name)),
-            ),
+        const options = found.map((e) =>
+          referenceTo(`e:${e.id}`, e.name, e.kind, () => $createMentionNode(e.id, e.kind, e.name)),
         );
         const exact = found.some((e) => e.name.toLowerCase() === q.toLowerCase());
         if (q !== '' && !exact) {
@@ -217,15 +223,8 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
         const hits = notes
           .filter((n) => n.title !== '' && n.title.toLowerCase().includes(lower))
           .slice(0, LIMIT);
-        const options = hits.map(
-          (n) =>
-            new ReferenceOption(
-              `n:${n.id}`,
-              n.title,
-              'note',
-              () => insertAtMatch(() => [$createNoteLinkNode(n.id, n.title), $createTextNode(' ')]),
-              () => Promise.resolve(() => $createNoteLinkNode(n.id, n.title)),
-            ),
+        const options = hits.map((n) =>
+          referenceTo(`n:${n.id}`, n.title, 'note', () => $createNoteLinkNode(n.id, n.title)),
         );
         if (q !== '' && !hits.some((n) => n.title.toLowerCase() === lower)) {
           const create = async (): Promise<() => LexicalNode> => {
@@ -268,7 +267,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
       });
       return { options: found, notice: null };
     },
-    [insertAtMatch, insertPending, editor],
+    [referenceTo, insertPending, editor],
   );
 
   useEffect(() => {
