@@ -169,7 +169,7 @@ export const SUM_SLOTS = 4;
 const forms = new Map<string, WordForms>();
 const FORMS_CACHE_LIMIT = 50_000;
 
-export function formsOf(w: string): WordForms {
+function formsOf(w: string): WordForms {
   let found = forms.get(w);
   if (found === undefined) {
     const plain = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
