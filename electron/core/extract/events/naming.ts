@@ -29,10 +29,11 @@ const TIME_WORDS = (
 const STOP_OBJECT = new Set([
   ...(
     'to that which who whom whose when where while after before following as because since if in at on into ' +
-    'from with by for against during near across over under about than and or but'
+    'from with by for against during near across over under about than and or but among between through amid via'
   ).split(' '),
   ...TIME_WORDS,
 ]);
+const TIME_UNIT = /^(?:years?|decades?|centuries|century|months?|weeks?|days?|hours?|minutes?)$/;
 const AUXILIARY = /^(?:is|are|was|were|be|been|being|am|has|have|had|having|does|did|do)$/;
 /** A word after a preposition that makes it a time ("on Monday", "in May", "in 2024"), not a complement. */
 const TIME_WORD = new Set([...TIME_WORDS, 'may']);
@@ -82,6 +83,88 @@ function nounPhrase(words: readonly Word[], trigger: number, first: number): str
   return joinWords(words.slice(from, trigger + 1));
 }
 
+/** Words between a subject and its verb: auxiliaries and adverbs ("were later", "had been"). */
+const BETWEEN_SUBJECT_AND_VERB =
+  /^(?:is|are|was|were|be|been|being|am|has|have|had|get|gets|got|also|later|then|just|already|still|never|once|again|soon|not)$/;
+/** Words for a time, which are no subject ("Thursday night, she was taken ..."). */
+const TIME_HEAD =
+  /^(?:night|morning|afternoon|evening|day|days|week|weeks|weekend|month|months|year|years|time|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const PREPOSITION =
+  /^(?:of|in|at|on|for|with|by|from|to|into|onto|against|about|over|under|after|before|during|near|across|through|between|among|without|within|like)$/;
+const PRONOUN =
+  /^(?:i|you|he|she|it|we|they|someone|somebody|anyone|anybody|nobody|everyone|everybody|something|nothing|me|him|her|us|them|this|that|these|those|who|which|what|there|here|one|some|many|others|all|both|each)$/;
+
+/** Whether a form of "be" (or "get") stands right before the word, adverbs aside: "were (later) evacuated". */
+function afterBe(words: readonly Word[], trigger: number, first: number): boolean {
+  for (let j = trigger - 1; j >= first; j--) {
+    const w = words[j]!;
+    if (/^(?:is|are|was|were|be|been|being|get|gets|got)$/.test(w.lower)) return true;
+    if (!BETWEEN_SUBJECT_AND_VERB.test(w.lower) && !(/ly$/.test(w.lower) && !w.capitalized)) return false;
+  }
+  return false;
+}
+
+/**
+ * The unnamed subject of a verb, as a headline writes it: "Buildings" of "buildings were evacuated in
+ * Dunmore", "Three men" of "three men who had been accused", "Fire crews" of "fire crews were
+ * dispatched". Up to four words of a noun phrase right before the verb (auxiliaries, adverbs and a
+ * "who" between them); "" when there is none, or when it is a pronoun or someone's ("his car": whose?).
+ */
+function subjectWords(words: readonly Word[], trigger: number, first: number): string {
+  let j = trigger - 1;
+  while (j >= first) {
+    const w = words[j]!;
+    if (BETWEEN_SUBJECT_AND_VERB.test(w.lower) || (/ly$/.test(w.lower) && !w.capitalized)) j--;
+    else break;
+  }
+  if (j >= first && /^(?:who|that|which)$/.test(words[j]!.lower)) j--;
+  const head = words[j];
+  if (
+    head === undefined ||
+    j < first ||
+    head.punct ||
+    PRONOUN.test(head.lower.replace(/['’].*$/, '')) ||
+    TIME_HEAD.test(head.lower)
+  )
+    return '';
+  // "We’ve toyed": a clitic is no word of a name.
+  if (!/\p{L}{2}/u.test(head.text) || /^['’]|^(?:ve|ll|re|d|s|m|t)$/.test(head.lower)) return '';
+  // The head is a noun: the lexicon says so, or it does not know the word and it is no adverb.
+  if (!(NOUN_TAG.test(head.tag) || (head.tag === '' && !/ly$/.test(head.lower)))) return '';
+  if (VERB_TAG.test(head.tag) && !NOUN_TAG.test(head.tag)) return '';
+  // Right before the verb with nothing between, the head must be a noun the lexicon knows (or a word
+  // it does not know with a plural's ending: "protesters"), and the verb no noun itself: "a life
+  // sentence", "the automatic sentence" are one noun, not who sentenced.
+  const noun = NOUN_TAG.test(head.tag) || (head.tag === '' && /[^s']s$/.test(head.lower));
+  if (j === trigger - 1 && (!noun || NOUN_TAG.test(words[trigger]!.tag))) return '';
+  if (j - 1 >= first && PREPOSITION.test(words[j - 1]!.lower)) return '';
+  let from = j;
+  for (let i = j - 1; i >= Math.max(first, j - 3); i--) {
+    const w = words[i]!;
+    // "accused of theft were released": a noun after a preposition is no subject.
+    if (PREPOSITION.test(w.lower)) return '';
+    if (w.punct || STOP_OBJECT.has(w.lower) || HEDGE.test(w.lower) || AUXILIARY.test(w.lower)) break;
+    if (/^(?:his|her|their|its|our|my|your)$/.test(w.lower) || /^['’]s$/.test(w.text)) return '';
+    if (DETERMINER.test(w.lower)) break;
+    if (VERB_TAG.test(w.tag) && !/Adjective|Singular|Plural|Noun|Value|Cardinal/.test(w.tag)) break;
+    from = i;
+  }
+  // What stands before the phrase: "in the Mediterranean Sea", "an anti-gang unit", "31,000 people"
+  // written "31 , 000 people" are no subject or only part of one.
+  let before = from - 1;
+  if (before >= first && DETERMINER.test(words[before]!.lower)) before--;
+  if (before >= first && PREPOSITION.test(words[before]!.lower)) return '';
+  const previous = words[from - 1];
+  if (
+    previous !== undefined &&
+    (/^[-–]$/.test(previous.text) || (previous.text === ',' && /^\d/.test(words[from]!.text)))
+  )
+    return '';
+  const phrase = joinWords(words.slice(from, j + 1));
+  // A number alone is no subject ("... 000 people" aside, "at 3 was released").
+  return /^[\d,.]+$/.test(phrase) ? '' : phrase;
+}
+
 /** A short complement after a nominal trigger ("on Russian territory", "of Ukraine"). */
 function complement(words: readonly Word[], trigger: number, last: number): string {
   const prep = words[trigger + 1];
@@ -114,13 +197,16 @@ function objectWords(words: readonly Word[], from: number, last: number, mention
     // The object stops where a named place or the place phrase begins.
     if (mention.place !== null && w.end > mention.place.start && w.start < mention.place.end) break;
     if (w.punct || (STOP_OBJECT.has(w.lower) && !(w.lower === 'of' && taken.length > 0))) break;
+    // "three decades ago", "two weeks ago" tell when, not on what.
+    if (w.lower === 'ago' || (words[i + 1]?.lower === 'ago' && i + 1 <= last)) break;
+    if (words[i + 2]?.lower === 'ago' && TIME_UNIT.test(words[i + 1]?.lower ?? '')) break;
     if (taken.length > 0 && !w.capitalized && VERB_TAG.test(w.tag) && !/Singular|Plural|Noun/.test(w.tag)) {
       // "a security update", "the all-time record": a verb's base form right after a word that
       // modifies a noun is that noun.
       const previous = taken[taken.length - 1]!;
       const modifier =
         DETERMINER.test(previous.lower) ||
-        /Adjective|Singular|Uncountable|Gerund/.test(previous.tag) ||
+        /Adjective|Comparative|Superlative|Singular|Uncountable|Gerund/.test(previous.tag) ||
         (previous.tag === '' && !/(?:ed|ing|ly)$/.test(previous.lower));
       const baseForm = /Infinitive|PresentTense/.test(w.tag) && !/(?:ed|ing|s)$/.test(w.lower);
       // "the all-time scoring record": a gerund between a modifier and a noun modifies the noun.
@@ -133,16 +219,25 @@ function objectWords(words: readonly Word[], from: number, last: number, mention
         !next.capitalized &&
         !STOP_OBJECT.has(next.lower) &&
         (NOUN_TAG.test(next.tag) || (/Infinitive/.test(next.tag) && !/(?:ed|ing|s)$/.test(next.lower)));
-      if (!(modifier && (baseForm || gerundModifier))) break;
+      // "an earlier ruling": a gerund right after an article or an adjective is the noun they wait for.
+      const gerundNoun =
+        /Gerund/.test(w.tag) &&
+        ((DETERMINER.test(previous.lower) && !/^(?:his|her|their|its|our|my|your)$/.test(previous.lower)) ||
+          /Adjective|Comparative|Superlative/.test(previous.tag));
+      if (!(modifier && (baseForm || gerundModifier || gerundNoun))) break;
     }
     taken.push(w);
   }
   const all = joinWords(taken).replace(QUANTITY, '').split(' ');
   let object = all.slice(0, 4);
   // Cut short, it may end on what waited for the noun cut off: "her political", "the 1" (of "the
-  // 1,237 delegates"). Then it ends on no word that waits for more ("of", "a crew ’s", "her") and on
+  // 1,237 delegates"), "the new" once the name is gone. Then it ends on no word that waits for more ("of", "a crew ’s", "her") and on
   // no adverb ("there").
   const cut = all.length > object.length;
+  // Nor on the first words of a name cut short ("the new Clean Water" of "... Clean Water Act").
+  if (cut && /^\p{Lu}/u.test(all[object.length] ?? '')) {
+    while (object.length > 1 && /^\p{Lu}/u.test(object[object.length - 1]!)) object = object.slice(0, -1);
+  }
   while (cut && object.length > 1 && lostItsNoun(object[object.length - 1]!, object[object.length - 2]!)) {
     object = object.slice(0, -1);
   }
@@ -204,6 +299,12 @@ function tidy(name: string): string {
     .trim()
     // A name never opens on a preposition left over from the sentence ("Of further violence").
     .replace(/^(?:of|in|at|to|on|for|with|and|or|by|from)\s+(?!least\b|most\b|first\b|last\b)(?=\S)/i, '')
+    // Nor on when, as an adverb the sentence put after the object ("confronts the board recently",
+    // "confronts his brother three decades ago"): a name says what happened.
+    .replace(
+      /(?:\s+(?:\S+\s+)?(?:years?|decades?|months?|weeks?|days?|hours?)\s+ago|\s+(?:recently|earlier|yet|prior|ago|already|instead|meanwhile|nonetheless))+$/i,
+      '',
+    )
     // Nor ends on a word that waits for more ("on the eve of a", "North Carolina's"); "in" and "on"
     // may end a verb ("checks in").
     .replace(/(?:\s+(?:of|the|a|an|and|or|to|for|with|by|from|at)|\s*['’]s)+$/i, '')
@@ -244,6 +345,11 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     // A participle standing alone ("Injured") says what befell its one participant: "Bush injured".
     if (np === word.text && people.length === 1 && /[^e]ed$|ied$/.test(word.lower))
       return tidy(`${people[0]} ${word.lower}${where}`);
+    // With no one named, it befell what the text names before it: "Three men released in Dunmore".
+    if (np === word.text && people.length === 0 && /[^e]ed$|ied$/.test(word.lower)) {
+      const subject = afterBe(words, trigger, clause.first) ? subjectWords(words, trigger, clause.first) : '';
+      if (subject !== '') return tidy(`${subject} ${word.lower}${where}`);
+    }
     // A headline's "Lindsay Lohan checks into …" read as a noun phrase names Lohan already.
     const named = new Set(np.toLowerCase().split(/\s+/));
     const others = people.filter((p) => !named.has(lastWord(p).toLowerCase()));
@@ -292,6 +398,11 @@ export function eventName(mention: RawMention, parts: NameParts): string {
   const object =
     parts.patients.length > 0 ? list(parts.patients) : objectWords(words, after, clause.last, mention);
   if (agents.length === 0) {
+    // Befallen something the text names before the verb: "Buildings evacuated in Dunmore", "Ferry
+    // seized near Tallinn" (before: "Evacuating in Dunmore", "Seizing near Tallinn").
+    const passive = mention.passive || (/ed$/.test(word.lower) && afterBe(words, trigger, clause.first));
+    const subject = passive && particle === '' ? subjectWords(words, trigger, clause.first) : '';
+    if (subject !== '') return tidy(`${subject} ${form('Participle')}${where}`);
     // With no one to name, a word that is a noun names it as one: "Attack on a police station",
     // "Death", not "Attacking of a police station", "Deathing".
     if (isNoun(lemma)) {
@@ -309,6 +420,18 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       !/ed$/i.test(thing)
     )
       return tidy(`${thing} ${form('Participle')}${where}`);
+    // Done by someone the text does not name: "Protesters march in Dunmore", not "Marching in Dunmore".
+    // Not for an -ing form without "be" ("cables connecting Europe", "the fatal shooting"): a modifier.
+    const progressive = /ing$/.test(word.lower);
+    const be = afterBe(words, trigger, clause.first);
+    const doer = !progressive || be ? subjectWords(words, trigger, clause.first) : '';
+    if (doer !== '') {
+      // A past form told with no object keeps its past, whether it is one ("protesters marched") or a
+      // passive without its "were" ("three people killed", "polls conducted in Florida").
+      const past = (be && !progressive) || (/ed$/.test(word.lower) && object === '');
+      const verb = past ? form('Participle') : isPluralNoun(doer) ? plain : form('PresentTense');
+      return tidy(`${doer} ${verb}${particle}${object ? ` ${object}` : ''}${where}`);
+    }
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
     return tidy(`${form('Gerund')}${particle}${of}${where}`);
   }
@@ -326,6 +449,16 @@ function isPluralGroup(name: string): boolean {
   const word = lastWord(name);
   if (!/^\p{Lu}\p{Ll}{2,}(?:ans|ats|ists)$|^Muslims$/u.test(word) || word.length < 7) return false;
   return !/LastName|FirstName|MaleName|FemaleName|Person/.test(wordTag(word.toLowerCase()));
+}
+
+/** A common noun phrase naming many ("Protesters", "fire crews"): its last word is a plural. */
+function isPluralNoun(phrase: string): boolean {
+  const last = lastWord(phrase).toLowerCase();
+  return (
+    /Plural/.test(wordTag(last)) ||
+    (/[^s]s$/.test(last) && wordTag(last) === '') ||
+    /^(?:police|people)$/.test(last)
+  );
 }
 
 const lastWord = (name: string): string => name.split(/\s+/).pop() ?? name;
