@@ -329,6 +329,10 @@ describe('event detection', () => {
     // A noun after a preposition is not the subject ("accused of theft were released": not "Theft released").
     const released = names('Three men who had been accused of theft were released in Dunmore on Tuesday.');
     expect(released.filter((n) => /^Theft released/.test(n))).toEqual([]);
+    // A place phrase is no object (before: "Outside the precinct gathered in Brooklyn").
+    expect(names('Protesters gathered outside the precinct in Brooklyn on Monday.')).toEqual([
+      'Protesters gathered in Brooklyn',
+    ]);
     // Nor a pronoun, nor what belongs to someone unnamed.
     expect(names('They were evacuated in Dunmore on Tuesday.').filter((n) => /^They\b/.test(n))).toEqual([]);
   });

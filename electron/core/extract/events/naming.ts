@@ -29,7 +29,8 @@ const TIME_WORDS = (
 const STOP_OBJECT = new Set([
   ...(
     'to that which who whom whose when where while after before following as because since if in at on into ' +
-    'from with by for against during near across over under about than and or but among between through amid via'
+    'from with by for against during near across over under about than and or but among between through amid via ' +
+    'outside inside behind beyond along toward towards upon'
   ).split(' '),
   ...TIME_WORDS,
 ]);
