@@ -227,7 +227,7 @@ const RULES: Rule[] = [
   ],
   [
     new RegExp(
-      String.raw`(?:${WEEKDAY} ?,?\s+)?(${MONTH})\s+${DAYNUM}\b(?: ?,?\s+${YEAR}\b)?(?! ?,?\s+\d)`,
+      String.raw`(?:${WEEKDAY} ?,?\s+)?(${MONTH})\s+${DAYNUM}\b(?: ?,?\s+${YEAR}\b|(?! ?,?\s+\d))`,
       'g',
     ),
     (m, c) => {
@@ -240,7 +240,7 @@ const RULES: Rule[] = [
   ],
   [
     new RegExp(
-      String.raw`(?:${WEEKDAY} ?,?\s+)?\b${DAYNUM}\s+(?:of\s+)?(${MONTH})(?: ?,?\s+${YEAR}\b)?(?! ?,?\s+\d)`,
+      String.raw`(?:${WEEKDAY} ?,?\s+)?\b${DAYNUM}\s+(?:of\s+)?(${MONTH})(?: ?,?\s+${YEAR}\b|(?! ?,?\s+\d))`,
       'g',
     ),
     (m, c) => {
@@ -381,8 +381,37 @@ const RULES: Rule[] = [
   ],
 ];
 
+/**
+ * The text with each line written wholly in capitals ("PUBLISHED : MONDAY , MARCH 11 , 2013", a
+ * headline) in title case, so that the rules, which know "March" and "Monday", read it too. Only
+ * ASCII letters change, one for one: every offset stays where it was. Lines with a lower-case letter are
+ * left alone ("NATO met in March").
+ */
+export function titleCaseCapitalLines(text: string): string {
+  let out: string[] | null = null;
+  let from = 0;
+  let at = 0;
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const line = text.slice(at, end);
+    if (/[A-Z]{3}/.test(line) && !/\p{Ll}/u.test(line)) {
+      (out ??= []).push(
+        text.slice(from, at),
+        line.replace(/\b([A-Z])([A-Z]+)\b/g, (_w, a: string, b: string) => a + b.toLowerCase()),
+      );
+      from = end;
+    }
+    at = end + 1;
+  }
+  if (out === null) return text;
+  out.push(text.slice(from));
+  return out.join('');
+}
+
 /** Every date expression the rules find, overlaps removed (the earliest, then the longest, wins). */
-export function matchDates(text: string): DateMatch[] {
+export function matchDates(original: string): DateMatch[] {
+  const text = titleCaseCapitalLines(original);
   const found: DateMatch[] = [];
   for (const [pattern, resolve] of RULES) {
     pattern.lastIndex = 0;

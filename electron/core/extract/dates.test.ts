@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { titleCaseCapitalLines } from './date-rules';
 import { extractArticle } from './index';
+import { inferPublished } from './published';
 import { isoWeek, resolveTimex, tenseOf } from './timex';
 
 const dates = (text: string, published = '2025-03-14'): string[] =>
@@ -62,6 +64,33 @@ describe('dates', () => {
       'the 1990s=199X/fuzzy',
       'Christmas=2024-12-25/day',
     ]);
+  });
+
+  it('reads a full date followed by a time ("March 11, 2013, 10:34 PM"), which it missed altogether', () => {
+    expect(dates('The vote was held on Monday, March 11, 2013, 10:34 PM local time.')).toEqual([
+      'Monday, March 11, 2013=2013-03-11/day',
+    ]);
+    expect(dates('The vote was held on 11 March 2013, 10:34 local time.')).toEqual([
+      '11 March 2013=2013-03-11/day',
+    ]);
+    // Without a year, a number after the date is still no part of it ("on March 11, 12 people died").
+    expect(dates('On March 11, 12 people died.')).toEqual([]);
+  });
+
+  it('reads dates in a line written in capitals, a dateline or a headline, at their own offsets', () => {
+    const text =
+      'PUBLISHED : MONDAY , MARCH 11 , 2013 , 10 : 34 PM\nPolice arrested a man in Brooklyn on Monday.';
+    expect(dates(text)).toEqual(['MONDAY , MARCH 11 , 2013=2013-03-11/day', 'Monday=2025-03-10/day']);
+    // Before: no publication date read from such a dateline, so "on Monday" stayed unresolved.
+    expect(inferPublished(text, null, new Date('2025-03-14T12:00:00Z'))).toMatchObject({
+      value: '2013-03-11',
+      from: 'dateline',
+      evidence: 'MONDAY , MARCH 11 , 2013',
+    });
+    // Title case changes letters one for one and leaves lines with a lower-case letter as they are.
+    const mixed = 'NATO met in MARCH.\nQUAKE HITS IRAN ON SUNDAY';
+    expect(titleCaseCapitalLines(mixed)).toBe('NATO met in MARCH.\nQuake Hits Iran On Sunday');
+    expect(titleCaseCapitalLines(text).length).toBe(text.length);
   });
 
   it('leaves the verbs "may" and "march" and amounts alone, and reads tense outside the quote', () => {
