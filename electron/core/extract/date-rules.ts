@@ -382,10 +382,17 @@ const RULES: Rule[] = [
 ];
 
 /**
- * The text with each line written wholly in capitals ("PUBLISHED : MONDAY , MARCH 11 , 2013", a
- * headline) in title case, so that the rules, which know "March" and "Monday", read it too. Only
- * ASCII letters change, one for one: every offset stays where it was. Lines with a lower-case letter are
- * left alone ("NATO met in March").
+ * Weekdays, and months followed by a number, as a line in capitals writes them ("MONDAY", "MARCH 11",
+ * "DEC. 20"). Other words stay in capitals: "A MARCH ON WASHINGTON" is no month, "USA TODAY" no date.
+ */
+const CAPITAL_DATE_WORD =
+  /\b(?:(MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?=\.?\s*\d))\b/g;
+
+/**
+ * The text with the weekdays and dated months of each line written wholly in capitals ("PUBLISHED :
+ * MONDAY , MARCH 11 , 2013", a headline) in title case, so that the rules, which know "March" and
+ * "Monday", read them too. Only ASCII letters change, one for one: every offset stays where it was.
+ * Lines with a lower-case letter are left alone ("NATO met in March").
  */
 export function titleCaseCapitalLines(text: string): string {
   let out: string[] | null = null;
@@ -398,7 +405,7 @@ export function titleCaseCapitalLines(text: string): string {
     if (/[A-Z]{3}/.test(line) && !/\p{Ll}/u.test(line)) {
       (out ??= []).push(
         text.slice(from, at),
-        line.replace(/\b([A-Z])([A-Z]+)\b/g, (_w, a: string, b: string) => a + b.toLowerCase()),
+        line.replace(CAPITAL_DATE_WORD, (word: string) => word.charAt(0) + word.slice(1).toLowerCase()),
       );
       from = end;
     }

