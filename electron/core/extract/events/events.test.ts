@@ -367,6 +367,18 @@ describe('event detection', () => {
     for (const name of act) expect(name, name).not.toMatch(/\bnew\b/);
   });
 
+  it('names no person as both who acted and who it befell, and names an unnamed person a passive befell', () => {
+    const names = (text: string) => events(text).map((e) => e.name);
+    // "they" read as the man they spotted (before: "Gray spots Kimani Gray").
+    const spotted = names(
+      'Kimani Gray left a party in Flatbush on Monday. Gang members stormed a diner in Flatbush after they spotted Kimani Gray inside.',
+    );
+    expect(spotted).toContain('Kimani Gray spotted');
+    for (const name of spotted) expect(name.match(/Gray/g) ?? [], name).not.toHaveLength(2);
+    // An unnamed person the passive befell (before: "Stabbing in Dunmore").
+    expect(names('A man was stabbed in Dunmore on Friday.')).toEqual(['Man stabbed in Dunmore']);
+  });
+
   it('never names a person twice ("Vance lost with Vance") nor opens a name on a preposition', () => {
     for (const text of [
       'Tara Vance lost the final in Madrid on Sunday.',

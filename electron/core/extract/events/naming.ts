@@ -131,12 +131,13 @@ function subjectWords(words: readonly Word[], trigger: number, first: number): s
   // "We’ve toyed": a clitic is no word of a name.
   if (!/\p{L}{2}/u.test(head.text) || /^['’]|^(?:ve|ll|re|d|s|m|t)$/.test(head.lower)) return '';
   // The head is a noun: the lexicon says so, or it does not know the word and it is no adverb.
-  if (!(NOUN_TAG.test(head.tag) || (head.tag === '' && !/ly$/.test(head.lower)))) return '';
-  if (VERB_TAG.test(head.tag) && !NOUN_TAG.test(head.tag)) return '';
+  const nounTag = NOUN_TAG.test(head.tag) || /Actor/.test(head.tag);
+  if (!(nounTag || (head.tag === '' && !/ly$/.test(head.lower)))) return '';
+  if (VERB_TAG.test(head.tag) && !nounTag) return '';
   // Right before the verb with nothing between, the head must be a noun the lexicon knows (or a word
   // it does not know with a plural's ending: "protesters"), and the verb no noun itself: "a life
   // sentence", "the automatic sentence" are one noun, not who sentenced.
-  const noun = NOUN_TAG.test(head.tag) || (head.tag === '' && /[^s']s$/.test(head.lower));
+  const noun = nounTag || (head.tag === '' && /[^s']s$/.test(head.lower));
   if (j === trigger - 1 && (!noun || NOUN_TAG.test(words[trigger]!.tag))) return '';
   if (j - 1 >= first && PREPOSITION.test(words[j - 1]!.lower)) return '';
   let from = j;
@@ -436,9 +437,18 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     const of = object === '' ? '' : particle !== '' ? ` ${object}` : ` of ${object}`;
     return tidy(`${form('Gerund')}${particle}${of}${where}`);
   }
+  // "they spotted Kimani", "they" read as Kimani: the one named in the object is who it befell, not
+  // also who did it (before: "Kimani spots Kimani").
+  if (
+    object !== '' &&
+    agents.some((a) => new RegExp(`(?:^|\\s)${escapeRegExp(a)}(?:$|[\\s’'])`).test(object))
+  )
+    return tidy(`${object} ${form('Participle')}${particle}${where}`);
   const verb = agents.length > 1 || isPluralGroup(agents[0]!) ? plain : form('PresentTense');
   return tidy(`${list(agents)} ${verb}${particle}${object ? ` ${object}` : ''}${where}`);
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A name for many people, which takes a plural verb: "Senate Democrats block", "Republicans win",
