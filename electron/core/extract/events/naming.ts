@@ -163,7 +163,7 @@ function subjectWords(words: readonly Word[], trigger: number, first: number): s
   )
     return '';
   const phrase = joinWords(words.slice(from, j + 1));
-  // A number alone is no subject ("... 000 people" aside, "at 3 was released").
+  // A number alone is no subject.
   return /^[\d,.]+$/.test(phrase) ? '' : phrase;
 }
 
@@ -232,11 +232,11 @@ function objectWords(words: readonly Word[], from: number, last: number, mention
   }
   const all = joinWords(taken).replace(QUANTITY, '').split(' ');
   let object = all.slice(0, 4);
-  // Cut short, it may end on what waited for the noun cut off: "her political", "the 1" (of "the
-  // 1,237 delegates"), "the new" once the name is gone. Then it ends on no word that waits for more ("of", "a crew ’s", "her") and on
-  // no adverb ("there").
+  // Cut short, it ends on no first words of a name ("the new Clean Water" of "the new Clean Water
+  // Protection Act"), and not on what waited for the noun cut off: "her political", "the 1" (of "the
+  // 1,237 delegates"), "the new" once the name is gone. Then it ends on no word that waits for more
+  // ("of", "a crew ’s", "her") and on no adverb ("there").
   const cut = all.length > object.length;
-  // Nor on the first words of a name cut short ("the new Clean Water" of "... Clean Water Act").
   if (cut && /^\p{Lu}/u.test(all[object.length] ?? '')) {
     while (object.length > 1 && /^\p{Lu}/u.test(object[object.length - 1]!)) object = object.slice(0, -1);
   }
