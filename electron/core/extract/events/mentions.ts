@@ -114,8 +114,11 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 
  * training topics: 0.906 -> 0.900.)
  */
 function isPassive(words: readonly Word[], i: number): boolean {
-  const word = words[i]!;
-  if (!/PastTense|Participle/.test(word.tag)) return false;
+  return /PastTense|Participle/.test(words[i]!.tag) && afterBe(words, i);
+}
+
+/** Whether a form of "be" (or "get") stands before word `i`, up to two adverbs between ("was later"). */
+export function afterBe(words: readonly Word[], i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
     const w = words[j]!;
     if (PASSIVE_AUX.has(w.lower)) return true;

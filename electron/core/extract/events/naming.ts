@@ -4,7 +4,7 @@
  * House", "Nichols sentenced in Atlanta", "Talks between Putin and Lukashenko at the Kremlin",
  * "Earthquake in Indonesia". Never a copied sentence, never a quote mark or a dangling "…".
  */
-import type { RawMention } from './mentions';
+import { afterBe, type RawMention } from './mentions';
 import { NOUN_TAG, verbForm, wordTag, type Word } from './words';
 
 /** Who took part, as the name shows them. */
@@ -94,16 +94,6 @@ const PREPOSITION =
   /^(?:of|in|at|on|for|with|by|from|to|into|onto|against|about|over|under|after|before|during|near|across|through|between|among|without|within|like)$/;
 const PRONOUN =
   /^(?:i|you|he|she|it|we|they|someone|somebody|anyone|anybody|nobody|everyone|everybody|something|nothing|me|him|her|us|them|this|that|these|those|who|which|what|there|here|one|some|many|others|all|both|each)$/;
-
-/** Whether a form of "be" (or "get") stands right before the word, adverbs aside: "were (later) evacuated". */
-function afterBe(words: readonly Word[], trigger: number, first: number): boolean {
-  for (let j = trigger - 1; j >= first; j--) {
-    const w = words[j]!;
-    if (/^(?:is|are|was|were|be|been|being|get|gets|got)$/.test(w.lower)) return true;
-    if (!BETWEEN_SUBJECT_AND_VERB.test(w.lower) && !(/ly$/.test(w.lower) && !w.capitalized)) return false;
-  }
-  return false;
-}
 
 /**
  * The unnamed subject of a verb, as a headline writes it: "Buildings" of "buildings were evacuated in
@@ -349,7 +339,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       return tidy(`${people[0]} ${word.lower}${where}`);
     // With no one named, it befell what the text names before it: "Three men released in Dunmore".
     if (np === word.text && people.length === 0 && /[^e]ed$|ied$/.test(word.lower)) {
-      const subject = afterBe(words, trigger, clause.first) ? subjectWords(words, trigger, clause.first) : '';
+      const subject = afterBe(words, trigger) ? subjectWords(words, trigger, clause.first) : '';
       if (subject !== '') return tidy(`${subject} ${word.lower}${where}`);
     }
     // A headline's "Lindsay Lohan checks into …" read as a noun phrase names Lohan already.
@@ -402,7 +392,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
   if (agents.length === 0) {
     // Befallen something the text names before the verb: "Buildings evacuated in Dunmore", "Ferry
     // seized near Tallinn" (before: "Evacuating in Dunmore", "Seizing near Tallinn").
-    const passive = mention.passive || (/ed$/.test(word.lower) && afterBe(words, trigger, clause.first));
+    const passive = mention.passive || (/ed$/.test(word.lower) && afterBe(words, trigger));
     const subject = passive && particle === '' ? subjectWords(words, trigger, clause.first) : '';
     if (subject !== '') return tidy(`${subject} ${form('Participle')}${where}`);
     // With no one to name, a word that is a noun names it as one: "Attack on a police station",
@@ -425,7 +415,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     // Done by someone the text does not name: "Protesters march in Dunmore", not "Marching in Dunmore".
     // Not for an -ing form without "be" ("cables connecting Europe", "the fatal shooting"): a modifier.
     const progressive = /ing$/.test(word.lower);
-    const be = afterBe(words, trigger, clause.first);
+    const be = afterBe(words, trigger);
     const doer = !progressive || be ? subjectWords(words, trigger, clause.first) : '';
     if (doer !== '') {
       // A past form told with no object keeps its past, whether it is one ("protesters marched") or a
