@@ -379,6 +379,45 @@ describe('event detection', () => {
     expect(names('A man was stabbed in Dunmore on Friday.')).toEqual(['Man stabbed in Dunmore']);
   });
 
+  it('reads "was shot and killed" and "a teenager shot by police" as passives and writes their participles (never "Reed kills", "Dunmore shoots", "Reed disavow")', () => {
+    // The second of two joined participles is passive too (before: "Reed kills", Reed as who killed).
+    const joined = events('Deputy Tom Reed was shot and killed in Dunmore on Friday.');
+    const killing = joined.find((e) => e.kind === 'killing' || /kill/i.test(e.name));
+    expect(killing?.name).toMatch(/^(?:Tom )?Reed killed\b/);
+    expect(killing?.actors).toEqual([{ name: 'Tom Reed', kind: 'person', role: 'patient' }]);
+    // A participle after its noun with "by" its doer: the noun is who it befell, and a place before
+    // the noun does not do it (before: "Dunmore shoots", "Dunmore kills").
+    const names = events(
+      'Anger over the death of a Dunmore teenager shot and killed by police on Saturday spread on Monday.',
+    ).map((e) => e.name);
+    // (Shot and killed in one sentence are one happening: one event.)
+    expect(names.filter((n) => /^Dunmore teenager (?:shot|killed)$/.test(n))).toHaveLength(1);
+    for (const name of names) expect(name, name).not.toMatch(/^Dunmore (?:shoots|kills)/);
+    const named = events('Ned Calloway shot by police in Dunmore on Saturday.');
+    expect(named.map((e) => e.name)).toContain('Calloway shot in Dunmore');
+    // "by" with no doer after it is no passive (before the check: "Calloway driven to Dunmore").
+    for (const name of events('Crowds cheered as Ned Calloway drove by on his way to Dunmore on Monday.').map(
+      (e) => e.name,
+    ))
+      expect(name, name).not.toMatch(/driven/);
+    // A verb the lexicon conjugates like "know" takes -ed (before: "Reed disavow").
+    expect(events('Two members of Congress have disavowed Tom Reed on Monday.').map((e) => e.name)).toEqual([
+      'Reed disavowed',
+    ]);
+    // An active past with its object keeps its doer.
+    expect(events('Police shot a Dunmore teenager on Saturday.').map((e) => e.name)).toContain(
+      'Dunmore teenager shot',
+    );
+  });
+
+  it('ends no object on the first word of a long name it had to cut (before: "Reed kills Superior")', () => {
+    const names = events('Tom Reed shot and killed Superior Court Judge Anna Berg on Friday.').map(
+      (e) => e.name,
+    );
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name, name).not.toMatch(/\bSuperior$/);
+  });
+
   it('never names a person twice ("Vance lost with Vance") nor opens a name on a preposition', () => {
     for (const text of [
       'Tara Vance lost the final in Madrid on Sunday.',

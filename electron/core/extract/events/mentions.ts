@@ -113,8 +113,37 @@ const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 
  * forms the lexicon does not know, "was remanded", lost in cross-validation of event matching on the
  * training topics: 0.906 -> 0.900.)
  */
-function isPassive(words: readonly Word[], i: number): boolean {
-  return /PastTense|Participle/.test(words[i]!.tag) && afterBe(words, i);
+function isPassive(words: readonly Word[], i: number, isName: (w: Word) => boolean = () => false): boolean {
+  if (!/PastTense|Participle/.test(words[i]!.tag)) return false;
+  if (afterBe(words, i)) return true;
+  // "was shot and killed": a participle joined to a passive one is passive too (before: "Ortiz kills").
+  const joiner = words[i - 1];
+  if (joiner !== undefined && /^(?:and|or)$/.test(joiner.lower) && i >= 2 && isPassive(words, i - 2, isName))
+    return true;
+  return reducedPassive(words, i, isName);
+}
+
+/**
+ * A participle right after the noun it tells of, with its doer after "by": "a teenager shot and killed
+ * by police", "the man arrested by FBI agents" (before: the noun's place did it, "Brooklyn shoots").
+ */
+function reducedPassive(words: readonly Word[], i: number, isName: (w: Word) => boolean): boolean {
+  const before = words[i - 1];
+  if (before === undefined || before.punct || VERB_TAG.test(before.tag)) return false;
+  if (!NOUN_TAG.test(before.tag) && !/Actor|ProperNoun|Person/.test(before.tag) && !isName(before))
+    return false;
+  if (/^(?:he|she|they|it|we|i|you|who|which|that)$/.test(before.lower)) return false;
+  for (let j = i + 1; j < Math.min(words.length, i + 4); j++) {
+    const w = words[j]!;
+    // "by" before its doer; not "drove by on his way", "stopped by."
+    if (w.lower === 'by') {
+      const doer = words[j + 1];
+      return doer !== undefined && !doer.punct && !/Preposition|Adverb|Conjunction/.test(doer.tag);
+    }
+    // "shot and killed by police": a second participle may come first.
+    if (!/^(?:and|or)$/.test(w.lower) && !/PastTense|Participle/.test(w.tag)) return false;
+  }
+  return false;
 }
 
 /** Whether a form of "be" (or "get") stands before word `i`, up to two adverbs between ("was later"). */
@@ -299,7 +328,7 @@ export function sentenceMentions(input: SentenceInput, model: TriggerModel): Raw
     // "called the bloodbath" is saying; "called Trump" a call. "Deal with" is no deal.
     if (word.lemma === 'call' && !nominal && !startsWithEntity(words, i + 1, entityAt)) return;
     if (word.lemma === 'deal' && !nominal) return;
-    const passive = !nominal && isPassive(words, i);
+    const passive = !nominal && isPassive(words, i, (w) => entityAt(w) !== undefined);
     let end = word.end;
     let particle: string | null = null;
     if (!nominal) {

@@ -101,7 +101,7 @@ const PRONOUN =
  * dispatched". Up to four words of a noun phrase right before the verb (auxiliaries, adverbs and a
  * "who" between them); "" when there is none, or when it is a pronoun or someone's ("his car": whose?).
  */
-function subjectWords(words: readonly Word[], trigger: number, first: number): string {
+function subjectWords(words: readonly Word[], trigger: number, first: number, reduced = false): string {
   let j = trigger - 1;
   while (j >= first) {
     const w = words[j]!;
@@ -129,12 +129,17 @@ function subjectWords(words: readonly Word[], trigger: number, first: number): s
   // sentence", "the automatic sentence" are one noun, not who sentenced.
   const noun = nounTag || (head.tag === '' && /[^s']s$/.test(head.lower));
   if (j === trigger - 1 && (!noun || NOUN_TAG.test(words[trigger]!.tag))) return '';
-  if (j - 1 >= first && PREPOSITION.test(words[j - 1]!.lower)) return '';
+  // (`reduced`: the participle tells of the noun before it, "the death of a teenager shot by police",
+  // so a preposition before that noun only ends it.)
+  if (j - 1 >= first && PREPOSITION.test(words[j - 1]!.lower) && !reduced) return '';
   let from = j;
   for (let i = j - 1; i >= Math.max(first, j - 3); i--) {
     const w = words[i]!;
     // "accused of theft were released": a noun after a preposition is no subject.
-    if (PREPOSITION.test(w.lower)) return '';
+    if (PREPOSITION.test(w.lower)) {
+      if (reduced) break;
+      return '';
+    }
     if (w.punct || STOP_OBJECT.has(w.lower) || HEDGE.test(w.lower) || AUXILIARY.test(w.lower)) break;
     if (/^(?:his|her|their|its|our|my|your)$/.test(w.lower) || /^['’]s$/.test(w.text)) return '';
     if (DETERMINER.test(w.lower)) break;
@@ -145,7 +150,7 @@ function subjectWords(words: readonly Word[], trigger: number, first: number): s
   // written "31 , 000 people" are no subject or only part of one.
   let before = from - 1;
   if (before >= first && DETERMINER.test(words[before]!.lower)) before--;
-  if (before >= first && PREPOSITION.test(words[before]!.lower)) return '';
+  if (before >= first && PREPOSITION.test(words[before]!.lower) && !reduced) return '';
   const previous = words[from - 1];
   if (
     previous !== undefined &&
@@ -155,6 +160,24 @@ function subjectWords(words: readonly Word[], trigger: number, first: number): s
   const phrase = joinWords(words.slice(from, j + 1));
   // A number alone is no subject.
   return /^[\d,.]+$/.test(phrase) ? '' : phrase;
+}
+
+/**
+ * What a participle without "be" tells of, "by" its doer: "a Brooklyn teenager" in "the death of a
+ * Brooklyn teenager shot and killed by police" (before: "Brooklyn shoots", then "Killing").
+ */
+function reducedSubject(words: readonly Word[], mention: RawMention): string {
+  if (!mention.passive || mention.nominal) return '';
+  let at = mention.trigger;
+  // "shot and killed": back over the participles joined to this one.
+  while (
+    at >= 2 &&
+    /^(?:and|or)$/.test(words[at - 1]!.lower) &&
+    /PastTense|Participle/.test(words[at - 2]!.tag)
+  )
+    at -= 2;
+  if (afterBe(words, at)) return '';
+  return subjectWords(words, at, mention.clause.first, true);
 }
 
 /** A short complement after a nominal trigger ("on Russian territory", "of Ukraine"). */
@@ -229,6 +252,9 @@ function objectWords(words: readonly Word[], from: number, last: number, mention
   const cut = all.length > object.length;
   if (cut && /^\p{Lu}/u.test(all[object.length] ?? '')) {
     while (object.length > 1 && /^\p{Lu}/u.test(object[object.length - 1]!)) object = object.slice(0, -1);
+    // The first word of a long name alone is no object: "Nichols kills", not "Nichols kills Superior"
+    // (of "Superior Court Judge Rowland Barnes").
+    if (object.length === 1 && /^\p{Lu}/u.test(object[0]!) && /^\p{Lu}/u.test(all[1] ?? '')) object = [];
   }
   while (cut && object.length > 1 && lostItsNoun(object[object.length - 1]!, object[object.length - 2]!)) {
     object = object.slice(0, -1);
@@ -376,7 +402,11 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     if (who !== '') return tidy(`${who} ${form('Participle')}${particle}${where}`);
   }
   const agents =
-    parts.agents.length > 0 ? parts.agents : mention.subjectPlace !== null ? [mention.subjectPlace] : [];
+    parts.agents.length > 0
+      ? parts.agents
+      : mention.subjectPlace !== null && !mention.passive
+        ? [mention.subjectPlace]
+        : [];
   // "visiting the Kursk region": the place is what the verb acts on.
   const placeObject =
     parts.place !== null &&
@@ -393,7 +423,10 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     // Befallen something the text names before the verb: "Buildings evacuated in Dunmore", "Ferry
     // seized near Tallinn" (before: "Evacuating in Dunmore", "Seizing near Tallinn").
     const passive = mention.passive || (/ed$/.test(word.lower) && afterBe(words, trigger));
-    const subject = passive && particle === '' ? subjectWords(words, trigger, clause.first) : '';
+    const subject =
+      passive && particle === ''
+        ? subjectWords(words, trigger, clause.first) || reducedSubject(words, mention)
+        : '';
     if (subject !== '') return tidy(`${subject} ${form('Participle')}${where}`);
     // With no one to name, a word that is a noun names it as one: "Attack on a police station",
     // "Death", not "Attacking of a police station", "Deathing".

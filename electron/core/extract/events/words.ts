@@ -128,12 +128,25 @@ export function verbForm(
   const t = load();
   try {
     const forms = t.conjugate(lemma, t.model);
-    if (form === 'Participle') return forms.Participle ?? forms.PastTense ?? lemma;
-    return forms[form] ?? lemma;
+    const made =
+      form === 'Participle' ? (forms.Participle ?? forms.PastTense ?? lemma) : (forms[form] ?? lemma);
+    // The lexicon conjugates a verb it does not know in -ow or -ew like "know": "disavow" stays
+    // "disavow", "snow" becomes "snew". Those take -ed ("Trump disavowed", not "Trump disavow").
+    if (
+      (form === 'Participle' || form === 'PastTense') &&
+      /[aeo]w$/.test(lemma) &&
+      !IRREGULAR_W.test(lemma) &&
+      made !== `${lemma}ed`
+    )
+      return `${lemma}ed`;
+    return made;
   } catch {
     return lemma;
   }
 }
+
+/** Verbs in -w whose past is not -ed: knew, grew, threw, blew, showed/shown, drew, sewn ... */
+const IRREGULAR_W = /(?:know|grow|throw|blow|show|sow|mow|draw|sew|hew|strew)$/;
 
 const WORD =
   /[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{M}\p{N}]+)*(?:['’](?![sS]\b)\p{L}+)?|['’][sS]\b|[^\s\p{L}\p{M}\p{N}]/gu;
