@@ -19,6 +19,7 @@ import type { SourceId } from '../../shared/model';
 import type { CoreContext } from '../../electron/core/context';
 import { EntitiesRepo } from '../../electron/core/analysis/entities-repo';
 import { matchModel } from '../../electron/core/analysis/event-match/model';
+import { TERMS } from '../../electron/core/analysis/event-match/terms';
 import { AnalysisService } from '../../electron/core/analysis/service';
 import { openDatabase } from '../../electron/core/db/open';
 import { extractArticle, type Extraction } from '../../electron/core/extract';
@@ -129,13 +130,13 @@ export function buildLibrary(db: Database.Database): void {
         insertSource.run(source, `Article ${e / EVENTS_PER_SOURCE}`, day.slice(0, 10), day, text, day, day);
         // What the store keeps per article for article matching: its words, people, entities, years.
         const named = Array.from({ length: 6 }, () => people[Math.floor(Math.pow(next(), 3) * PEOPLE)]!);
-        // Its words: those of its text (names, towns, topics), so a new article's words find many.
-        const words = new Map(
-          [...new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? [])]
-            .filter((w) => !['and', 'met', 'about', 'the'].includes(w))
-            .slice(0, 30)
-            .map((w) => [w, Math.round(next() * 1e3) / 1e4]),
+        // Its words: those of its text (names, towns, topics), so a new article's words find many;
+        // then words of the rest of a longer report, up to the TERMS a stored profile keeps.
+        const own = [...new Set(text.toLowerCase().match(/\p{L}{3,}/gu) ?? [])].filter(
+          (w) => !['and', 'met', 'about', 'the'].includes(w),
         );
+        while (own.length < TERMS) own.push(`${pick(next, WORDS)}${own.length}`);
+        const words = new Map(own.slice(0, TERMS).map((w) => [w, Math.round(next() * 1e3) / 1e4]));
         for (const [term, weight] of words) insertSourceTerm.run(term, source, weight);
         insertSourceProfile.run(
           source,
@@ -179,7 +180,11 @@ export function buildLibrary(db: Database.Database): void {
       );
       insertReport.run(randomUUID(), id, source, 0, 5, now);
       const terms = Object.fromEntries(
-        Array.from({ length: 30 }, (_, t) => [`${pick(next, WORDS)}${t}`, Math.round(next() * 1e3) / 1e4]),
+        // An event's list: as long as one its articles' words added up can be (mergeTerms), the heaviest case.
+        Array.from({ length: TERMS * 2 }, (_, t) => [
+          `${pick(next, WORDS)}${t}`,
+          Math.round(next() * 1e3) / 1e4,
+        ]),
       );
       insertProfile.run(
         id,

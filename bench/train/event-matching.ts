@@ -22,7 +22,7 @@ import {
   type MatchModelMeta,
   type MatchObservation,
 } from '../../electron/core/analysis/event-match/model';
-import { contentWordsOf, type TermStats } from '../../electron/core/analysis/event-match/terms';
+import { TERMS, contentWordsOf, type TermStats } from '../../electron/core/analysis/event-match/terms';
 import { encodeModel } from '../../electron/core/extract/models/container';
 import { bcubed, cachingExtractor, importDirect } from '../eval/ecb-notebook';
 import { ECB_DEV_TOPICS, isAction, isEcbTrainTopic, loadEcbPlus, type EcbDoc } from '../eval/ecbplus-data';
@@ -351,7 +351,7 @@ events the event model scores from **${meta.suggest}**. The user's merges, split
 (\`EventStore.place\`: a re-extracted mention keeps its event).
 
 - **Article model**: logistic regression over ${ARTICLE_FEATURES.length} features of two articles (TF-IDF cosine of their
-  words, shared or clashing main people, publication dates within a month / more than half a year
+  ${TERMS} weightiest words, a number chosen by the same cross-validation, \`terms.ts\`; shared or clashing main people, publication dates within a month / more than half a year
   apart, years mentioned in common / none in common, cosine of how often each names each person,
   organisation and place, the share of the people and places one names often that the other never
   names, and whether the person each names most has the same surname); weights:
