@@ -140,7 +140,12 @@ export function termsFromJson(json: string | null | undefined): Terms {
   if (json === null || json === undefined || json === '') return new Map();
   try {
     const value = JSON.parse(json) as Record<string, unknown>;
-    return new Map(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number'));
+    const terms: Terms = new Map();
+    for (const word in value) {
+      const weight = value[word];
+      if (typeof weight === 'number') terms.set(word, weight);
+    }
+    return terms;
   } catch {
     return new Map();
   }
