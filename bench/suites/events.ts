@@ -180,7 +180,7 @@ export function buildLibrary(db: Database.Database): void {
       );
       insertReport.run(randomUUID(), id, source, 0, 5, now);
       const terms = Object.fromEntries(
-        // An event's list: as long as one its articles' words added up can be (mergeTerms), the heaviest case.
+        // An event's list: as long as its articles' words added up can be (mergeTerms), the heaviest case.
         Array.from({ length: TERMS * 2 }, (_, t) => [
           `${pick(next, WORDS)}${t}`,
           Math.round(next() * 1e3) / 1e4,

@@ -22,6 +22,7 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from '../db/migrate';
 import { describeSqliteFailure } from '../db/sqlite-errors';
+import { StatementCache } from '../db/statement-cache';
 import { userTables, type UserTable } from '../backup/tables';
 import { lexicalPlainText } from '../notes/plain-text';
 import { EXCLUDED_COLUMNS, EXCLUDED_TABLES, decodeValue, encodeValue, type ExportHeader } from './format';
@@ -263,10 +264,10 @@ function* scratchRows(db: Database.Database): Generator<RowLine> {
 class RowWriter {
   private readonly key: string[];
   private readonly hasUpdatedAt: boolean;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly table: UserTable,
   ) {
     this.key = table.columns.includes('id')
@@ -274,6 +275,7 @@ class RowWriter {
       : table.primaryKey.filter((c) => !EXCLUDED_COLUMNS.has(c));
     if (this.key.length === 0) refuse(`Table ${table.name} has no key to merge on.`);
     this.hasUpdatedAt = table.columns.includes('updated_at');
+    this.statements = new StatementCache(db);
   }
 
   write(input: Record<string, unknown>, lineNumber: number): keyof TableImport {
@@ -293,35 +295,28 @@ class RowWriter {
     }
     const keyValues = this.key.map((column) => values[columns.indexOf(column)]);
     const where = this.key.map((c) => `"${c}" = ?`).join(' AND ');
-    const existing = this.statement(
-      `SELECT ${this.hasUpdatedAt ? 'updated_at' : '1'} AS stamp FROM "${this.table.name}" WHERE ${where}`,
-    ).get(...keyValues) as { stamp: unknown } | undefined;
+    const existing = this.statements
+      .get(
+        `SELECT ${this.hasUpdatedAt ? 'updated_at' : '1'} AS stamp FROM "${this.table.name}" WHERE ${where}`,
+      )
+      .get(...keyValues) as { stamp: unknown } | undefined;
     if (existing === undefined) {
       const list = columns.map((c) => `"${c}"`).join(', ');
       const marks = columns.map(() => '?').join(', ');
-      const result = this.statement(
-        `INSERT INTO "${this.table.name}" (${list}) VALUES (${marks}) ON CONFLICT DO NOTHING`,
-      ).run(...values);
+      const result = this.statements
+        .get(`INSERT INTO "${this.table.name}" (${list}) VALUES (${marks}) ON CONFLICT DO NOTHING`)
+        .run(...values);
       return result.changes === 0 ? 'duplicates' : 'added';
     }
     const incoming = this.hasUpdatedAt ? values[columns.indexOf('updated_at')] : undefined;
     if (typeof incoming === 'string' && typeof existing.stamp === 'string' && incoming > existing.stamp) {
       const others = columns.filter((c) => !this.key.includes(c));
-      this.statement(
-        `UPDATE "${this.table.name}" SET ${others.map((c) => `"${c}" = ?`).join(', ')} WHERE ${where}`,
-      ).run(...others.map((c) => values[columns.indexOf(c)]), ...keyValues);
+      this.statements
+        .get(`UPDATE "${this.table.name}" SET ${others.map((c) => `"${c}" = ?`).join(', ')} WHERE ${where}`)
+        .run(...others.map((c) => values[columns.indexOf(c)]), ...keyValues);
       return 'updated';
     }
     return 'unchanged';
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }
 

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EntityId } from '../../../../shared/model';
+import { StatementCache } from '../../db/statement-cache';
 import { leadKey, type ArticleProfile } from './articles';
 import type { EventSignature } from './features';
 import { termsFromJson, termsToJson, type Terms } from './terms';
@@ -79,8 +80,11 @@ export class EventsRepo {
   private readonly byKindUndated: Database.Statement;
   private readonly byTerm: Database.Statement;
   private readonly mainEventsOf: Database.Statement;
+  /** Statements prepared once per repository (preparing one is a good part of a small query's cost). */
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
+    this.statements = new StatementCache(db);
     this.byEntity = db.prepare(
       `SELECT event_id FROM event_participants WHERE entity_id = ? ORDER BY seq DESC LIMIT ${PER_ENTITY}`,
     );
@@ -102,18 +106,6 @@ export class EventsRepo {
        WHERE p.main = 1 AND s.deleted_at IS NULL
        GROUP BY es.event_id ORDER BY min(j.key), min(es.seq)`,
     );
-  }
-
-  /** Statements prepared once per repository (preparing one is a good part of a small query's cost). */
-  private readonly statements = new Map<string, Database.Statement>();
-
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (prepared === undefined) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
   }
 
   /**
@@ -187,12 +179,14 @@ export class EventsRepo {
     const result = new Map<string, StoredSignature>();
     if (ids.length === 0) return result;
     const json = JSON.stringify(ids);
-    const rows = this.statement(
-      // CROSS JOIN: look each id up; left free, the planner may walk the whole events index instead.
-      `SELECT e.id, e.event_kind, e.event_date_start, e.event_date_end, e.event_date_source
+    const rows = this.statements
+      .get(
+        // CROSS JOIN: look each id up; left free, the planner may walk the whole events index instead.
+        `SELECT e.id, e.event_kind, e.event_date_start, e.event_date_end, e.event_date_source
          FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value
          WHERE e.kind = 'event' AND e.merged_into IS NULL`,
-    ).all(json) as {
+      )
+      .all(json) as {
       id: string;
       event_kind: string | null;
       event_date_start: string | null;
@@ -219,10 +213,12 @@ export class EventsRepo {
         sources: new Set(),
       });
     }
-    const participants = this.statement(
-      `SELECT p.event_id, p.entity_id, p.role FROM json_each(?) j
+    const participants = this.statements
+      .get(
+        `SELECT p.event_id, p.entity_id, p.role FROM json_each(?) j
          CROSS JOIN event_participants p ON p.event_id = j.value WHERE p.status <> 'rejected'`,
-    ).all(json) as { event_id: string; entity_id: string; role: string }[];
+      )
+      .all(json) as { event_id: string; entity_id: string; role: string }[];
     for (const p of participants) {
       const s = result.get(p.event_id);
       if (s === undefined) continue;
@@ -232,10 +228,12 @@ export class EventsRepo {
         if (p.role === 'agent' || p.role === 'patient') (s.actors as string[]).push(p.entity_id);
       }
     }
-    const profiles = this.statement(
-      `SELECT p.event_id, p.lemmas, p.terms, p.salience, p.main FROM json_each(?) j
+    const profiles = this.statements
+      .get(
+        `SELECT p.event_id, p.lemmas, p.terms, p.salience, p.main FROM json_each(?) j
          CROSS JOIN event_profiles p ON p.event_id = j.value`,
-    ).all(json) as { event_id: string; lemmas: string; terms: string; salience: number; main: number }[];
+      )
+      .all(json) as { event_id: string; lemmas: string; terms: string; salience: number; main: number }[];
     for (const p of profiles) {
       const s = result.get(p.event_id);
       if (s === undefined) continue;
@@ -247,11 +245,13 @@ export class EventsRepo {
       s.main = p.main === 1;
     }
     // Each event's articles in the order they were added (so "the most recent" is the same every run).
-    const sources = this.statement(
-      `SELECT es.event_id, es.source_id FROM json_each(?) j
+    const sources = this.statements
+      .get(
+        `SELECT es.event_id, es.source_id FROM json_each(?) j
          CROSS JOIN event_sources es ON es.event_id = j.value
          GROUP BY es.event_id, es.source_id ORDER BY min(es.seq)`,
-    ).all(json) as { event_id: string; source_id: string }[];
+      )
+      .all(json) as { event_id: string; source_id: string }[];
     for (const row of sources)
       (result.get(row.event_id)?.sources as Set<string> | undefined)?.add(row.source_id);
     // Each event's most recent articles' profiles (one query for all of them).
@@ -273,12 +273,14 @@ export class EventsRepo {
 
   /** The stored profiles of `sourceIds` (those that have one). */
   profiles(sourceIds: readonly string[]): Map<string, ArticleProfile> {
-    const rows = this.statement(
-      `SELECT p.source_id, p.terms, p.people, p.entities, p.years, s.published_at,
+    const rows = this.statements
+      .get(
+        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, s.published_at,
            (SELECT e.name FROM entities e WHERE e.id = json_extract(p.people, '$[0]')) AS lead_name
          FROM json_each(?) j
          CROSS JOIN source_profiles p ON p.source_id = j.value CROSS JOIN sources s ON s.id = p.source_id`,
-    ).all(JSON.stringify(sourceIds)) as {
+      )
+      .all(JSON.stringify(sourceIds)) as {
       source_id: string;
       terms: string;
       people: string;
@@ -305,35 +307,39 @@ export class EventsRepo {
   /** An entity's name (null when there is no such entity). */
   nameOf(id: string | undefined): string | null {
     if (id === undefined) return null;
-    const row = this.statement(`SELECT name FROM entities WHERE id = ?`).get(id) as
+    const row = this.statements.get(`SELECT name FROM entities WHERE id = ?`).get(id) as
       { name: string } | undefined;
     return row?.name ?? null;
   }
 
   /** Stores what an article is compared on (its words, people, entities and years). */
   saveSourceProfile(sourceId: string, profile: Omit<ArticleProfile, 'published'>): void {
-    this.statement(
-      `INSERT INTO source_profiles (source_id, terms, people, entities, years) VALUES (?, ?, ?, ?, ?)
+    this.statements
+      .get(
+        `INSERT INTO source_profiles (source_id, terms, people, entities, years) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (source_id) DO UPDATE SET terms = excluded.terms, people = excluded.people,
            entities = excluded.entities, years = excluded.years`,
-    ).run(
-      sourceId,
-      termsToJson(profile.terms),
-      JSON.stringify(profile.people),
-      JSON.stringify(Object.fromEntries(profile.entities)),
-      JSON.stringify(profile.years),
-    );
-    this.statement(`DELETE FROM source_terms WHERE source_id = ?`).run(sourceId);
-    const insert = this.statement(`INSERT INTO source_terms (term, source_id, weight) VALUES (?, ?, ?)`);
+      )
+      .run(
+        sourceId,
+        termsToJson(profile.terms),
+        JSON.stringify(profile.people),
+        JSON.stringify(Object.fromEntries(profile.entities)),
+        JSON.stringify(profile.years),
+      );
+    this.statements.get(`DELETE FROM source_terms WHERE source_id = ?`).run(sourceId);
+    const insert = this.statements.get(`INSERT INTO source_terms (term, source_id, weight) VALUES (?, ?, ?)`);
     for (const [term, weight] of profile.terms) insert.run(term, sourceId, weight);
   }
 
   /** Whether the user said two events are different happenings. */
   apart(a: string, b: string): boolean {
     return (
-      this.statement(
-        `SELECT 1 FROM event_links WHERE kind = 'apart' AND ((event_id = ? AND other_id = ?) OR (event_id = ? AND other_id = ?))`,
-      ).get(a, b, b, a) !== undefined
+      this.statements
+        .get(
+          `SELECT 1 FROM event_links WHERE kind = 'apart' AND ((event_id = ? AND other_id = ?) OR (event_id = ? AND other_id = ?))`,
+        )
+        .get(a, b, b, a) !== undefined
     );
   }
 
@@ -341,45 +347,53 @@ export class EventsRepo {
   suggest(a: string, b: string, score: number): void {
     if (a === b || this.apart(a, b)) return;
     const [first, second] = a < b ? [a, b] : [b, a];
-    this.statement(
-      `INSERT INTO event_links (id, event_id, other_id, kind, score, origin, created_at)
+    this.statements
+      .get(
+        `INSERT INTO event_links (id, event_id, other_id, kind, score, origin, created_at)
          VALUES (?, ?, ?, 'suggested', ?, 'auto', ?)
          ON CONFLICT (event_id, other_id) DO UPDATE SET score = max(coalesce(score, 0), excluded.score)
            WHERE kind = 'suggested'`,
-    ).run(randomUUID(), first, second, Math.round(score * 1000) / 1000, now());
+      )
+      .run(randomUUID(), first, second, Math.round(score * 1000) / 1000, now());
   }
 
   /** Records the user's word that two events are different happenings (and drops any suggestion). */
   setApart(a: string, b: string): void {
     const [first, second] = a < b ? [a, b] : [b, a];
-    this.statement(
-      `DELETE FROM event_links WHERE (event_id = ? AND other_id = ?) OR (event_id = ? AND other_id = ?)`,
-    ).run(first, second, second, first);
-    this.statement(
-      `INSERT INTO event_links (id, event_id, other_id, kind, score, origin, created_at)
+    this.statements
+      .get(`DELETE FROM event_links WHERE (event_id = ? AND other_id = ?) OR (event_id = ? AND other_id = ?)`)
+      .run(first, second, second, first);
+    this.statements
+      .get(
+        `INSERT INTO event_links (id, event_id, other_id, kind, score, origin, created_at)
          VALUES (?, ?, ?, 'apart', NULL, 'user', ?)`,
-    ).run(randomUUID(), first, second, now());
+      )
+      .run(randomUUID(), first, second, now());
   }
 
   /** Suggested matches of an event, best first (live events only). */
   suggestions(id: string): { id: EntityId; score: number }[] {
     return (
-      this.statement(
-        `SELECT CASE WHEN l.event_id = @id THEN l.other_id ELSE l.event_id END AS other, l.score
+      this.statements
+        .get(
+          `SELECT CASE WHEN l.event_id = @id THEN l.other_id ELSE l.event_id END AS other, l.score
            FROM event_links l JOIN entities e ON e.id = (CASE WHEN l.event_id = @id THEN l.other_id ELSE l.event_id END)
            WHERE (l.event_id = @id OR l.other_id = @id) AND l.kind = 'suggested' AND e.merged_into IS NULL
            ORDER BY l.score DESC LIMIT 10`,
-      ).all({ id }) as { other: EntityId; score: number }[]
+        )
+        .all({ id }) as { other: EntityId; score: number }[]
     ).map((r) => ({ id: r.other, score: r.score }));
   }
 
   /** Adds a participant (person, organisation) or place (role 'place') to an event, once per role. */
   addParticipant(eventId: string, entityId: string, role: string): void {
     if (eventId === entityId) return;
-    this.statement(
-      `INSERT INTO event_participants (id, event_id, entity_id, role, origin, created_at)
+    this.statements
+      .get(
+        `INSERT INTO event_participants (id, event_id, entity_id, role, origin, created_at)
          VALUES (?, ?, ?, ?, 'auto', ?) ON CONFLICT (event_id, entity_id, role) DO NOTHING`,
-    ).run(randomUUID(), eventId, entityId, role, now());
+      )
+      .run(randomUUID(), eventId, entityId, role, now());
   }
 
   /** Stores or replaces an event's profile. */
@@ -390,11 +404,13 @@ export class EventsRepo {
     salience: number,
     main: boolean,
   ): void {
-    this.statement(
-      `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main) VALUES (?, ?, ?, ?, ?)
+    this.statements
+      .get(
+        `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (event_id) DO UPDATE SET lemmas = excluded.lemmas, terms = excluded.terms,
            salience = excluded.salience, main = excluded.main`,
-    ).run(eventId, JSON.stringify([...new Set(lemmas)].sort()), termsToJson(terms), salience, main ? 1 : 0);
+      )
+      .run(eventId, JSON.stringify([...new Set(lemmas)].sort()), termsToJson(terms), salience, main ? 1 : 0);
   }
 
   /** Sets an event's date when it has none of its own yet (none, or only its article's month). */
@@ -402,11 +418,13 @@ export class EventsRepo {
     eventId: string,
     date: { value: string; start: string; end: string; precision: string; source: string },
   ): void {
-    this.statement(
-      `UPDATE entities SET event_date = @value, event_date_start = @start, event_date_end = @end,
+    this.statements
+      .get(
+        `UPDATE entities SET event_date = @value, event_date_start = @start, event_date_end = @end,
            event_precision = @precision, event_date_source = @source
          WHERE id = @id AND (event_date_start IS NULL OR event_date_source = 'article')`,
-    ).run({ id: eventId, ...date });
+      )
+      .run({ id: eventId, ...date });
   }
 
   /** Sets an event's date outright (null clears it). */
@@ -420,19 +438,23 @@ export class EventsRepo {
       source: string | null;
     },
   ): void {
-    this.statement(
-      `UPDATE entities SET event_date = @value, event_date_start = @start, event_date_end = @end,
+    this.statements
+      .get(
+        `UPDATE entities SET event_date = @value, event_date_start = @start, event_date_end = @end,
            event_precision = @precision, event_date_source = @source WHERE id = @id`,
-    ).run({ id: eventId, ...date });
+      )
+      .run({ id: eventId, ...date });
   }
 
   /** The auto reports a source had (event and passage), to give re-extracted events their old identity. */
   reportsOf(sourceId: string): { eventId: string; start: number; end: number }[] {
     return (
-      this.statement(
-        `SELECT event_id, span_start, span_end FROM event_sources
+      this.statements
+        .get(
+          `SELECT event_id, span_start, span_end FROM event_sources
            WHERE source_id = ? AND quote_id IS NULL AND span_start IS NOT NULL`,
-      ).all(sourceId) as { event_id: string; span_start: number; span_end: number }[]
+        )
+        .all(sourceId) as { event_id: string; span_start: number; span_end: number }[]
     ).map((r) => ({ eventId: r.event_id, start: r.span_start, end: r.span_end }));
   }
 }
