@@ -117,10 +117,13 @@ function isPassive(words: readonly Word[], i: number, isName: (w: Word) => boole
   if (!/PastTense|Participle/.test(words[i]!.tag)) return false;
   if (afterBe(words, i)) return true;
   // "was shot and killed": a participle joined to a passive one is passive too (before: "Ortiz kills").
-  const joiner = words[i - 1];
-  if (joiner !== undefined && /^(?:and|or)$/.test(joiner.lower) && i >= 2 && isPassive(words, i - 2, isName))
-    return true;
+  if (joinedParticiple(words, i) && isPassive(words, i - 2, isName)) return true;
   return reducedPassive(words, i, isName);
+}
+
+/** Whether word `i` follows a past form by "and" or "or": "killed" in "shot and killed". */
+export function joinedParticiple(words: readonly Word[], i: number): boolean {
+  return i >= 2 && /^(?:and|or)$/.test(words[i - 1]!.lower) && /PastTense|Participle/.test(words[i - 2]!.tag);
 }
 
 /**

@@ -4,7 +4,7 @@
  * House", "Nichols sentenced in Atlanta", "Talks between Putin and Lukashenko at the Kremlin",
  * "Earthquake in Indonesia". Never a copied sentence, never a quote mark or a dangling "…".
  */
-import { afterBe, type RawMention } from './mentions';
+import { afterBe, joinedParticiple, type RawMention } from './mentions';
 import { NOUN_TAG, verbForm, wordTag, type Word } from './words';
 
 /** Who took part, as the name shows them. */
@@ -170,12 +170,7 @@ function reducedSubject(words: readonly Word[], mention: RawMention): string {
   if (!mention.passive || mention.nominal) return '';
   let at = mention.trigger;
   // "shot and killed": back over the participles joined to this one.
-  while (
-    at >= 2 &&
-    /^(?:and|or)$/.test(words[at - 1]!.lower) &&
-    /PastTense|Participle/.test(words[at - 2]!.tag)
-  )
-    at -= 2;
+  while (joinedParticiple(words, at)) at -= 2;
   if (afterBe(words, at)) return '';
   return subjectWords(words, at, mention.clause.first, true);
 }
