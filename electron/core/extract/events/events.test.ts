@@ -236,6 +236,35 @@ describe('event detection', () => {
     expect(withOther.map((e) => e.kind)).toEqual(['resignation']);
   });
 
+  it('keeps a short report’s lead happening however unsure the trigger model is of it, verb or noun', () => {
+    // Before: the lead's happening had to be a known kind or a trigger the model gave 0.8 and a verb,
+    // so these reports had no event at all.
+    for (const [text, kind] of [
+      ['A bridge collapsed.', 'collapse'],
+      ['The cable outage disrupted phone lines.', 'disrupt'],
+    ] as const) {
+      const found = events(text);
+      expect(found.map((e) => e.kind), text).toEqual([kind]);
+      expect(found[0]!.main).toBe(true);
+    }
+    expect(events('The weather was pleasant and the streets were quiet.')).toEqual([]);
+  });
+
+  it('reads a phrasal verb of a known kind although its verb alone names nothing ("took over", "set off")', () => {
+    // Before: "take" and "set" never name a happening, so "took over" and "set off" were passed over.
+    const [takeover] = events('Google took over YouTube on Monday.');
+    expect(takeover).toMatchObject({ kind: 'acquisition', date: '2025-03-10' });
+    expect(takeover!.name).toBe('Google takes over YouTube');
+    const found = events('Militants set off a car bomb in Kabul on Monday.');
+    const blast = found.find((e) => e.kind === 'explosion');
+    expect(blast, JSON.stringify(found.map((e) => e.name))).toBeDefined();
+    // A verb with its particle, not a noun: "set off", never "Militants set".
+    expect(blast!.name).toMatch(/\bset(?:ting)? off\b/i);
+    // "took" and "set" alone still name nothing.
+    expect(events('Lena Vogel took the train to Oslo.')).toEqual([]);
+    expect(events('Lena Vogel set the table in Oslo on Friday.')).toEqual([]);
+  });
+
   it('builds readable names: short, no quote marks, no dangling "…"', () => {
     const text = [
       '“It is over,” said Lena Vogel after the Berlin summit with Carlos Mendes on Tuesday, which ran late.',

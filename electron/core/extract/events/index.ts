@@ -354,14 +354,13 @@ function bestMention(draft: Draft): RawMention {
   return draft.mentions.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
-/** Trigger probability the lead's happening needs when nothing else is kept (see {@link leadHappening}). */
-const LEAD_CONFIDENCE = 0.8;
-
 /**
  * When no happening qualifies on its own (a short report, "Armed robbers stole diamonds from the Paris
  * branch of Harry Winston", told with no one the extractor could name): the one its headline or first
- * sentence tells, if it is a known kind of happening or a confident trigger. Without it the article has
- * no event, and cannot join the other reports of its story.
+ * sentence tells, whatever the trigger model's confidence in it (each was found a happening by it), a
+ * known kind first. Without it the article has no event, and cannot join the other reports of its
+ * story. (Asking the trigger for 0.8, or a verb, as before 2026-12-07, left 18 ECB+ articles of topics
+ * 1-35 with no event; cross-validated B-cubed of event matching rose 0.907 -> 0.912 without the bar.)
  */
 function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, number>): Draft | null {
   let best: { draft: Draft; score: number } | null = null;
@@ -369,10 +368,7 @@ function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, n
     const first = firstPosition(draft, position);
     if (first > 1) continue;
     const confident = Math.max(...draft.mentions.map((m) => m.probability));
-    const known = isKnownKind(draft.kind);
-    if (confident < (known ? VERB_CONFIDENCE : LEAD_CONFIDENCE)) continue;
-    if (draft.mentions.every((m) => m.nominal) && !known) continue;
-    const score = (known ? 1 : 0) + confident - first * 0.5;
+    const score = (isKnownKind(draft.kind) ? 1 : 0) + confident - first * 0.5;
     if (best === null || score > best.score) best = { draft, score };
   }
   return best?.draft ?? null;

@@ -84,6 +84,14 @@ export function phrasalKind(lemma: string, particle: string, kind: string): stri
   return PHRASAL[`${lemma} ${particle}`] ?? kind;
 }
 
+/**
+ * Whether a verb and the word after it are one of the phrasal verbs above: "took over", "set off" name
+ * a happening although "take" and "set" alone do not (before 2026-12-07 they were passed over as such).
+ */
+export function isPhrasal(lemma: string, next: string | undefined): boolean {
+  return next !== undefined && `${lemma} ${next}` in PHRASAL;
+}
+
 /** The kind of happening a trigger lemma names. */
 export function kindOf(lemma: string): string {
   return KIND.get(lemma) ?? lemma;
