@@ -248,6 +248,9 @@ describe('event detection', () => {
       expect(found[0]!.main).toBe(true);
     }
     expect(events('The weather was pleasant and the streets were quiet.')).toEqual([]);
+    // A verb before a noun the model is surer of. Before: "Diamond rings", the rings as the happening.
+    const [grab] = events('Men in masks grabbed diamond rings and watches from a jeweller.');
+    expect(grab).toMatchObject({ kind: 'grab', name: 'Diamond rings grabbed' });
   });
 
   it('reads a phrasal verb of a known kind although its verb alone names nothing ("took over", "set off")', () => {
