@@ -244,7 +244,10 @@ describe('event detection', () => {
       ['The cable outage disrupted phone lines.', 'disrupt'],
     ] as const) {
       const found = events(text);
-      expect(found.map((e) => e.kind), text).toEqual([kind]);
+      expect(
+        found.map((e) => e.kind),
+        text,
+      ).toEqual([kind]);
       expect(found[0]!.main).toBe(true);
     }
     expect(events('The weather was pleasant and the streets were quiet.')).toEqual([]);
