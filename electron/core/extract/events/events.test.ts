@@ -269,6 +269,10 @@ describe('event detection', () => {
     // "took" and "set" alone still name nothing.
     expect(events('Lena Vogel took the train to Oslo.')).toEqual([]);
     expect(events('Lena Vogel set the table in Oslo on Friday.')).toEqual([]);
+    // Nor is a noun before a particle's word a phrasal verb ("a check in March" is no checking in).
+    expect(events('Tom Reed wrote a check in March to the Oslo clinic.').map((e) => e.kind)).not.toContain(
+      'admission',
+    );
   });
 
   it('builds readable names: short, no quote marks, no dangling "…"', () => {

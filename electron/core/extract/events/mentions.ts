@@ -312,7 +312,9 @@ export function sentenceMentions(input: SentenceInput, model: TriggerModel): Raw
   let found: RawMention[] = [];
   words.forEach((word, i) => {
     if (word.punct || word.text.length < 3 || /^\d/.test(word.text)) return;
-    const phrasal = isPhrasal(word.lemma, words[i + 1]?.lower);
+    // "took over", "set off": a verb that names nothing alone, with the particle that makes it a
+    // happening (a verb that is one alone, "check", keeps its own reading: "a check in March").
+    const phrasal = NOT_EVENTS.has(word.lemma) && isPhrasal(word.lemma, words[i + 1]?.lower);
     if (NOT_EVENTS.has(word.lemma) && !phrasal) return;
     // "don’t", "can’t": an auxiliary with its "not", never a happening ("Clinton don’ts totally").
     if (/n['’]t$/.test(word.lower)) return;
