@@ -79,17 +79,17 @@ const PHRASAL: Record<string, string> = {
   'walk out': 'strike',
 };
 
-/** The kind of a verb with its particle ("check into" is an admission), else the verb's kind. */
-export function phrasalKind(lemma: string, particle: string, kind: string): string {
-  return PHRASAL[`${lemma} ${particle}`] ?? kind;
+/**
+ * The kind a verb names with the word after it as its particle ("took over": an acquisition, "set off":
+ * an explosion), or undefined when the two are no phrasal verb of the table above.
+ */
+export function phrasalOf(lemma: string, next: string | undefined): string | undefined {
+  return next === undefined ? undefined : PHRASAL[`${lemma} ${next}`];
 }
 
-/**
- * Whether a verb and the word after it are one of the phrasal verbs above: "took over", "set off" name
- * a happening although "take" and "set" alone do not (before 2026-12-07 they were passed over as such).
- */
-export function isPhrasal(lemma: string, next: string | undefined): boolean {
-  return next !== undefined && `${lemma} ${next}` in PHRASAL;
+/** The kind of a verb with its particle ("check into" is an admission), else the verb's kind. */
+export function phrasalKind(lemma: string, particle: string, kind: string): string {
+  return phrasalOf(lemma, particle) ?? kind;
 }
 
 /** The kind of happening a trigger lemma names. */

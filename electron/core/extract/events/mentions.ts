@@ -16,8 +16,8 @@ import {
   kindOf,
   LIGHT_VERBS,
   NOT_EVENTS,
-  isPhrasal,
   phrasalKind,
+  phrasalOf,
   STANCES,
 } from './kinds';
 import { AUXILIARIES, triggerProbability, type TriggerModel } from './trigger-model';
@@ -314,14 +314,15 @@ export function sentenceMentions(input: SentenceInput, model: TriggerModel): Raw
     if (word.punct || word.text.length < 3 || /^\d/.test(word.text)) return;
     // "took over", "set off": a verb that names nothing alone, with the particle that makes it a
     // happening (a verb that is one alone, "check", keeps its own reading: "a check in March").
-    const phrasal = NOT_EVENTS.has(word.lemma) && isPhrasal(word.lemma, words[i + 1]?.lower);
-    if (NOT_EVENTS.has(word.lemma) && !phrasal) return;
+    const nothingAlone = NOT_EVENTS.has(word.lemma);
+    const phrasal = nothingAlone ? phrasalOf(word.lemma, words[i + 1]?.lower) : undefined;
+    if (nothingAlone && phrasal === undefined) return;
     // "don’t", "can’t": an auxiliary with its "not", never a happening ("Clinton don’ts totally").
     if (/n['’]t$/.test(word.lower)) return;
     if (entityAt(word) !== undefined || input.quoted(word.start, word.end)) return;
     if (input.dates.some((d) => word.start < d.span[1] && d.span[0] < word.end)) return;
     if (!headline && all[i]!.capitalized && i > 0 && !words[i - 1]!.punct) return;
-    const kind = phrasal ? phrasalKind(word.lemma, words[i + 1]!.lower, word.lemma) : kindOf(word.lemma);
+    const kind = phrasal ?? kindOf(word.lemma);
     const probability = triggerProbability(model, words, i);
     // A word of a known kind ("ceasefire", "earthquake") needs less evidence than any other word.
     // A word of a known kind ("earthquake", "ceasefire") is taken on little evidence as a noun: the
@@ -333,7 +334,9 @@ export function sentenceMentions(input: SentenceInput, model: TriggerModel): Raw
     // A headline's "Lohan Checks Into Rehab": a word right after a name is its verb.
     // A word with its particle ("set off", "took over") is a verb.
     const nominal =
-      phrasal || (headline && i > 0 && entityAt(words[i - 1]!) !== undefined) ? false : isNominal(words, i);
+      phrasal !== undefined || (headline && i > 0 && entityAt(words[i - 1]!) !== undefined)
+        ? false
+        : isNominal(words, i);
     if (!nominal && (unreal.has(clause) || negatedOrModal(words, i, clause))) return;
     // "called the bloodbath" is saying; "called Trump" a call. "Deal with" is no deal.
     if (word.lemma === 'call' && !nominal && !startsWithEntity(words, i + 1, entityAt)) return;
