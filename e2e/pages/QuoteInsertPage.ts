@@ -21,6 +21,10 @@ export class QuoteInsertPage {
     await this.page.keyboard.press('ControlOrMeta+End');
     await this.page.keyboard.type(`/quote ${words}`);
     const options = this.typeahead.getByTestId('reference-option');
+    // The list first shows the answer to shorter words ("/quote ", "/quote c"); wait for the answer to
+    // all of them, or a row picked by its index may move or vanish under the arrow keys.
+    await expect(this.typeahead).toHaveAttribute('data-query', words);
+    await expect(this.typeahead).toHaveAttribute('aria-busy', 'false');
     await expect(options.first()).toBeVisible();
     return options;
   }

@@ -350,6 +350,14 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     [match, quotePicker, pickerOption, options],
   );
 
+  // Whether the rows on screen answer the words typed so far (the search waits for a pause in typing):
+  // the list says so to assistive technology (and to the end-to-end tests) as aria-busy.
+  const isAnswered =
+    match !== null &&
+    answered !== null &&
+    answered.trigger === match.trigger &&
+    answered.query === match.query;
+
   const emptyText =
     match?.trigger === '/quote' && notice !== null && notice.query === match.query ? notice.text : null;
 
@@ -389,6 +397,8 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
                   role="listbox"
                   aria-label={match?.trigger === '/quote' ? 'Quotes' : 'References'}
                   data-testid="reference-typeahead"
+                  data-query={match?.query}
+                  aria-busy={!isAnswered}
                 >
                   {shown.map((option, i) => (
                     <li
@@ -413,7 +423,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
                 </ul>,
                 anchor.current,
               ),
-    [shown, emptyText, match?.trigger],
+    [shown, emptyText, match?.trigger, match?.query, isAnswered],
   );
 
   return (
