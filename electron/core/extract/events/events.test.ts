@@ -376,6 +376,27 @@ describe('event detection', () => {
     expect(names('They were evacuated in Dunmore on Tuesday.').filter((n) => /^They\b/.test(n))).toEqual([]);
   });
 
+  it('finds what befell across an apposition or a participle phrase before the verb (before: "Killing", "Seizing")', () => {
+    const names = (text: string) => events(text).map((e) => e.name);
+    expect(
+      names('Three people, one of them a pregnant woman, were killed in Athens on Wednesday.'),
+    ).toContain('Three people killed in Athens');
+    expect(names('The ferry, carrying 300 passengers, was seized near Tallinn on Monday.')).toEqual([
+      'Ferry seized near Tallinn',
+    ]);
+    expect(names('A deputy working with an anti-gang unit was killed on Friday.')).toEqual(['Deputy killed']);
+    expect(names('Dozens of protesters calling for reform were arrested on Monday.')).toEqual([
+      'Protesters arrested',
+    ]);
+    // Not the subject of another verb ("was preparing"), nor a noun before "who" or "to be".
+    const voted = names('The government was preparing for the measures to be voted on Thursday.');
+    expect(voted.filter((n) => /^Government voted/.test(n))).toEqual([]);
+    const murdered = names(
+      'Two men were arrested in the fatal shooting of a deputy who was murdered on Friday.',
+    );
+    expect(murdered.filter((n) => /^Fatal/.test(n))).toEqual([]);
+  });
+
   it('ends no name on when it happened ("… recently", "… three decades ago")', () => {
     const names = (text: string) => events(text).map((e) => e.name);
     // Before: "Lind confronts the board recently", "Reed confronts his brother three decades in Oslo".

@@ -101,7 +101,13 @@ const PRONOUN =
  * dispatched". Up to four words of a noun phrase right before the verb (auxiliaries, adverbs and a
  * "who" between them); "" when there is none, or when it is a pronoun or someone's ("his car": whose?).
  */
-function subjectWords(words: readonly Word[], trigger: number, first: number, reduced = false): string {
+function subjectWords(
+  words: readonly Word[],
+  trigger: number,
+  first: number,
+  reduced = false,
+  apart = false,
+): string {
   let j = trigger - 1;
   while (j >= first) {
     const w = words[j]!;
@@ -128,7 +134,8 @@ function subjectWords(words: readonly Word[], trigger: number, first: number, re
   // it does not know with a plural's ending: "protesters"), and the verb no noun itself: "a life
   // sentence", "the automatic sentence" are one noun, not who sentenced.
   const noun = nounTag || (head.tag === '' && /[^s']s$/.test(head.lower));
-  if (j === trigger - 1 && (!noun || NOUN_TAG.test(words[trigger]!.tag))) return '';
+  // (`apart`: a comma or a phrase stands between the subject and its verb, so no noun runs into it.)
+  if (!apart && j === trigger - 1 && (!noun || NOUN_TAG.test(words[trigger]!.tag))) return '';
   // (`reduced`: the participle tells of the noun before it, "the death of a teenager shot by police",
   // so a preposition before that noun only ends it.)
   if (j - 1 >= first && PREPOSITION.test(words[j - 1]!.lower) && !reduced) return '';
@@ -160,6 +167,51 @@ function subjectWords(words: readonly Word[], trigger: number, first: number, re
   const phrase = joinWords(words.slice(from, j + 1));
   // A number alone is no subject.
   return /^[\d,.]+$/.test(phrase) ? '' : phrase;
+}
+
+/**
+ * The subject of a verb set apart from it by an apposition or a participle phrase: "Three people" of
+ * "Three people, one of them a pregnant woman, were killed", "deputy" of "a deputy working with an
+ * anti-gang unit was killed" (before: "Killing"). Only where nothing but auxiliaries and adverbs
+ * stands between the apposition or the phrase and the verb; "" when there is no such subject.
+ */
+function interruptedSubject(words: readonly Word[], trigger: number): string {
+  let j = trigger - 1;
+  while (j >= 0 && (BETWEEN_SUBJECT_AND_VERB.test(words[j]!.lower) || /ly$/.test(words[j]!.lower))) j--;
+  // A finite "was", "were", "has" ... between: not "to be banned", whose subject is elsewhere.
+  if (!words.slice(j + 1, trigger).some((w) => /^(?:is|are|was|were|am|has|have|had)$/.test(w.lower)))
+    return '';
+  if (j < 1) return '';
+  // The start of the stretch of words (no punctuation) ending at `end`, looking back at most `reach`.
+  const stretchStart = (end: number, reach: number): number => {
+    let k = end;
+    while (k - 1 >= 0 && k - 1 >= end - reach && !words[k - 1]!.punct) k--;
+    return k;
+  };
+  if (words[j]!.text === ',') {
+    // ", one of them a pregnant woman," : the opening comma, a few words back, with no verb between.
+    const inner = stretchStart(j - 1, 8);
+    const open = inner - 1;
+    if (open < 1 || words[open]!.text !== ',' || inner >= j) return '';
+    // An apposition ("one of them a pregnant woman") or a relative clause (", which was sailing to
+    // Oman,"); not a clause of its own ("After the vote was held, two men ...").
+    const between = words.slice(inner, j);
+    const relative = /^(?:who|which)$/.test(between[0]!.lower);
+    if (!relative && between.some((w) => AUXILIARY.test(w.lower) || /^(?:who|which|that)$/.test(w.lower)))
+      return '';
+    return subjectWords(words, open, stretchStart(open - 1, 6), false, true);
+  }
+  // "a deputy working with an anti-gang unit": the -ing word right after the subject's noun, the
+  // phrase ending in a word of its own (not "who", "to", "of": "the shooting of a deputy who was").
+  const last = words[j]!;
+  if (last.punct || PREPOSITION.test(last.lower) || PRONOUN.test(last.lower) || DETERMINER.test(last.lower))
+    return '';
+  const from = stretchStart(j, 7);
+  for (let g = j; g > from; g--) {
+    if (!/\p{L}ing$/u.test(words[g]!.lower) || words[g]!.capitalized) continue;
+    return subjectWords(words, g, stretchStart(g - 1, 6), true, true);
+  }
+  return '';
 }
 
 /**
@@ -360,7 +412,9 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       return tidy(`${people[0]} ${word.lower}${where}`);
     // With no one named, it befell what the text names before it: "Three men released in Dunmore".
     if (np === word.text && people.length === 0 && /[^e]ed$|ied$/.test(word.lower)) {
-      const subject = afterBe(words, trigger) ? subjectWords(words, trigger, clause.first) : '';
+      const subject = afterBe(words, trigger)
+        ? subjectWords(words, trigger, clause.first) || interruptedSubject(words, trigger)
+        : '';
       if (subject !== '') return tidy(`${subject} ${word.lower}${where}`);
     }
     // A headline's "Lindsay Lohan checks into …" read as a noun phrase names Lohan already.
@@ -420,7 +474,9 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     const passive = mention.passive || (/ed$/.test(word.lower) && afterBe(words, trigger));
     const subject =
       passive && particle === ''
-        ? subjectWords(words, trigger, clause.first) || reducedSubject(words, mention)
+        ? subjectWords(words, trigger, clause.first) ||
+          reducedSubject(words, mention) ||
+          interruptedSubject(words, trigger)
         : '';
     if (subject !== '') return tidy(`${subject} ${form('Participle')}${where}`);
     // With no one to name, a word that is a noun names it as one: "Attack on a police station",
