@@ -395,6 +395,19 @@ describe('event detection', () => {
       'Two men were arrested in the fatal shooting of a deputy who was murdered on Friday.',
     );
     expect(murdered.filter((n) => /^Fatal/.test(n))).toEqual([]);
+    // An aside between dashes before an active verb (before: "Snatching").
+    expect(
+      names(
+        'Armed robbers - some disguised as women - snatched $ 108 million worth of diamond rings in Paris.',
+      ),
+    ).toContain('Armed robbers snatched in Paris');
+    // Not the noun of a preposition in an apposition, nor a compound noun in -ing.
+    const testified = names(
+      'Alphonse D’Arco, the former boss of another New York Mafia organization, the Lucchese family, testified on Monday.',
+    );
+    expect(testified.filter((n) => /Mafia organization/.test(n))).toEqual([]);
+    const making = names('Movie making by the big studios has wound down since late June.');
+    expect(making.filter((n) => /^Movie/.test(n))).toEqual([]);
   });
 
   it('ends no name on when it happened ("… recently", "… three decades ago")', () => {

@@ -164,43 +164,67 @@ function subjectWords(
     (/^[-–]$/.test(previous.text) || (previous.text === ',' && /^\d/.test(words[from]!.text)))
   )
     return '';
+  // Across an apposition, a phrase after a preposition anywhere before it is that preposition's ("the
+  // boss of another New York Mafia organization, the Lucchese family, testified").
+  if (apart && !reduced && words.slice(first, from).some((w) => PREPOSITION.test(w.lower))) return '';
   const phrase = joinWords(words.slice(from, j + 1));
   // A number alone is no subject.
   return /^[\d,.]+$/.test(phrase) ? '' : phrase;
 }
 
+/** Words that open a clause: a subject stretch read back from its verb stops after them. */
+const CLAUSE_START =
+  /^(?:where|when|while|after|before|because|since|if|though|although|and|but|or|that|who|which)$/;
+
+/** The mark that opens an aside closed by `close`: a comma for a comma, a dash for the same dash. */
+const ASIDE_OPENER: Record<string, string> = { ',': ',', '-': '-', '—': '—', '–': '–', ')': '(' };
+
 /**
- * The subject of a verb set apart from it by an apposition or a participle phrase: "Three people" of
- * "Three people, one of them a pregnant woman, were killed", "deputy" of "a deputy working with an
- * anti-gang unit was killed" (before: "Killing"). Only where nothing but auxiliaries and adverbs
- * stands between the apposition or the phrase and the verb; "" when there is no such subject.
+ * The subject of a verb set apart from it by an apposition, an aside or a participle phrase: "Three
+ * people" of "Three people, one of them a pregnant woman, were killed", "Armed robbers" of "Armed
+ * robbers - some disguised as women - snatched", "deputy" of "a deputy working with an anti-gang unit
+ * was killed" (before: "Killing", "Snatching"). A passive needs its finite "was", "were" ... (not "to be
+ * voted", whose subject is elsewhere), and a participle phrase is read only before one; "" when there
+ * is no such subject.
  */
-function interruptedSubject(words: readonly Word[], trigger: number): string {
+function interruptedSubject(words: readonly Word[], trigger: number, passive: boolean): string {
   let j = trigger - 1;
   while (j >= 0 && (BETWEEN_SUBJECT_AND_VERB.test(words[j]!.lower) || /ly$/.test(words[j]!.lower))) j--;
-  // A finite "was", "were", "has" ... between: not "to be banned", whose subject is elsewhere.
-  if (!words.slice(j + 1, trigger).some((w) => /^(?:is|are|was|were|am|has|have|had)$/.test(w.lower)))
-    return '';
-  if (j < 1) return '';
-  // The start of the stretch of words (no punctuation) ending at `end`, looking back at most `reach`.
-  const stretchStart = (end: number, reach: number): number => {
+  const finite = words
+    .slice(j + 1, trigger)
+    .some((w) => /^(?:is|are|was|were|am|has|have|had)$/.test(w.lower));
+  if ((passive && !finite) || j < 1) return '';
+  // The start of the stretch of words (no punctuation) ending at `end`, looking back at most `reach`;
+  // a clause's own start ("where", "when", "and") ends it too, when `clause` is asked for.
+  const stretchStart = (end: number, reach: number, clause = false): number => {
     let k = end;
-    while (k - 1 >= 0 && k - 1 >= end - reach && !words[k - 1]!.punct) k--;
+    while (
+      k - 1 >= 0 &&
+      k - 1 >= end - reach &&
+      !words[k - 1]!.punct &&
+      !(clause && k <= end && CLAUSE_START.test(words[k - 1]!.lower))
+    )
+      k--;
     return k;
   };
-  if (words[j]!.text === ',') {
-    // ", one of them a pregnant woman," : the opening comma, a few words back, with no verb between.
+  const opener = ASIDE_OPENER[words[j]!.text];
+  if (opener !== undefined) {
+    // ", one of them a pregnant woman,", "- some disguised as women -": its opening mark a few words
+    // back, and no clause of its own between ("After the vote was held, two men ...").
     const inner = stretchStart(j - 1, 8);
     const open = inner - 1;
-    if (open < 1 || words[open]!.text !== ',' || inner >= j) return '';
+    if (open < 1 || words[open]!.text !== opener || inner >= j) return '';
     // An apposition ("one of them a pregnant woman") or a relative clause (", which was sailing to
-    // Oman,"); not a clause of its own ("After the vote was held, two men ...").
+    // Oman,").
     const between = words.slice(inner, j);
     const relative = /^(?:who|which)$/.test(between[0]!.lower);
     if (!relative && between.some((w) => AUXILIARY.test(w.lower) || /^(?:who|which|that)$/.test(w.lower)))
       return '';
-    return subjectWords(words, open, stretchStart(open - 1, 6), false, true);
+    // (The whole stretch before it is read, so that "the boss of another Mafia organization, the
+    // Lucchese family, testified" finds no subject in "Mafia organization" after "of".)
+    return subjectWords(words, open, stretchStart(open - 1, 20, true), false, true);
   }
+  if (!finite) return '';
   // "a deputy working with an anti-gang unit": the -ing word right after the subject's noun, the
   // phrase ending in a word of its own (not "who", "to", "of": "the shooting of a deputy who was").
   const last = words[j]!;
@@ -209,7 +233,13 @@ function interruptedSubject(words: readonly Word[], trigger: number): string {
   const from = stretchStart(j, 7);
   for (let g = j; g > from; g--) {
     if (!/\p{L}ing$/u.test(words[g]!.lower) || words[g]!.capitalized) continue;
-    return subjectWords(words, g, stretchStart(g - 1, 6), true, true);
+    // "a deputy working", "protesters calling": a noun with its article, or a plural; not the
+    // compound "Movie making by the big studios has wound down".
+    const head = words[g - 1];
+    const start = stretchStart(g - 1, 20, true);
+    const counted = words.slice(start, g - 1).some((w) => DETERMINER.test(w.lower));
+    if (head === undefined || !(counted || /Plural/.test(head.tag) || /[^s]s$/.test(head.lower))) return '';
+    return subjectWords(words, g, start, true, true);
   }
   return '';
 }
@@ -413,7 +443,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     // With no one named, it befell what the text names before it: "Three men released in Dunmore".
     if (np === word.text && people.length === 0 && /[^e]ed$|ied$/.test(word.lower)) {
       const subject = afterBe(words, trigger)
-        ? subjectWords(words, trigger, clause.first) || interruptedSubject(words, trigger)
+        ? subjectWords(words, trigger, clause.first) || interruptedSubject(words, trigger, true)
         : '';
       if (subject !== '') return tidy(`${subject} ${word.lower}${where}`);
     }
@@ -476,7 +506,7 @@ export function eventName(mention: RawMention, parts: NameParts): string {
       passive && particle === ''
         ? subjectWords(words, trigger, clause.first) ||
           reducedSubject(words, mention) ||
-          interruptedSubject(words, trigger)
+          interruptedSubject(words, trigger, true)
         : '';
     if (subject !== '') return tidy(`${subject} ${form('Participle')}${where}`);
     // With no one to name, a word that is a noun names it as one: "Attack on a police station",
@@ -500,7 +530,10 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     // Not for an -ing form without "be" ("cables connecting Europe", "the fatal shooting"): a modifier.
     const progressive = /ing$/.test(word.lower);
     const be = afterBe(words, trigger);
-    const doer = !progressive || be ? subjectWords(words, trigger, clause.first) : '';
+    const doer =
+      !progressive || be
+        ? subjectWords(words, trigger, clause.first) || interruptedSubject(words, trigger, be)
+        : '';
     if (doer !== '') {
       // A past form told with no object keeps its past, whether it is one ("protesters marched") or a
       // passive without its "were" ("three people killed", "polls conducted in Florida").
