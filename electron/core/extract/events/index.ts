@@ -21,7 +21,7 @@ import { isKnownKind, kindOf, RECIPROCAL } from './kinds';
 import { sentenceMentions, type EntitySpan, type RawMention, type Role } from './mentions';
 import { eventName, shortName } from './naming';
 import { triggerModel, type TriggerModel } from './trigger-model';
-import { lemmaOf } from './words';
+import { lemmaOf, type Word } from './words';
 
 /** What the event rules read from the rest of the extraction. */
 export interface EventInput {
@@ -371,10 +371,29 @@ function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, n
     if (first > 1) continue;
     const confident = Math.max(...draft.mentions.map((m) => m.probability));
     const verb = draft.mentions.some((m) => !m.nominal) ? 0.5 : 0;
-    const score = (isKnownKind(draft.kind) ? 1 : 0) + verb + confident - first * 0.5;
+    // What the lead's main clause tells, not a clause "after being arrested" nor an aside "- two of
+    // them disguised as women -".
+    const side = draft.mentions.every((m) => m.clause.dependent || inAside(m.words, m.trigger)) ? 1.5 : 0;
+    const score = (isKnownKind(draft.kind) ? 1 : 0) + verb + confident - first * 0.5 - side;
     if (best === null || score > best.score) best = { draft, score };
   }
   return best?.draft ?? null;
+}
+
+/** Dashes and parentheses that set an aside off from its sentence. */
+const ASIDE_MARKS = /^[-—–()]$/;
+
+/** Word `i` stands in an aside: a dash or parenthesis a few words before it, and one a few words after. */
+function inAside(words: readonly Word[], i: number): boolean {
+  const near = (step: 1 | -1): boolean => {
+    for (let k = i + step, n = 0; k >= 0 && k < words.length && n < 8; k += step, n++) {
+      const w = words[k]!;
+      if (ASIDE_MARKS.test(w.text)) return true;
+      if (w.punct) return false;
+    }
+    return false;
+  };
+  return near(-1) && near(1);
 }
 
 /** Where the draft is first told among the article's sentences (0: the headline; 99: not placed). */
