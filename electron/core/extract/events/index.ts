@@ -366,14 +366,20 @@ function bestMention(draft: Draft): RawMention {
  */
 function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, number>): Draft | null {
   let best: { draft: Draft; score: number } | null = null;
+  // What the lead's main clause tells, not an aside ("- two of them disguised as women -") nor a
+  // clause after it ("has hanged himself ... hours after being arrested").
+  const all = drafts.flatMap((d) => d.mentions);
+  const main = (m: RawMention): boolean => !m.nominal && !m.clause.dependent && !inAside(m.words, m.trigger);
+  const aside = (m: RawMention): boolean =>
+    inAside(m.words, m.trigger) ||
+    (m.clause.dependent &&
+      all.some((o) => o.sentence[0] === m.sentence[0] && o.trigger < m.trigger && main(o)));
   for (const draft of drafts) {
     const first = firstPosition(draft, position);
     if (first > 1) continue;
     const confident = Math.max(...draft.mentions.map((m) => m.probability));
     const verb = draft.mentions.some((m) => !m.nominal) ? 0.5 : 0;
-    // What the lead's main clause tells, not a clause "after being arrested" nor an aside "- two of
-    // them disguised as women -".
-    const side = draft.mentions.every((m) => m.clause.dependent || inAside(m.words, m.trigger)) ? 1.5 : 0;
+    const side = draft.mentions.every(aside) ? 1.5 : 0;
     const score = (isKnownKind(draft.kind) ? 1 : 0) + verb + confident - first * 0.5 - side;
     if (best === null || score > best.score) best = { draft, score };
   }
