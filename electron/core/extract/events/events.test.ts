@@ -418,6 +418,12 @@ describe('event detection', () => {
       'Alphonse D’Arco, the former boss of another New York Mafia organization, the Lucchese family, testified on Monday.',
     );
     expect(testified.filter((n) => /Mafia organization/.test(n))).toEqual([]);
+    // The noun a preposition's phrase hangs on, after "was"/"were" (before: "Evacuating", "Destroying").
+    expect(names('Residents of the town were evacuated on Tuesday.')).toEqual(['Residents evacuated']);
+    expect(names('Hundreds of homes were destroyed in the storm.')).toContain('Hundreds of homes destroyed');
+    // Not the last of a list, nor across "being" ("another incident of a cable being severed").
+    const interrupted = names('Service in Egypt, India and other countries in the region was interrupted.');
+    expect(interrupted.filter((n) => /^Other countries/.test(n))).toEqual([]);
     const making = names('Movie making by the big studios has wound down since late June.');
     expect(making.filter((n) => /^Movie/.test(n))).toEqual([]);
   });

@@ -107,7 +107,20 @@ function subjectWords(
   first: number,
   reduced = false,
   apart = false,
+  depth = 0,
 ): string {
+  // "Residents of the town were evacuated", "the first film in the series was released": the noun the
+  // preposition's phrase hangs on is what a passive befell (before: "Evacuating", "Released"). Only
+  // after "was", "were" ... (an active verb's "the attempted murder of a man shot" is no such phrase),
+  // and one step back at most.
+  const governed = (preposition: number): string => {
+    if (reduced || depth > 0 || !afterFiniteBe(words, trigger)) return '';
+    const head = subjectWords(words, preposition, first, false, apart, depth + 1);
+    // "Hundreds of homes": a count keeps what it counts.
+    return COUNT_WORD.test(head) && words[preposition]!.lower === 'of'
+      ? `${head} of ${joinWords(words.slice(preposition + 1, j + 1))}`
+      : head;
+  };
   let j = trigger - 1;
   while (j >= first) {
     const w = words[j]!;
@@ -138,14 +151,14 @@ function subjectWords(
   if (!apart && j === trigger - 1 && (!noun || NOUN_TAG.test(words[trigger]!.tag))) return '';
   // (`reduced`: the participle tells of the noun before it, "the death of a teenager shot by police",
   // so a preposition before that noun only ends it.)
-  if (j - 1 >= first && PREPOSITION.test(words[j - 1]!.lower) && !reduced) return '';
+  if (j - 1 >= first && PREPOSITION.test(words[j - 1]!.lower) && !reduced) return governed(j - 1);
   let from = j;
   for (let i = j - 1; i >= Math.max(first, j - 3); i--) {
     const w = words[i]!;
     // "accused of theft were released": a noun after a preposition is no subject.
     if (PREPOSITION.test(w.lower)) {
       if (reduced) break;
-      return '';
+      return governed(i);
     }
     if (w.punct || STOP_OBJECT.has(w.lower) || HEDGE.test(w.lower) || AUXILIARY.test(w.lower)) break;
     if (/^(?:his|her|their|its|our|my|your)$/.test(w.lower) || /^['’]s$/.test(w.text)) return '';
@@ -157,7 +170,10 @@ function subjectWords(
   // written "31 , 000 people" are no subject or only part of one.
   let before = from - 1;
   if (before >= first && DETERMINER.test(words[before]!.lower)) before--;
-  if (before >= first && PREPOSITION.test(words[before]!.lower) && !reduced) return '';
+  if (before >= first && PREPOSITION.test(words[before]!.lower) && !reduced) return governed(before);
+  // (One step back, not the last of a list: "Internet service in Egypt, the UAE, India and other
+  // countries in the region was interrupted" is no "Other countries interrupted".)
+  if (depth > 0 && before >= first && /^(?:and|or|,)$/.test(words[before]!.lower)) return '';
   const previous = words[from - 1];
   if (
     previous !== undefined &&
@@ -170,6 +186,19 @@ function subjectWords(
   const phrase = joinWords(words.slice(from, j + 1));
   // A number alone is no subject.
   return /^[\d,.]+$/.test(phrase) ? '' : phrase;
+}
+
+/** Words that count what follows their "of". */
+const COUNT_WORD = /^(?:dozens|hundreds|thousands|millions|scores|tens|some|many|most|all|several)$/i;
+
+/** A finite "is", "was", "were" ... before the verb, adverbs between ("were severely disrupted"), not "being". */
+function afterFiniteBe(words: readonly Word[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const w = words[j]!;
+    if (/^(?:is|are|was|were)$/.test(w.lower)) return true;
+    if (!/ly$/.test(w.lower) && !BETWEEN_SUBJECT_AND_VERB.test(w.lower)) return false;
+  }
+  return false;
 }
 
 /** Words that open a clause: a subject stretch read back from its verb stops after them. */
