@@ -301,6 +301,15 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     return found;
   }, []);
 
+  // Whether the rows on screen answer the words typed so far (the search waits for a pause in typing):
+  // Enter reads it (below), and the list says so to assistive technology (and to the end-to-end tests)
+  // as aria-busy.
+  const isAnswered =
+    match !== null &&
+    answered !== null &&
+    answered.trigger === match.trigger &&
+    answered.query === match.query;
+
   /**
    * Enter on the first row while the list still answers shorter words ("@Jo" listed Joe Biden first,
    * "@John" is typed and not yet answered): the reference goes in for what was typed, the first option
@@ -309,11 +318,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
    */
   const onSelectOption = useCallback(
     (option: ReferenceOption, target: TextNode | null, closeMenu: () => void) => {
-      const stale =
-        match !== null &&
-        match.trigger !== '/quote' &&
-        match.query.trim() !== '' &&
-        (answered === null || answered.trigger !== match.trigger || answered.query !== match.query);
+      const stale = match !== null && match.trigger !== '/quote' && match.query.trim() !== '' && !isAnswered;
       target?.remove();
       closeMenu();
       if (stale && option.resolve !== undefined && options[0] === option) {
@@ -327,7 +332,7 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
       }
       void option.pick();
     },
-    [match, answered, options, insertPending, loadOptions],
+    [match, isAnswered, options, insertPending, loadOptions],
   );
 
   // `/quote` with no words yet: the Quotes panel first, at once (not after the search's pause), so Enter
@@ -349,14 +354,6 @@ export function ReferenceTypeaheadPlugin(): JSX.Element {
     () => (match === null ? [] : quotePicker ? [pickerOption, ...options] : options),
     [match, quotePicker, pickerOption, options],
   );
-
-  // Whether the rows on screen answer the words typed so far (the search waits for a pause in typing):
-  // the list says so to assistive technology (and to the end-to-end tests) as aria-busy.
-  const isAnswered =
-    match !== null &&
-    answered !== null &&
-    answered.trigger === match.trigger &&
-    answered.query === match.query;
 
   const emptyText =
     match?.trigger === '/quote' && notice !== null && notice.query === match.query ? notice.text : null;
