@@ -368,12 +368,16 @@ function leadHappening(drafts: readonly Draft[], position: ReadonlyMap<number, n
   let best: { draft: Draft; score: number } | null = null;
   // What the lead's main clause tells, not an aside ("- two of them disguised as women -") nor a
   // clause after it ("has hanged himself ... hours after being arrested").
-  const all = drafts.flatMap((d) => d.mentions);
-  const main = (m: RawMention): boolean => !m.nominal && !m.clause.dependent && !inAside(m.words, m.trigger);
+  // Per sentence (by its start), where the first verb of its main clause stands.
+  const mainVerbAt = new Map<number, number>();
+  for (const m of drafts.flatMap((d) => d.mentions)) {
+    if (m.nominal || m.clause.dependent || inAside(m.words, m.trigger)) continue;
+    const at = mainVerbAt.get(m.sentence[0]);
+    if (at === undefined || m.trigger < at) mainVerbAt.set(m.sentence[0], m.trigger);
+  }
   const aside = (m: RawMention): boolean =>
     inAside(m.words, m.trigger) ||
-    (m.clause.dependent &&
-      all.some((o) => o.sentence[0] === m.sentence[0] && o.trigger < m.trigger && main(o)));
+    (m.clause.dependent && (mainVerbAt.get(m.sentence[0]) ?? Infinity) < m.trigger);
   for (const draft of drafts) {
     const first = firstPosition(draft, position);
     if (first > 1) continue;
