@@ -324,9 +324,8 @@ export function sentenceMentions(input: SentenceInput, model: TriggerModel): Raw
     if (!headline && all[i]!.capitalized && i > 0 && !words[i - 1]!.punct) return;
     const kind = phrasal ?? kindOf(word.lemma);
     const probability = triggerProbability(model, words, i);
-    // A word of a known kind ("ceasefire", "earthquake") needs less evidence than any other word.
-    // A word of a known kind ("earthquake", "ceasefire") is taken on little evidence as a noun: the
-    // trigger model learned from TimeBank, where some of these words are rare.
+    // A word of a known kind ("ceasefire", "earthquake") needs less evidence than any other word, and
+    // little as a noun: the trigger model learned from TimeBank, where some of these words are rare.
     const known = isKnownKind(kind);
     const floor = known ? (isNominal(words, i) ? KNOWN_NOUN_FLOOR : model.threshold * 0.3) : model.threshold;
     if (probability < floor) return;
