@@ -324,6 +324,18 @@ describe('event detection', () => {
     ).toEqual([]);
   });
 
+  it('names an unnamed person a place describes by both ("Perth man survives"), not by the place', () => {
+    // Before: "Perth survives", "Sydney rescues a surfer": the place read as who did it.
+    expect(eventNames('A Perth man has survived after falling from a cliff on Sunday.')).toContain(
+      'Perth man survives',
+    );
+    expect(eventNames('A Sydney teenager rescued a surfer off Bondi on Sunday.')).toContain(
+      'Sydney teenager rescues a surfer off Bondi',
+    );
+    // A place that is the subject itself keeps its name alone.
+    expect(eventNames('Ukraine smashed into the Kursk region on Tuesday.')).toContain('Ukraine smashes');
+  });
+
   it('keeps a noun the lexicon reads as a verb in the object, and ends no name on a word that waits for more', () => {
     // Before: "Vogel releases an emergency security".
     expect(eventNames('Lena Vogel released an emergency security update in Oslo on Monday.')).toContain(

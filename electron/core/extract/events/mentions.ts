@@ -78,6 +78,11 @@ export interface RawMention {
   ownDate: boolean;
   /** A place standing as the subject ("Ukraine smashed into ..."), or null. */
   subjectPlace: string | null;
+  /**
+   * The word for a person the subject place modifies ("man" of "A Perth man has survived"): the
+   * subject is that person, whom the text does not name, so the name says "Perth man". Null otherwise.
+   */
+  subjectHead: string | null;
   /** A frame noun around it ("proposal" of "a ceasefire proposal"), or null. */
   frame: string | null;
   /** Tied by the text to another dated happening ("hours after ..."). */
@@ -294,6 +299,7 @@ function newMention(trigger: FoundTrigger): RawMention {
     date: null,
     ownDate: false,
     subjectPlace: null,
+    subjectHead: null,
     frame: null,
     anchored: false,
     also: [],
@@ -666,8 +672,10 @@ function attachRoles(
     }
   } else {
     const subject = subjectOf(mention, words, clauses, input, entityAt);
-    if (subject?.kind === 'place') mention.subjectPlace = subject.name;
-    else if (subject) {
+    if (subject?.kind === 'place') {
+      mention.subjectPlace = subject.name;
+      mention.subjectHead = personAfter(words, subject, trigger);
+    } else if (subject) {
       const role = mention.passive ? 'patient' : 'agent';
       for (const other of coordinated(subject, words, entityAt)) add(other, role);
       add(subject, role);
@@ -805,6 +813,20 @@ function subjectOf(
     }
   }
   return null;
+}
+
+/**
+ * The lower-case word for a person right after a place, before the verb ("man" of "A Perth man has
+ * survived", "teenager" of "a Sydney teenager was"), or null.
+ */
+function personAfter(words: readonly Word[], place: EntitySpan, trigger: number): string | null {
+  let last = -1;
+  for (let i = 0; i < trigger; i++) if (overlapping(words[i]!, place)) last = i;
+  const next = words[last + 1];
+  if (last === -1 || last + 1 >= trigger || next === undefined) return null;
+  return !next.capitalized && !next.punct && /Actor/.test(next.tag) && !VERB_TAG.test(next.tag)
+    ? next.lower
+    : null;
 }
 
 /** Words that say when, which may stand between a name and its verb ("Microsoft today issued"). */

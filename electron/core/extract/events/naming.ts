@@ -513,7 +513,11 @@ export function eventName(mention: RawMention, parts: NameParts): string {
     parts.agents.length > 0
       ? parts.agents
       : mention.subjectPlace !== null && !mention.passive
-        ? [mention.subjectPlace]
+        ? [
+            mention.subjectHead === null
+              ? mention.subjectPlace
+              : `${mention.subjectPlace} ${mention.subjectHead}`,
+          ]
         : [];
   // "visiting the Kursk region": the place is what the verb acts on.
   const placeObject =
