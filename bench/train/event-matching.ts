@@ -354,7 +354,9 @@ events the event model scores from **${meta.suggest}**. The user's merges, split
   ${TERMS} weightiest words, a number chosen by the same cross-validation, \`terms.ts\`; shared or clashing main people, publication dates within a month / more than half a year
   apart, years mentioned in common / none in common, cosine of how often each names each person,
   organisation and place, the share of the people and places one names often that the other never
-  names, and whether the person each names most has the same surname); weights:
+  names, whether the person each names most has the same surname, the share of the numbers the one
+  writing fewer writes in figures (a magnitude, a toll, an age; not years) that the other writes too, and
+  whether both write three or more and share none); weights:
 ${list(ARTICLE_FEATURES, articleWeights)}
 - **Event model**: logistic regression over ${FEATURES.length} pair features (same kind of happening, trigger
   lemmas, shared participants and places, clashing people or places, date overlap / clash / distance,

@@ -10,7 +10,14 @@ import { layoutText, lowerBound, type TextLayout } from '../extract/text';
 import { timexRange } from '../extract/timex-range';
 import { EntitiesRepo } from './entities-repo';
 import { EntityEdits } from './entity-edits';
-import { leadKey, topEntities, yearsOf, type ArticleProfile } from './event-match/articles';
+import {
+  leadKey,
+  numbersOf,
+  profileNumbers,
+  topEntities,
+  yearsOf,
+  type ArticleProfile,
+} from './event-match/articles';
 import type { EventSignature } from './event-match/features';
 import { EventsRepo, type StoredSignature } from './event-match/events-repo';
 import { decide } from './event-match/matcher';
@@ -105,13 +112,15 @@ export class EventStore {
     previous: readonly { eventId: string; start: number; end: number }[];
   }): Generator<void, StoredEvents, undefined> {
     const model = this.matching();
-    // The article's words and years, read a stretch at a time (a million characters take ~0.1 s).
+    // The article's words, years and numbers, read a stretch at a time (a million characters take ~0.1 s).
     const counts: WordCounts = new Map();
     const years = new Set<string>();
+    const numbers = new Set<string>();
     for (const [start, end] of stretchesAtSpaces(input.text, STRETCH_CHARS)) {
       const stretch = input.text.slice(start, end);
       if (model !== null) countWords(stretch, counts);
       for (const year of yearsOf(stretch)) years.add(year);
+      for (const number of numbersOf(stretch)) numbers.add(number);
       yield;
     }
     const terms: Terms = model === null ? new Map() : termsOfCounts(counts, corpusFrequencies(model.terms));
@@ -120,6 +129,7 @@ export class EventStore {
       people: input.people,
       entities: topEntities(input.entities),
       years: [...years].sort(),
+      numbers: profileNumbers(numbers),
       published: input.published,
       lead: leadKey(this.events.nameOf(input.people[0])),
     };

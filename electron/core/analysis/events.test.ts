@@ -221,6 +221,45 @@ describe('stories across articles', () => {
 const LARUE = 'Fred LaRue, a Watergate figure, died on Tuesday in Biloxi, the coroner said. LaRue was 75.';
 const FELT = 'Mark Felt, a Watergate figure, died on Tuesday in Biloxi, the coroner said. Felt was 75.';
 
+describe('numbers two reports write', () => {
+  const mainEvent = async (id: SourceId) => (await eventsOf(id))[0]?.id;
+  /** storyModel, with articles that write three numbers or more each and share none kept apart. */
+  const numbersModel = (): MatchModel => {
+    const m = storyModel();
+    const weights = Float64Array.from(m.article!.weights);
+    weights[ARTICLE_FEATURES.indexOf('numbersNone')] = -12;
+    return { ...m, article: { ...m.article!, weights } };
+  };
+  const QUAKE_NUMBERS =
+    'A magnitude 6.1 earthquake shook Qeshm island on Sunday, killing 12 people and injuring 85.';
+
+  it('keeps apart two earthquakes alike in words whose figures differ, and joins two reports of one', async () => {
+    matching = numbersModel();
+    const first = store(QUAKE_NUMBERS);
+    const same = store(QUAKE_NUMBERS.replace('killing', 'leaving').replace('Sunday', 'Sunday morning'));
+    const other = store(
+      QUAKE_NUMBERS.replace('6.1', '5.9')
+        .replace('12', '30')
+        .replace('85', '40')
+        .replace('killing', 'leaving'),
+    );
+    expect(await mainEvent(same)).toBe(await mainEvent(first));
+    expect(await mainEvent(other)).not.toBe(await mainEvent(first));
+    // Profiles stored before schema 14 have no numbers: they are read from the article's text when the
+    // matcher first compares it, and kept.
+    f.db.prepare(`UPDATE source_profiles SET numbers = NULL`).run();
+    const again = store(
+      QUAKE_NUMBERS.replace('6.1', '5.8')
+        .replace('12', '14')
+        .replace('85', '41')
+        .replace('killing', 'leaving'),
+    );
+    expect([await mainEvent(first), await mainEvent(other)]).not.toContain(await mainEvent(again));
+    const stored = f.db.prepare(`SELECT numbers FROM source_profiles WHERE source_id = ?`);
+    expect(stored.get(first)).toEqual({ numbers: '["6.1","12","85"]' });
+  });
+});
+
 describe('stories of different people', () => {
   const mainEvent = async (id: SourceId) => (await eventsOf(id))[0]?.id;
   /** storyModel's words, and two articles led by different surnames kept apart. */

@@ -3,7 +3,8 @@
  * two happenings of the same kind (two earthquakes on one island, two boxing title defences by one
  * champion), so word overlap alone links articles of the other one. Besides how alike their words are,
  * two articles are compared on whom and what they name (and whom one names often that the other never
- * does: the other boxer), when they were published and which years they mention. The weights are
+ * does: the other boxer), when they were published, which years they mention and which other numbers
+ * they write (the magnitude, the toll, the ages: two reports of one happening repeat them). The weights are
  * learned with the event-matching model (resources/models/event-matching.md); an article's main event
  * joins the event of the articles it matches.
  */
@@ -19,6 +20,12 @@ export interface ArticleProfile {
   entities: ReadonlyMap<string, number>;
   /** Years it mentions (four digits). */
   years: readonly string[];
+  /**
+   * Other numbers it writes in figures, two digits or more ("85", "6.1", "1,200"): a magnitude, a toll,
+   * an age, a sum. Two reports of one happening repeat them; two earthquakes on one island do not.
+   * Empty in profiles stored before schema 14.
+   */
+  numbers?: readonly string[];
   /** Its publication date (YYYY-MM-DD), or null when unknown. */
   published: string | null;
   /**
@@ -53,6 +60,8 @@ export const ARTICLE_FEATURES = [
   'salientMissing',
   'leadSame',
   'leadDiffer',
+  'numbersShared',
+  'numbersNone',
 ] as const;
 
 /** Entities kept per article profile. */
@@ -66,6 +75,43 @@ const DAY = 864e5;
 /** The years (1900-2099) a text mentions, sorted. */
 export function yearsOf(text: string): string[] {
   return [...new Set(text.match(/(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu) ?? [])].sort();
+}
+
+/** Numbers kept per article profile (the first written). */
+const PROFILE_NUMBERS = 60;
+/**
+ * Articles writing at least this many numbers each and none in common clash on them. 2 / 3 / 5 gave
+ * B-cubed 0.917 / 0.924 / 0.924 in 5-fold cross-validation on the ECB+ training topics (2026-12-07).
+ */
+const NUMBERS_COMPARED = 3;
+
+/**
+ * The numbers a text writes in figures other than years (1900-2099), single digits and those of web
+ * addresses, thousands separators removed ("1,200" -> "1200"), distinct, in the order first written.
+ */
+export function numbersOf(text: string): string[] {
+  const found = new Set<string>();
+  // A web address's digits (an article's id, its date's month) are no figures the article writes.
+  const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ');
+  for (const match of prose.matchAll(/(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu)) {
+    const number = match[0].replace(/,(?=\d{3}(?!\d))/g, '');
+    if (number.length < 2 || /^(?:19|20)\d\d$/.test(number)) continue;
+    found.add(number);
+  }
+  return [...found];
+}
+
+/** The numbers of a profile: at most {@link PROFILE_NUMBERS}, the first written. */
+export function profileNumbers(numbers: Iterable<string>): string[] {
+  return [...numbers].slice(0, PROFILE_NUMBERS);
+}
+
+/** Share of the numbers of the article writing fewer that the other writes too. */
+function numbersShared(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  const other = new Set(large);
+  return small.filter((n) => other.has(n)).length / small.length;
 }
 
 /** The `keep` most named entities (ties in the order given), as a profile stores them. */
@@ -120,6 +166,13 @@ export function articleFeatures(a: ArticleProfile, b: ArticleProfile): Float64Ar
     salientMissing: (missing(a.entities, b.entities) + missing(b.entities, a.entities)) / 2,
     leadSame: a.lead != null && a.lead === b.lead ? 1 : 0,
     leadDiffer: a.lead != null && b.lead != null && a.lead !== b.lead ? 1 : 0,
+    numbersShared: numbersShared(a.numbers ?? [], b.numbers ?? []),
+    numbersNone:
+      (a.numbers?.length ?? 0) >= NUMBERS_COMPARED &&
+      (b.numbers?.length ?? 0) >= NUMBERS_COMPARED &&
+      numbersShared(a.numbers ?? [], b.numbers ?? []) === 0
+        ? 1
+        : 0,
   };
   return Float64Array.from(ARTICLE_FEATURES.map((name) => values[name]));
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EntityId } from '../../../../shared/model';
 import { StatementCache } from '../../db/statement-cache';
-import { leadKey, type ArticleProfile } from './articles';
+import { leadKey, numbersOf, profileNumbers, type ArticleProfile } from './articles';
 import type { EventSignature } from './features';
 import { termsFromJson, termsToJson, type Terms } from './terms';
 
@@ -275,7 +275,8 @@ export class EventsRepo {
   profiles(sourceIds: readonly string[]): Map<string, ArticleProfile> {
     const rows = this.statements
       .get(
-        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, s.published_at,
+        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, p.numbers, s.published_at,
+           CASE WHEN p.numbers IS NULL THEN s.plain_text END AS plain_text,
            (SELECT e.name FROM entities e WHERE e.id = json_extract(p.people, '$[0]')) AS lead_name
          FROM json_each(?) j
          CROSS JOIN source_profiles p ON p.source_id = j.value CROSS JOIN sources s ON s.id = p.source_id`,
@@ -286,9 +287,19 @@ export class EventsRepo {
       people: string;
       entities: string;
       years: string;
+      numbers: string | null;
       published_at: string | null;
+      plain_text: string | null;
       lead_name: string | null;
     }[];
+    // A profile stored before schema 14 has no numbers: read from the article's text once, and kept.
+    for (const r of rows) {
+      if (r.numbers !== null) continue;
+      r.numbers = JSON.stringify(profileNumbers(numbersOf(r.plain_text ?? '')));
+      this.statements
+        .get(`UPDATE source_profiles SET numbers = ? WHERE source_id = ?`)
+        .run(r.numbers, r.source_id);
+    }
     return new Map(
       rows.map((r) => [
         r.source_id,
@@ -297,6 +308,7 @@ export class EventsRepo {
           people: JSON.parse(r.people) as string[],
           entities: new Map(Object.entries(JSON.parse(r.entities) as Record<string, number>)),
           years: JSON.parse(r.years) as string[],
+          numbers: JSON.parse(r.numbers ?? '[]') as string[],
           published: r.published_at,
           lead: leadKey(r.lead_name),
         },
@@ -316,9 +328,10 @@ export class EventsRepo {
   saveSourceProfile(sourceId: string, profile: Omit<ArticleProfile, 'published'>): void {
     this.statements
       .get(
-        `INSERT INTO source_profiles (source_id, terms, people, entities, years) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO source_profiles (source_id, terms, people, entities, years, numbers)
+         VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (source_id) DO UPDATE SET terms = excluded.terms, people = excluded.people,
-           entities = excluded.entities, years = excluded.years`,
+           entities = excluded.entities, years = excluded.years, numbers = excluded.numbers`,
       )
       .run(
         sourceId,
@@ -326,6 +339,7 @@ export class EventsRepo {
         JSON.stringify(profile.people),
         JSON.stringify(Object.fromEntries(profile.entities)),
         JSON.stringify(profile.years),
+        JSON.stringify(profile.numbers ?? []),
       );
     this.statements.get(`DELETE FROM source_terms WHERE source_id = ?`).run(sourceId);
     const insert = this.statements.get(`INSERT INTO source_terms (term, source_id, weight) VALUES (?, ?, ?)`);

@@ -1,6 +1,13 @@
 /** Reading an article's words and years a stretch at a time gives what reading it whole gives. */
 import { describe, expect, it } from 'vitest';
-import { leadKey, yearsOf } from './articles';
+import {
+  ARTICLE_FEATURES,
+  articleFeatures,
+  leadKey,
+  numbersOf,
+  type ArticleProfile,
+  yearsOf,
+} from './articles';
 import { articleTerms, countWords, stretchesAtSpaces, termsOfCounts } from './terms';
 
 const TEXT = [
@@ -8,6 +15,8 @@ const TEXT = [
   "Negotiators' proposals, a well-known sticking point, were read\taloud;",
   'ΟΔΟΣ Athens 2019x 2020 ceasefire ceasefire proposal — résumé naïve.',
   'averyveryverylongtokenwithoutanyspaceatallthatislongerthanastretch',
+  'A 6.1 quake left 1,200 homeless, 85 dead and a 15-year-old missing; 7 aftershocks (v2, 3.5x).',
+  'More at https://news.example/07/23/quake-4471.html and www.example.org/id/9912 today.',
 ].join('\n');
 
 describe('stretchesAtSpaces', () => {
@@ -24,19 +33,52 @@ describe('stretchesAtSpaces', () => {
     expect(stretchesAtSpaces('', 10)).toEqual([]);
   });
 
-  it('gives the words and years of the whole text', () => {
+  it('gives the words, years and numbers of the whole text', () => {
     const stats = { documents: 10, df: (word: string) => (word === 'ceasefire' ? 3 : 0) };
     for (const size of [1, 7, 16, 40]) {
       const counts = new Map<string, number>();
       const years = new Set<string>();
+      const numbers = new Set<string>();
       for (const [s, e] of stretchesAtSpaces(TEXT, size)) {
         countWords(TEXT.slice(s, e), counts);
         for (const year of yearsOf(TEXT.slice(s, e))) years.add(year);
+        for (const number of numbersOf(TEXT.slice(s, e))) numbers.add(number);
       }
+      expect([...numbers]).toEqual(numbersOf(TEXT));
       expect(termsOfCounts(counts, stats)).toEqual(articleTerms(TEXT, stats));
       expect([...years].sort()).toEqual(yearsOf(TEXT));
     }
     expect(yearsOf(TEXT)).toEqual(['1999', '2020', '2024']);
+    expect(numbersOf(TEXT)).toEqual(['6.1', '1200', '85', '15']);
+  });
+});
+
+describe('numbers two articles write', () => {
+  const profile = (numbers: string[]): ArticleProfile => ({
+    terms: new Map(),
+    people: [],
+    entities: new Map(),
+    years: [],
+    numbers,
+    published: null,
+  });
+  const feature = (a: string[], b: string[], name: (typeof ARTICLE_FEATURES)[number]): number =>
+    articleFeatures(profile(a), profile(b))[ARTICLE_FEATURES.indexOf(name)]!;
+
+  it('counts the share of the shorter list the other writes too, and a clash when they share none', () => {
+    // Two reports of one earthquake: its magnitude and toll.
+    expect(feature(['6.1', '85', '12'], ['85', '6.1', '40', '300'], 'numbersShared')).toBeCloseTo(2 / 3);
+    expect(feature(['6.1', '85', '12'], ['85', '6.1', '40', '300'], 'numbersNone')).toBe(0);
+    // Another earthquake on the same island: other figures throughout.
+    expect(feature(['6.1', '85', '12'], ['5.9', '20', '14'], 'numbersShared')).toBe(0);
+    expect(feature(['6.1', '85', '12'], ['5.9', '20', '14'], 'numbersNone')).toBe(1);
+    // Too few figures to tell (and profiles stored before schema 14, which have none).
+    expect(feature(['85'], ['20', '14', '30'], 'numbersNone')).toBe(0);
+    expect(
+      articleFeatures({ ...profile([]), numbers: undefined }, profile(['85']))[
+        ARTICLE_FEATURES.indexOf('numbersShared')
+      ],
+    ).toBe(0);
   });
 });
 
