@@ -355,8 +355,9 @@ events the event model scores from **${meta.suggest}**. The user's merges, split
   apart, years mentioned in common / none in common, cosine of how often each names each person,
   organisation and place, the share of the people and places one names often that the other never
   names, whether the person each names most has the same surname, the share of the numbers the one
-  writing fewer writes in figures (a magnitude, a toll, an age; not years) that the other writes too, and
-  whether both write three or more and share none); weights:
+  writing fewer writes in figures (a magnitude, a toll, an age; not years) that the other writes too,
+  whether both write three or more and share none, and whether they name a weekday, and a month, in
+  common or only different ones); weights:
 ${list(ARTICLE_FEATURES, articleWeights)}
 - **Event model**: logistic regression over ${FEATURES.length} pair features (same kind of happening, trigger
   lemmas, shared participants and places, clashing people or places, date overlap / clash / distance,

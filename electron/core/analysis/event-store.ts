@@ -11,6 +11,7 @@ import { timexRange } from '../extract/timex-range';
 import { EntitiesRepo } from './entities-repo';
 import { EntityEdits } from './entity-edits';
 import {
+  daysOf,
   leadKey,
   numbersOf,
   profileNumbers,
@@ -112,15 +113,17 @@ export class EventStore {
     previous: readonly { eventId: string; start: number; end: number }[];
   }): Generator<void, StoredEvents, undefined> {
     const model = this.matching();
-    // The article's words, years and numbers, read a stretch at a time (a million characters take ~0.1 s).
+    // The article's words, years, numbers and days, read a stretch at a time (a million characters take ~0.1 s).
     const counts: WordCounts = new Map();
     const years = new Set<string>();
     const numbers = new Set<string>();
+    const days = new Set<string>();
     for (const [start, end] of stretchesAtSpaces(input.text, STRETCH_CHARS)) {
       const stretch = input.text.slice(start, end);
       if (model !== null) countWords(stretch, counts);
       for (const year of yearsOf(stretch)) years.add(year);
       for (const number of numbersOf(stretch)) numbers.add(number);
+      for (const day of daysOf(stretch)) days.add(day);
       yield;
     }
     const terms: Terms = model === null ? new Map() : termsOfCounts(counts, corpusFrequencies(model.terms));
@@ -130,6 +133,7 @@ export class EventStore {
       entities: topEntities(input.entities),
       years: [...years].sort(),
       numbers: profileNumbers(numbers),
+      days: [...days].sort(),
       published: input.published,
       lead: leadKey(this.events.nameOf(input.people[0])),
     };

@@ -245,9 +245,9 @@ describe('numbers two reports write', () => {
     );
     expect(await mainEvent(same)).toBe(await mainEvent(first));
     expect(await mainEvent(other)).not.toBe(await mainEvent(first));
-    // Profiles stored before schema 14 have no numbers: they are read from the article's text when the
+    // Profiles stored before schema 14 have no numbers or days: they are read from the article's text when the
     // matcher first compares it, and kept.
-    f.db.prepare(`UPDATE source_profiles SET numbers = NULL`).run();
+    f.db.prepare(`UPDATE source_profiles SET numbers = NULL, days = NULL`).run();
     const again = store(
       QUAKE_NUMBERS.replace('6.1', '5.8')
         .replace('12', '14')
@@ -255,8 +255,8 @@ describe('numbers two reports write', () => {
         .replace('killing', 'leaving'),
     );
     expect([await mainEvent(first), await mainEvent(other)]).not.toContain(await mainEvent(again));
-    const stored = f.db.prepare(`SELECT numbers FROM source_profiles WHERE source_id = ?`);
-    expect(stored.get(first)).toEqual({ numbers: '["6.1","12","85"]' });
+    const stored = f.db.prepare(`SELECT numbers, days FROM source_profiles WHERE source_id = ?`);
+    expect(stored.get(first)).toEqual({ numbers: '["6.1","12","85"]', days: '["sunday"]' });
   });
 });
 

@@ -18,7 +18,7 @@ import { MIGRATION_010_QUOTE_EVIDENCE } from './migrations/010_quote_evidence';
 import { MIGRATION_011_EVENTS } from './migrations/011_events';
 import { MIGRATION_012_SOURCE_PARTS } from './migrations/012_source_parts';
 import { MIGRATION_013_EXTRACTION_SLICES } from './migrations/013_extraction_slices';
-import { MIGRATION_014_ARTICLE_NUMBERS } from './migrations/014_article_numbers';
+import { MIGRATION_014_ARTICLE_FIGURES } from './migrations/014_article_figures';
 import { describeSqliteFailure } from './sqlite-errors';
 
 /** One step of the schema: the SQL that takes `user_version` from `version - 1` to `version`. */
@@ -44,7 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'events', sql: MIGRATION_011_EVENTS },
   { version: 12, name: 'source parts', sql: MIGRATION_012_SOURCE_PARTS },
   { version: 13, name: 'extraction slices', sql: MIGRATION_013_EXTRACTION_SLICES },
-  { version: 14, name: 'article numbers', sql: MIGRATION_014_ARTICLE_NUMBERS },
+  { version: 14, name: 'article numbers and days', sql: MIGRATION_014_ARTICLE_FIGURES },
 ];
 
 /** The schema version a database has after all of {@link MIGRATIONS}. */

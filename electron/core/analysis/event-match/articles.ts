@@ -3,8 +3,9 @@
  * two happenings of the same kind (two earthquakes on one island, two boxing title defences by one
  * champion), so word overlap alone links articles of the other one. Besides how alike their words are,
  * two articles are compared on whom and what they name (and whom one names often that the other never
- * does: the other boxer), when they were published, which years they mention and which other numbers
- * they write (the magnitude, the toll, the ages: two reports of one happening repeat them). The weights are
+ * does: the other boxer), when they were published, which years, months and weekdays they mention and
+ * which other numbers they write (the magnitude, the toll, the ages: two reports of one happening repeat
+ * them). The weights are
  * learned with the event-matching model (resources/models/event-matching.md); an article's main event
  * joins the event of the articles it matches.
  */
@@ -26,6 +27,11 @@ export interface ArticleProfile {
    * Empty in profiles stored before schema 14.
    */
   numbers?: readonly string[];
+  /**
+   * The weekdays and months it names ("sunday", "march"), lower-case, sorted: two reports of one
+   * happening tell its day. Empty in profiles stored before schema 14.
+   */
+  days?: readonly string[];
   /** Its publication date (YYYY-MM-DD), or null when unknown. */
   published: string | null;
   /**
@@ -62,6 +68,10 @@ export const ARTICLE_FEATURES = [
   'leadDiffer',
   'numbersShared',
   'numbersNone',
+  'weekdayShared',
+  'weekdayClash',
+  'monthShared',
+  'monthClash',
 ] as const;
 
 /** Entities kept per article profile. */
@@ -104,6 +114,43 @@ export function numbersOf(text: string): string[] {
 /** The numbers of a profile: at most {@link PROFILE_NUMBERS}, the first written. */
 export function profileNumbers(numbers: Iterable<string>): string[] {
   return [...numbers].slice(0, PROFILE_NUMBERS);
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const DAY_NAME = new RegExp(`(?<![\\p{L}])(?:${[...WEEKDAYS, ...MONTHS].join('|')})(?![\\p{L}])`, 'giu');
+
+/**
+ * The weekdays and months a text names with a capital ("Sunday", "MARCH"; not the verb "march"),
+ * lower-case, distinct, sorted.
+ */
+export function daysOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(DAY_NAME)) {
+    if (/^\p{Lu}/u.test(match[0])) found.add(match[0].toLowerCase());
+  }
+  return [...found].sort();
+}
+
+/** Whether two lists of day names share one of `names` (1), name such days but none in common (-1), or not (0). */
+function dayAgreement(a: readonly string[], b: readonly string[], names: readonly string[]): number {
+  const ours = a.filter((d) => names.includes(d));
+  const theirs = b.filter((d) => names.includes(d));
+  if (ours.length === 0 || theirs.length === 0) return 0;
+  return ours.some((d) => theirs.includes(d)) ? 1 : -1;
 }
 
 /** Share of the numbers of the article writing fewer that the other writes too. */
@@ -152,6 +199,8 @@ export function articleFeatures(a: ArticleProfile, b: ArticleProfile): Float64Ar
     a.published === null || b.published === null
       ? null
       : Math.abs(Date.parse(a.published.slice(0, 10)) - Date.parse(b.published.slice(0, 10))) / DAY;
+  const weekday = dayAgreement(a.days ?? [], b.days ?? [], WEEKDAYS);
+  const month = dayAgreement(a.days ?? [], b.days ?? [], MONTHS);
   const values: Record<(typeof ARTICLE_FEATURES)[number], number> = {
     bias: 1,
     similarity,
@@ -173,6 +222,10 @@ export function articleFeatures(a: ArticleProfile, b: ArticleProfile): Float64Ar
       numbersShared(a.numbers ?? [], b.numbers ?? []) === 0
         ? 1
         : 0,
+    weekdayShared: weekday === 1 ? 1 : 0,
+    weekdayClash: weekday === -1 ? 1 : 0,
+    monthShared: month === 1 ? 1 : 0,
+    monthClash: month === -1 ? 1 : 0,
   };
   return Float64Array.from(ARTICLE_FEATURES.map((name) => values[name]));
 }

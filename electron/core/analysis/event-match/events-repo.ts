@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EntityId } from '../../../../shared/model';
 import { StatementCache } from '../../db/statement-cache';
-import { leadKey, numbersOf, profileNumbers, type ArticleProfile } from './articles';
+import { daysOf, leadKey, numbersOf, profileNumbers, type ArticleProfile } from './articles';
 import type { EventSignature } from './features';
 import { termsFromJson, termsToJson, type Terms } from './terms';
 
@@ -275,8 +275,8 @@ export class EventsRepo {
   profiles(sourceIds: readonly string[]): Map<string, ArticleProfile> {
     const rows = this.statements
       .get(
-        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, p.numbers, s.published_at,
-           CASE WHEN p.numbers IS NULL THEN s.plain_text END AS plain_text,
+        `SELECT p.source_id, p.terms, p.people, p.entities, p.years, p.numbers, p.days, s.published_at,
+           CASE WHEN p.numbers IS NULL OR p.days IS NULL THEN s.plain_text END AS plain_text,
            (SELECT e.name FROM entities e WHERE e.id = json_extract(p.people, '$[0]')) AS lead_name
          FROM json_each(?) j
          CROSS JOIN source_profiles p ON p.source_id = j.value CROSS JOIN sources s ON s.id = p.source_id`,
@@ -288,17 +288,21 @@ export class EventsRepo {
       entities: string;
       years: string;
       numbers: string | null;
+      days: string | null;
       published_at: string | null;
       plain_text: string | null;
       lead_name: string | null;
     }[];
-    // A profile stored before schema 14 has no numbers: read from the article's text once, and kept.
+    // A profile stored before schema 14 has no numbers or days: read from the article's text once, and
+    // kept.
     for (const r of rows) {
-      if (r.numbers !== null) continue;
-      r.numbers = JSON.stringify(profileNumbers(numbersOf(r.plain_text ?? '')));
+      if (r.numbers !== null && r.days !== null) continue;
+      const text = r.plain_text ?? '';
+      r.numbers = JSON.stringify(profileNumbers(numbersOf(text)));
+      r.days = JSON.stringify(daysOf(text));
       this.statements
-        .get(`UPDATE source_profiles SET numbers = ? WHERE source_id = ?`)
-        .run(r.numbers, r.source_id);
+        .get(`UPDATE source_profiles SET numbers = ?, days = ? WHERE source_id = ?`)
+        .run(r.numbers, r.days, r.source_id);
     }
     return new Map(
       rows.map((r) => [
@@ -309,6 +313,7 @@ export class EventsRepo {
           entities: new Map(Object.entries(JSON.parse(r.entities) as Record<string, number>)),
           years: JSON.parse(r.years) as string[],
           numbers: JSON.parse(r.numbers ?? '[]') as string[],
+          days: JSON.parse(r.days ?? '[]') as string[],
           published: r.published_at,
           lead: leadKey(r.lead_name),
         },
@@ -328,10 +333,11 @@ export class EventsRepo {
   saveSourceProfile(sourceId: string, profile: Omit<ArticleProfile, 'published'>): void {
     this.statements
       .get(
-        `INSERT INTO source_profiles (source_id, terms, people, entities, years, numbers)
-         VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO source_profiles (source_id, terms, people, entities, years, numbers, days)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (source_id) DO UPDATE SET terms = excluded.terms, people = excluded.people,
-           entities = excluded.entities, years = excluded.years, numbers = excluded.numbers`,
+           entities = excluded.entities, years = excluded.years, numbers = excluded.numbers,
+           days = excluded.days`,
       )
       .run(
         sourceId,
@@ -340,6 +346,7 @@ export class EventsRepo {
         JSON.stringify(Object.fromEntries(profile.entities)),
         JSON.stringify(profile.years),
         JSON.stringify(profile.numbers ?? []),
+        JSON.stringify(profile.days ?? []),
       );
     this.statements.get(`DELETE FROM source_terms WHERE source_id = ?`).run(sourceId);
     const insert = this.statements.get(`INSERT INTO source_terms (term, source_id, weight) VALUES (?, ?, ?)`);

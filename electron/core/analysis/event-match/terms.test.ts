@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_FEATURES,
   articleFeatures,
+  daysOf,
   leadKey,
   numbersOf,
   type ArticleProfile,
@@ -17,6 +18,7 @@ const TEXT = [
   'averyveryverylongtokenwithoutanyspaceatallthatislongerthanastretch',
   'A 6.1 quake left 1,200 homeless, 85 dead and a 15-year-old missing; 7 aftershocks (v2, 3.5x).',
   'More at https://news.example/07/23/quake-4471.html and www.example.org/id/9912 today.',
+  'On SUNDAY, March 3, crowds will march again, as on Mondays.',
 ].join('\n');
 
 describe('stretchesAtSpaces', () => {
@@ -39,17 +41,22 @@ describe('stretchesAtSpaces', () => {
       const counts = new Map<string, number>();
       const years = new Set<string>();
       const numbers = new Set<string>();
+      const days = new Set<string>();
       for (const [s, e] of stretchesAtSpaces(TEXT, size)) {
         countWords(TEXT.slice(s, e), counts);
         for (const year of yearsOf(TEXT.slice(s, e))) years.add(year);
         for (const number of numbersOf(TEXT.slice(s, e))) numbers.add(number);
+        for (const day of daysOf(TEXT.slice(s, e))) days.add(day);
       }
+      expect([...days].sort()).toEqual(daysOf(TEXT));
       expect([...numbers]).toEqual(numbersOf(TEXT));
       expect(termsOfCounts(counts, stats)).toEqual(articleTerms(TEXT, stats));
       expect([...years].sort()).toEqual(yearsOf(TEXT));
     }
     expect(yearsOf(TEXT)).toEqual(['1999', '2020', '2024']);
     expect(numbersOf(TEXT)).toEqual(['6.1', '1200', '85', '15']);
+    // With a capital only: "march" the verb is no month; a plural is no day.
+    expect(daysOf(TEXT)).toEqual(['march', 'sunday']);
   });
 });
 
@@ -62,6 +69,9 @@ describe('numbers two articles write', () => {
     numbers,
     published: null,
   });
+  const withDays = (days: string[]): ArticleProfile => ({ ...profile([]), days });
+  const dayFeature = (a: string[], b: string[], name: (typeof ARTICLE_FEATURES)[number]): number =>
+    articleFeatures(withDays(a), withDays(b))[ARTICLE_FEATURES.indexOf(name)]!;
   const feature = (a: string[], b: string[], name: (typeof ARTICLE_FEATURES)[number]): number =>
     articleFeatures(profile(a), profile(b))[ARTICLE_FEATURES.indexOf(name)]!;
 
@@ -79,6 +89,15 @@ describe('numbers two articles write', () => {
         ARTICLE_FEATURES.indexOf('numbersShared')
       ],
     ).toBe(0);
+  });
+
+  it('tells whether two articles name a weekday, and a month, in common, or only different ones', () => {
+    expect(dayFeature(['march', 'sunday'], ['monday', 'sunday'], 'weekdayShared')).toBe(1);
+    expect(dayFeature(['march', 'sunday'], ['monday', 'sunday'], 'monthShared')).toBe(0);
+    expect(dayFeature(['march', 'sunday'], ['monday', 'sunday'], 'monthClash')).toBe(0);
+    expect(dayFeature(['march', 'sunday'], ['april', 'monday'], 'weekdayClash')).toBe(1);
+    expect(dayFeature(['march', 'sunday'], ['april', 'monday'], 'monthClash')).toBe(1);
+    expect(dayFeature(['sunday'], [], 'weekdayClash')).toBe(0);
   });
 });
 
