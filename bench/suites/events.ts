@@ -27,6 +27,8 @@ import { makeTempDir } from '../../electron/core/testing/temp-dir';
 import { row } from '../stats';
 import type { BenchSuite } from './types';
 
+const MONTH_NAMES =
+  'january february march april may june july august september october november december'.split(' ');
 const EVENTS = 100_000;
 const EVENTS_PER_SOURCE = 4;
 const PEOPLE = 20_000;
@@ -109,7 +111,8 @@ export function buildLibrary(db: Database.Database): void {
       `INSERT INTO event_profiles (event_id, lemmas, terms, salience, main) VALUES (?, ?, ?, ?, ?)`,
     );
     const insertSourceProfile = db.prepare(
-      `INSERT INTO source_profiles (source_id, terms, people, entities, years) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO source_profiles (source_id, terms, people, entities, years, numbers, days)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertSourceTerm = db.prepare(
       `INSERT INTO source_terms (term, source_id, weight) VALUES (?, ?, ?)`,
@@ -128,7 +131,8 @@ export function buildLibrary(db: Database.Database): void {
             `met in ${placeName(Math.floor(next() * PLACES))} about the ${pick(next, WORDS)} and the ${pick(next, WORDS)}.`,
         ).join(' ');
         insertSource.run(source, `Article ${e / EVENTS_PER_SOURCE}`, day.slice(0, 10), day, text, day, day);
-        // What the store keeps per article for article matching: its words, people, entities, years.
+        // What the store keeps per article for article matching: its words, people, entities, years, numbers
+        // and days.
         const named = Array.from({ length: 6 }, () => people[Math.floor(Math.pow(next(), 3) * PEOPLE)]!);
         // Its words: those of its text (names, towns, topics), so a new article's words find many;
         // then words of the rest of a longer report, up to the TERMS a stored profile keeps.
@@ -144,6 +148,9 @@ export function buildLibrary(db: Database.Database): void {
           JSON.stringify(named.slice(0, 3)),
           JSON.stringify(Object.fromEntries(named.map((id, k) => [id, 6 - k]))),
           JSON.stringify([day.slice(0, 4)]),
+          // No figures in its text; the month of its date, as a report names the month it happened in.
+          '[]',
+          JSON.stringify([MONTH_NAMES[Number(day.slice(5, 7)) - 1]]),
         );
       }
       const id = randomUUID();
