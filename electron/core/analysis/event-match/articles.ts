@@ -5,9 +5,8 @@
  * two articles are compared on whom and what they name (and whom one names often that the other never
  * does: the other boxer), when they were published, which years, months and weekdays they mention and
  * which other numbers they write (the magnitude, the toll, the ages: two reports of one happening repeat
- * them). The weights are
- * learned with the event-matching model (resources/models/event-matching.md); an article's main event
- * joins the event of the articles it matches.
+ * them). The weights are learned with the event-matching model (resources/models/event-matching.md); an
+ * article's main event joins the event of the articles it matches.
  */
 import { nameKey } from '../../extract/tokens';
 import { cosine, type Terms } from './terms';
@@ -24,12 +23,13 @@ export interface ArticleProfile {
   /**
    * Other numbers it writes in figures, two digits or more ("85", "6.1", "1,200"): a magnitude, a toll,
    * an age, a sum. Two reports of one happening repeat them; two earthquakes on one island do not.
-   * Empty in profiles stored before schema 14.
+   * A profile stored before schema 14 gets them from its article's text when first compared.
    */
   numbers?: readonly string[];
   /**
    * The weekdays and months it names ("sunday", "march"), lower-case, sorted: two reports of one
-   * happening tell its day. Empty in profiles stored before schema 14.
+   * happening tell its day. A profile stored before schema 14 gets them from its article's text when
+   * first compared.
    */
   days?: readonly string[];
   /** Its publication date (YYYY-MM-DD), or null when unknown. */
@@ -133,14 +133,27 @@ const MONTHS = [
 ];
 const DAY_NAME = new RegExp(`(?<![\\p{L}])(?:${[...WEEKDAYS, ...MONTHS].join('|')})(?![\\p{L}])`, 'giu');
 
+/** Words before "May" that make it the month ("in May", "since May", "late May"). */
+const BEFORE_MAY =
+  /(?:^|[^\p{L}])(?:in|on|of|since|until|till|by|from|to|early|late|mid|last|next|this|through)[\s-]+$/iu;
+
 /**
  * The weekdays and months a text names with a capital ("Sunday", "MARCH"; not the verb "march"),
- * lower-case, distinct, sorted.
+ * lower-case, distinct, sorted. "May" counts only as a date writes it ("May 5", "May 2019", "in May"):
+ * "Theresa May" and "May I ask" are no month.
  */
 export function daysOf(text: string): string[] {
   const found = new Set<string>();
   for (const match of text.matchAll(DAY_NAME)) {
-    if (/^\p{Lu}/u.test(match[0])) found.add(match[0].toLowerCase());
+    const word = match[0];
+    if (!/^\p{Lu}/u.test(word)) continue;
+    if (word.toLowerCase() === 'may') {
+      const at = match.index ?? 0;
+      const after = text.slice(at + word.length, at + word.length + 6);
+      const before = text.slice(Math.max(0, at - 12), at);
+      if (!/^\s+\d/.test(after) && !BEFORE_MAY.test(before)) continue;
+    }
+    found.add(word.toLowerCase());
   }
   return [...found].sort();
 }

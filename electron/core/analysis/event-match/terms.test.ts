@@ -57,6 +57,10 @@ describe('stretchesAtSpaces', () => {
     expect(numbersOf(TEXT)).toEqual(['6.1', '1200', '85', '15']);
     // With a capital only: "march" the verb is no month; a plural is no day.
     expect(daysOf(TEXT)).toEqual(['march', 'sunday']);
+    // "May" as a date writes it, not a name or a question.
+    expect(daysOf('Theresa May spoke. May I ask? It fell in May, or on May 3.')).toEqual(['may']);
+    expect(daysOf('Theresa May spoke on Friday. May I ask why?')).toEqual(['friday']);
+    expect(daysOf('Since mid-May, and by May 2019.')).toEqual(['may']);
   });
 });
 
