@@ -113,7 +113,8 @@ export class EventStore {
     previous: readonly { eventId: string; start: number; end: number }[];
   }): Generator<void, StoredEvents, undefined> {
     const model = this.matching();
-    // The article's words, years, numbers and days, read a stretch at a time (a million characters take ~0.1 s).
+    // The article's words, years, numbers and days, read a stretch at a time (a million characters take
+    // ~0.1 s).
     const counts: WordCounts = new Map();
     const years = new Set<string>();
     const numbers = new Set<string>();

@@ -212,6 +212,7 @@ export function articleFeatures(a: ArticleProfile, b: ArticleProfile): Float64Ar
     a.published === null || b.published === null
       ? null
       : Math.abs(Date.parse(a.published.slice(0, 10)) - Date.parse(b.published.slice(0, 10))) / DAY;
+  const sharedNumbers = numbersShared(a.numbers ?? [], b.numbers ?? []);
   const weekday = dayAgreement(a.days ?? [], b.days ?? [], WEEKDAYS);
   const month = dayAgreement(a.days ?? [], b.days ?? [], MONTHS);
   const values: Record<(typeof ARTICLE_FEATURES)[number], number> = {
@@ -228,11 +229,11 @@ export function articleFeatures(a: ArticleProfile, b: ArticleProfile): Float64Ar
     salientMissing: (missing(a.entities, b.entities) + missing(b.entities, a.entities)) / 2,
     leadSame: a.lead != null && a.lead === b.lead ? 1 : 0,
     leadDiffer: a.lead != null && b.lead != null && a.lead !== b.lead ? 1 : 0,
-    numbersShared: numbersShared(a.numbers ?? [], b.numbers ?? []),
+    numbersShared: sharedNumbers,
     numbersNone:
       (a.numbers?.length ?? 0) >= NUMBERS_COMPARED &&
       (b.numbers?.length ?? 0) >= NUMBERS_COMPARED &&
-      numbersShared(a.numbers ?? [], b.numbers ?? []) === 0
+      sharedNumbers === 0
         ? 1
         : 0,
     weekdayShared: weekday === 1 ? 1 : 0,
