@@ -114,17 +114,19 @@ export class EventStore {
   }): Generator<void, StoredEvents, undefined> {
     const model = this.matching();
     // The article's words, years, numbers and days, read a stretch at a time (a million characters take
-    // ~0.1 s).
+    // ~0.1 s); only the matcher reads them, so without a model they are not read.
     const counts: WordCounts = new Map();
     const years = new Set<string>();
     const numbers = new Set<string>();
     const days = new Set<string>();
     for (const [start, end] of stretchesAtSpaces(input.text, STRETCH_CHARS)) {
-      const stretch = input.text.slice(start, end);
-      if (model !== null) countWords(stretch, counts);
-      for (const year of yearsOf(stretch)) years.add(year);
-      for (const number of numbersOf(stretch)) numbers.add(number);
-      for (const day of daysOf(stretch)) days.add(day);
+      if (model !== null) {
+        const stretch = input.text.slice(start, end);
+        countWords(stretch, counts);
+        for (const year of yearsOf(stretch)) years.add(year);
+        for (const number of numbersOf(stretch)) numbers.add(number);
+        for (const day of daysOf(stretch)) days.add(day);
+      }
       yield;
     }
     const terms: Terms = model === null ? new Map() : termsOfCounts(counts, corpusFrequencies(model.terms));
