@@ -40,11 +40,14 @@ function scoreExtraction(
   docs: readonly ConllDocument[],
   counts: EntityCounts,
   extract: Extract = withModel(),
-  recase: (word: string) => string = (w) => w,
+  recase: (word: string, label: number) => string = (w) => w,
 ): void {
   for (const doc of docs) {
     const t = conllText({
-      sentences: doc.sentences.map((s) => ({ words: s.words.map(recase), labels: s.labels })),
+      sentences: doc.sentences.map((s) => ({
+        words: s.words.map((w, i) => recase(w, s.labels[i] as number)),
+        labels: s.labels,
+      })),
     });
     const result = extract(t.text, '1996-08-30');
     const predicted = [
@@ -54,6 +57,17 @@ function scoreExtraction(
     ];
     scoreDocument(t, predicted, counts);
   }
+}
+
+/**
+ * A word written in a script without capitals, letter for letter: each Latin letter (either case) one
+ * Han character, everything else kept. Names of people, places and organisations written so test what
+ * the tagger does with a name it cannot read by its letters or its capitals, only by its context.
+ */
+export function inHanCharacters(word: string): string {
+  return word.replace(/[A-Za-z]/g, (ch) =>
+    String.fromCodePoint(0x4e0b + 37 * (ch.toLowerCase().charCodeAt(0) - 97)),
+  );
 }
 
 type GumScore = { gold: number; predicted: number; p: number; r: number; f1: number };
@@ -154,6 +168,8 @@ export async function evaluateNer(dataDir: string): Promise<EvalSection[]> {
   scoreExtraction(dev, lower, undefined, (w) => w.toLowerCase());
   const upper = emptyCounts();
   scoreExtraction(dev, upper, undefined, (w) => w.toUpperCase());
+  const otherScript = emptyCounts();
+  scoreExtraction(dev, otherScript, undefined, (w, label) => (label === 0 ? w : inHanCharacters(w)));
   const oldRules: RulesExtract = await loadOldRules();
   const rules: Extract = (text, published) => oldRules(text, { published });
   const rulesTrain = emptyCounts();
@@ -222,10 +238,18 @@ export async function evaluateNer(dataDir: string): Promise<EvalSection[]> {
       ],
     },
     {
-      title: 'CoNLL-2003 dev rewritten in lower case and in capitals (F1, shipped model)',
-      columns: ['type', 'as written', 'all lower case', 'ALL CAPITALS'],
-      rows: TYPES.map((type) => [type, f1Of(devCounts, type), f1Of(lower, type), f1Of(upper, type)]),
+      title:
+        'CoNLL-2003 dev rewritten in lower case, in capitals, and with its names in a script without capitals (F1, shipped model)',
+      columns: ['type', 'as written', 'all lower case', 'ALL CAPITALS', 'names in Han characters'],
+      rows: TYPES.map((type) => [
+        type,
+        f1Of(devCounts, type),
+        f1Of(lower, type),
+        f1Of(upper, type),
+        f1Of(otherScript, type),
+      ]),
       notes: [
+        'Names in Han characters: every word of a gold name (PER, LOC, ORG and MISC) rewritten letter for letter in Han characters, the rest of the text as written; a name in a script without capitals (Chinese, Japanese, Korean, Arabic, Hebrew …) inside an English article. In a text written mostly in a script with capitals, the tagger reads such a word as a capitalised word (ner/features.ts, documentForms); the training texts hold none, so the model is the same. Before that (up to 2026-12-08) they were read as small words and almost never found: F1 PER 0.002, LOC 0.000, ORG 0.003 on the same rewritten dev set, the other columns unchanged. Without its letters, capitals, word lists or gazetteer, such a name is read from its context alone, which tells a person better than a place or an organisation.',
         'Every word of each document rewritten. A document written in capitals (fewer than one word in fifty with a lower-case letter) is tagged as one without capitals is: its words lower-cased, by the pass trained on lower-cased documents. Before that (up to 2026-12-07) it went through the cased passes: ALL CAPITALS F1 PER 0.810, LOC 0.849, ORG 0.749. No CoNLL train or dev document is in capitals, so nothing else in these tables changed.',
       ],
     },

@@ -197,9 +197,49 @@ function formsOf(w: string): WordForms {
   return found;
 }
 
-/** The {@link formsOf} every word of a document's sentences, read once for all that reads them. */
+/**
+ * How a word in a script without capitals (Chinese, Japanese, Korean, Arabic, Hebrew, Thai …) reads
+ * inside a text written mostly in a script with capitals: as a capitalised word, the way a name is
+ * written there ("said 习近平", "Crown Prince محمد بن سلمان"). Kept apart from {@link formsOf}'s cache.
+ */
+const asNames = new Map<string, WordForms>();
+
+function asName(f: WordForms): WordForms {
+  let found = asNames.get(f.word);
+  if (found === undefined) {
+    found = { ...f, shape: 'Xx', capitalized: true, hasUpper: true, sums: [0, 0, 0, 0, 0, 0, 0, 0] };
+    if (asNames.size >= FORMS_CACHE_LIMIT) asNames.clear();
+    asNames.set(f.word, found);
+  }
+  return found;
+}
+
+/** A word of letters none of which has a case. */
+const caseless = (f: WordForms): boolean => f.letter && !f.hasUpper && !f.hasLower;
+
+/**
+ * Above this share of caseless words (half), a text is not one written in a script with capitals, and its
+ * caseless words are read as they are.
+ */
+const CASELESS_SHARE = 0.5;
+
+/**
+ * The {@link formsOf} every word of a document's sentences, read once for all that reads them. In a
+ * text written mostly in a script with capitals, a word in a script without them reads as a capitalised
+ * word ({@link asName}): the training texts hold no such word, so nothing the model learnt changes.
+ */
 export function documentForms(sentences: ReadonlyArray<readonly string[]>): WordForms[][] {
-  return sentences.map((words) => words.map(formsOf));
+  const forms = sentences.map((words) => words.map(formsOf));
+  let letters = 0;
+  let without = 0;
+  for (const sentence of forms)
+    for (const f of sentence) {
+      if (!f.letter) continue;
+      letters++;
+      if (caseless(f)) without++;
+    }
+  if (without === 0 || without > letters * CASELESS_SHARE) return forms;
+  return forms.map((sentence) => sentence.map((f) => (caseless(f) ? asName(f) : f)));
 }
 
 /** The casing of a sentence: a headline in capitals, a post in lower case, or ordinary prose. */

@@ -101,6 +101,28 @@ describe('the entity tagger', () => {
     expect(found.some((e) => e.includes('Путин'))).toBe(true);
   });
 
+  it('takes names in a script without capitals, written inside English text, for names', () => {
+    // Han, Hangul and Arabic have no capitals: such a word reads as a capitalised one in an English text.
+    const found = entities(
+      'Prime Minister 岸田文雄 met President 윤석열 in Seoul on Friday, officials said. ' +
+        'Crown Prince محمد بن سلمان joined them later, and Joe Biden sent a message.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'PER 岸田文雄',
+        'PER 윤석열',
+        'LOC Seoul',
+        'PER محمد بن سلمان',
+        'PER Joe Biden',
+      ]),
+    );
+  });
+
+  it('does not take every word of a text written in a script without capitals for a name', () => {
+    // Mostly caseless words: read as they are, as before (nothing found rather than every clause a name).
+    expect(entities('岸田文雄 会见 윤석열 在 首尔 . 他们 讨论 了 贸易 .')).toEqual([]);
+  });
+
   it('takes photo agencies and studios for organisations and a bay area for a place, not for people', () => {
     const found = entities(
       'Photo: Getty Images. Marvel Studios will film in the San Francisco Bay Area next spring.',
