@@ -10,7 +10,8 @@ import type { QuotedSpan } from './quote-marks';
 import { sentenceAt, type TextLayout } from './text';
 import type { Span } from './types';
 
-const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}(?:\s\([^()]{1,20}\))?`;
+// Words that open with a capital, or with a letter of a script without capitals (习近平, محمد).
+const NAME = String.raw`(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.-]*){0,4}(?:\s\([^()]{1,20}\))?`;
 const PRONOUN = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)(?![\p{L}'’])`;
 // A determiner, a quantifier ("another critic", "several groups", "one questioner") or a number
 // ("63 percent"), then up to four words.
@@ -145,10 +146,11 @@ function afterQuote(text: string, quote: QuotedSpan, windowEnd: number): Attribu
   const inverted = AFTER_CUE_PHRASE.exec(window);
   const ip = inverted?.groups?.sp;
   if (inverted !== null && ip !== undefined && inverted.groups?.cue !== undefined) {
-    // "…,” said 9/11 widow Terry Strada.": the phrase after the cue, up to a comma or the end.
+    // "…,” said 9/11 widow Terry Strada.": the phrase after the cue, up to a comma or the end, and
+    // before a preposition that starts another phrase ("… Terry Strada at a rally in New York").
     const start = quote.close + inverted.index + inverted[0].lastIndexOf(ip);
     found.push({
-      speakerSpan: [start, start + ip.length],
+      speakerSpan: trimPhrase(text, start, ip),
       cue: inverted.groups.cue,
       rule: 'after-cue-phrase',
     });

@@ -22,6 +22,21 @@ describe('quote speakers', () => {
     ]);
   });
 
+  it('ends the phrase after "said" before a preposition, and reads names in scripts without capitals', () => {
+    const spanOf = (text: string): string[] =>
+      extractArticle(text, { published: '2024-05-10' }).quotes.map((q) =>
+        q.speakerSpan === null ? 'null' : text.slice(...q.speakerSpan),
+      );
+    // Before: the speaker ran to the sentence's end ("… at a rally in New York.").
+    expect(spanOf('“We are ready,” said 9/11 widow Terry Strada at a rally in New York.')).toEqual([
+      '9/11 widow Terry Strada',
+    ]);
+    expect(quotes('“We will rebuild,” said 习近平 during a visit to Wuhan on Tuesday.')).toEqual([
+      'We will rebuild, => 习近平',
+    ]);
+    expect(quotes('“We will rebuild,” 习近平 said on Tuesday.')).toEqual(['We will rebuild, => 习近平']);
+  });
+
   it('reads cues before the quote: "according to X", "X told reporters:"', () => {
     expect(quotes('According to Maria Lopez, “the plan is dead.”')).toEqual([
       'the plan is dead. => Maria Lopez',
