@@ -75,6 +75,26 @@ describe('AnalysisService', () => {
     expect(await f.analysis.listQuotes({ sourceId: id, includeRejected: true })).toHaveLength(2);
   });
 
+  it('stores people named in a script without capitals, finds them by name and gives them their quotes', async () => {
+    // Written for this test. Before, these names were not found: their quotes had no speaker to link to.
+    const text =
+      'Leaders meet in Seoul\n\nPrime Minister 岸田文雄 met President 윤석열 in Seoul on Friday, officials said. ' +
+      'Crown Prince محمد بن سلمان joined them later.\n\n' +
+      '“We will rebuild trust in the region,” said 岸田文雄 during a visit to the memorial.\n\n' +
+      '“This is a new chapter,” 윤석열 told reporters at the presidential office.';
+    const id = f.addSource(text, { published: '2025-04-08' });
+    f.analysis.sourceStored(id);
+    const people = (await f.analysis.listEntities({ kinds: ['person'] })).map((e) => e.name);
+    expect(people).toEqual(expect.arrayContaining(['岸田文雄', '윤석열', 'محمد بن سلمان']));
+    const [kishida] = await f.analysis.listEntities({ query: '岸田', kinds: ['person'] });
+    expect(kishida?.name).toBe('岸田文雄');
+    const quotes = await f.analysis.listQuotes({ sourceId: id });
+    expect(quotes.map((q) => `${q.text} => ${q.speaker?.name ?? 'nobody'}`).sort()).toEqual([
+      'This is a new chapter, => 윤석열',
+      'We will rebuild trust in the region, => 岸田文雄',
+    ]);
+  });
+
   it('leaves earlier findings whole and the source stored when the extractor throws', async () => {
     const id = f.addSource(ARTICLE, { published: '2025-06-04' });
     f.analysis.sourceStored(id);
