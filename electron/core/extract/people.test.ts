@@ -67,6 +67,28 @@ describe('people merged only on evidence', () => {
     ]);
   });
 
+  it('takes a bare family name written first ("Xi" after "Xi Jinping") for that person, either way round', () => {
+    // Before, "Xi" and "Kim" were people of their own, and "Xi"'s quote went to neither.
+    const xi = extractArticle(
+      'Chinese President Xi Jinping met Joe Biden in Bali. “We must work together,” Xi said.',
+      { published: '2024-05-10' },
+    );
+    expect(xi.people.map((p) => p.name)).toEqual(['Xi Jinping', 'Joe Biden']);
+    expect(xi.quotes.map((q) => q.speaker)).toEqual(['Xi Jinping']);
+    const kim = names('North Korean leader Kim Jong Un fired a missile. Kim said the test was a success.');
+    expect(kim.map(([n]) => n)).toEqual(['Kim Jong Un']);
+    expect(kim[0]?.[1]).toContain('Kim');
+    expect(names('Xi warns Taiwan\n\nPresident Xi Jinping warned Taiwan on Monday.').map(([n]) => n)).toEqual(
+      ['Xi Jinping'],
+    );
+  });
+
+  it('leaves a bare family name alone when two people open their names with it', () => {
+    expect(
+      names('Kim Jong Un and Kim Yo Jong met officials. Kim said the test was a success.').map(([n]) => n),
+    ).toEqual(['Kim Jong Un', 'Kim Yo Jong', 'Kim']);
+  });
+
   it('does not take the title of a film or show in quotation marks for a person', () => {
     const found = names('Tom Reed watched "Mary Poppins" again before he went on "Meet the Press".');
     expect(found.map(([name]) => name)).toEqual(['Tom Reed']);

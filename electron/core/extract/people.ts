@@ -2,7 +2,8 @@
  * People: the tagger's PER spans, merged within the article so that "Russian President Vladimir Putin",
  * "President Vladimir Putin" and a later bare "Putin" are one person. A mention joins a person only on
  * evidence: the same full name, a short form of the same given name ("Josh" / "Joshua"), or a bare
- * surname whose title fits ("President Obama" does not join "First Lady Michelle Obama"). A name that
+ * surname whose title fits ("President Obama" does not join "First Lady Michelle Obama"), or a bare
+ * family name written first that opens one person's name only ("Xi" after "Xi Jinping"). A name that
  * alone fills a quotation ("Mary Poppins" in marks) is the title of a work, not a person.
  */
 import { TITLES } from './lexicon';
@@ -65,6 +66,20 @@ const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr']);
 /** Title words that qualify another title and say nothing alone ("former", "deputy"). */
 const MODIFIERS = new Set(
   'former first state home foreign defence defense finance interior deputy vice majority minority'.split(' '),
+);
+
+/**
+ * Common Chinese, Korean and Vietnamese family names as English news writes them. Such a name comes
+ * first ("Xi Jinping", "Kim Jong Un", "Nguyen Phu Trong"), so a later bare "Xi" or "Kim" is the
+ * family name of the person first named so, as "Putin" is of "Vladimir Putin".
+ */
+const FAMILY_NAME_FIRST = new Set(
+  (
+    'xi li wang zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin gao luo zheng liang song ' +
+    'tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang du cheng wei lu ding shen yao fan ' +
+    'zhong wen mao hua qin bo kim lee park choi jung chung kang cho yoon yun jang lim moon shin ahn ' +
+    'nguyen tran pham hoang phan vo dang bui ngo duong'
+  ).split(' '),
 );
 
 const bare = (word: string): string => word.toLowerCase().replace(/\.$/, '');
@@ -167,13 +182,28 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
       const p = people[i] as Person;
       if (p.surnameKey === surnameKey && fits(p, titles, null, false)) return i;
     }
-    return -1;
+    // A family name written first ("Xi" after "Xi Jinping"): the one person whose name opens with it.
+    if (!FAMILY_NAME_FIRST.has(surnameKey)) return -1;
+    const opening = people.flatMap((p, i) =>
+      p.firstKey === surnameKey && fits(p, titles, null, false) ? [i] : [],
+    );
+    return opening.length === 1 ? (opening[0] as number) : -1;
+  };
+  /** "Xi Jinping" after a bare "Xi": the person only named by that family name so far. */
+  const familyNamedOnly = (given: string, titles: Set<string>): number => {
+    const key = nameKey(given);
+    if (!FAMILY_NAME_FIRST.has(key)) return -1;
+    const named = people.flatMap((p, i) =>
+      p.surnameKey === key && p.firstKey === null && fits(p, titles, null, false) ? [i] : [],
+    );
+    return named.length === 1 ? (named[0] as number) : -1;
   };
   const register = (words: readonly string[], span: Span, aliasStart: number, titles: Set<string>): void => {
     const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
     const surnameKey = nameKey(core[core.length - 1] ?? words[0] ?? '');
     const given = core.length > 1 ? (core[0] as string) : null;
     let index = ownerOf(surnameKey, given, titles);
+    if (index === -1 && given !== null) index = familyNamedOnly(given, titles);
     if (index === -1) {
       index = people.length;
       people.push({
