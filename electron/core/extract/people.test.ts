@@ -83,6 +83,23 @@ describe('people merged only on evidence', () => {
     );
   });
 
+  it('takes a surname opened by a particle or joined to "al-" for the person named in full', () => {
+    // Before: "bin Salman" and "von der Leyen" were people of their own ("bin" read as a given name).
+    expect(
+      names('Crown Prince Mohammed bin Salman met officials. “We are open,” bin Salman said.').map(
+        ([n]) => n,
+      ),
+    ).toEqual(['Mohammed bin Salman']);
+    const vdl = names(
+      'Commission President Ursula von der Leyen spoke. “Europe is ready,” von der Leyen said.',
+    );
+    expect(vdl.map(([n]) => n)).toContain('Ursula von der Leyen');
+    expect(vdl.map(([n]) => n)).not.toContain('von der Leyen');
+    const assad = names('Bashar al-Assad addressed parliament. Assad said the war was over.');
+    expect(assad.map(([n]) => n)).toEqual(['Bashar al-Assad']);
+    expect(assad[0]?.[1]).toContain('Assad');
+  });
+
   it('leaves a bare family name alone when two people open their names with it', () => {
     expect(
       names('Kim Jong Un and Kim Yo Jong met officials. Kim said the test was a success.').map(([n]) => n),

@@ -7,6 +7,7 @@
  * alone fills a quotation ("Mary Poppins" in marks) is the title of a work, not a person.
  */
 import { TITLES } from './lexicon';
+import { PARTICLES } from './ner/word-lists';
 import { sameGivenName } from './nicknames';
 import type { SocialByline } from './social';
 import { SpanIndex } from './text';
@@ -81,6 +82,17 @@ const FAMILY_NAME_FIRST = new Set(
     'nguyen tran pham hoang phan vo dang bui ngo duong'
   ).split(' '),
 );
+
+/** Particles that open a name written without its given name: "von der Leyen", "bin Salman", "de Gaulle". */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(PARTICLES);
+
+/**
+ * The key of a surname: an Arabic article joined to it left out, so "al-Baghdadi" and a later bare
+ * "Baghdadi", "el-Sisi" and "Sisi" meet.
+ */
+function surnameKeyOf(word: string): string {
+  return nameKey(word.replace(/^(?:al|el|ad|an|ar|as|ash|at|az)[-‐](?=\p{Lu})/u, ''));
+}
 
 const bare = (word: string): string => word.toLowerCase().replace(/\.$/, '');
 const isTitleWord = (word: string): boolean => TITLES.has(word.toLowerCase()) || TITLES.has(bare(word));
@@ -200,8 +212,9 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
   };
   const register = (words: readonly string[], span: Span, aliasStart: number, titles: Set<string>): void => {
     const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
-    const surnameKey = nameKey(core[core.length - 1] ?? words[0] ?? '');
-    const given = core.length > 1 ? (core[0] as string) : null;
+    const surnameKey = surnameKeyOf(core[core.length - 1] ?? words[0] ?? '');
+    // "von der Leyen", "bin Salman": a particle first is a surname without its given name.
+    const given = core.length > 1 && !NAME_PARTICLES.has(core[0] as string) ? (core[0] as string) : null;
     let index = ownerOf(surnameKey, given, titles);
     if (index === -1 && given !== null) index = familyNamedOnly(given, titles);
     if (index === -1) {
@@ -292,7 +305,7 @@ function propagateSurnames(
   let passed = 0;
   for (const token of tokens) {
     if (!token.capitalized) continue;
-    const key = nameKey(token.text);
+    const key = surnameKeyOf(token.text);
     if (!surnames.has(key) || taken.overlapsAny(token.start, token.end)) continue;
     if (others.overlapsAny(token.start, token.end)) continue;
     for (; passed < mentions.length && (mentions[passed] as PersonMention).span[0] <= token.start; passed++) {
