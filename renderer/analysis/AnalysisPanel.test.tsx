@@ -265,4 +265,44 @@ describe('AnalysisPanel', () => {
     await settle();
     expect(fake.reviews).toEqual([]);
   });
+
+  it('shows the words naming a speaker no person is linked to, and nothing more for a linked one', async () => {
+    // Before: such a quote sat under "Speaker unknown" with a high confidence and no word of who spoke.
+    const text = `${'x'.repeat(150)}a spokesman for the ministry${'x'.repeat(50)}`;
+    fake.analysis.quotes.push({
+      ...quote('q4', 120, 'We are ready', null),
+      speakerSpan: { start: 150, end: 178 },
+      confidence: 0.95,
+    });
+    fake.analysis.quotes[0]!.speakerSpan = { start: 0, end: 5 };
+    const { AnalysisPanel } = await import('./AnalysisPanel');
+    // Mounted again, so the panel loads the analysis with the new quote.
+    await act(async () => {
+      dom.root.render(<></>);
+    });
+    await act(async () => {
+      dom.root.render(
+        <NavigationContext.Provider value={(route: Route) => void route}>
+          <AnalysisPanel sourceId={SOURCE} reader={reader} plainText={text} />
+        </NavigationContext.Provider>,
+      );
+    });
+    await settle();
+    const card = dom.container.querySelector('[data-quote-id="q4"]');
+    expect(card?.querySelector('[data-testid="quote-named-as"]')?.textContent).toBe(
+      'Named as: “a spokesman for the ministry” (no person linked)',
+    );
+    const linked = dom.container.querySelector('[data-quote-id="q1"]');
+    expect(linked?.querySelector('[data-testid="quote-named-as"]')).toBeNull();
+  });
+
+  it('cuts long words naming a speaker, and gives nothing for a span outside the text', async () => {
+    const { namedAs } = await import('./QuoteGroups');
+    const base = { ...quote('q9', 0, 'Yes', null), speakerSpan: { start: 0, end: 100 } };
+    const shown = namedAs(base, 'word '.repeat(40));
+    expect(shown?.endsWith('…')).toBe(true);
+    expect(shown!.length).toBeLessThanOrEqual(80);
+    expect(namedAs({ ...base, speakerSpan: { start: 0, end: 500 } }, 'short')).toBeNull();
+    expect(namedAs({ ...base, speakerSpan: null }, 'word '.repeat(40))).toBeNull();
+  });
 });

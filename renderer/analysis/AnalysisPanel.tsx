@@ -206,6 +206,7 @@ export function AnalysisPanel({ sourceId, reader, plainText }: AnalysisPanelProp
               onSelect={focusQuote}
               onReview={(quote, status) => void actions.reviewQuote(quote, status)}
               onReassign={(quote, picked) => void actions.reassignSpeaker(quote, picked)}
+              plainText={plainText}
             />
             {notQuotes.length > 0 && (
               <details className="not-quotes" data-testid="not-quotes">

@@ -15,6 +15,21 @@ export interface QuoteGroupsProps {
   onSelect: (quote: QuoteView) => void;
   onReview: (quote: QuoteView, status: ReviewStatus) => void;
   onReassign: (quote: QuoteView, picked: PickedEntity) => void;
+  /** The source's text, for the words that name a speaker no person is linked to. */
+  plainText?: string;
+}
+
+/** Longest stretch of the source shown as the words naming an unlinked speaker. */
+const NAMED_AS_CHARS = 80;
+
+/** The words naming the quote's speaker when no person is linked to it, or null. */
+export function namedAs(quote: QuoteView, plainText: string): string | null {
+  const span = quote.speakerSpan;
+  if (quote.speaker !== null || span === null || span.end > plainText.length || span.end <= span.start)
+    return null;
+  const words = plainText.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  if (words === '') return null;
+  return words.length <= NAMED_AS_CHARS ? words : `${words.slice(0, NAMED_AS_CHARS - 1).trimEnd()}…`;
 }
 
 export function QuoteGroups({
@@ -24,6 +39,7 @@ export function QuoteGroups({
   onSelect,
   onReview,
   onReassign,
+  plainText = '',
 }: QuoteGroupsProps): JSX.Element {
   const navigate = useNavigate();
   if (groups.length === 0) return <p className="muted panel-empty">No quotes found in this source.</p>;
@@ -57,6 +73,7 @@ export function QuoteGroups({
                   onSelect={() => onSelect(quote)}
                   onReview={(status) => onReview(quote, status)}
                   onReassign={(picked) => onReassign(quote, picked)}
+                  namedAs={namedAs(quote, plainText)}
                 />
               ))}
             </ul>

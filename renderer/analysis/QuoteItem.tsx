@@ -21,6 +21,11 @@ export interface QuoteItemProps {
   onSelect: () => void;
   onReview: (status: ReviewStatus) => void;
   onReassign: (picked: PickedEntity) => void;
+  /**
+   * The words that name the speaker when no person is linked to the quote ("a spokesman for the
+   * ministry", "one resident"): shown so an unknown speaker is not a blank.
+   */
+  namedAs?: string | null;
 }
 
 function describe(quote: QuoteView): string {
@@ -51,6 +56,7 @@ export function QuoteItem({
   onSelect,
   onReview,
   onReassign,
+  namedAs = null,
 }: QuoteItemProps): JSX.Element {
   const [picking, setPicking] = useState(false);
   const navigate = useNavigate();
@@ -80,6 +86,11 @@ export function QuoteItem({
       >
         “{excerpt(quote.text)}”
       </button>
+      {namedAs && (
+        <p className="quote-named-as" data-testid="quote-named-as">
+          <span className="quote-why-label">Named as:</span> “{namedAs}” (no person linked)
+        </p>
+      )}
       {why(quote) && (
         <p className="quote-why" data-testid="quote-why">
           <span className="quote-why-label">Why:</span> {why(quote)}
