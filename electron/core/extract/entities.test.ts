@@ -12,6 +12,16 @@ describe('places and organisations', () => {
     expect(organizations.map((o) => o.name)).toContain('Kremlin');
   });
 
+  it('takes a company the tagger does not know, named alone, for an organisation, not a person', () => {
+    // Before: "Google" was a person (the tagger learnt from 1996 news); the lexicon knows it as a company.
+    const { people, organizations } = extract(
+      'Apple CEO Tim Cook unveiled the phone. “This is our best phone yet,” Cook said. ' +
+        'Samsung and Google declined to comment.',
+    );
+    expect(people.map((p) => p.name)).toEqual(['Tim Cook']);
+    expect(organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Apple', 'Samsung', 'Google']));
+  });
+
   it('takes no social-media handle for a place or an organisation', () => {
     const { people, places, organizations } = extract(
       '“We will hold the line,” she wrote.\n— Olena Marchenko / Олена Марченко (@MarchenkoUa) March 13, 2025',

@@ -297,7 +297,20 @@ function propagateSurnames(
   mentions: PersonMention[],
   others: SpanIndex,
 ): void {
-  const surnames = new Set(people.map((p) => p.surnameKey));
+  // A family name written first ("Xi" of "Xi Jinping") is looked for as a surname is, when it opens
+  // one person's name only and is no one's surname.
+  const opening = new Map<string, number>();
+  for (const p of people)
+    if (p.firstKey !== null) opening.set(p.firstKey, (opening.get(p.firstKey) ?? 0) + 1);
+  const lastNames = new Set(people.map((p) => p.surnameKey));
+  const keysOf = (p: Person): string[] =>
+    p.firstKey !== null &&
+    FAMILY_NAME_FIRST.has(p.firstKey) &&
+    opening.get(p.firstKey) === 1 &&
+    !lastNames.has(p.firstKey)
+      ? [p.surnameKey, p.firstKey]
+      : [p.surnameKey];
+  const surnames = new Set(people.flatMap(keysOf));
   const taken = new SpanIndex(mentions.map((m) => m.span));
   const added: PersonMention[] = [];
   // The person each surname key was last named as, advanced with the tokens (mentions are in order).
@@ -310,9 +323,9 @@ function propagateSurnames(
     if (others.overlapsAny(token.start, token.end)) continue;
     for (; passed < mentions.length && (mentions[passed] as PersonMention).span[0] <= token.start; passed++) {
       const m = mentions[passed] as PersonMention;
-      lastNamed.set((people[m.person] as Person).surnameKey, m.person);
+      for (const k of keysOf(people[m.person] as Person)) lastNamed.set(k, m.person);
     }
-    const person = lastNamed.get(key) ?? people.findIndex((p) => p.surnameKey === key);
+    const person = lastNamed.get(key) ?? people.findIndex((p) => keysOf(p).includes(key));
     const owner = people[person] as Person;
     const alias = text.slice(token.start, token.end);
     if (!token.allCaps && !owner.aliases.includes(alias)) owner.aliases.push(alias);
