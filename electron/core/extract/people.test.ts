@@ -100,6 +100,24 @@ describe('people merged only on evidence', () => {
     expect(assad[0]?.[1]).toContain('Assad');
   });
 
+  it('takes a bare given name for the one person of that given name, either way round', () => {
+    // Before: "Hillary" was a second person beside "Hillary Clinton".
+    expect(names('Hillary Clinton spoke in Ohio. Later Hillary said she would win.').map(([n]) => n)).toEqual(
+      ['Hillary Clinton'],
+    );
+    const headline = names(
+      'Hillary wins Ohio\n\nHillary Clinton won Ohio on Tuesday. Clinton thanked voters.',
+    );
+    expect(headline.map(([n]) => n)).toEqual(['Hillary Clinton']);
+    expect(headline[0]?.[1]).toEqual(expect.arrayContaining(['Hillary', 'Clinton']));
+    // Two people of that given name: the bare name stays apart.
+    expect(names('Donald Trump and Donald Tusk met. Donald said nothing.').map(([n]) => n)).toEqual([
+      'Donald Trump',
+      'Donald Tusk',
+      'Donald',
+    ]);
+  });
+
   it('leaves a bare family name alone when two people open their names with it', () => {
     expect(
       names('Kim Jong Un and Kim Yo Jong met officials. Kim said the test was a success.').map(([n]) => n),

@@ -3,7 +3,8 @@
  * "President Vladimir Putin" and a later bare "Putin" are one person. A mention joins a person only on
  * evidence: the same full name, a short form of the same given name ("Josh" / "Joshua"), or a bare
  * surname whose title fits ("President Obama" does not join "First Lady Michelle Obama"), or a bare
- * family name written first that opens one person's name only ("Xi" after "Xi Jinping"). A name that
+ * family name written first that opens one person's name only ("Xi" after "Xi Jinping"), or a bare
+ * given name of one person only ("Hillary" after "Hillary Clinton"). A name that
  * alone fills a quotation ("Mary Poppins" in marks) is the title of a work, not a person.
  */
 import { TITLES } from './lexicon';
@@ -210,6 +211,27 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
     );
     return named.length === 1 ? (named[0] as number) : -1;
   };
+  /**
+   * A bare given name ("Hillary" after "Hillary Clinton"): the one person of that given name, when the
+   * word is a given name the word lists know and no one's surname.
+   */
+  const givenNameOwner = (word: string, titles: Set<string>): number => {
+    const key = nameKey(word);
+    if (input.genderOf(word) === 'unknown' || people.some((p) => p.surnameKey === key)) return -1;
+    const named = people.flatMap((p, i) =>
+      p.firstKey !== null && sameGivenName(p.firstKey, key) && fits(p, titles, null, false) ? [i] : [],
+    );
+    return named.length === 1 ? (named[0] as number) : -1;
+  };
+  /** "Hillary Clinton" after a bare "Hillary": the person only named by that given name so far. */
+  const givenNamedOnly = (given: string, titles: Set<string>): number => {
+    const key = nameKey(given);
+    if (input.genderOf(given) === 'unknown' || FAMILY_NAME_FIRST.has(key)) return -1;
+    const named = people.flatMap((p, i) =>
+      p.surnameKey === key && p.firstKey === null && fits(p, titles, null, false) ? [i] : [],
+    );
+    return named.length === 1 ? (named[0] as number) : -1;
+  };
   const register = (words: readonly string[], span: Span, aliasStart: number, titles: Set<string>): void => {
     const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
     const surnameKey = surnameKeyOf(core[core.length - 1] ?? words[0] ?? '');
@@ -217,6 +239,13 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
     const given = core.length > 1 && !NAME_PARTICLES.has(core[0] as string) ? (core[0] as string) : null;
     let index = ownerOf(surnameKey, given, titles);
     if (index === -1 && given !== null) index = familyNamedOnly(given, titles);
+    if (index === -1 && given !== null) {
+      index = givenNamedOnly(given, titles);
+      // Known so far by the given name alone: the surname is the one bare surnames will now meet.
+      if (index !== -1) (people[index] as Person).surnameKey = surnameKey;
+    }
+    if (index === -1 && given === null && core.length === 1)
+      index = givenNameOwner(core[0] as string, titles);
     if (index === -1) {
       index = people.length;
       people.push({
