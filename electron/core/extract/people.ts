@@ -4,15 +4,14 @@
  * evidence: the same full name, a short form of the same given name ("Josh" / "Joshua"), or a bare
  * surname whose title fits ("President Obama" does not join "First Lady Michelle Obama"), or a bare
  * family name written first that opens one person's name only ("Xi" after "Xi Jinping"), or a bare
- * given name of one person only ("Hillary" after "Hillary Clinton"). A name that
- * alone fills a quotation ("Mary Poppins" in marks) is the title of a work, not a person.
+ * given name of one person only ("Hillary" after "Hillary Clinton"). A name that alone fills a
+ * quotation ("Mary Poppins" in marks) is the title of a work, not a person.
  */
 import { TITLES } from './lexicon';
-import { PARTICLES } from './ner/word-lists';
 import { sameGivenName } from './nicknames';
 import type { SocialByline } from './social';
 import { SpanIndex } from './text';
-import { nameKey, type Token } from './tokens';
+import { NAME_PARTICLES, nameKey, type Token } from './tokens';
 import type { Span } from './types';
 
 /** One place a person is named, with the titled form around it. */
@@ -83,9 +82,6 @@ const FAMILY_NAME_FIRST = new Set(
     'nguyen tran pham hoang phan vo dang bui ngo duong'
   ).split(' '),
 );
-
-/** Particles that open a name written without its given name: "von der Leyen", "bin Salman", "de Gaulle". */
-const NAME_PARTICLES: ReadonlySet<string> = new Set(PARTICLES);
 
 /**
  * The key of a surname: an Arabic article joined to it left out, so "al-Baghdadi" and a later bare

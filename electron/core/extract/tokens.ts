@@ -56,7 +56,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Lower-case particles inside names ("van", "de", "bin"). */
-const NAME_PARTICLES: ReadonlySet<string> = new Set(PARTICLES);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(PARTICLES);
 
 /**
  * Runs of capitalised words joined by one space (or by ". " after an initial or title), never across a
