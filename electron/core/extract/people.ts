@@ -193,19 +193,25 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
     }
     // A family name written first ("Xi" after "Xi Jinping"): the one person whose name opens with it.
     if (!FAMILY_NAME_FIRST.has(surnameKey)) return -1;
-    const opening = people.flatMap((p, i) =>
-      p.firstKey === surnameKey && fits(p, titles, null, false) ? [i] : [],
-    );
-    return opening.length === 1 ? (opening[0] as number) : -1;
+    return onlyOne((p) => p.firstKey === surnameKey && fits(p, titles, null, false));
   };
-  /** "Xi Jinping" after a bare "Xi": the person only named by that family name so far. */
-  const familyNamedOnly = (given: string, titles: Set<string>): number => {
+  /** The index of the one person that passes `test`, or -1 when none or several do. */
+  const onlyOne = (test: (p: Person) => boolean): number => {
+    let found = -1;
+    for (let i = 0; i < people.length; i++) {
+      if (!test(people[i] as Person)) continue;
+      if (found !== -1) return -1;
+      found = i;
+    }
+    return found;
+  };
+  /**
+   * "Xi Jinping" after a bare "Xi", "Hillary Clinton" after a bare "Hillary": the one person named so
+   * far only by the full name's first word.
+   */
+  const namedOnlyBy = (given: string, titles: Set<string>): number => {
     const key = nameKey(given);
-    if (!FAMILY_NAME_FIRST.has(key)) return -1;
-    const named = people.flatMap((p, i) =>
-      p.surnameKey === key && p.firstKey === null && fits(p, titles, null, false) ? [i] : [],
-    );
-    return named.length === 1 ? (named[0] as number) : -1;
+    return onlyOne((p) => p.surnameKey === key && p.firstKey === null && fits(p, titles, null, false));
   };
   /**
    * A bare given name ("Hillary" after "Hillary Clinton"): the one person of that given name, when the
@@ -214,19 +220,9 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
   const givenNameOwner = (word: string, titles: Set<string>): number => {
     const key = nameKey(word);
     if (input.genderOf(word) === 'unknown' || people.some((p) => p.surnameKey === key)) return -1;
-    const named = people.flatMap((p, i) =>
-      p.firstKey !== null && sameGivenName(p.firstKey, key) && fits(p, titles, null, false) ? [i] : [],
+    return onlyOne(
+      (p) => p.firstKey !== null && sameGivenName(p.firstKey, key) && fits(p, titles, null, false),
     );
-    return named.length === 1 ? (named[0] as number) : -1;
-  };
-  /** "Hillary Clinton" after a bare "Hillary": the person only named by that given name so far. */
-  const givenNamedOnly = (given: string, titles: Set<string>): number => {
-    const key = nameKey(given);
-    if (input.genderOf(given) === 'unknown' || FAMILY_NAME_FIRST.has(key)) return -1;
-    const named = people.flatMap((p, i) =>
-      p.surnameKey === key && p.firstKey === null && fits(p, titles, null, false) ? [i] : [],
-    );
-    return named.length === 1 ? (named[0] as number) : -1;
   };
   const register = (words: readonly string[], span: Span, aliasStart: number, titles: Set<string>): void => {
     const core = words.filter((w) => !SUFFIXES.has(w.toLowerCase()));
@@ -234,11 +230,11 @@ export function findPeople(text: string, tokens: readonly Token[], input: People
     // "von der Leyen", "bin Salman": a particle first is a surname without its given name.
     const given = core.length > 1 && !NAME_PARTICLES.has(core[0] as string) ? (core[0] as string) : null;
     let index = ownerOf(surnameKey, given, titles);
-    if (index === -1 && given !== null) index = familyNamedOnly(given, titles);
     if (index === -1 && given !== null) {
-      index = givenNamedOnly(given, titles);
+      const family = FAMILY_NAME_FIRST.has(nameKey(given));
+      if (family || input.genderOf(given) !== 'unknown') index = namedOnlyBy(given, titles);
       // Known so far by the given name alone: the surname is the one bare surnames will now meet.
-      if (index !== -1) (people[index] as Person).surnameKey = surnameKey;
+      if (index !== -1 && !family) (people[index] as Person).surnameKey = surnameKey;
     }
     if (index === -1 && given === null && core.length === 1)
       index = givenNameOwner(core[0] as string, titles);
