@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import type { SourceId } from '../../shared/model';
 import type { CoreContext } from '../../electron/core/context';
 import { EntitiesRepo } from '../../electron/core/analysis/entities-repo';
+import { MONTHS } from '../../electron/core/analysis/event-match/articles';
 import { matchModel } from '../../electron/core/analysis/event-match/model';
 import { TERMS } from '../../electron/core/analysis/event-match/terms';
 import { AnalysisService } from '../../electron/core/analysis/service';
@@ -27,8 +28,6 @@ import { makeTempDir } from '../../electron/core/testing/temp-dir';
 import { row } from '../stats';
 import type { BenchSuite } from './types';
 
-const MONTH_NAMES =
-  'january february march april may june july august september october november december'.split(' ');
 const EVENTS = 100_000;
 const EVENTS_PER_SOURCE = 4;
 const PEOPLE = 20_000;
@@ -150,7 +149,7 @@ export function buildLibrary(db: Database.Database): void {
           JSON.stringify([day.slice(0, 4)]),
           // No figures in its text; the month of its date, as a report names the month it happened in.
           '[]',
-          JSON.stringify([MONTH_NAMES[Number(day.slice(5, 7)) - 1]]),
+          JSON.stringify([MONTHS[Number(day.slice(5, 7)) - 1]]),
         );
       }
       const id = randomUUID();

@@ -117,7 +117,8 @@ export function profileNumbers(numbers: Iterable<string>): string[] {
 }
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const MONTHS = [
+/** The months as {@link daysOf} writes them, January first. */
+export const MONTHS = [
   'january',
   'february',
   'march',
